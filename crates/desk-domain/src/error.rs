@@ -1,0 +1,155 @@
+//! The one error type that crosses every boundary: store, shell, CLI and UI.
+//!
+//! It serialises as `{ kind, message, violations }`. The UI acts on `kind` and on each
+//! violation's `field` and `rule`, never on the English `message`, which is for logs and the
+//! terminal.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong, as a stable tag the UI and the CLI can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input broke a rule; `violations` says which fields and which rules.
+    Validation,
+    /// The record asked for does not exist (or is in the trash).
+    NotFound,
+    /// The change conflicts with the current state (e.g. a status move that is not allowed).
+    Conflict,
+    /// The database file was written by a newer version of the app; it is left untouched.
+    NewerSchema,
+    /// The database could not be read or written.
+    Storage,
+    /// A file could not be read or written.
+    Io,
+    /// Something that should not happen did; the message says what.
+    Internal,
+}
+
+/// The rule a field broke. Stable names: the UI translates them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The field must not be empty.
+    Required,
+    /// The field is longer than allowed.
+    TooLong,
+    /// The value is not a calendar date in `YYYY-MM-DD` form.
+    InvalidDate,
+    /// The end of a range lies before its start.
+    EndBeforeStart,
+    /// The value is not one of the allowed codes.
+    UnknownCode,
+}
+
+/// One field that broke one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Violation {
+    /// The input field, as named in the IPC type (`ends_on`, `title`, ...).
+    pub field: String,
+    pub rule: Rule,
+    /// An English sentence naming the field and the rule.
+    pub message: String,
+}
+
+impl Violation {
+    pub fn new(field: &str, rule: Rule, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            rule,
+            message: message.into(),
+        }
+    }
+}
+
+/// The error every operation returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+// Named DeskError in TypeScript so that it does not shadow the built-in `Error`.
+#[ts(rename = "DeskError")]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// Non-empty only for [`ErrorKind::Validation`].
+    pub violations: Vec<Violation>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            violations: Vec::new(),
+        }
+    }
+
+    /// A validation error carrying every violation found, so that a form can mark all of
+    /// its bad fields at once rather than one per attempt.
+    pub fn invalid(violations: Vec<Violation>) -> Self {
+        let message = violations
+            .iter()
+            .map(|v| v.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Self {
+            kind: ErrorKind::Validation,
+            message,
+            violations,
+        }
+    }
+
+    pub fn not_found(what: &str, id: &str) -> Self {
+        Self::new(ErrorKind::NotFound, format!("{what} {id} was not found"))
+    }
+}
+
+/// Collects violations while an input is checked field by field.
+#[derive(Debug, Default)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    pub fn push(&mut self, field: &str, rule: Rule, message: impl Into<String>) {
+        self.0.push(Violation::new(field, rule, message));
+    }
+
+    /// `Ok(value)` when nothing was collected, else the validation error.
+    pub fn into_result<T>(self, value: T) -> Result<T, Error> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::invalid(self.0))
+        }
+    }
+
+    /// The validation error for what was collected.
+    pub fn into_error(self) -> Error {
+        Error::invalid(self.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_kind_message_violations() {
+        let error = Error::invalid(vec![Violation::new(
+            "title",
+            Rule::Required,
+            "Title must not be empty",
+        )]);
+        let json = serde_json::to_value(&error).unwrap_or_default();
+        assert_eq!(
+            json["kind"], "validation",
+            "the UI switches on a snake_case kind"
+        );
+        assert_eq!(json["message"], "Title must not be empty");
+        assert_eq!(json["violations"][0]["field"], "title");
+        assert_eq!(json["violations"][0]["rule"], "required");
+    }
+}

@@ -1,0 +1,62 @@
+# Shared by scripts/app.sh and scripts/test.sh: install what is missing, and only that.
+# Safe to run again: every step checks before it acts.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+# What the Tauri shell needs to build and run on Debian/Ubuntu, plus what the tests use:
+# Xvfb for a display without a screen, WebKitWebDriver for the end-to-end tests.
+APT_PACKAGES=(
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
+)
+
+# tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
+TAURI_DRIVER_VERSION="2.1.0"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_apt_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Installing system packages: ${missing[*]}"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y "${missing[@]}"
+  fi
+}
+
+# `npm ci` from the committed lockfile, again only when the lockfile changed since.
+ensure_npm() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.lockfile-installed"; then
+    step "npm ci in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$dir/node_modules/.lockfile-installed"
+  fi
+}
+
+ensure_tauri_driver() {
+  local bin="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
+  if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+    step "Installing tauri-driver $TAURI_DRIVER_VERSION"
+    cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+  fi
+}
+
+# Cargo embeds ui/dist into the shell at compile time, so the UI is built first.
+build_ui() {
+  ensure_npm "$ROOT/ui"
+  step "Building the UI"
+  (cd "$ROOT/ui" && npm run --silent build)
+  # Cargo does not notice new files in ui/dist; make it re-embed them.
+  touch "$ROOT/src-tauri/build.rs"
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of Delegation Desk: formatting, lints, Rust unit and integration tests
+# (including the IPC-bindings drift check), the UI type check and unit tests, and the
+# end-to-end tests that drive the real app window. Installs what is missing.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_apt_packages "${APT_PACKAGES[@]}"
+build_ui
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (unit, integration, IPC bindings drift)"
+cargo test --workspace
+
+step "UI: type check"
+(cd ui && npm run --silent check)
+
+step "UI: unit tests"
+(cd ui && npm run --silent test)
+
+step "End-to-end: the real window under Xvfb"
+ensure_tauri_driver
+ensure_npm "$ROOT/tests/e2e"
+cargo build -p desk-desktop
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" npm test -- ./*.test.mjs)
+
+step "All tests passed"

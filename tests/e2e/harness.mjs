@@ -1,0 +1,83 @@
+// Starts the real app under tauri-driver (which drives WebKitWebDriver) and hands the tests a
+// WebDriver session. The display comes from the caller (`xvfb-run` in scripts/test.sh).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const appBinary =
+  process.env.DESK_APP_BIN ?? join(repoRoot, 'target', 'debug', 'delegation-desk');
+const driverBinary =
+  process.env.TAURI_DRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'tauri-driver');
+export const artifacts = join(here, 'artifacts');
+
+/** A fresh folder holding a database path that does not exist yet. */
+export function tempDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  return join(dir, 'desk.sqlite');
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForPort(port, child, timeoutMs = 20000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${timeoutMs} ms`);
+}
+
+/** Starts tauri-driver on its own ports; `stop()` ends it. */
+export async function startDriver(port = 4444) {
+  if (!existsSync(appBinary)) throw new Error(`the app is not built: ${appBinary}`);
+  if (!existsSync(driverBinary)) throw new Error(`tauri-driver is not installed: ${driverBinary}`);
+  const child = spawn(
+    driverBinary,
+    ['--port', String(port), '--native-port', String(port + 1), '--native-driver', '/usr/bin/WebKitWebDriver'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  await waitForPort(port, child);
+  return {
+    port,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Launches the app on `database` and returns the WebDriver session for its window. */
+export async function openApp(driver, database) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: {
+      'tauri:options': { application: appBinary, args: ['--db', database] },
+    },
+  });
+  // The page is ready when the app's shell has rendered.
+  await browser.$('main.content').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** A screenshot for people to look at (WebDriver screenshots lag the DOM a little). */
+export async function screenshot(browser, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await sleep(500);
+  await browser.saveScreenshot(join(artifacts, `${name}.png`));
+}

@@ -1,0 +1,8 @@
+//! The workspace's one integration-test binary: features as a user or a script meets them,
+//! across crates. Unit tests of single rules live next to the code they test.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod bindings;
+mod cli;
+mod store;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { countryName, formatDate, formatDateRange, parseDateInput } from './format';
+
+describe('dates as staff read and type them', () => {
+  it('shows Vietnamese dates as dd/mm/yyyy', () => {
+    expect(formatDate('2016-09-06', 'vi')).toBe('06/09/2016');
+  });
+
+  it('shows English dates with a month name, never month-first', () => {
+    expect(formatDate('2016-09-06', 'en')).toMatch(/^6 Sep/);
+  });
+
+  it('writes a one-day range once', () => {
+    expect(formatDateRange('2017-11-27', '2017-11-27', 'vi')).toBe('27/11/2017');
+    expect(formatDateRange('2017-11-27', '2017-11-30', 'vi')).toBe('27/11/2017 – 30/11/2017');
+  });
+
+  it('reads day-first input in its common spellings', () => {
+    expect(parseDateInput('6/9/2016')).toBe('2016-09-06');
+    expect(parseDateInput(' 06.09.2016 ')).toBe('2016-09-06');
+    expect(parseDateInput('2016-09-06')).toBe('2016-09-06');
+  });
+
+  it('passes anything else on for the domain to refuse', () => {
+    expect(parseDateInput('next Tuesday')).toBe('next Tuesday');
+    expect(parseDateInput('31/02/2016')).toBe('2016-02-31');
+  });
+});
+
+describe('countries', () => {
+  it('are named in the user language', () => {
+    expect(countryName('SG', 'en')).toBe('Singapore');
+    expect(countryName('VN', 'vi')).toBe('Việt Nam');
+  });
+});

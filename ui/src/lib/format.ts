@@ -1,0 +1,78 @@
+// Dates, countries and numbers in the user's language. Dates are stored as ISO
+// `YYYY-MM-DD`; Vietnamese shows them `dd/mm/yyyy`.
+import type { Lang } from './i18n/index.svelte';
+
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+function isoParts(iso: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** `2016-09-06` → `06/09/2016` in Vietnamese, `6 Sept 2016` in English. */
+export function formatDate(iso: string, lang: Lang): string {
+  const parts = isoParts(iso);
+  if (!parts) return iso;
+  const [y, m, d] = parts;
+  if (lang === 'vi') {
+    return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  }
+  // Noon UTC so that no time zone moves the day.
+  const date = new Date(Date.UTC(y, m - 1, d, 12));
+  return new Intl.DateTimeFormat(LOCALES.en, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A range written once: `06/09/2016 – 09/09/2016`. */
+export function formatDateRange(start: string, end: string, lang: Lang): string {
+  return start === end ? formatDate(start, lang) : `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+}
+
+/**
+ * What a user typed in a date field, as ISO when it reads as a day-first date
+ * (`6/9/2016`, `06/09/2016`, `06-09-2016`, `06.09.2016`) or is ISO already. Anything else is
+ * passed on trimmed, so that the domain refuses it and names the field.
+ */
+export function parseDateInput(text: string): string {
+  const trimmed = text.trim();
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  if (dayFirst) {
+    const [, d, m, y] = dayFirst;
+    return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  }
+  return trimmed;
+}
+
+/** An ISO date as the user would type it back into a field. */
+export function dateInputValue(iso: string, lang: Lang): string {
+  const parts = isoParts(iso);
+  if (!parts) return iso;
+  const [y, m, d] = parts;
+  void lang; // Both languages type dates day first.
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+const regionNames = new Map<Lang, Intl.DisplayNames>();
+
+/** The country's name in the user's language, from the platform's locale data. */
+export function countryName(code: string, lang: Lang): string {
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([LOCALES[lang]], { type: 'region' });
+    regionNames.set(lang, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}

@@ -1,0 +1,13 @@
+// The UI font is bundled (no network): Be Vietnam Pro, made for Vietnamese, SIL OFL 1.1.
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/500.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { lang } from './lib/i18n/index.svelte';
+
+document.documentElement.lang = lang();
+
+const target = document.getElementById('app');
+if (target) mount(App, { target });
