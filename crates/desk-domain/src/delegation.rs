@@ -177,14 +177,14 @@ impl NewDelegation {
 
         let starts_on = parse_date("starts_on", "Start date", &self.starts_on, &mut found);
         let ends_on = parse_date("ends_on", "End date", &self.ends_on, &mut found);
-        if let (Some(start), Some(end)) = (starts_on, ends_on) {
-            if end < start {
-                found.push(
-                    "ends_on",
-                    Rule::EndBeforeStart,
-                    format!("End date {end} must not be before start date {start}"),
-                );
-            }
+        if let (Some(start), Some(end)) = (starts_on, ends_on)
+            && end < start
+        {
+            found.push(
+                "ends_on",
+                Rule::EndBeforeStart,
+                format!("End date {end} must not be before start date {start}"),
+            );
         }
 
         if let (Some(country), Some(starts_on), Some(ends_on)) = (country, starts_on, ends_on) {

@@ -36,10 +36,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), 
     if current == LATEST_VERSION {
         return Ok(());
     }
-    if current > 0 {
-        if let Some(path) = path {
-            backup(conn, path, current)?;
-        }
+    if current > 0
+        && let Some(path) = path
+    {
+        backup(conn, path, current)?;
     }
     let tx = conn.transaction()?;
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
