@@ -1,0 +1,80 @@
+//! Why a document could not be laid out or drawn. Each variant says what the user can fix.
+
+use crate::fonts::FontFace;
+
+/// Everything that can go wrong turning a document into a PDF.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReportError {
+    /// An embedded font could not be read; a broken build, not a user error.
+    #[error("the embedded font {face:?} cannot be read: {reason}")]
+    Font {
+        /// Which face.
+        face: FontFace,
+        /// What the parser said.
+        reason: String,
+    },
+
+    /// The body text size is outside what Decree 30 allows.
+    #[error("body text size {0} pt is not allowed: official documents use 13 or 14 pt")]
+    BodySize(f32),
+
+    /// A photo's bytes are neither a JPEG nor a PNG file.
+    #[error("photo {photo} (\"{caption}\") is not a JPEG or PNG image")]
+    NotAnImage {
+        /// 1-based position of the photo among the document's photos.
+        photo: usize,
+        /// Its caption, to tell the user which one.
+        caption: String,
+    },
+
+    /// A photo looks like a JPEG or PNG but its header is damaged or unsupported.
+    #[error("photo {photo} (\"{caption}\") cannot be read: {reason}")]
+    BrokenImage {
+        /// 1-based position of the photo among the document's photos.
+        photo: usize,
+        /// Its caption.
+        caption: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A photo's declared size is absurd (a damaged file, or a decompression bomb).
+    #[error(
+        "photo {photo} (\"{caption}\") is {width}×{height} pixels; photos may be at most \
+         {max_side} pixels a side and {max_megapixels} megapixels"
+    )]
+    ImageTooLarge {
+        /// 1-based position of the photo among the document's photos.
+        photo: usize,
+        /// Its caption.
+        caption: String,
+        /// Declared width in pixels.
+        width: u32,
+        /// Declared height in pixels.
+        height: u32,
+        /// The limit per side.
+        max_side: u32,
+        /// The limit on the pixel count, in millions.
+        max_megapixels: u32,
+    },
+
+    /// A table row has a different number of cells than the table has columns.
+    #[error("table {table}, row {row} has {cells} cells but the table has {columns} columns")]
+    TableShape {
+        /// 1-based position of the table among the document's tables.
+        table: usize,
+        /// 1-based row number.
+        row: usize,
+        /// Cells found.
+        cells: usize,
+        /// Columns declared.
+        columns: usize,
+    },
+
+    /// A table has no columns, or a column ratio that is not a positive number.
+    #[error("table {table} has no usable column widths: every width ratio must be above zero")]
+    TableColumns {
+        /// 1-based position of the table among the document's tables.
+        table: usize,
+    },
+}

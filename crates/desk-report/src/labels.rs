@@ -1,0 +1,157 @@
+//! The fixed words of an official document in each [`Language`], and the date and number
+//! formats that go with them. Kept together so that adding a label means adding it for both
+//! languages in one place.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{DocumentNumber, Language};
+
+/// Every fixed label printed on an official document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// The country's official name, first line of the upper-right block.
+    pub national_title: &'static str,
+    /// The national motto under it.
+    pub motto: &'static str,
+    /// What precedes the document number ("Số:").
+    pub number_prefix: &'static str,
+    /// What precedes the addressees ("Kính gửi:").
+    pub addressed_to: &'static str,
+    /// The heading of the distribution list in the lower left ("Nơi nhận:").
+    pub received_by: &'static str,
+    /// The document type printed when the caller gives none.
+    pub report_title: &'static str,
+}
+
+const VIETNAMESE: Labels = Labels {
+    national_title: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto: "Độc lập - Tự do - Hạnh phúc",
+    number_prefix: "Số:",
+    addressed_to: "Kính gửi:",
+    received_by: "Nơi nhận:",
+    report_title: "BÁO CÁO",
+};
+
+const ENGLISH: Labels = Labels {
+    national_title: "SOCIALIST REPUBLIC OF VIET NAM",
+    motto: "Independence - Freedom - Happiness",
+    number_prefix: "No.:",
+    addressed_to: "To:",
+    received_by: "Recipients:",
+    report_title: "MISSION REPORT",
+};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Language {
+    /// The label set of this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Language::Vietnamese => &VIETNAMESE,
+            Language::English => &ENGLISH,
+        }
+    }
+
+    /// The place-and-date line of the upper-right block.
+    ///
+    /// Vietnamese follows Decree 30/2020/NĐ-CP: days below 10 and the months January and
+    /// February take a leading zero ("ngày 05 tháng 01", "ngày 15 tháng 3"), so that nobody
+    /// can turn "tháng 1" into "tháng 11" with a pen. English writes the day with two digits
+    /// and the month in words ("Ha Noi, 05 January 2027").
+    pub fn place_and_date(self, place: &str, date: NaiveDate) -> String {
+        match self {
+            Language::Vietnamese => {
+                let month = date.month();
+                let month = if month <= 2 {
+                    format!("{month:02}")
+                } else {
+                    month.to_string()
+                };
+                format!(
+                    "{place}, ngày {:02} tháng {month} năm {}",
+                    date.day(),
+                    date.year()
+                )
+            }
+            Language::English => {
+                let month = MONTHS
+                    .get(date.month0() as usize)
+                    .copied()
+                    .unwrap_or_default();
+                format!("{place}, {:02} {month} {}", date.day(), date.year())
+            }
+        }
+    }
+
+    /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero).
+    pub fn number_line(self, number: &DocumentNumber) -> String {
+        format!(
+            "{} {:02}/{}",
+            self.labels().number_prefix,
+            number.sequence,
+            number.symbol
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn vietnamese_date_pads_days_below_ten_and_the_first_two_months() {
+        let vi = Language::Vietnamese;
+        assert_eq!(
+            vi.place_and_date("Hà Nội", date(2027, 1, 5)),
+            "Hà Nội, ngày 05 tháng 01 năm 2027"
+        );
+        assert_eq!(
+            vi.place_and_date("Hà Nội", date(2027, 2, 28)),
+            "Hà Nội, ngày 28 tháng 02 năm 2027"
+        );
+        assert_eq!(
+            vi.place_and_date("Hà Nội", date(2027, 3, 9)),
+            "Hà Nội, ngày 09 tháng 3 năm 2027",
+            "Decree 30 pads only months 1 and 2"
+        );
+        assert_eq!(
+            vi.place_and_date("Hà Nội", date(2027, 12, 15)),
+            "Hà Nội, ngày 15 tháng 12 năm 2027"
+        );
+    }
+
+    #[test]
+    fn english_date_reads_day_month_year() {
+        assert_eq!(
+            Language::English.place_and_date("Ha Noi", date(2027, 1, 5)),
+            "Ha Noi, 05 January 2027"
+        );
+    }
+
+    #[test]
+    fn number_is_zero_padded_below_ten_only() {
+        let n = |sequence| DocumentNumber {
+            sequence,
+            symbol: "BC-TVQG".into(),
+        };
+        assert_eq!(Language::Vietnamese.number_line(&n(5)), "Số: 05/BC-TVQG");
+        assert_eq!(Language::English.number_line(&n(123)), "No.: 123/BC-TVQG");
+    }
+}

@@ -1,0 +1,38 @@
+//! Delegation Desk's documents: the mission report and the other papers staff print, laid
+//! out by a pure step (document → positioned boxes) and then drawn as PDF with printpdf.
+//!
+//! Two steps, so that each can be tested on its own:
+//! - [`layout`] turns a [`ReportDocument`] into a [`Layout`]: pages of text runs, rules and
+//!   photos at fixed positions. It measures with the embedded fonts' own widths, breaks and
+//!   justifies lines, flows blocks across pages, repeats table headers and keeps what
+//!   belongs together (a photo and its caption, the distribution list and the signature).
+//! - [`render`] (or [`draw`] for any layout) turns that into PDF bytes: printpdf places the
+//!   glyphs and subsets the fonts; JPEG photos go in byte for byte.
+//!
+//! The page follows Decree 30/2020/NĐ-CP on administrative documents: A4, margins 20 mm
+//! top and bottom, 30 mm left, 15 mm right, a Times-New-Roman-metric serif at 13–14 pt, the
+//! agency block upper left, the national title and motto upper right, page numbers centred
+//! in the top margin from page 2.
+//!
+//! Nothing in this crate reads the database: callers pass the document as data.
+
+mod error;
+mod fonts;
+mod image;
+mod labels;
+mod layout;
+mod model;
+mod official;
+mod render;
+mod report;
+
+pub use error::ReportError;
+pub use fonts::FontFace;
+pub use image::{ImageData, ImageFormat, MAX_PIXELS, MAX_SIDE_PX};
+pub use labels::Labels;
+pub use layout::{
+    ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,
+};
+pub use model::{Agency, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span};
+pub use render::{Metadata, draw, render};
+pub use report::layout;

@@ -1,0 +1,161 @@
+//! What a caller hands in: a mission report as plain data.
+//!
+//! These types live here and not in `desk-domain` on purpose: they describe a printed page
+//! (spans, tables, photos), not the office's records. The application maps a delegation and
+//! its report record into a [`ReportDocument`]; this crate never sees the database.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The language a document is printed in. It picks every fixed label (national title, motto,
+/// "Số:", "Kính gửi:", the date line); what the caller writes (sections, names, places) is
+/// printed as given, so the caller passes it in the same language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Tiếng Việt: the official version, laid out per Decree 30/2020/NĐ-CP.
+    #[default]
+    Vietnamese,
+    /// The English variant for partners abroad, same layout with English labels.
+    English,
+}
+
+/// The agency block in the upper left: the governing body and the issuing agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    /// The governing body, e.g. "Bộ Văn hóa, Thể thao và Du lịch". Printed in capitals;
+    /// empty when the issuing agency has none.
+    pub parent: String,
+    /// The issuing agency, e.g. "Thư viện Quốc gia Việt Nam". Printed in bold capitals.
+    pub name: String,
+}
+
+/// A document number such as "05/BC-TVQG": a running number and the type/agency symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentNumber {
+    /// The running number in the agency's register for the year; printed with at least two
+    /// digits ("05"), as Decree 30 asks for numbers below 10.
+    pub sequence: u32,
+    /// The symbol after the slash, e.g. "BC-TVQG" (BC = báo cáo, TVQG = the agency).
+    pub symbol: String,
+}
+
+/// The signature block in the lower right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// Who signs on whose behalf, e.g. "KT. GIÁM ĐỐC" (a deputy signing for the director) or
+    /// "TL. GIÁM ĐỐC"; `None` when the head of the agency signs in person.
+    pub authority: Option<String>,
+    /// The signer's position, e.g. "Phó Giám đốc". Printed in bold capitals.
+    pub position: String,
+    /// The signer's full name, printed in bold under the space left for signature and seal.
+    pub name: String,
+}
+
+/// A piece of running text with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    /// The text; any Unicode normal form (it is normalised to NFC before measuring).
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+impl Span {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
+    }
+
+    /// Italic text.
+    pub fn italic(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: false,
+            italic: true,
+        }
+    }
+}
+
+/// A table column: its heading and its share of the text width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The heading, printed bold and centred in the header row (repeated on every page the
+    /// table runs onto).
+    pub title: String,
+    /// Relative width; the ratios of all columns are scaled to fill the text width, so
+    /// `[1, 5, 4, 4]` and `[0.07, 0.35, 0.29, 0.29]` give the same table.
+    pub width_ratio: f32,
+}
+
+/// One block of the body, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading such as "I. MỤC ĐÍCH CHUYẾN CÔNG TÁC"; bold, never left alone at
+    /// the foot of a page.
+    Heading(String),
+    /// A justified paragraph with a first-line indent.
+    Paragraph(Vec<Span>),
+    /// A list; each item is one paragraph of spans, printed after a "-" as official texts do.
+    Bullets(Vec<Vec<Span>>),
+    /// A bordered table whose header row repeats on each page it runs onto.
+    Table {
+        /// The columns, left to right.
+        columns: Vec<Column>,
+        /// The rows; each must have as many cells as there are columns.
+        rows: Vec<Vec<String>>,
+    },
+    /// A photo with its caption, kept on one page together.
+    Photo {
+        /// The image file as stored: JPEG (embedded as is) or PNG.
+        bytes: Vec<u8>,
+        /// The caption, printed in italics under the photo.
+        caption: String,
+    },
+}
+
+/// A mission report ("báo cáo kết quả chuyến công tác") ready to lay out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportDocument {
+    /// Which label set and date format to print.
+    pub language: Language,
+    /// The agency block (upper left).
+    pub agency: Agency,
+    /// The document number ("Số: 05/BC-TVQG").
+    pub number: DocumentNumber,
+    /// Where it is issued, as printed in the date line ("Hà Nội" / "Ha Noi").
+    pub place: String,
+    /// The date printed in the date line.
+    pub date: NaiveDate,
+    /// When the file was made, written to the PDF metadata (creation and modification date).
+    /// An input rather than the clock, so the same report gives the same file.
+    pub created_at: DateTime<FixedOffset>,
+    /// The document type line; `None` prints the language's default ("BÁO CÁO" /
+    /// "MISSION REPORT").
+    pub title: Option<String>,
+    /// The summary line under the title, e.g. "Kết quả chuyến công tác tại Singapore".
+    pub subtitle: String,
+    /// Addressees after "Kính gửi:"; one is centred on its line, several are listed.
+    pub recipients: Vec<String>,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// The "Nơi nhận:" list, each printed after "- "; the last is usually "Lưu: VT, HTQT.".
+    pub received_by: Vec<String>,
+    /// The signature block.
+    pub signature: Signature,
+    /// Body text size in points: 13 or 14 (Decree 30 allows 13–14).
+    pub body_size_pt: f32,
+}

@@ -1,0 +1,342 @@
+//! The mission report: the official head and closing around a body of headings,
+//! paragraphs, lists, tables and photos.
+
+use std::rc::Rc;
+
+use crate::error::ReportError;
+use crate::fonts::Fonts;
+use crate::image::{ImageData, PhotoRef, probe};
+use crate::layout::{
+    Align, Chunk, Flow, ImageBox, Item, Layout, Line, PageGeometry, Rule, TextStyle, Typesetter, mm,
+};
+use crate::model::{Block, Column, ReportDocument, Span};
+use crate::official::{HeaderText, closing_chunk, header_chunk, recipients_chunk, title_chunk};
+
+/// First-line indent of paragraphs (Decree 30: 1–1.27 cm).
+const INDENT_MM: f32 = 10.0;
+/// Space between paragraphs (Decree 30: at least 6 pt).
+const PARAGRAPH_SPACE: f32 = 6.0;
+/// Table borders.
+const BORDER: f32 = 0.5;
+/// Padding inside table cells.
+const CELL_PAD_X_MM: f32 = 1.5;
+const CELL_PAD_Y: f32 = 2.0;
+
+/// Lays out a mission report: the pure step, no PDF involved.
+///
+/// Checks every input a user can get wrong (text size, photos, table shapes) and says which
+/// one in the error, so the application can point at it.
+pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
+    if !(13.0..=14.0).contains(&doc.body_size_pt) {
+        return Err(ReportError::BodySize(doc.body_size_pt));
+    }
+    let fonts = Fonts::get()?;
+    let g = PageGeometry::decree_30_a4();
+    let mut ts = Typesetter::new(fonts);
+    let labels = doc.language.labels();
+    let size = doc.body_size_pt;
+
+    let mut chunks = vec![header_chunk(
+        &mut ts,
+        &g,
+        &HeaderText {
+            labels,
+            agency: &doc.agency,
+            number_line: doc.language.number_line(&doc.number),
+            place_date: doc.language.place_and_date(&doc.place, doc.date),
+        },
+    )];
+    let title = doc.title.as_deref().unwrap_or(labels.report_title);
+    chunks.push(title_chunk(&mut ts, &g, title, &doc.subtitle));
+    chunks.extend(recipients_chunk(
+        &mut ts,
+        &g,
+        labels.addressed_to,
+        &doc.recipients,
+        size,
+    ));
+
+    let mut images = Vec::new();
+    let mut tables = 0;
+    let mut body = Vec::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(text) => body.push(heading_chunk(&mut ts, &g, text, size)),
+            Block::Paragraph(spans) => body.extend(paragraph_chunks(&mut ts, &g, spans, size)),
+            Block::Bullets(items) => {
+                for item in items {
+                    let mut spans = Vec::with_capacity(item.len() + 1);
+                    spans.push(Span::plain("- "));
+                    spans.extend(item.iter().cloned());
+                    body.extend(paragraph_chunks(&mut ts, &g, &spans, size));
+                }
+            }
+            Block::Table { columns, rows } => {
+                tables += 1;
+                body.extend(table_chunks(&mut ts, &g, columns, rows, size, tables)?);
+            }
+            Block::Photo { bytes, caption } => {
+                let data = probe(
+                    bytes,
+                    &PhotoRef {
+                        index: images.len() + 1,
+                        caption,
+                    },
+                )?;
+                body.push(photo_chunk(&mut ts, &g, &data, images.len(), caption, size));
+                images.push(data);
+            }
+        }
+    }
+    if let Some(first) = body.first_mut() {
+        first.space_before = mm(5.0);
+    }
+    chunks.extend(body);
+    chunks.push(closing_chunk(
+        &mut ts,
+        &g,
+        labels.received_by,
+        &doc.received_by,
+        &doc.signature,
+        size,
+    ));
+
+    let mut flow = Flow::new(g, fonts, size);
+    flow.place_all(chunks);
+    Ok(Layout {
+        geometry: g,
+        pages: flow.pages,
+        images,
+        missing_glyphs: ts.missing,
+    })
+}
+
+fn body_style(size: f32) -> TextStyle {
+    let mut style = TextStyle::new(size, Align::Justify);
+    style.first_indent = mm(INDENT_MM);
+    style
+}
+
+/// A section heading: bold, flush left at the paragraph indent, kept with what follows.
+fn heading_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, text: &str, size: f32) -> Chunk {
+    let mut style = TextStyle::new(size, Align::Left);
+    style.first_indent = mm(INDENT_MM);
+    let lines = ts.set(&[Span::bold(text)], &style, g.text_width());
+    let mut chunk = Chunk::from_lines(lines, &style, g.margin_left);
+    chunk.space_before = PARAGRAPH_SPACE * 1.5;
+    chunk.keep_with_next = true;
+    chunk
+}
+
+/// A justified paragraph, one chunk per line so it can continue on the next page.
+fn paragraph_chunks(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    spans: &[Span],
+    size: f32,
+) -> Vec<Chunk> {
+    let style = body_style(size);
+    let lines = ts.set(spans, &style, g.text_width());
+    Chunk::per_line(lines, &style, g.margin_left, PARAGRAPH_SPACE)
+}
+
+/// Whether a cell holds a short number ("1", "12."), which reads better centred.
+fn is_short_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 4
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// A bordered table: a header row (bold, centred) that is drawn again at the top of every
+/// page the table continues on, and one chunk per row, so rows are never cut in two unless
+/// a single row is taller than a page.
+fn table_chunks(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    columns: &[Column],
+    rows: &[Vec<String>],
+    body_size: f32,
+    table: usize,
+) -> Result<Vec<Chunk>, ReportError> {
+    let total: f32 = columns.iter().map(|c| c.width_ratio).sum();
+    if columns.is_empty()
+        || columns
+            .iter()
+            .any(|c| !c.width_ratio.is_finite() || c.width_ratio <= 0.0)
+    {
+        return Err(ReportError::TableColumns { table });
+    }
+    for (n, row) in rows.iter().enumerate() {
+        if row.len() != columns.len() {
+            return Err(ReportError::TableShape {
+                table,
+                row: n + 1,
+                cells: row.len(),
+                columns: columns.len(),
+            });
+        }
+    }
+    let size = body_size - 1.0;
+    let inner = g.text_width() - BORDER;
+    let widths: Vec<f32> = columns
+        .iter()
+        .map(|c| c.width_ratio / total * inner)
+        .collect();
+    let mut edges = Vec::with_capacity(columns.len() + 1);
+    let mut x = g.margin_left + BORDER / 2.0;
+    edges.push(x);
+    for w in &widths {
+        x += w;
+        edges.push(x);
+    }
+    let pad_x = mm(CELL_PAD_X_MM);
+    let mut header_style = TextStyle::new(size, Align::Center);
+    header_style.line_pitch = size * 1.2;
+    let mut cell_style = header_style;
+    cell_style.align = Align::Left;
+    let pitch = header_style.line_pitch;
+
+    let set_row =
+        |ts: &mut Typesetter<'_>, cells: Vec<(String, bool)>| -> Vec<(Vec<Line>, TextStyle)> {
+            cells
+                .into_iter()
+                .zip(&widths)
+                .map(|((text, bold), w)| {
+                    let mut style = if bold { header_style } else { cell_style };
+                    if !bold && is_short_number(&text) {
+                        style.align = Align::Center;
+                    }
+                    let span = if bold {
+                        Span::bold(text)
+                    } else {
+                        Span::plain(text)
+                    };
+                    (ts.set(&[span], &style, w - 2.0 * pad_x), style)
+                })
+                .collect()
+        };
+    let row_chunk = |cells: Vec<(Vec<Line>, TextStyle)>, top_border: bool| -> Chunk {
+        let top = if top_border { BORDER } else { 0.0 };
+        let lines = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1).max(1);
+        let height = top + 2.0 * CELL_PAD_Y + lines as f32 * pitch + BORDER / 2.0;
+        let mut chunk = Chunk {
+            height,
+            ..Chunk::default()
+        };
+        for ((lines, style), x) in cells.into_iter().zip(&edges) {
+            chunk.push_lines(lines, &style, x + pad_x, top + CELL_PAD_Y);
+        }
+        chunk.height = height;
+        let rule = |x1, y1, x2, y2| {
+            Item::Rule(Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                thickness: BORDER,
+            })
+        };
+        if top_border {
+            chunk.items.push(rule(
+                g.margin_left,
+                BORDER / 2.0,
+                g.margin_left + g.text_width(),
+                BORDER / 2.0,
+            ));
+        }
+        let bottom = height - BORDER / 2.0;
+        chunk.items.push(rule(
+            g.margin_left,
+            bottom,
+            g.margin_left + g.text_width(),
+            bottom,
+        ));
+        for &edge in &edges {
+            chunk.items.push(rule(edge, 0.0, edge, height));
+        }
+        chunk
+    };
+
+    let header_cells = set_row(
+        ts,
+        columns.iter().map(|c| (c.title.clone(), true)).collect(),
+    );
+    let header = row_chunk(header_cells, true);
+    let header_height = header.height;
+    let header = Rc::new(header);
+    let mut chunks = vec![Chunk {
+        space_before: PARAGRAPH_SPACE,
+        keep_with_next: !rows.is_empty(),
+        ..header.as_ref().clone()
+    }];
+    // A row taller than what a page holds under the header is split between lines.
+    let max_lines =
+        (((g.text_height() - header_height - 2.0 * CELL_PAD_Y - BORDER) / pitch).floor() as usize)
+            .max(1);
+    for row in rows {
+        let cells = set_row(ts, row.iter().map(|t| (t.clone(), false)).collect());
+        let tallest = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1);
+        let parts = tallest.div_ceil(max_lines).max(1);
+        let mut cells: Vec<(std::vec::IntoIter<Line>, TextStyle)> = cells
+            .into_iter()
+            .map(|(lines, style)| (lines.into_iter(), style))
+            .collect();
+        for _ in 0..parts {
+            let part = cells
+                .iter_mut()
+                .map(|(lines, style)| (lines.by_ref().take(max_lines).collect(), *style))
+                .collect();
+            let mut chunk = row_chunk(part, false);
+            chunk.repeat_header = Some(Rc::clone(&header));
+            chunks.push(chunk);
+        }
+    }
+    Ok(chunks)
+}
+
+/// A photo at the text width (smaller if it would not fit on a page with its caption),
+/// centred, with its italic caption under it; one chunk, so they never part.
+fn photo_chunk(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    data: &ImageData,
+    index: usize,
+    caption: &str,
+    body_size: f32,
+) -> Chunk {
+    let mut style = TextStyle::new(body_size - 1.0, Align::Center);
+    style.line_pitch = style.size * 1.25;
+    let lines = if caption.trim().is_empty() {
+        Vec::new()
+    } else {
+        ts.set(&[Span::italic(caption)], &style, g.text_width())
+    };
+    let caption_height = lines.len() as f32 * style.line_pitch;
+    let gap = mm(2.0);
+    let (px_w, px_h) = data.upright_size();
+    let ratio = px_h as f32 / px_w.max(1) as f32;
+    let max_height = g.text_height() - caption_height - gap;
+    let mut width = g.text_width();
+    let mut height = width * ratio;
+    if height > max_height {
+        height = max_height;
+        width = height / ratio;
+    }
+    let mut chunk = Chunk {
+        space_before: PARAGRAPH_SPACE * 2.0,
+        ..Chunk::default()
+    };
+    chunk.items.push(Item::Image(ImageBox {
+        image: index,
+        rect: crate::layout::Rect {
+            x: g.margin_left + (g.text_width() - width) / 2.0,
+            y: 0.0,
+            width,
+            height,
+        },
+    }));
+    chunk.push_lines(lines, &style, g.margin_left, height + gap);
+    chunk.height = height + gap + caption_height;
+    chunk
+}
