@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use printpdf::{
     Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, Line, LinePoint, Mm, Op,
     ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem,
@@ -55,8 +55,10 @@ pub fn render(doc: &ReportDocument) -> Result<Vec<u8>, ReportError> {
     draw(&laid_out, &Metadata::for_report(doc))
 }
 
+/// printpdf writes every date as UTC ("+00'00'") whatever offset it is given, so the
+/// instant is converted to UTC first; a viewer then shows the right local time.
 fn pdf_date(at: &DateTime<FixedOffset>) -> printpdf::DateTime {
-    let offset = at.offset().local_minus_utc();
+    let at = at.with_timezone(&Utc);
     printpdf::DateTime {
         date: printpdf::Date {
             year: at.year(),
@@ -70,8 +72,8 @@ fn pdf_date(at: &DateTime<FixedOffset>) -> printpdf::DateTime {
             millisecond: 0,
         },
         offset: printpdf::Offset {
-            hours: i8::try_from(offset / 3600).unwrap_or(0),
-            minutes: i8::try_from((offset % 3600) / 60).unwrap_or(0),
+            hours: 0,
+            minutes: 0,
             seconds: 0,
             milliseconds: 0,
         },
