@@ -465,3 +465,26 @@ fn english_variant_uses_english_labels() {
         "the distribution list is labelled"
     );
 }
+
+#[test]
+fn a_phone_photo_stored_sideways_is_printed_upright() {
+    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    doc.blocks.push(Block::Photo {
+        bytes: common::JPEG_SIDEWAYS.to_vec(),
+        caption: "Ảnh chụp dọc".into(),
+    });
+    let l = lay(&doc);
+    assert_well_formed(&l);
+    let rect = l.pages.iter().flat_map(|p| &p.items).find_map(|i| match i {
+        Item::Image(b) => Some(b.rect),
+        _ => None,
+    });
+    let Some(rect) = rect else {
+        panic!("the photo is placed");
+    };
+    // Stored 600×450 with EXIF orientation 6: seen upright it is 450×600, portrait.
+    assert!(
+        (rect.height / rect.width - 600.0 / 450.0).abs() < 0.01,
+        "the box has the upright (portrait) proportions: {rect:?}"
+    );
+}
