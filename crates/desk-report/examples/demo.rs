@@ -28,6 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 caption: "Biểu trưng PNG có nền trong suốt".into(),
             },
         );
+        if language == Language::English {
+            doc.recipients = vec![
+                "The Minister of Culture, Sports and Tourism;".into(),
+                "The International Cooperation Department of the Ministry.".into(),
+            ];
+        }
         let pdf = render(&doc).map_err(|e: ReportError| e.to_string())?;
         let path = std::path::Path::new(&dir).join(file);
         std::fs::write(&path, pdf)?;
