@@ -10,6 +10,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
+  poppler-utils
 )
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
@@ -46,7 +47,8 @@ ensure_npm() {
 
 ensure_tauri_driver() {
   local bin="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
-  if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+  # tauri-driver has no --version; cargo's own list says which version is installed.
+  if [ ! -x "$bin" ] || ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
     step "Installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
   fi

@@ -1,17 +1,309 @@
 //! The IPC commands. Each is thin: take the input, call one store operation, return the
-//! record or the `{ kind, message, violations }` error. Rules live in `desk-domain`.
+//! record or the `{ kind, message, violations }` error. Rules live in `desk-domain`; the
+//! list of commands is `desk_domain::ipc::commands()`, from which the UI's types and the
+//! window's permissions are generated.
 
-use desk_domain::{Delegation, Error, NewDelegation};
+use desk_domain::{
+    AppInfo, Attachment, AttachmentInput, AuditEntry, Delegation, DelegationFilter,
+    DelegationInput, DelegationStatus, Error, ErrorKind, ExpenseInput, MemberDetail, MemberInput,
+    MemberSaved, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
+    ProgrammeItemInput, SearchGroup, SegmentInput, Settings, StayInput, TaskInput, Visa, VisaInput,
+};
 use tauri::State;
 
 use crate::state::Desk;
 
+type Result<T> = std::result::Result<T, Error>;
+
 #[tauri::command]
-pub fn list_delegations(desk: State<'_, Desk>) -> Result<Vec<Delegation>, Error> {
-    Ok(desk.store()?.list_delegations()?)
+pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
+    desk.info()
 }
 
 #[tauri::command]
-pub fn create_delegation(desk: State<'_, Desk>, input: NewDelegation) -> Result<Delegation, Error> {
+pub fn list_delegations(
+    desk: State<'_, Desk>,
+    filter: DelegationFilter,
+) -> Result<Vec<Delegation>> {
+    Ok(desk.store()?.list_delegations_where(&filter)?)
+}
+
+#[tauri::command]
+pub fn get_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
+    Ok(desk.store()?.delegation(&id)?)
+}
+
+#[tauri::command]
+pub fn create_delegation(desk: State<'_, Desk>, input: DelegationInput) -> Result<Delegation> {
     Ok(desk.store()?.create_delegation(&input)?)
+}
+
+#[tauri::command]
+pub fn update_delegation(
+    desk: State<'_, Desk>,
+    id: String,
+    input: DelegationInput,
+) -> Result<Delegation> {
+    Ok(desk.store()?.update_delegation(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn set_delegation_status(
+    desk: State<'_, Desk>,
+    id: String,
+    status: DelegationStatus,
+) -> Result<Delegation> {
+    Ok(desk.store()?.set_delegation_status(&id, status)?)
+}
+
+#[tauri::command]
+pub fn duplicate_delegation(
+    desk: State<'_, Desk>,
+    id: String,
+    title: String,
+) -> Result<Delegation> {
+    Ok(desk.store()?.duplicate_delegation(&id, &title)?)
+}
+
+#[tauri::command]
+pub fn trash_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
+    Ok(desk.store()?.trash_delegation(&id)?)
+}
+
+#[tauri::command]
+pub fn restore_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
+    Ok(desk.store()?.restore_delegation(&id)?)
+}
+
+#[tauri::command]
+pub fn purge_delegation(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.purge_delegation(&id)?)
+}
+
+#[tauri::command]
+pub fn list_people(desk: State<'_, Desk>) -> Result<Vec<Person>> {
+    Ok(desk.store()?.list_people()?)
+}
+
+#[tauri::command]
+pub fn get_person(desk: State<'_, Desk>, id: String) -> Result<PersonProfile> {
+    Ok(desk.store()?.person_profile(&id)?)
+}
+
+#[tauri::command]
+pub fn create_person(desk: State<'_, Desk>, input: PersonInput) -> Result<Person> {
+    Ok(desk.store()?.create_person(&input)?)
+}
+
+#[tauri::command]
+pub fn update_person(desk: State<'_, Desk>, id: String, input: PersonInput) -> Result<Person> {
+    Ok(desk.store()?.update_person(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn delete_person(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.delete_person(&id)?)
+}
+
+#[tauri::command]
+pub fn list_organisations(desk: State<'_, Desk>) -> Result<Vec<Organisation>> {
+    Ok(desk.store()?.list_organisations()?)
+}
+
+#[tauri::command]
+pub fn create_organisation(
+    desk: State<'_, Desk>,
+    input: OrganisationInput,
+) -> Result<Organisation> {
+    Ok(desk.store()?.create_organisation(&input)?)
+}
+
+#[tauri::command]
+pub fn update_organisation(
+    desk: State<'_, Desk>,
+    id: String,
+    input: OrganisationInput,
+) -> Result<Organisation> {
+    Ok(desk.store()?.update_organisation(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn delete_organisation(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.delete_organisation(&id)?)
+}
+
+#[tauri::command]
+pub fn list_members(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<MemberDetail>> {
+    Ok(desk.store()?.members(&delegation_id)?)
+}
+
+#[tauri::command]
+pub fn add_member(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    input: MemberInput,
+) -> Result<MemberSaved> {
+    Ok(desk.store()?.add_member(&delegation_id, &input)?)
+}
+
+#[tauri::command]
+pub fn update_member(desk: State<'_, Desk>, id: String, input: MemberInput) -> Result<MemberSaved> {
+    Ok(desk.store()?.update_member(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn remove_member(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.remove_member(&id)?)
+}
+
+/// The four commands of a kind of record that belongs to a delegation.
+macro_rules! child_commands {
+    ($input:ty, $list:ident, $add:ident, $update:ident, $remove:ident) => {
+        #[tauri::command]
+        pub fn $list(
+            desk: State<'_, Desk>,
+            delegation_id: String,
+        ) -> Result<Vec<<$input as desk_store::ChildInput>::Record>> {
+            Ok(desk.store()?.list::<$input>(&delegation_id)?)
+        }
+
+        #[tauri::command]
+        pub fn $add(
+            desk: State<'_, Desk>,
+            delegation_id: String,
+            input: $input,
+        ) -> Result<<$input as desk_store::ChildInput>::Record> {
+            Ok(desk.store()?.add(&delegation_id, &input)?)
+        }
+
+        #[tauri::command]
+        pub fn $update(
+            desk: State<'_, Desk>,
+            id: String,
+            input: $input,
+        ) -> Result<<$input as desk_store::ChildInput>::Record> {
+            Ok(desk.store()?.replace(&id, &input)?)
+        }
+
+        #[tauri::command]
+        pub fn $remove(desk: State<'_, Desk>, id: String) -> Result<()> {
+            Ok(desk
+                .store()?
+                .remove::<<$input as desk_store::ChildInput>::Record>(&id)?)
+        }
+    };
+}
+
+child_commands!(
+    SegmentInput,
+    list_segments,
+    add_segment,
+    update_segment,
+    remove_segment
+);
+child_commands!(StayInput, list_stays, add_stay, update_stay, remove_stay);
+child_commands!(
+    ProgrammeItemInput,
+    list_programme,
+    add_programme_item,
+    update_programme_item,
+    remove_programme_item
+);
+child_commands!(TaskInput, list_tasks, add_task, update_task, remove_task);
+child_commands!(
+    ExpenseInput,
+    list_expenses,
+    add_expense,
+    update_expense,
+    remove_expense
+);
+
+#[tauri::command]
+pub fn list_visas(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Visa>> {
+    Ok(desk.store()?.visas_for(&delegation_id)?)
+}
+
+#[tauri::command]
+pub fn add_visa(desk: State<'_, Desk>, input: VisaInput) -> Result<Visa> {
+    Ok(desk.store()?.add_visa(&input)?)
+}
+
+#[tauri::command]
+pub fn update_visa(desk: State<'_, Desk>, id: String, input: VisaInput) -> Result<Visa> {
+    Ok(desk.store()?.update_visa(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn remove_visa(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.remove::<Visa>(&id)?)
+}
+
+#[tauri::command]
+pub fn list_attachments(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Attachment>> {
+    Ok(desk.store()?.attachments(&delegation_id)?)
+}
+
+/// Attaches a file the user chose in the system dialog or dropped on the window. Its size is
+/// checked before a byte is read.
+#[tauri::command]
+pub fn add_attachment_file(
+    desk: State<'_, Desk>,
+    input: AttachmentInput,
+    path: String,
+) -> Result<Attachment> {
+    let content = crate::files::read_limited(&path, desk_domain::attachment::MAX_BYTES)?;
+    let mut input = input;
+    if input.file_name.trim().is_empty() {
+        input.file_name = crate::files::file_name(&path);
+    }
+    Ok(desk.store()?.add_attachment(&input, &content)?)
+}
+
+/// The attachment as a `data:` URL, for previews inside the window.
+#[tauri::command]
+pub fn attachment_data_url(desk: State<'_, Desk>, id: String) -> Result<String> {
+    let store = desk.store()?;
+    let attachment: Attachment = store.get(&id)?;
+    let content = store.attachment_content(&id)?;
+    Ok(crate::files::data_url(&attachment.media_type, &content))
+}
+
+#[tauri::command]
+pub fn update_attachment(
+    desk: State<'_, Desk>,
+    id: String,
+    kind: String,
+    caption: String,
+) -> Result<Attachment> {
+    Ok(desk.store()?.update_attachment(&id, &kind, &caption)?)
+}
+
+#[tauri::command]
+pub fn remove_attachment(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.remove_attachment(&id)?)
+}
+
+#[tauri::command]
+pub fn search(desk: State<'_, Desk>, query: String, limit: u32) -> Result<Vec<SearchGroup>> {
+    Ok(desk.store()?.search(&query, limit.clamp(1, 200) as usize)?)
+}
+
+#[tauri::command]
+pub fn get_settings(desk: State<'_, Desk>) -> Result<Settings> {
+    Ok(desk.store()?.settings()?)
+}
+
+#[tauri::command]
+pub fn save_settings(desk: State<'_, Desk>, settings: Settings) -> Result<Settings> {
+    Ok(desk.store()?.save_settings(&settings)?)
+}
+
+#[tauri::command]
+pub fn audit_of(desk: State<'_, Desk>, entity: String, id: String) -> Result<Vec<AuditEntry>> {
+    Ok(desk.store()?.audit_of(&entity, &id)?)
+}
+
+/// Kept for errors raised in the shell itself (a file that cannot be read).
+pub fn io_error(path: &str, error: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{path}: {error}"))
 }

@@ -5,6 +5,7 @@
 //! navigation away from the app's own pages. No business rule lives here.
 
 mod commands;
+mod files;
 mod navigation;
 mod state;
 
@@ -21,7 +22,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let desk = match Desk::open(&path) {
+    let desk = match Desk::open(path.clone()) {
         Ok(desk) => desk,
         Err(error) => {
             eprintln!("delegation-desk: cannot open {}: {error}", path.display());
@@ -33,8 +34,62 @@ pub fn run() -> ExitCode {
         .plugin(navigation::guard())
         .manage(desk)
         .invoke_handler(tauri::generate_handler![
+            commands::app_info,
             commands::list_delegations,
+            commands::get_delegation,
             commands::create_delegation,
+            commands::update_delegation,
+            commands::set_delegation_status,
+            commands::duplicate_delegation,
+            commands::trash_delegation,
+            commands::restore_delegation,
+            commands::purge_delegation,
+            commands::list_people,
+            commands::get_person,
+            commands::create_person,
+            commands::update_person,
+            commands::delete_person,
+            commands::list_organisations,
+            commands::create_organisation,
+            commands::update_organisation,
+            commands::delete_organisation,
+            commands::list_members,
+            commands::add_member,
+            commands::update_member,
+            commands::remove_member,
+            commands::list_segments,
+            commands::add_segment,
+            commands::update_segment,
+            commands::remove_segment,
+            commands::list_stays,
+            commands::add_stay,
+            commands::update_stay,
+            commands::remove_stay,
+            commands::list_programme,
+            commands::add_programme_item,
+            commands::update_programme_item,
+            commands::remove_programme_item,
+            commands::list_tasks,
+            commands::add_task,
+            commands::update_task,
+            commands::remove_task,
+            commands::list_expenses,
+            commands::add_expense,
+            commands::update_expense,
+            commands::remove_expense,
+            commands::list_visas,
+            commands::add_visa,
+            commands::update_visa,
+            commands::remove_visa,
+            commands::list_attachments,
+            commands::add_attachment_file,
+            commands::attachment_data_url,
+            commands::update_attachment,
+            commands::remove_attachment,
+            commands::search,
+            commands::get_settings,
+            commands::save_settings,
+            commands::audit_of,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,5 +1,5 @@
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use desk_domain::{Error, ErrorKind};
@@ -9,12 +9,22 @@ use desk_store::Store;
 /// mutex; commands hold it only for the length of one operation.
 pub struct Desk {
     store: Mutex<Store>,
+    path: PathBuf,
 }
 
 impl Desk {
-    pub fn open(path: &Path) -> Result<Self, Error> {
+    pub fn open(path: PathBuf) -> Result<Self, Error> {
         Ok(Self {
-            store: Mutex::new(Store::open(path)?),
+            store: Mutex::new(Store::open(&path)?),
+            path,
+        })
+    }
+
+    pub fn info(&self) -> Result<desk_domain::AppInfo, Error> {
+        Ok(desk_domain::AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            database_path: self.path.display().to_string(),
+            schema_version: self.store()?.check()?.schema_version,
         })
     }
 
@@ -72,5 +82,29 @@ mod tests {
             database_path(args(&["app", "--db"])).is_err(),
             "a bare --db is a usage error"
         );
+    }
+}
+
+#[cfg(test)]
+mod capability_tests {
+    /// The window may call exactly the commands of the IPC contract: one permission each,
+    /// nothing more.
+    #[test]
+    fn the_capability_grants_exactly_the_contract() {
+        let text = include_str!("../capabilities/main.json");
+        let mut granted: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"allow-"))
+            .map(|l| l.trim_end_matches([',', '"']).replace('-', "_"))
+            .collect();
+        let mut contract: Vec<String> = desk_domain::ipc::command_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        granted.sort();
+        contract.sort();
+        assert_eq!(granted, contract);
+        assert!(!text.contains("fs:"), "no file-system plugin");
+        assert!(!text.contains("shell:"), "no shell plugin");
     }
 }

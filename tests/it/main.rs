@@ -5,4 +5,7 @@
 
 mod bindings;
 mod cli;
+mod demo;
+mod record;
+mod search;
 mod store;

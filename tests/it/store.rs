@@ -1,18 +1,18 @@
 //! The store as the app uses it: records survive a restart, refused input writes nothing,
 //! and a database from a newer app is left alone.
 
-use desk_domain::{DelegationStatus, Direction, ErrorKind, NewDelegation};
+use desk_domain::{DelegationInput, DelegationStatus, Direction, ErrorKind};
 use desk_store::{LATEST_VERSION, Store, StoreError};
 use desk_tests::TempDb;
 
-fn singapore() -> NewDelegation {
-    NewDelegation {
-        direction: Direction::Outgoing,
-        title: "INELI-ASEAN session 2, Singapore".into(),
-        country: "SG".into(),
-        starts_on: "2016-09-06".into(),
-        ends_on: "2016-09-09".into(),
-    }
+fn singapore() -> DelegationInput {
+    DelegationInput::new(
+        Direction::Outgoing,
+        "INELI-ASEAN session 2, Singapore",
+        "SG",
+        "2016-09-06",
+        "2016-09-09",
+    )
 }
 
 #[test]
@@ -100,4 +100,82 @@ fn a_database_from_a_newer_app_is_refused_untouched() {
     });
     assert_eq!(message.kind, ErrorKind::NewerSchema);
     assert!(message.message.contains("newer"), "{}", message.message);
+}
+
+/// Copies a fixture database to a temporary folder, so that the upgrade never touches the
+/// committed file.
+fn fixture(name: &str) -> TempDb {
+    let db = TempDb::new().unwrap();
+    std::fs::copy(
+        desk_tests::repo_root().join("tests/fixtures").join(name),
+        &db.path,
+    )
+    .unwrap();
+    db
+}
+
+#[test]
+fn a_version_1_database_upgrades_keeping_its_delegations_and_a_checked_copy() {
+    let db = fixture("schema-v1.sqlite");
+    let store = Store::open(&db.path).unwrap();
+    let report = store.check().unwrap();
+    assert_eq!(
+        report.schema_version, LATEST_VERSION,
+        "the schema is brought up to date"
+    );
+    assert!(
+        report.ok(),
+        "the upgraded database passes its check: {report:?}"
+    );
+
+    let titles: Vec<String> = store
+        .list_delegations()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Đón đoàn INELI-ASEAN lần thứ 3",
+            "Phiên họp lần thứ 2 INELI-ASEAN"
+        ],
+        "both delegations of the old file survive"
+    );
+    let upgraded = store.list_delegations().unwrap();
+    assert!(
+        upgraded
+            .iter()
+            .all(|d| d.funding == desk_domain::Funding::StateBudget),
+        "new columns get their defaults"
+    );
+
+    let backups: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".v1-") && n.ends_with(".backup"))
+        .collect();
+    assert_eq!(
+        backups.len(),
+        1,
+        "one safety copy of the v1 file: {backups:?}"
+    );
+    let copy = desk_store::testing::schema_version_of(&db.dir.path().join(&backups[0])).unwrap();
+    assert_eq!(
+        copy, 1,
+        "the copy is the database as it was before the upgrade"
+    );
+}
+
+#[test]
+fn opening_an_up_to_date_database_takes_no_copy() {
+    let db = TempDb::new().unwrap();
+    drop(Store::open(&db.path).unwrap());
+    drop(Store::open(&db.path).unwrap());
+    let files = std::fs::read_dir(db.dir.path()).unwrap().count();
+    assert!(
+        files <= 3,
+        "only the database and its WAL files, no backups ({files} files)"
+    );
 }

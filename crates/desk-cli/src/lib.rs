@@ -8,10 +8,11 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
-use desk_domain::{Direction, Error, ErrorKind, NewDelegation};
+use clap::{Args, Parser, Subcommand};
+use desk_domain::{DelegationStatus, Direction, Error, ErrorKind};
 use desk_store::Store;
 
+mod commands;
 mod output;
 
 /// Exit code for a refused input or a failed operation.
@@ -34,35 +35,191 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create the database (or bring it up to date) and say where it is.
+    Init,
+    /// Load the demo data set (the INELI-ASEAN story, 2016-2017).
+    Demo,
     /// Delegations sent abroad or received.
     #[command(subcommand)]
     Delegation(DelegationCommand),
+    /// People: staff and guests.
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Organisations: partners, associations, sponsors, ministries.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Members of a delegation.
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// Search people, organisations, delegations, programme and reports (no diacritics needed).
+    Search {
+        /// What to look for, e.g. "khanh hoa".
+        query: String,
+        /// At most this many results per kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write the whole database to a JSON file.
+    Export {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Add every record of a JSON export (all or nothing).
+    Import {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Check the database: integrity, references and schema version.
+    Check,
 }
 
 #[derive(Subcommand)]
 enum DelegationCommand {
-    /// List every delegation, the latest first.
-    List,
+    /// List delegations, the latest first.
+    List(ListArgs),
     /// Create a Draft delegation and print its id.
+    Add(AddDelegation),
+    /// Show one delegation with its members, travel and programme.
+    Show { id: String },
+    /// Move a delegation to another status.
+    SetStatus {
+        id: String,
+        #[arg(value_parser = parse_status)]
+        status: DelegationStatus,
+    },
+}
+
+#[derive(Args)]
+struct ListArgs {
+    #[arg(long, value_parser = parse_direction)]
+    direction: Option<Direction>,
+    #[arg(long)]
+    year: Option<i32>,
+    #[arg(long, value_parser = parse_status)]
+    status: Option<DelegationStatus>,
+    /// ISO 3166-1 alpha-2.
+    #[arg(long)]
+    country: Option<String>,
+    /// Show the trash instead.
+    #[arg(long)]
+    trashed: bool,
+}
+
+#[derive(Args)]
+struct AddDelegation {
+    #[arg(long, value_parser = parse_direction)]
+    direction: Direction,
+    #[arg(long)]
+    title: String,
+    /// ISO 3166-1 alpha-2 code, e.g. SG.
+    #[arg(long)]
+    country: String,
+    #[arg(long, default_value = "")]
+    city: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    starts: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    ends: String,
+    #[arg(long, default_value = "")]
+    purpose: String,
+    #[arg(long, default_value = "")]
+    event: String,
+    /// The host or visiting organisation's id.
+    #[arg(long)]
+    org: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Add a person and print the new id.
+    Add(AddPerson),
+    /// List everyone.
+    List,
+    /// Show a person, their passport and visas, and every delegation they were part of.
+    Show { id: String },
+}
+
+#[derive(Args)]
+struct AddPerson {
+    /// The full name as written, diacritics kept: "Trần Mỹ Dung".
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long, default_value = "")]
+    title: String,
+    /// ISO 3166-1 alpha-2.
+    #[arg(long, default_value = "")]
+    nationality: String,
+    /// YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    born: String,
+    #[arg(long, default_value = "")]
+    passport: String,
+    /// YYYY-MM-DD
+    #[arg(long = "passport-expires", default_value = "")]
+    passport_expires: String,
+    /// female, male or other.
+    #[arg(long, default_value = "")]
+    gender: String,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation and print the new id.
     Add {
-        #[arg(long, value_parser = parse_direction)]
-        direction: Direction,
         #[arg(long)]
-        title: String,
-        /// ISO 3166-1 alpha-2 code, e.g. SG.
-        #[arg(long)]
+        name: String,
+        #[arg(long = "short", default_value = "")]
+        short_name: String,
+        #[arg(long, default_value = "")]
         country: String,
-        /// YYYY-MM-DD
+        /// library, association, sponsor, ministry, university or other.
+        #[arg(long, default_value = "")]
+        kind: String,
+    },
+    /// List every organisation.
+    List,
+}
+
+#[derive(Subcommand)]
+enum MemberCommand {
+    /// Add a person to a delegation; warnings (overlapping trips) go to stderr.
+    Add {
         #[arg(long)]
-        starts: String,
-        /// YYYY-MM-DD
+        delegation: String,
         #[arg(long)]
-        ends: String,
+        person: String,
+        /// head, deputy, member, interpreter, secretary or guest.
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// YYYY-MM-DD, if not from the first day.
+        #[arg(long, default_value = "")]
+        joins: String,
+        /// YYYY-MM-DD, if not to the last day.
+        #[arg(long, default_value = "")]
+        leaves: String,
+    },
+    /// Take a person out of a delegation.
+    Remove {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long)]
+        person: String,
     },
 }
 
 fn parse_direction(s: &str) -> Result<Direction, String> {
     Direction::parse(s).ok_or_else(|| format!("expected outgoing or incoming, not \"{s}\""))
+}
+
+fn parse_status(s: &str) -> Result<DelegationStatus, String> {
+    DelegationStatus::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = DelegationStatus::ALL.iter().map(|s| s.as_str()).collect();
+        format!("expected one of {}, not \"{s}\"", names.join(", "))
+    })
 }
 
 /// Runs one command line and returns the process exit code.
@@ -81,7 +238,7 @@ pub fn run(
             return code;
         }
     };
-    match execute(cli, out) {
+    match execute(cli, out, err) {
         Ok(()) => 0,
         Err(error) => {
             let _ = writeln!(err, "desk: {error}");
@@ -105,36 +262,103 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
     })
 }
 
-fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
-    let mut store = Store::open(&database_path(cli.db)?)?;
+fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    let path = database_path(cli.db)?;
+    let mut store = Store::open(&path)?;
+    let ctx = &mut commands::Context {
+        store: &mut store,
+        json: cli.json,
+        out,
+        err,
+    };
     match cli.command {
-        Command::Delegation(DelegationCommand::List) => {
-            let delegations = store.list_delegations()?;
-            if cli.json {
-                output::json(out, &delegations)
-            } else {
-                output::delegation_table(out, &delegations)
-            }
+        Command::Init => commands::init(ctx, &path),
+        Command::Demo => commands::demo(ctx),
+        Command::Delegation(DelegationCommand::List(a)) => commands::delegation_list(
+            ctx,
+            desk_store::DelegationFilter {
+                direction: a.direction,
+                year: a.year,
+                status: a.status,
+                country: a.country,
+                organisation_id: None,
+                text: None,
+                trashed: a.trashed,
+            },
+        ),
+        Command::Delegation(DelegationCommand::Add(a)) => {
+            let mut input = desk_domain::DelegationInput::new(
+                a.direction,
+                &a.title,
+                &a.country,
+                &a.starts,
+                &a.ends,
+            );
+            input.cities = a.city;
+            input.purpose = a.purpose;
+            input.event = a.event;
+            input.organisation_id = a.org;
+            commands::delegation_add(ctx, &input)
         }
-        Command::Delegation(DelegationCommand::Add {
-            direction,
-            title,
+        Command::Delegation(DelegationCommand::Show { id }) => commands::delegation_show(ctx, &id),
+        Command::Delegation(DelegationCommand::SetStatus { id, status }) => {
+            commands::delegation_set_status(ctx, &id, status)
+        }
+        Command::Person(PersonCommand::Add(a)) => commands::person_add(
+            ctx,
+            &desk_domain::PersonInput {
+                full_name: a.name,
+                organisation_id: a.org,
+                title: a.title,
+                nationality: a.nationality,
+                born_on: a.born,
+                passport_no: a.passport,
+                passport_expires_on: a.passport_expires,
+                gender: a.gender,
+                ..Default::default()
+            },
+        ),
+        Command::Person(PersonCommand::List) => commands::person_list(ctx),
+        Command::Person(PersonCommand::Show { id }) => commands::person_show(ctx, &id),
+        Command::Org(OrgCommand::Add {
+            name,
+            short_name,
             country,
-            starts,
-            ends,
-        }) => {
-            let created = store.create_delegation(&NewDelegation {
-                direction,
-                title,
+            kind,
+        }) => commands::org_add(
+            ctx,
+            &desk_domain::OrganisationInput {
+                name,
+                short_name,
                 country,
-                starts_on: starts,
-                ends_on: ends,
-            })?;
-            if cli.json {
-                output::json(out, &created)
-            } else {
-                output::line(out, &created.id)
-            }
+                kind,
+                notes: String::new(),
+            },
+        ),
+        Command::Org(OrgCommand::List) => commands::org_list(ctx),
+        Command::Member(MemberCommand::Add {
+            delegation,
+            person,
+            role,
+            joins,
+            leaves,
+        }) => commands::member_add(
+            ctx,
+            &delegation,
+            &desk_domain::MemberInput {
+                person_id: person,
+                role,
+                joins_on: joins,
+                leaves_on: leaves,
+                notes: String::new(),
+            },
+        ),
+        Command::Member(MemberCommand::Remove { delegation, person }) => {
+            commands::member_remove(ctx, &delegation, &person)
         }
+        Command::Search { query, limit } => commands::search(ctx, &query, limit),
+        Command::Export { out: file } => commands::export(ctx, &file),
+        Command::Import { file } => commands::import(ctx, &file),
+        Command::Check => commands::check(ctx),
     }
 }

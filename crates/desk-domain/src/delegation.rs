@@ -1,81 +1,86 @@
 //! A delegation: a group the library sends abroad (outgoing, "đoàn ra") or receives
-//! (incoming, "đoàn vào").
+//! (incoming, "đoàn vào"), from the decision that creates it to the filed report.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Rule, Violations};
-use crate::{country, text};
+use crate::check::Check;
+use crate::error::{Error, ErrorKind};
+use crate::named;
 
-/// Longest title accepted, in characters: a decision's title fits in far fewer.
-pub const TITLE_MAX_CHARS: usize = 300;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// "Đoàn ra": staff travel abroad.
-    Outgoing,
-    /// "Đoàn vào": a foreign delegation is hosted.
-    Incoming,
-}
-
-impl Direction {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Outgoing => "outgoing",
-            Self::Incoming => "incoming",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "outgoing" => Some(Self::Outgoing),
-            "incoming" => Some(Self::Incoming),
-            _ => None,
-        }
+named! {
+    pub enum Direction {
+        /// "Đoàn ra": staff travel abroad.
+        Outgoing = "outgoing",
+        /// "Đoàn vào": a foreign delegation is hosted.
+        Incoming = "incoming",
     }
 }
 
-/// Where a delegation is in its life, from the first draft to the filed report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DelegationStatus {
-    Draft,
-    Approved,
-    Underway,
-    Returned,
-    Reported,
-    Closed,
-    Cancelled,
+named! {
+    /// Where a delegation is in its life, from the first draft to the filed report.
+    pub enum DelegationStatus {
+        Draft = "draft",
+        Approved = "approved",
+        Underway = "underway",
+        Returned = "returned",
+        Reported = "reported",
+        Closed = "closed",
+        Cancelled = "cancelled",
+    }
+}
+
+named! {
+    /// Who pays.
+    pub enum Funding {
+        StateBudget = "state_budget",
+        Sponsored = "sponsored",
+        Mixed = "mixed",
+    }
 }
 
 impl DelegationStatus {
-    pub const ALL: [Self; 7] = [
-        Self::Draft,
-        Self::Approved,
-        Self::Underway,
-        Self::Returned,
-        Self::Reported,
-        Self::Closed,
-        Self::Cancelled,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
+    /// The statuses a delegation may move to from this one. Forward along the life of a
+    /// trip, one step back where a mistake must be undone (an approval withdrawn, a report
+    /// reopened), and Cancelled until the trip has started; a cancelled plan may be revived
+    /// as a draft.
+    pub fn next(self) -> &'static [Self] {
+        use DelegationStatus::*;
         match self {
-            Self::Draft => "draft",
-            Self::Approved => "approved",
-            Self::Underway => "underway",
-            Self::Returned => "returned",
-            Self::Reported => "reported",
-            Self::Closed => "closed",
-            Self::Cancelled => "cancelled",
+            Draft => &[Approved, Cancelled],
+            Approved => &[Underway, Draft, Cancelled],
+            Underway => &[Returned],
+            Returned => &[Reported, Underway],
+            Reported => &[Closed, Returned],
+            Closed => &[Reported],
+            Cancelled => &[Draft],
         }
     }
 
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.as_str() == s)
+    pub fn can_move_to(self, to: Self) -> bool {
+        self.next().contains(&to)
     }
+
+    /// The trip is over: a mission report may be made final.
+    pub fn has_returned(self) -> bool {
+        matches!(self, Self::Returned | Self::Reported | Self::Closed)
+    }
+}
+
+/// Checks a status move; the error says which moves are allowed.
+pub fn check_transition(from: DelegationStatus, to: DelegationStatus) -> Result<(), Error> {
+    if from.can_move_to(to) {
+        return Ok(());
+    }
+    let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+    Err(Error::new(
+        ErrorKind::Conflict,
+        format!(
+            "a delegation cannot move from {from} to {to}; from {from} it can move to {}",
+            allowed.join(" or ")
+        ),
+    ))
 }
 
 /// A delegation as stored.
@@ -85,139 +90,218 @@ pub struct Delegation {
     pub id: String,
     pub direction: Direction,
     pub title: String,
-    /// ISO 3166-1 alpha-2.
+    pub purpose: String,
+    /// The event attended or hosted: "2nd INELI-ASEAN session".
+    pub event: String,
+    /// The host (outgoing) or visiting (incoming) organisation.
+    pub organisation_id: Option<String>,
+    /// ISO 3166-1 alpha-2 of the (main) country visited, or of the visitors.
     pub country: String,
+    /// Cities, as written: "Singapore" or "Hà Nội, Hạ Long".
+    pub cities: String,
     #[ts(type = "string")]
     pub starts_on: NaiveDate,
     #[ts(type = "string")]
     pub ends_on: NaiveDate,
     pub status: DelegationStatus,
+    pub funding: Funding,
+    pub sponsor_id: Option<String>,
+    /// The decision that sends or receives the delegation: number, date, signer.
+    pub decision_number: String,
+    #[ts(type = "string | null")]
+    pub decision_date: Option<NaiveDate>,
+    pub decision_signer: String,
+    pub notes: String,
+    /// Set when moved to the trash; restored by clearing it.
+    pub deleted_at: Option<String>,
     /// RFC 3339 with offset.
     pub created_at: String,
     pub updated_at: String,
 }
 
-/// What a user fills in to create a delegation. Dates arrive as text so that a malformed
-/// one is reported against its field instead of failing to parse the whole request.
+/// What a user fills in to create or edit a delegation. Dates arrive as text so that a
+/// malformed one is reported against its field instead of failing the whole request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct NewDelegation {
+pub struct DelegationInput {
     pub direction: Direction,
     pub title: String,
     pub country: String,
     pub starts_on: String,
     pub ends_on: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub event: String,
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+    #[serde(default)]
+    pub cities: String,
+    /// `state_budget` (default), `sponsored` or `mixed`.
+    #[serde(default)]
+    pub funding: String,
+    #[serde(default)]
+    pub sponsor_id: Option<String>,
+    #[serde(default)]
+    pub decision_number: String,
+    #[serde(default)]
+    pub decision_date: String,
+    #[serde(default)]
+    pub decision_signer: String,
+    #[serde(default)]
+    pub notes: String,
 }
 
-/// A [`NewDelegation`] that passed every rule, normalised and ready to be written.
+impl DelegationInput {
+    /// The few fields every delegation needs; the rest empty.
+    pub fn new(direction: Direction, title: &str, country: &str, starts: &str, ends: &str) -> Self {
+        Self {
+            direction,
+            title: title.to_owned(),
+            country: country.to_owned(),
+            starts_on: starts.to_owned(),
+            ends_on: ends.to_owned(),
+            purpose: String::new(),
+            event: String::new(),
+            organisation_id: None,
+            cities: String::new(),
+            funding: String::new(),
+            sponsor_id: None,
+            decision_number: String::new(),
+            decision_date: String::new(),
+            decision_signer: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// A [`DelegationInput`] that passed every rule, normalised and ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidDelegation {
     pub direction: Direction,
     pub title: String,
+    pub purpose: String,
+    pub event: String,
+    pub organisation_id: Option<String>,
     pub country: &'static str,
+    pub cities: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
+    pub funding: Funding,
+    pub sponsor_id: Option<String>,
+    pub decision_number: String,
+    pub decision_date: Option<NaiveDate>,
+    pub decision_signer: String,
+    pub notes: String,
 }
 
-/// Parses a `YYYY-MM-DD` field, recording a violation naming the field when it is not one.
-pub fn parse_date(
-    field: &str,
-    label: &str,
-    input: &str,
-    found: &mut Violations,
-) -> Option<NaiveDate> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        found.push(field, Rule::Required, format!("{label} is required"));
-        return None;
-    }
-    match NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        Ok(date) => Some(date),
-        Err(_) => {
-            found.push(
-                field,
-                Rule::InvalidDate,
-                format!("{label} must be a calendar date written YYYY-MM-DD, not \"{trimmed}\""),
-            );
-            None
-        }
-    }
+pub(crate) fn optional_id(id: &Option<String>) -> Option<String> {
+    id.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
-impl NewDelegation {
+impl DelegationInput {
     /// Checks every field and reports all violations together.
     pub fn validate(&self) -> Result<ValidDelegation, Error> {
-        let mut found = Violations::default();
+        let mut check = Check::new();
+        let title = check.required("title", "Title", &self.title);
+        let country = check.country("country", "Country", &self.country);
+        let starts_on = check.date("starts_on", "Start date", &self.starts_on);
+        let ends_on = check.date("ends_on", "End date", &self.ends_on);
+        check.range(
+            "ends_on",
+            "start date",
+            "End date",
+            starts_on.as_ref(),
+            ends_on.as_ref(),
+        );
+        let purpose = check.multiline("purpose", "Purpose", &self.purpose);
+        let event = check.optional("event", "Event", &self.event);
+        let cities = check.optional("cities", "Cities", &self.cities);
+        let funding = if self.funding.trim().is_empty() {
+            Some(Funding::StateBudget)
+        } else {
+            check.one_of("funding", "Funding", &self.funding, &Funding::choices())
+        };
+        let decision_number =
+            check.optional("decision_number", "Decision number", &self.decision_number);
+        let decision_date =
+            check.optional_date("decision_date", "Decision date", &self.decision_date);
+        let decision_signer =
+            check.optional("decision_signer", "Decision signer", &self.decision_signer);
+        let notes = check.multiline("notes", "Notes", &self.notes);
 
-        let title = text::clean(&self.title);
-        if title.is_empty() {
-            found.push("title", Rule::Required, "Title must not be empty");
-        } else if title.chars().count() > TITLE_MAX_CHARS {
-            found.push(
-                "title",
-                Rule::TooLong,
-                format!("Title must be at most {TITLE_MAX_CHARS} characters"),
-            );
-        }
-
-        let country = country::parse(&self.country);
-        if country.is_none() {
-            if self.country.trim().is_empty() {
-                found.push("country", Rule::Required, "Country is required");
-            } else {
-                found.push(
-                    "country",
-                    Rule::UnknownCode,
-                    format!(
-                        "Country must be an ISO 3166-1 alpha-2 code such as SG or VN, not \"{}\"",
-                        self.country.trim()
-                    ),
-                );
-            }
-        }
-
-        let starts_on = parse_date("starts_on", "Start date", &self.starts_on, &mut found);
-        let ends_on = parse_date("ends_on", "End date", &self.ends_on, &mut found);
-        if let (Some(start), Some(end)) = (starts_on, ends_on)
-            && end < start
-        {
-            found.push(
-                "ends_on",
-                Rule::EndBeforeStart,
-                format!("End date {end} must not be before start date {start}"),
-            );
-        }
-
-        if let (Some(country), Some(starts_on), Some(ends_on)) = (country, starts_on, ends_on) {
-            return found.into_result(ValidDelegation {
+        check.finish(|| {
+            Some(ValidDelegation {
                 direction: self.direction,
                 title,
-                country,
-                starts_on,
-                ends_on,
-            });
+                purpose,
+                event,
+                organisation_id: optional_id(&self.organisation_id),
+                country: country?,
+                cities,
+                starts_on: starts_on?,
+                ends_on: ends_on?,
+                funding: funding?,
+                sponsor_id: optional_id(&self.sponsor_id),
+                decision_number,
+                decision_date: decision_date?,
+                decision_signer,
+                notes,
+            })
+        })
+    }
+}
+
+impl Delegation {
+    /// The record as an input again, e.g. to duplicate a past delegation or to edit it.
+    pub fn to_input(&self) -> DelegationInput {
+        DelegationInput {
+            direction: self.direction,
+            title: self.title.clone(),
+            country: self.country.clone(),
+            starts_on: self.starts_on.to_string(),
+            ends_on: self.ends_on.to_string(),
+            purpose: self.purpose.clone(),
+            event: self.event.clone(),
+            organisation_id: self.organisation_id.clone(),
+            cities: self.cities.clone(),
+            funding: self.funding.as_str().to_owned(),
+            sponsor_id: self.sponsor_id.clone(),
+            decision_number: self.decision_number.clone(),
+            decision_date: self
+                .decision_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            decision_signer: self.decision_signer.clone(),
+            notes: self.notes.clone(),
         }
-        // A missing part always left a violation behind.
-        Err(found.into_error())
+    }
+
+    /// Number of calendar days, both ends included (6–9 Sep is 4 days).
+    pub fn days(&self) -> i64 {
+        (self.ends_on - self.starts_on).num_days() + 1
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::error::Rule;
     use rstest::rstest;
 
-    fn singapore() -> NewDelegation {
-        NewDelegation {
-            direction: Direction::Outgoing,
-            title: "Phiên họp lần thứ 2 INELI-ASEAN".into(),
-            country: "sg".into(),
-            starts_on: "2016-09-06".into(),
-            ends_on: "2016-09-09".into(),
-        }
+    fn singapore() -> DelegationInput {
+        DelegationInput::new(
+            Direction::Outgoing,
+            "Phiên họp lần thứ 2 INELI-ASEAN",
+            "sg",
+            "2016-09-06",
+            "2016-09-09",
+        )
     }
 
-    fn rules_broken(input: &NewDelegation) -> Vec<(String, Rule)> {
+    fn rules_broken(input: &DelegationInput) -> Vec<(String, Rule)> {
         match input.validate() {
             Ok(_) => Vec::new(),
             Err(e) => {
@@ -239,6 +323,11 @@ mod tests {
         );
         if let Ok(valid) = valid {
             assert_eq!(valid.country, "SG", "country codes are stored upper-case");
+            assert_eq!(
+                valid.funding,
+                Funding::StateBudget,
+                "state budget is the default"
+            );
             assert_eq!((valid.ends_on - valid.starts_on).num_days(), 3);
         }
     }
@@ -272,19 +361,21 @@ mod tests {
 
     #[test]
     fn every_broken_field_is_reported_at_once() {
-        let input = NewDelegation {
-            direction: Direction::Incoming,
-            title: "   ".into(),
-            country: "Singapore".into(),
-            starts_on: "2017-11-30".into(),
-            ends_on: "2017-11-27".into(),
-        };
+        let mut input = DelegationInput::new(
+            Direction::Incoming,
+            "   ",
+            "Singapore",
+            "2017-11-30",
+            "2017-11-27",
+        );
+        input.funding = "lottery".into();
         assert_eq!(
             rules_broken(&input),
             vec![
                 ("title".to_owned(), Rule::Required),
                 ("country".to_owned(), Rule::UnknownCode),
                 ("ends_on".to_owned(), Rule::EndBeforeStart),
+                ("funding".to_owned(), Rule::UnknownCode),
             ],
             "a form shows all its errors together, not one per attempt"
         );
@@ -293,7 +384,32 @@ mod tests {
     #[test]
     fn status_names_round_trip() {
         for status in DelegationStatus::ALL {
-            assert_eq!(DelegationStatus::parse(status.as_str()), Some(status));
+            assert_eq!(DelegationStatus::parse(status.as_str()), Some(*status));
         }
+    }
+
+    #[test]
+    fn a_trip_moves_forward_through_its_life() {
+        use DelegationStatus::*;
+        let life = [Draft, Approved, Underway, Returned, Reported, Closed];
+        for pair in life.windows(2) {
+            assert!(pair[0].can_move_to(pair[1]), "{} → {}", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn a_trip_cannot_skip_ahead_or_be_cancelled_once_underway() {
+        use DelegationStatus::*;
+        assert!(!Draft.can_move_to(Returned), "a draft has not travelled");
+        assert!(
+            !Underway.can_move_to(Cancelled),
+            "a trip underway cannot be cancelled"
+        );
+        let error = check_transition(Draft, Closed).err();
+        assert_eq!(error.as_ref().map(|e| e.kind), Some(ErrorKind::Conflict));
+        assert!(
+            error.is_some_and(|e| e.message.contains("approved or cancelled")),
+            "the refusal lists the allowed moves"
+        );
     }
 }

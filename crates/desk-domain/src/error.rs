@@ -41,6 +41,23 @@ pub enum Rule {
     EndBeforeStart,
     /// The value is not one of the allowed codes.
     UnknownCode,
+    /// The value is not a time (`HH:MM`, or `YYYY-MM-DDTHH:MM` for a local date-time), or a
+    /// local time that the clocks skip.
+    InvalidTime,
+    /// The time zone is not an IANA zone name.
+    UnknownTimeZone,
+    /// The amount or rate is not an exact number the currency allows.
+    InvalidAmount,
+    /// The value is outside the allowed range.
+    OutOfRange,
+    /// The value does not have the expected form (an email, a passport number...).
+    InvalidFormat,
+    /// The file or value is larger than allowed.
+    TooLarge,
+    /// The referenced record does not exist.
+    UnknownRecord,
+    /// The same record already exists.
+    Duplicate,
 }
 
 /// One field that broke one rule.

@@ -5,9 +5,8 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{
-    Delegation, DelegationStatus, Direction, Error, ErrorKind, NewDelegation, Rule, Violation,
-};
+// Every public record and view is part of the contract.
+use crate::*;
 
 /// One IPC command: its name, its named arguments and what it returns, in TypeScript.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +22,193 @@ fn ts<T: TS>() -> String {
 
 /// Every command the shell registers, in the order the shell lists them.
 pub fn commands() -> Vec<Command> {
+    fn c(name: &'static str, args: Vec<(&'static str, String)>, returns: String) -> Command {
+        Command {
+            name,
+            args,
+            returns,
+        }
+    }
+    let id = || ("id", ts::<String>());
+    let delegation_id = || ("delegationId", ts::<String>());
+    let unit = || "null".to_owned();
     vec![
-        Command {
-            name: "list_delegations",
-            args: vec![],
-            returns: ts::<Vec<Delegation>>(),
-        },
-        Command {
-            name: "create_delegation",
-            args: vec![("input", ts::<NewDelegation>())],
-            returns: ts::<Delegation>(),
-        },
+        c("app_info", vec![], ts::<AppInfo>()),
+        c(
+            "list_delegations",
+            vec![("filter", ts::<DelegationFilter>())],
+            ts::<Vec<Delegation>>(),
+        ),
+        c("get_delegation", vec![id()], ts::<Delegation>()),
+        c(
+            "create_delegation",
+            vec![("input", ts::<DelegationInput>())],
+            ts::<Delegation>(),
+        ),
+        c(
+            "update_delegation",
+            vec![id(), ("input", ts::<DelegationInput>())],
+            ts::<Delegation>(),
+        ),
+        c(
+            "set_delegation_status",
+            vec![id(), ("status", ts::<DelegationStatus>())],
+            ts::<Delegation>(),
+        ),
+        c(
+            "duplicate_delegation",
+            vec![id(), ("title", ts::<String>())],
+            ts::<Delegation>(),
+        ),
+        c("trash_delegation", vec![id()], ts::<Delegation>()),
+        c("restore_delegation", vec![id()], ts::<Delegation>()),
+        c("purge_delegation", vec![id()], unit()),
+        c("list_people", vec![], ts::<Vec<Person>>()),
+        c("get_person", vec![id()], ts::<PersonProfile>()),
+        c(
+            "create_person",
+            vec![("input", ts::<PersonInput>())],
+            ts::<Person>(),
+        ),
+        c(
+            "update_person",
+            vec![id(), ("input", ts::<PersonInput>())],
+            ts::<Person>(),
+        ),
+        c("delete_person", vec![id()], unit()),
+        c("list_organisations", vec![], ts::<Vec<Organisation>>()),
+        c(
+            "create_organisation",
+            vec![("input", ts::<OrganisationInput>())],
+            ts::<Organisation>(),
+        ),
+        c(
+            "update_organisation",
+            vec![id(), ("input", ts::<OrganisationInput>())],
+            ts::<Organisation>(),
+        ),
+        c("delete_organisation", vec![id()], unit()),
+        c(
+            "list_members",
+            vec![delegation_id()],
+            ts::<Vec<MemberDetail>>(),
+        ),
+        c(
+            "add_member",
+            vec![delegation_id(), ("input", ts::<MemberInput>())],
+            ts::<MemberSaved>(),
+        ),
+        c(
+            "update_member",
+            vec![id(), ("input", ts::<MemberInput>())],
+            ts::<MemberSaved>(),
+        ),
+        c("remove_member", vec![id()], unit()),
+        c("list_segments", vec![delegation_id()], ts::<Vec<Segment>>()),
+        c(
+            "add_segment",
+            vec![delegation_id(), ("input", ts::<SegmentInput>())],
+            ts::<Segment>(),
+        ),
+        c(
+            "update_segment",
+            vec![id(), ("input", ts::<SegmentInput>())],
+            ts::<Segment>(),
+        ),
+        c("remove_segment", vec![id()], unit()),
+        c("list_stays", vec![delegation_id()], ts::<Vec<Stay>>()),
+        c(
+            "add_stay",
+            vec![delegation_id(), ("input", ts::<StayInput>())],
+            ts::<Stay>(),
+        ),
+        c(
+            "update_stay",
+            vec![id(), ("input", ts::<StayInput>())],
+            ts::<Stay>(),
+        ),
+        c("remove_stay", vec![id()], unit()),
+        c(
+            "list_programme",
+            vec![delegation_id()],
+            ts::<Vec<ProgrammeItem>>(),
+        ),
+        c(
+            "add_programme_item",
+            vec![delegation_id(), ("input", ts::<ProgrammeItemInput>())],
+            ts::<ProgrammeItem>(),
+        ),
+        c(
+            "update_programme_item",
+            vec![id(), ("input", ts::<ProgrammeItemInput>())],
+            ts::<ProgrammeItem>(),
+        ),
+        c("remove_programme_item", vec![id()], unit()),
+        c("list_tasks", vec![delegation_id()], ts::<Vec<Task>>()),
+        c(
+            "add_task",
+            vec![delegation_id(), ("input", ts::<TaskInput>())],
+            ts::<Task>(),
+        ),
+        c(
+            "update_task",
+            vec![id(), ("input", ts::<TaskInput>())],
+            ts::<Task>(),
+        ),
+        c("remove_task", vec![id()], unit()),
+        c("list_expenses", vec![delegation_id()], ts::<Vec<Expense>>()),
+        c(
+            "add_expense",
+            vec![delegation_id(), ("input", ts::<ExpenseInput>())],
+            ts::<Expense>(),
+        ),
+        c(
+            "update_expense",
+            vec![id(), ("input", ts::<ExpenseInput>())],
+            ts::<Expense>(),
+        ),
+        c("remove_expense", vec![id()], unit()),
+        c("list_visas", vec![delegation_id()], ts::<Vec<Visa>>()),
+        c("add_visa", vec![("input", ts::<VisaInput>())], ts::<Visa>()),
+        c(
+            "update_visa",
+            vec![id(), ("input", ts::<VisaInput>())],
+            ts::<Visa>(),
+        ),
+        c("remove_visa", vec![id()], unit()),
+        c(
+            "list_attachments",
+            vec![delegation_id()],
+            ts::<Vec<Attachment>>(),
+        ),
+        c(
+            "add_attachment_file",
+            vec![("input", ts::<AttachmentInput>()), ("path", ts::<String>())],
+            ts::<Attachment>(),
+        ),
+        c("attachment_data_url", vec![id()], ts::<String>()),
+        c(
+            "update_attachment",
+            vec![id(), ("kind", ts::<String>()), ("caption", ts::<String>())],
+            ts::<Attachment>(),
+        ),
+        c("remove_attachment", vec![id()], unit()),
+        c(
+            "search",
+            vec![("query", ts::<String>()), ("limit", ts::<u32>())],
+            ts::<Vec<SearchGroup>>(),
+        ),
+        c("get_settings", vec![], ts::<Settings>()),
+        c(
+            "save_settings",
+            vec![("settings", ts::<Settings>())],
+            ts::<Settings>(),
+        ),
+        c(
+            "audit_of",
+            vec![("entity", ts::<String>()), id()],
+            ts::<Vec<AuditEntry>>(),
+        ),
     ]
 }
 
@@ -61,14 +236,59 @@ pub fn typescript() -> String {
         "// Generated from the Rust types by `desk_domain::ipc::typescript()`. Do not edit:\n\
          // run `DESK_UPDATE_BINDINGS=1 cargo test -p desk-tests --test it bindings` instead.\n\n",
     );
-    declare::<Direction>(&mut out);
-    declare::<DelegationStatus>(&mut out);
-    declare::<Delegation>(&mut out);
-    declare::<NewDelegation>(&mut out);
     declare::<ErrorKind>(&mut out);
     declare::<Rule>(&mut out);
     declare::<Violation>(&mut out);
     declare::<Error>(&mut out);
+    declare::<AppInfo>(&mut out);
+    declare::<Direction>(&mut out);
+    declare::<DelegationStatus>(&mut out);
+    declare::<Funding>(&mut out);
+    declare::<Delegation>(&mut out);
+    declare::<DelegationInput>(&mut out);
+    declare::<DelegationFilter>(&mut out);
+    declare::<OrganisationKind>(&mut out);
+    declare::<Organisation>(&mut out);
+    declare::<OrganisationInput>(&mut out);
+    declare::<Gender>(&mut out);
+    declare::<NameOrder>(&mut out);
+    declare::<Person>(&mut out);
+    declare::<PersonInput>(&mut out);
+    declare::<PersonProfile>(&mut out);
+    declare::<PersonTrip>(&mut out);
+    declare::<MemberRole>(&mut out);
+    declare::<Member>(&mut out);
+    declare::<MemberInput>(&mut out);
+    declare::<MemberDetail>(&mut out);
+    declare::<MemberSaved>(&mut out);
+    declare::<Warning>(&mut out);
+    declare::<Mode>(&mut out);
+    declare::<Segment>(&mut out);
+    declare::<SegmentInput>(&mut out);
+    declare::<Stay>(&mut out);
+    declare::<StayInput>(&mut out);
+    declare::<VisaStatus>(&mut out);
+    declare::<Visa>(&mut out);
+    declare::<VisaInput>(&mut out);
+    declare::<ProgrammeKind>(&mut out);
+    declare::<Audience>(&mut out);
+    declare::<ProgrammeItem>(&mut out);
+    declare::<ProgrammeItemInput>(&mut out);
+    declare::<TaskStatus>(&mut out);
+    declare::<Task>(&mut out);
+    declare::<TaskInput>(&mut out);
+    declare::<ExpenseKind>(&mut out);
+    declare::<ExpenseCategory>(&mut out);
+    declare::<Money>(&mut out);
+    declare::<Expense>(&mut out);
+    declare::<ExpenseInput>(&mut out);
+    declare::<AttachmentKind>(&mut out);
+    declare::<Attachment>(&mut out);
+    declare::<AttachmentInput>(&mut out);
+    declare::<SearchHit>(&mut out);
+    declare::<SearchGroup>(&mut out);
+    declare::<Settings>(&mut out);
+    declare::<AuditEntry>(&mut out);
 
     out.push_str("/** Every assigned ISO 3166-1 alpha-2 country code. */\n");
     out.push_str("export const COUNTRY_CODES = [");
@@ -125,7 +345,7 @@ mod tests {
             "{ts}"
         );
         assert!(
-            ts.contains("create_delegation: { args: { input: NewDelegation }"),
+            ts.contains("create_delegation: { args: { input: DelegationInput }"),
             "{ts}"
         );
     }

@@ -12,6 +12,48 @@ pub fn clean(input: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// NFC-normalised multi-line text: paragraphs and line breaks kept, trailing spaces of each
+/// line and blank lines at both ends removed, `\r\n` turned into `\n`.
+pub fn clean_multiline(input: &str) -> String {
+    let nfc: String = input.nfc().collect();
+    let lines: Vec<&str> = nfc.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
+/// The passport (machine-readable) form of a name: diacritics removed, `Đ`/`đ` as `D`,
+/// capitals, single spaces. "Trần Mỹ Dung" → "TRAN MY DUNG".
+pub fn passport_form(name: &str) -> String {
+    fold_letters(&clean(name)).to_uppercase()
+}
+
+/// The form in which text is searched: no diacritics, `đ` as `d`, lower case. "Đà Nẵng" →
+/// "da nang". SQLite's FTS5 never folds `đ` by itself, so both the indexed text and the query
+/// go through this.
+pub fn search_form(text: &str) -> String {
+    fold_letters(text).to_lowercase()
+}
+
+/// Removes combining marks after canonical decomposition and maps the letters that do not
+/// decompose (`đ`, `Đ`, and a few Latin letters with strokes) to their base letter.
+fn fold_letters(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            'ð' => 'd',
+            'Ð' => 'D',
+            'ø' => 'o',
+            'Ø' => 'O',
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ħ' => 'h',
+            'Ħ' => 'H',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,6 +71,39 @@ mod tests {
             clean(decomposed),
             "both are stored as one NFC name"
         );
+    }
+
+    #[test]
+    fn passport_form_drops_diacritics_and_maps_d_with_stroke() {
+        assert_eq!(passport_form("Trần Mỹ Dung"), "TRAN MY DUNG");
+        assert_eq!(passport_form("Đặng Thị Hồng Điệp"), "DANG THI HONG DIEP");
+        assert_eq!(passport_form("  Nguyễn   Hữu Giới "), "NGUYEN HUU GIOI");
+        assert_eq!(
+            passport_form("Ho\u{0300}a"),
+            "HOA",
+            "decomposed input folds the same"
+        );
+    }
+
+    #[test]
+    fn search_form_matches_what_people_type_without_diacritics() {
+        assert_eq!(search_form("Đà Nẵng"), "da nang");
+        assert_eq!(search_form("Khánh Hòa"), search_form("Khanh Hoà"));
+        assert_eq!(
+            search_form("Kết quả"),
+            "ket qua",
+            "letters with two marks fold too"
+        );
+        assert_eq!(
+            search_form("Thư viện"),
+            "thu vien",
+            "ư and ơ fold to u and o"
+        );
+    }
+
+    #[test]
+    fn multiline_keeps_paragraphs() {
+        assert_eq!(clean_multiline("\n Một  \r\n\r\nHai  \n\n"), " Một\n\nHai");
     }
 
     #[test]

@@ -1,112 +1,293 @@
-use chrono::NaiveDate;
-use desk_domain::{Delegation, DelegationStatus, Direction, NewDelegation};
-use rusqlite::{Row, params};
+//! Delegations: create, edit, move through their statuses, duplicate, trash and restore.
 
-use crate::{Store, StoreError, new_id, now_rfc3339};
+use desk_domain::DelegationFilter;
+use desk_domain::delegation::check_transition;
+use desk_domain::{Delegation, DelegationInput, DelegationStatus, Error, ErrorKind};
 
-const COLUMNS: &str =
-    "id, direction, title, country, starts_on, ends_on, status, created_at, updated_at";
+use crate::record;
+use crate::{Store, StoreError, new_id, search};
+
+fn ensure_organisation(store: &Store, id: &Option<String>, field: &str) -> Result<(), StoreError> {
+    if let Some(id) = id
+        && record::find::<desk_domain::Organisation>(&store.conn, id)?.is_none()
+    {
+        return Err(StoreError::Domain(Error::invalid(vec![
+            desk_domain::Violation::new(
+                field,
+                desk_domain::Rule::UnknownRecord,
+                format!("No organisation has the id {id}"),
+            ),
+        ])));
+    }
+    Ok(())
+}
 
 impl Store {
     /// Validates `input` by the domain's rules and, only if it passes, writes a new Draft.
-    pub fn create_delegation(&mut self, input: &NewDelegation) -> Result<Delegation, StoreError> {
+    pub fn create_delegation(&mut self, input: &DelegationInput) -> Result<Delegation, StoreError> {
         let valid = input.validate()?;
-        let now = now_rfc3339();
+        ensure_organisation(self, &valid.organisation_id, "organisation_id")?;
+        ensure_organisation(self, &valid.sponsor_id, "sponsor_id")?;
+        let writer = self.writer()?;
         let delegation = Delegation {
             id: new_id(),
             direction: valid.direction,
             title: valid.title,
+            purpose: valid.purpose,
+            event: valid.event,
+            organisation_id: valid.organisation_id,
             country: valid.country.to_owned(),
+            cities: valid.cities,
             starts_on: valid.starts_on,
             ends_on: valid.ends_on,
             status: DelegationStatus::Draft,
-            created_at: now.clone(),
-            updated_at: now,
+            funding: valid.funding,
+            sponsor_id: valid.sponsor_id,
+            decision_number: valid.decision_number,
+            decision_date: valid.decision_date,
+            decision_signer: valid.decision_signer,
+            notes: valid.notes,
+            deleted_at: None,
+            created_at: writer.at.clone(),
+            updated_at: writer.at.clone(),
         };
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            &format!(
-                "INSERT INTO delegation ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-            ),
-            params![
-                delegation.id,
-                delegation.direction.as_str(),
-                delegation.title,
-                delegation.country,
-                delegation.starts_on.to_string(),
-                delegation.ends_on.to_string(),
-                delegation.status.as_str(),
-                delegation.created_at,
-                delegation.updated_at,
-            ],
-        )?;
-        tx.commit()?;
+        writer.create(&delegation)?;
+        writer.commit()?;
         Ok(delegation)
     }
 
-    /// Every delegation, the latest trip first.
-    pub fn list_delegations(&self) -> Result<Vec<Delegation>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM delegation ORDER BY starts_on DESC, title"
-        ))?;
-        let rows = stmt.query_map([], raw_delegation)?;
-        rows.map(|row| {
-            row.map_err(StoreError::from)
-                .and_then(RawDelegation::into_record)
-        })
-        .collect()
+    /// Replaces the editable fields of a delegation (not its status).
+    pub fn update_delegation(
+        &mut self,
+        id: &str,
+        input: &DelegationInput,
+    ) -> Result<Delegation, StoreError> {
+        let valid = input.validate()?;
+        ensure_organisation(self, &valid.organisation_id, "organisation_id")?;
+        ensure_organisation(self, &valid.sponsor_id, "sponsor_id")?;
+        let old = self.delegation(id)?;
+        let writer = self.writer()?;
+        let new = Delegation {
+            direction: valid.direction,
+            title: valid.title,
+            purpose: valid.purpose,
+            event: valid.event,
+            organisation_id: valid.organisation_id,
+            country: valid.country.to_owned(),
+            cities: valid.cities,
+            starts_on: valid.starts_on,
+            ends_on: valid.ends_on,
+            funding: valid.funding,
+            sponsor_id: valid.sponsor_id,
+            decision_number: valid.decision_number,
+            decision_date: valid.decision_date,
+            decision_signer: valid.decision_signer,
+            notes: valid.notes,
+            updated_at: writer.at.clone(),
+            ..old.clone()
+        };
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
     }
-}
 
-/// A row as text, checked into a record outside rusqlite's closure so that a bad value is
-/// reported as corrupt data rather than as a type error.
-struct RawDelegation {
-    id: String,
-    direction: String,
-    title: String,
-    country: String,
-    starts_on: String,
-    ends_on: String,
-    status: String,
-    created_at: String,
-    updated_at: String,
-}
+    /// One delegation, in the trash or not.
+    pub fn delegation(&self, id: &str) -> Result<Delegation, StoreError> {
+        record::get(&self.conn, id)
+    }
 
-fn raw_delegation(row: &Row<'_>) -> rusqlite::Result<RawDelegation> {
-    Ok(RawDelegation {
-        id: row.get(0)?,
-        direction: row.get(1)?,
-        title: row.get(2)?,
-        country: row.get(3)?,
-        starts_on: row.get(4)?,
-        ends_on: row.get(5)?,
-        status: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-    })
-}
-
-pub(crate) fn stored_date(what: &str, text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| StoreError::Corrupt(format!("{what} \"{text}\" is not a date")))
-}
-
-impl RawDelegation {
-    fn into_record(self) -> Result<Delegation, StoreError> {
-        let direction = Direction::parse(&self.direction)
-            .ok_or_else(|| StoreError::Corrupt(format!("direction \"{}\"", self.direction)))?;
-        let status = DelegationStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt(format!("status \"{}\"", self.status)))?;
-        Ok(Delegation {
-            starts_on: stored_date("starts_on", &self.starts_on)?,
-            ends_on: stored_date("ends_on", &self.ends_on)?,
-            id: self.id,
-            direction,
-            title: self.title,
-            country: self.country,
+    /// Moves a delegation to another status if its life allows the move.
+    pub fn set_delegation_status(
+        &mut self,
+        id: &str,
+        status: DelegationStatus,
+    ) -> Result<Delegation, StoreError> {
+        let old = self.live_delegation(id)?;
+        check_transition(old.status, status)?;
+        let writer = self.writer()?;
+        let new = Delegation {
             status,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-        })
+            updated_at: writer.at.clone(),
+            ..old.clone()
+        };
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
+    }
+
+    fn live_delegation(&self, id: &str) -> Result<Delegation, StoreError> {
+        let delegation = self.delegation(id)?;
+        if delegation.deleted_at.is_some() {
+            return Err(StoreError::Domain(Error::new(
+                ErrorKind::Conflict,
+                format!("\"{}\" is in the trash; restore it first", delegation.title),
+            )));
+        }
+        Ok(delegation)
+    }
+
+    /// Every delegation matching `filter`, the latest trip first.
+    pub fn list_delegations_where(
+        &self,
+        filter: &DelegationFilter,
+    ) -> Result<Vec<Delegation>, StoreError> {
+        let mut conditions = vec![if filter.trashed {
+            "deleted_at IS NOT NULL".to_owned()
+        } else {
+            "deleted_at IS NULL".to_owned()
+        }];
+        let mut params: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut bind =
+            |value: Box<dyn rusqlite::ToSql>, conditions: &mut Vec<String>, sql: &str| {
+                params.push(value);
+                conditions.push(sql.replace('?', &format!("?{}", params.len())));
+            };
+        if let Some(direction) = filter.direction {
+            bind(
+                Box::new(direction.as_str()),
+                &mut conditions,
+                "direction = ?",
+            );
+        }
+        if let Some(year) = filter.year {
+            bind(
+                Box::new(format!("{year:04}")),
+                &mut conditions,
+                "substr(starts_on, 1, 4) = ?",
+            );
+        }
+        if let Some(status) = filter.status {
+            bind(Box::new(status.as_str()), &mut conditions, "status = ?");
+        }
+        if let Some(country) = filter.country.as_deref().filter(|c| !c.is_empty()) {
+            bind(
+                Box::new(country.to_uppercase()),
+                &mut conditions,
+                "country = ?",
+            );
+        }
+        if let Some(org) = filter.organisation_id.as_deref().filter(|o| !o.is_empty()) {
+            bind(
+                Box::new(org.to_owned()),
+                &mut conditions,
+                "organisation_id = ?",
+            );
+        }
+        if let Some(expression) = filter.text.as_deref().and_then(search::match_expression) {
+            bind(
+                Box::new(expression),
+                &mut conditions,
+                "id IN (SELECT record_id FROM search_doc WHERE search_doc MATCH ? AND kind = 'delegation')",
+            );
+        }
+        let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.as_ref()).collect();
+        record::select(
+            &self.conn,
+            &conditions.join(" AND "),
+            "starts_on DESC, title",
+            &refs,
+        )
+    }
+
+    /// Every live delegation, the latest trip first.
+    pub fn list_delegations(&self) -> Result<Vec<Delegation>, StoreError> {
+        self.list_delegations_where(&DelegationFilter::default())
+    }
+
+    /// Moves a delegation to the trash. Nothing is lost: it can be restored with everything
+    /// that belongs to it.
+    pub fn trash_delegation(&mut self, id: &str) -> Result<Delegation, StoreError> {
+        let old = self.live_delegation(id)?;
+        let writer = self.writer()?;
+        let new = Delegation {
+            deleted_at: Some(writer.at.clone()),
+            updated_at: writer.at.clone(),
+            ..old.clone()
+        };
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
+    }
+
+    /// Takes a delegation out of the trash.
+    pub fn restore_delegation(&mut self, id: &str) -> Result<Delegation, StoreError> {
+        let old = self.delegation(id)?;
+        if old.deleted_at.is_none() {
+            return Ok(old);
+        }
+        let writer = self.writer()?;
+        let new = Delegation {
+            deleted_at: None,
+            updated_at: writer.at.clone(),
+            ..old.clone()
+        };
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
+    }
+
+    /// A new Draft copied from a past delegation: its fields and its members, under a
+    /// title marked as a copy. Travel, money and the report are not copied: they belong to
+    /// the trip that happened.
+    pub fn duplicate_delegation(
+        &mut self,
+        id: &str,
+        title: &str,
+    ) -> Result<Delegation, StoreError> {
+        let source = self.delegation(id)?;
+        let members = self.members(id)?;
+        let mut input = source.to_input();
+        input.title = title.to_owned();
+        input.decision_number = String::new();
+        input.decision_date = String::new();
+        let valid = input.validate()?;
+        let writer = self.writer()?;
+        let copy = Delegation {
+            id: new_id(),
+            title: valid.title,
+            status: DelegationStatus::Draft,
+            decision_number: String::new(),
+            decision_date: None,
+            deleted_at: None,
+            created_at: writer.at.clone(),
+            updated_at: writer.at.clone(),
+            ..source
+        };
+        writer.create(&copy)?;
+        for member in members {
+            let member = desk_domain::Member {
+                id: new_id(),
+                delegation_id: copy.id.clone(),
+                joins_on: None,
+                leaves_on: None,
+                created_at: writer.at.clone(),
+                updated_at: writer.at.clone(),
+                ..member.member
+            };
+            writer.create(&member)?;
+        }
+        writer.commit()?;
+        Ok(copy)
+    }
+
+    /// Deletes a delegation in the trash for good, with everything that belongs to it.
+    pub fn purge_delegation(&mut self, id: &str) -> Result<(), StoreError> {
+        let delegation = self.delegation(id)?;
+        if delegation.deleted_at.is_none() {
+            return Err(StoreError::Domain(Error::new(
+                ErrorKind::Conflict,
+                "only a delegation in the trash can be deleted for good",
+            )));
+        }
+        let writer = self.writer()?;
+        for kind in ["programme_item", "mission_report"] {
+            writer.tx.execute(
+                "DELETE FROM search_doc WHERE kind = ?1 AND delegation_id = ?2",
+                rusqlite::params![kind, id],
+            )?;
+        }
+        writer.remove(&delegation)?;
+        writer.commit()?;
+        Ok(())
     }
 }

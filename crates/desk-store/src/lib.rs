@@ -7,22 +7,42 @@
 //! A [`Store`] owns one `rusqlite::Connection`. A connection is `Send` but not `Sync`, so the
 //! shell keeps the store behind a mutex; one connection is plenty for one person's desktop.
 
+mod attachments;
+mod audit;
+mod children;
 mod delegations;
+mod entities;
 mod error;
+mod exchange;
+mod members;
 mod migrate;
+mod people;
+pub mod record;
+mod reports;
+mod search;
+mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod write;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use attachments::sha256_hex;
+pub use children::{Base, ChildInput};
+pub use desk_domain::{
+    CheckReport, DelegationFilter, MemberDetail, MemberSaved, ReportVersion, SearchGroup, SearchHit,
+};
 pub use error::StoreError;
+pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
 pub use migrate::{LATEST_VERSION, schema_version};
 
 /// The open database.
 pub struct Store {
     conn: Connection,
+    /// Who the audit trail names for changes made through this store.
+    actor: String,
 }
 
 /// Where the database lives when nobody says otherwise: the platform's app-data folder
@@ -68,8 +88,35 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate(&mut conn, path)?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn,
+            actor: default_actor(),
+        })
     }
+
+    /// Names whoever makes the following changes in the audit trail.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_owned();
+    }
+
+    pub(crate) fn writer(&mut self) -> Result<write::Writer<'_>, StoreError> {
+        let tx = self.conn.transaction()?;
+        Ok(write::Writer::new(tx, &self.actor))
+    }
+
+    /// Search people, organisations, delegations, programme items and reports as typed,
+    /// without diacritics; up to `limit` hits per kind.
+    pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchGroup>, StoreError> {
+        search::query(&self.conn, typed, limit)
+    }
+}
+
+/// The operating-system user, for the audit trail.
+fn default_actor() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 pub(crate) fn now_rfc3339() -> String {

@@ -11,7 +11,10 @@ use crate::StoreError;
 
 /// The migrations in order; the schema version is the number of the last one applied, kept
 /// in `PRAGMA user_version`.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_delegation.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_delegation.sql")),
+    (2, include_str!("../migrations/0002_record.sql")),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -14,3 +14,9 @@ pub fn write_empty_database_with_version(path: &Path, version: i64) -> Result<()
     conn.pragma_update(None, "user_version", version)?;
     Ok(())
 }
+
+/// The schema version of the database file at `path`, read without migrating it.
+pub fn schema_version_of(path: &Path) -> Result<i64, StoreError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(crate::schema_version(&conn)?)
+}

@@ -1,36 +1,6 @@
 // Generated from the Rust types by `desk_domain::ipc::typescript()`. Do not edit:
 // run `DESK_UPDATE_BINDINGS=1 cargo test -p desk-tests --test it bindings` instead.
 
-export type Direction = "outgoing" | "incoming";
-
-/**
- * Where a delegation is in its life, from the first draft to the filed report.
- */
-export type DelegationStatus = "draft" | "approved" | "underway" | "returned" | "reported" | "closed" | "cancelled";
-
-/**
- * A delegation as stored.
- */
-export type Delegation = { 
-/**
- * UUIDv7, so that records made on two laptops can later be merged.
- */
-id: string, direction: Direction, title: string, 
-/**
- * ISO 3166-1 alpha-2.
- */
-country: string, starts_on: string, ends_on: string, status: DelegationStatus, 
-/**
- * RFC 3339 with offset.
- */
-created_at: string, updated_at: string, };
-
-/**
- * What a user fills in to create a delegation. Dates arrive as text so that a malformed
- * one is reported against its field instead of failing to parse the whole request.
- */
-export type NewDelegation = { direction: Direction, title: string, country: string, starts_on: string, ends_on: string, };
-
 /**
  * What went wrong, as a stable tag the UI and the CLI can act on.
  */
@@ -39,7 +9,7 @@ export type ErrorKind = "validation" | "not_found" | "conflict" | "newer_schema"
 /**
  * The rule a field broke. Stable names: the UI translates them.
  */
-export type Rule = "required" | "too_long" | "invalid_date" | "end_before_start" | "unknown_code";
+export type Rule = "required" | "too_long" | "invalid_date" | "end_before_start" | "unknown_code" | "invalid_time" | "unknown_time_zone" | "invalid_amount" | "out_of_range" | "invalid_format" | "too_large" | "unknown_record" | "duplicate";
 
 /**
  * One field that broke one rule.
@@ -63,11 +33,497 @@ export type DeskError = { kind: ErrorKind, message: string,
  */
 violations: Array<Violation>, };
 
+/**
+ * What the window shows about the app itself.
+ */
+export type AppInfo = { version: string, database_path: string, schema_version: number, };
+
+export type Direction = "outgoing" | "incoming";
+
+/**
+ * Where a delegation is in its life, from the first draft to the filed report.
+ */
+export type DelegationStatus = "draft" | "approved" | "underway" | "returned" | "reported" | "closed" | "cancelled";
+
+/**
+ * Who pays.
+ */
+export type Funding = "state_budget" | "sponsored" | "mixed";
+
+/**
+ * A delegation as stored.
+ */
+export type Delegation = { 
+/**
+ * UUIDv7, so that records made on two laptops can later be merged.
+ */
+id: string, direction: Direction, title: string, purpose: string, 
+/**
+ * The event attended or hosted: "2nd INELI-ASEAN session".
+ */
+event: string, 
+/**
+ * The host (outgoing) or visiting (incoming) organisation.
+ */
+organisation_id: string | null, 
+/**
+ * ISO 3166-1 alpha-2 of the (main) country visited, or of the visitors.
+ */
+country: string, 
+/**
+ * Cities, as written: "Singapore" or "Hà Nội, Hạ Long".
+ */
+cities: string, starts_on: string, ends_on: string, status: DelegationStatus, funding: Funding, sponsor_id: string | null, 
+/**
+ * The decision that sends or receives the delegation: number, date, signer.
+ */
+decision_number: string, decision_date: string | null, decision_signer: string, notes: string, 
+/**
+ * Set when moved to the trash; restored by clearing it.
+ */
+deleted_at: string | null, 
+/**
+ * RFC 3339 with offset.
+ */
+created_at: string, updated_at: string, };
+
+/**
+ * What a user fills in to create or edit a delegation. Dates arrive as text so that a
+ * malformed one is reported against its field instead of failing the whole request.
+ */
+export type DelegationInput = { direction: Direction, title: string, country: string, starts_on: string, ends_on: string, purpose: string, event: string, organisation_id: string | null, cities: string, 
+/**
+ * `state_budget` (default), `sponsored` or `mixed`.
+ */
+funding: string, sponsor_id: string | null, decision_number: string, decision_date: string, decision_signer: string, notes: string, };
+
+/**
+ * What the delegation list can be narrowed to. Every field is optional.
+ */
+export type DelegationFilter = { direction: Direction | null, 
+/**
+ * Delegations that start in this year.
+ */
+year: number | null, status: DelegationStatus | null, country: string | null, organisation_id: string | null, 
+/**
+ * Words typed in the search box, matched like the search palette.
+ */
+text: string | null, 
+/**
+ * The trash instead of the live list.
+ */
+trashed: boolean, };
+
+export type OrganisationKind = "library" | "association" | "sponsor" | "ministry" | "university" | "other";
+
+export type Organisation = { id: string, name: string, short_name: string, 
+/**
+ * ISO 3166-1 alpha-2, or empty for international bodies.
+ */
+country: string, kind: OrganisationKind, notes: string, created_at: string, updated_at: string, };
+
+export type OrganisationInput = { name: string, short_name: string, country: string, 
+/**
+ * One of [`OrganisationKind`]'s names; empty means `other`.
+ */
+kind: string, notes: string, };
+
+export type Gender = "female" | "male" | "other";
+
+/**
+ * How the parts of a name are ordered when written in full.
+ */
+export type NameOrder = "family_first" | "given_first";
+
+export type Person = { id: string, 
+/**
+ * As written, NFC: "Trần Mỹ Dung".
+ */
+full_name: string, 
+/**
+ * As in the passport's machine-readable zone: "TRAN MY DUNG".
+ */
+passport_name: string, family_name: string, given_name: string, name_order: NameOrder, 
+/**
+ * Position or title: "Phó Giám đốc", "Director".
+ */
+title: string, 
+/**
+ * Department or unit inside the organisation.
+ */
+unit: string, organisation_id: string | null, gender: Gender | null, born_on: string | null, 
+/**
+ * ISO 3166-1 alpha-2, or empty.
+ */
+nationality: string, passport_no: string, passport_expires_on: string | null, email: string, phone: string, dietary: string, access_needs: string, 
+/**
+ * The staff level a per-diem table distinguishes (e.g. "leader", "staff"); empty for
+ * guests.
+ */
+staff_level: string, notes: string, created_at: string, updated_at: string, };
+
+export type PersonInput = { full_name: string, 
+/**
+ * Empty: derived from the full name.
+ */
+passport_name: string, family_name: string, given_name: string, 
+/**
+ * `family_first` (default) or `given_first`.
+ */
+name_order: string, title: string, unit: string, organisation_id: string | null, 
+/**
+ * `female`, `male`, `other` or empty.
+ */
+gender: string, born_on: string, nationality: string, passport_no: string, passport_expires_on: string, email: string, phone: string, dietary: string, access_needs: string, staff_level: string, notes: string, };
+
+/**
+ * A person's page: who they are, where they work, every trip they were on, their visas.
+ */
+export type PersonProfile = { person: Person, organisation: Organisation | null, delegations: Array<PersonTrip>, visas: Array<Visa>, };
+
+/**
+ * One trip of a person.
+ */
+export type PersonTrip = { delegation: Delegation, member: Member, };
+
+export type MemberRole = "head" | "deputy" | "member" | "interpreter" | "secretary" | "guest";
+
+export type Member = { id: string, delegation_id: string, person_id: string, role: MemberRole, 
+/**
+ * Empty: from the delegation's first day.
+ */
+joins_on: string | null, 
+/**
+ * Empty: to the delegation's last day.
+ */
+leaves_on: string | null, notes: string, created_at: string, updated_at: string, };
+
+export type MemberInput = { person_id: string, 
+/**
+ * One of [`MemberRole`]'s names; empty means `member`.
+ */
+role: string, joins_on: string, leaves_on: string, notes: string, };
+
+/**
+ * A member with the person they are, as lists show them.
+ */
+export type MemberDetail = { member: Member, person: Person, };
+
+/**
+ * The result of adding or changing a member: the record, and what deserves attention.
+ */
+export type MemberSaved = { member: Member, warnings: Array<Warning>, };
+
+export type Warning = { "kind": "overlapping_trip", person_id: string, person_name: string, other_delegation_id: string, other_title: string, } | { "kind": "days_outside_trip", person_id: string, person_name: string, };
+
+export type Mode = "flight" | "train" | "road";
+
+export type Segment = { id: string, delegation_id: string, mode: Mode, 
+/**
+ * "Vietnam Airlines", "SQ".
+ */
+carrier: string, 
+/**
+ * "VN 661".
+ */
+number: string, 
+/**
+ * An IATA code ("HAN") or a city name, as typed.
+ */
+from_place: string, 
+/**
+ * IANA zone of the departure place.
+ */
+from_tz: string, 
+/**
+ * Local wall-clock time at departure, `YYYY-MM-DDTHH:MM`.
+ */
+departs_local: string, to_place: string, to_tz: string, arrives_local: string, 
+/**
+ * Arrival terminal, for the pickup.
+ */
+terminal: string, 
+/**
+ * Who travels on it; empty means every member of the delegation.
+ */
+passenger_ids: Array<string>, notes: string, created_at: string, updated_at: string, };
+
+export type SegmentInput = { 
+/**
+ * `flight` (default), `train` or `road`.
+ */
+mode: string, carrier: string, number: string, from_place: string, 
+/**
+ * IANA zone; the caller fills it from the place when the user leaves it empty.
+ */
+from_tz: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`, local to the departure place.
+ */
+departs_local: string, to_place: string, to_tz: string, arrives_local: string, terminal: string, passenger_ids: Array<string>, notes: string, };
+
+export type Stay = { id: string, delegation_id: string, hotel: string, city: string, address: string, 
+/**
+ * Room number or type ("Twin 1203").
+ */
+room: string, check_in_on: string, check_out_on: string, confirmation: string, 
+/**
+ * Who sleeps in this room; two or more share it.
+ */
+guest_ids: Array<string>, notes: string, created_at: string, updated_at: string, };
+
+export type StayInput = { hotel: string, city: string, address: string, room: string, check_in_on: string, check_out_on: string, confirmation: string, guest_ids: Array<string>, notes: string, };
+
+export type VisaStatus = "not_required" | "to_apply" | "applied" | "granted" | "refused";
+
+export type Visa = { id: string, person_id: string, delegation_id: string | null, 
+/**
+ * The country that issues it.
+ */
+country: string, status: VisaStatus, number: string, valid_from: string | null, valid_until: string | null, notes: string, created_at: string, updated_at: string, };
+
+export type VisaInput = { person_id: string, delegation_id: string | null, country: string, 
+/**
+ * One of [`VisaStatus`]'s names; empty means `to_apply`.
+ */
+status: string, number: string, valid_from: string, valid_until: string, notes: string, };
+
+export type ProgrammeKind = "meeting" | "workshop" | "visit" | "ceremony" | "meal" | "transfer" | "other";
+
+/**
+ * Who attends a hosted item.
+ */
+export type Audience = "all" | "group" | "vip";
+
+export type ProgrammeItem = { id: string, delegation_id: string, kind: ProgrammeKind, title: string, on_date: string, 
+/**
+ * Local `HH:MM` at the venue, or empty for an all-day item.
+ */
+starts_at: string | null, ends_at: string | null, venue: string, room: string, responsible_id: string | null, audience: Audience, 
+/**
+ * Which group, when the audience is a group.
+ */
+audience_note: string, notes: string, created_at: string, updated_at: string, };
+
+export type ProgrammeItemInput = { 
+/**
+ * One of [`ProgrammeKind`]'s names; empty means `other`.
+ */
+kind: string, title: string, on_date: string, starts_at: string, ends_at: string, venue: string, room: string, responsible_id: string | null, 
+/**
+ * One of [`Audience`]'s names; empty means `all`.
+ */
+audience: string, audience_note: string, notes: string, };
+
+export type TaskStatus = "todo" | "doing" | "done" | "cancelled";
+
+export type Task = { id: string, delegation_id: string, title: string, assignee_id: string | null, due_on: string | null, status: TaskStatus, notes: string, created_at: string, updated_at: string, };
+
+export type TaskInput = { title: string, assignee_id: string | null, due_on: string, 
+/**
+ * One of [`TaskStatus`]'s names; empty means `todo`.
+ */
+status: string, notes: string, };
+
+export type ExpenseKind = "estimate" | "advance" | "actual";
+
+export type ExpenseCategory = "airfare" | "accommodation" | "per_diem" | "visa" | "insurance" | "registration" | "local_transport" | "gifts" | "hosting" | "other";
+
+/**
+ * An amount of money: an integer count of the currency's minor units (cents, xu, ...).
+ */
+export type Money = { currency: string, 
+/**
+ * In minor units: 12.50 USD is 1250; 3,000,000 VND is 3000000.
+ */
+minor: number, };
+
+export type Expense = { id: string, delegation_id: string, 
+/**
+ * The member it is for, or none for the delegation as a whole.
+ */
+person_id: string | null, kind: ExpenseKind, category: ExpenseCategory, description: string, amount: Money, 
+/**
+ * VND per one major unit of the currency, as a decimal string ("17250.5"); empty for
+ * VND amounts.
+ */
+rate_to_vnd: string, rate_date: string | null, 
+/**
+ * Where the rate comes from ("Vietcombank selling rate").
+ */
+rate_source: string, spent_on: string | null, 
+/**
+ * The receipt, an attachment.
+ */
+receipt_id: string | null, created_at: string, updated_at: string, };
+
+export type ExpenseInput = { person_id: string | null, kind: string, category: string, description: string, currency: string, 
+/**
+ * Major units with a dot for decimals: "1234.50".
+ */
+amount: string, rate_to_vnd: string, rate_date: string, rate_source: string, spent_on: string, receipt_id: string | null, };
+
+export type AttachmentKind = "invitation" | "decision" | "ticket" | "photo" | "receipt" | "letter" | "other";
+
+export type Attachment = { id: string, delegation_id: string | null, person_id: string | null, kind: AttachmentKind, file_name: string, 
+/**
+ * Sniffed from the content: `image/jpeg`, `image/png`, `application/pdf`, ...
+ */
+media_type: string, size_bytes: number, 
+/**
+ * Lower-case hex SHA-256 of the content.
+ */
+sha256: string, caption: string, created_at: string, updated_at: string, };
+
+export type AttachmentInput = { delegation_id: string | null, person_id: string | null, 
+/**
+ * One of [`AttachmentKind`]'s names; empty: `photo` for images, else `other`.
+ */
+kind: string, file_name: string, caption: string, };
+
+export type SearchHit = { record_id: string, 
+/**
+ * The delegation to open for this hit (itself, or the one an item belongs to).
+ */
+delegation_id: string | null, label: string, detail: string, };
+
+export type SearchGroup = { 
+/**
+ * `person`, `organisation`, `delegation`, `programme_item` or `mission_report`.
+ */
+kind: string, hits: Array<SearchHit>, };
+
+export type Settings = { 
+/**
+ * "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH": the parent agency on the report's header.
+ */
+parent_agency: string, 
+/**
+ * "THƯ VIỆN QUỐC GIA VIỆT NAM".
+ */
+agency: string, 
+/**
+ * The same two in English for English documents.
+ */
+parent_agency_en: string, agency_en: string, 
+/**
+ * The suffix of report numbers: "BC-TVQG" gives "05/BC-TVQG".
+ */
+report_number_prefix: string, 
+/**
+ * "Hà Nội".
+ */
+place: string, place_en: string, 
+/**
+ * Default "Kính gửi" recipients, one per line.
+ */
+report_recipients: Array<string>, 
+/**
+ * Default "Nơi nhận" lines.
+ */
+report_received_by: Array<string>, signatory_authority: string, signatory_position: string, signatory_name: string, 
+/**
+ * A mission report is due this many days after the return.
+ */
+report_due_days: number, 
+/**
+ * A settlement is due this many days after the return.
+ */
+settlement_due_days: number, 
+/**
+ * Warn when a passport expires less than this many months after the return.
+ */
+passport_months: number, 
+/**
+ * Warn when a visa is not granted this many days before departure.
+ */
+visa_days: number, };
+
+export type AuditEntry = { id: number, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, 
+/**
+ * The operating-system user who made the change.
+ */
+actor: string, 
+/**
+ * The kind of record: "delegation", "person", ...
+ */
+entity: string, entity_id: string, 
+/**
+ * "title", or "*" for the creation or deletion of the whole record.
+ */
+field: string, 
+/**
+ * JSON of the old value; `None` when the record was created.
+ */
+old_value: string | null, 
+/**
+ * JSON of the new value; `None` when the record was deleted.
+ */
+new_value: string | null, };
+
 /** Every assigned ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] as const;
 
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
-  list_delegations: { args: Record<string, never>; returns: Array<Delegation> };
-  create_delegation: { args: { input: NewDelegation }; returns: Delegation };
+  app_info: { args: Record<string, never>; returns: AppInfo };
+  list_delegations: { args: { filter: DelegationFilter }; returns: Array<Delegation> };
+  get_delegation: { args: { id: string }; returns: Delegation };
+  create_delegation: { args: { input: DelegationInput }; returns: Delegation };
+  update_delegation: { args: { id: string; input: DelegationInput }; returns: Delegation };
+  set_delegation_status: { args: { id: string; status: DelegationStatus }; returns: Delegation };
+  duplicate_delegation: { args: { id: string; title: string }; returns: Delegation };
+  trash_delegation: { args: { id: string }; returns: Delegation };
+  restore_delegation: { args: { id: string }; returns: Delegation };
+  purge_delegation: { args: { id: string }; returns: null };
+  list_people: { args: Record<string, never>; returns: Array<Person> };
+  get_person: { args: { id: string }; returns: PersonProfile };
+  create_person: { args: { input: PersonInput }; returns: Person };
+  update_person: { args: { id: string; input: PersonInput }; returns: Person };
+  delete_person: { args: { id: string }; returns: null };
+  list_organisations: { args: Record<string, never>; returns: Array<Organisation> };
+  create_organisation: { args: { input: OrganisationInput }; returns: Organisation };
+  update_organisation: { args: { id: string; input: OrganisationInput }; returns: Organisation };
+  delete_organisation: { args: { id: string }; returns: null };
+  list_members: { args: { delegationId: string }; returns: Array<MemberDetail> };
+  add_member: { args: { delegationId: string; input: MemberInput }; returns: MemberSaved };
+  update_member: { args: { id: string; input: MemberInput }; returns: MemberSaved };
+  remove_member: { args: { id: string }; returns: null };
+  list_segments: { args: { delegationId: string }; returns: Array<Segment> };
+  add_segment: { args: { delegationId: string; input: SegmentInput }; returns: Segment };
+  update_segment: { args: { id: string; input: SegmentInput }; returns: Segment };
+  remove_segment: { args: { id: string }; returns: null };
+  list_stays: { args: { delegationId: string }; returns: Array<Stay> };
+  add_stay: { args: { delegationId: string; input: StayInput }; returns: Stay };
+  update_stay: { args: { id: string; input: StayInput }; returns: Stay };
+  remove_stay: { args: { id: string }; returns: null };
+  list_programme: { args: { delegationId: string }; returns: Array<ProgrammeItem> };
+  add_programme_item: { args: { delegationId: string; input: ProgrammeItemInput }; returns: ProgrammeItem };
+  update_programme_item: { args: { id: string; input: ProgrammeItemInput }; returns: ProgrammeItem };
+  remove_programme_item: { args: { id: string }; returns: null };
+  list_tasks: { args: { delegationId: string }; returns: Array<Task> };
+  add_task: { args: { delegationId: string; input: TaskInput }; returns: Task };
+  update_task: { args: { id: string; input: TaskInput }; returns: Task };
+  remove_task: { args: { id: string }; returns: null };
+  list_expenses: { args: { delegationId: string }; returns: Array<Expense> };
+  add_expense: { args: { delegationId: string; input: ExpenseInput }; returns: Expense };
+  update_expense: { args: { id: string; input: ExpenseInput }; returns: Expense };
+  remove_expense: { args: { id: string }; returns: null };
+  list_visas: { args: { delegationId: string }; returns: Array<Visa> };
+  add_visa: { args: { input: VisaInput }; returns: Visa };
+  update_visa: { args: { id: string; input: VisaInput }; returns: Visa };
+  remove_visa: { args: { id: string }; returns: null };
+  list_attachments: { args: { delegationId: string }; returns: Array<Attachment> };
+  add_attachment_file: { args: { input: AttachmentInput; path: string }; returns: Attachment };
+  attachment_data_url: { args: { id: string }; returns: string };
+  update_attachment: { args: { id: string; kind: string; caption: string }; returns: Attachment };
+  remove_attachment: { args: { id: string }; returns: null };
+  search: { args: { query: string; limit: number }; returns: Array<SearchGroup> };
+  get_settings: { args: Record<string, never>; returns: Settings };
+  save_settings: { args: { settings: Settings }; returns: Settings };
+  audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
 }

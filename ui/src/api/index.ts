@@ -2,7 +2,7 @@
 // generated `Commands` interface, and every failure comes back as a `CommandError` carrying
 // the shell's `{ kind, message, violations }`.
 import { invoke } from '@tauri-apps/api/core';
-import type { Commands, DeskError, ErrorKind, NewDelegation } from './bindings';
+import type { Commands, DelegationFilter, DelegationInput, DeskError, ErrorKind } from './bindings';
 
 export type * from './bindings';
 export { COUNTRY_CODES } from './bindings';
@@ -58,6 +58,27 @@ async function call<K extends keyof Commands>(
 }
 
 export const api = {
-  listDelegations: () => call('list_delegations', {}),
-  createDelegation: (input: NewDelegation) => call('create_delegation', { input }),
+  listDelegations: (filter: DelegationFilter = {} as DelegationFilter) => call('list_delegations', { filter }),
+  createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
 };
+
+/** A delegation input with every optional field empty. */
+export function emptyDelegationInput(): DelegationInput {
+  return {
+    direction: 'outgoing',
+    title: '',
+    country: '',
+    starts_on: '',
+    ends_on: '',
+    purpose: '',
+    event: '',
+    organisation_id: null,
+    cities: '',
+    funding: '',
+    sponsor_id: null,
+    decision_number: '',
+    decision_date: '',
+    decision_signer: '',
+    notes: '',
+  };
+}

@@ -50,5 +50,13 @@ export const en = {
   'rule.end_before_start': 'The end date must not be before the start date.',
   'rule.unknown_code': '{field} is not valid.',
 
+  'rule.invalid_time': '{field} must be a valid time (HH:MM).',
+  'rule.unknown_time_zone': '{field}: unknown time zone.',
+  'rule.invalid_amount': '{field} must be a valid amount.',
+  'rule.out_of_range': '{field} is out of range.',
+  'rule.invalid_format': '{field} is not in the expected form.',
+  'rule.too_large': '{field} is too large.',
+  'rule.unknown_record': '{field}: no such record.',
+  'rule.duplicate': '{field} is already there.',
   'error.load': 'Could not read the data: {message}',
 } as const satisfies Record<Key, string>;

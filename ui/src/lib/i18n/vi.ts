@@ -48,6 +48,14 @@ export const vi = {
   'rule.end_before_start': 'Ngày kết thúc không được trước ngày bắt đầu.',
   'rule.unknown_code': '{field} không hợp lệ.',
 
+  'rule.invalid_time': '{field} phải là giờ hợp lệ (HH:MM).',
+  'rule.unknown_time_zone': '{field}: múi giờ không hợp lệ.',
+  'rule.invalid_amount': '{field} phải là số tiền hợp lệ.',
+  'rule.out_of_range': '{field} nằm ngoài phạm vi cho phép.',
+  'rule.invalid_format': '{field} không đúng định dạng.',
+  'rule.too_large': '{field} quá lớn.',
+  'rule.unknown_record': '{field}: không tìm thấy bản ghi.',
+  'rule.duplicate': '{field} đã có.',
   'error.load': 'Không đọc được dữ liệu: {message}',
 } as const;
 

@@ -1,0 +1,476 @@
+//! One function per `desk` command: call the store, print the result.
+
+use std::io::Write;
+use std::path::Path;
+
+use desk_domain::{
+    Delegation, DelegationInput, DelegationStatus, Error, ErrorKind, MemberInput,
+    OrganisationInput, PersonInput, ProgrammeItemInput, SegmentInput, StayInput, Warning,
+};
+use desk_store::{DelegationFilter, Export, Store};
+use serde::Serialize;
+
+use crate::output::{self, table};
+
+pub struct Context<'a> {
+    pub store: &'a mut Store,
+    pub json: bool,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+}
+
+fn warn(ctx: &mut Context<'_>, warnings: &[Warning]) {
+    for w in warnings {
+        let _ = writeln!(ctx.err, "desk: warning: {}", w.message());
+    }
+}
+
+pub fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
+    let report = ctx.store.check()?;
+    if ctx.json {
+        #[derive(Serialize)]
+        struct Init<'a> {
+            path: &'a Path,
+            schema_version: i64,
+        }
+        return output::json(
+            ctx.out,
+            &Init {
+                path,
+                schema_version: report.schema_version,
+            },
+        );
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Database ready at {} (schema version {})",
+            path.display(),
+            report.schema_version
+        ),
+    )
+}
+
+pub fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let imported = ctx.store.load_demo()?;
+    if ctx.json {
+        return output::json(ctx.out, &imported);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Demo data loaded: {} delegations, {} people, {} organisations, {} other records \
+             (illustrative: names, passports and amounts are invented).",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
+}
+
+pub fn delegation_list(ctx: &mut Context<'_>, filter: DelegationFilter) -> Result<(), Error> {
+    let delegations = ctx.store.list_delegations_where(&filter)?;
+    if ctx.json {
+        output::json(ctx.out, &delegations)
+    } else {
+        output::delegation_table(ctx.out, &delegations)
+    }
+}
+
+pub fn delegation_add(ctx: &mut Context<'_>, input: &DelegationInput) -> Result<(), Error> {
+    let created = ctx.store.create_delegation(input)?;
+    if ctx.json {
+        output::json(ctx.out, &created)
+    } else {
+        output::line(ctx.out, &created.id)
+    }
+}
+
+/// A delegation with what belongs to it, as `delegation show --json` prints it.
+#[derive(Serialize)]
+struct DelegationShow {
+    delegation: Delegation,
+    members: Vec<desk_store::MemberDetail>,
+    segments: Vec<desk_domain::Segment>,
+    stays: Vec<desk_domain::Stay>,
+    programme: Vec<desk_domain::ProgrammeItem>,
+}
+
+pub fn delegation_show(ctx: &mut Context<'_>, id: &str) -> Result<(), Error> {
+    let show = DelegationShow {
+        delegation: ctx.store.delegation(id)?,
+        members: ctx.store.members(id)?,
+        segments: ctx.store.list::<SegmentInput>(id)?,
+        stays: ctx.store.list::<StayInput>(id)?,
+        programme: ctx.store.list::<ProgrammeItemInput>(id)?,
+    };
+    if ctx.json {
+        return output::json(ctx.out, &show);
+    }
+    let d = &show.delegation;
+    let mut lines = vec![
+        format!("{} ({})", d.title, d.id),
+        format!(
+            "{} · {} {} · {} – {} · {}",
+            d.direction, d.country, d.cities, d.starts_on, d.ends_on, d.status
+        ),
+    ];
+    if d.deleted_at.is_some() {
+        lines.push("In the trash.".to_owned());
+    }
+    if !d.event.is_empty() {
+        lines.push(format!("Event: {}", d.event));
+    }
+    if !d.decision_number.is_empty() {
+        lines.push(format!("Decision: {}", d.decision_number));
+    }
+    for l in lines {
+        output::line(ctx.out, &l)?;
+    }
+    output::line(ctx.out, "")?;
+    let rows: Vec<Vec<String>> = show
+        .members
+        .iter()
+        .map(|m| {
+            vec![
+                m.member.role.as_str().to_owned(),
+                m.person.full_name.clone(),
+                m.person.title.clone(),
+                m.person.id.clone(),
+            ]
+        })
+        .collect();
+    output::line(ctx.out, &format!("Members ({})", rows.len()))?;
+    table(ctx.out, &["ROLE", "NAME", "TITLE", "PERSON ID"], &rows)?;
+    if !show.segments.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, "Travel")?;
+        let rows: Vec<Vec<String>> = show
+            .segments
+            .iter()
+            .map(|s| {
+                vec![
+                    format!("{} {}", s.carrier, s.number).trim().to_owned(),
+                    format!(
+                        "{} {}",
+                        s.from_place,
+                        s.departs_local.format("%Y-%m-%d %H:%M")
+                    ),
+                    format!(
+                        "{} {}",
+                        s.to_place,
+                        s.arrives_local.format("%Y-%m-%d %H:%M")
+                    ),
+                    s.duration_minutes()
+                        .map(|m| format!("{} h {:02} min", m / 60, m % 60))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        table(
+            ctx.out,
+            &["FLIGHT", "DEPARTS (LOCAL)", "ARRIVES (LOCAL)", "DURATION"],
+            &rows,
+        )?;
+    }
+    if !show.programme.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, "Programme")?;
+        let rows: Vec<Vec<String>> = show
+            .programme
+            .iter()
+            .map(|p| {
+                vec![
+                    p.on_date.to_string(),
+                    p.starts_at
+                        .map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                    p.title.clone(),
+                    p.venue.clone(),
+                ]
+            })
+            .collect();
+        table(ctx.out, &["DATE", "TIME", "ITEM", "VENUE"], &rows)?;
+    }
+    Ok(())
+}
+
+pub fn delegation_set_status(
+    ctx: &mut Context<'_>,
+    id: &str,
+    status: DelegationStatus,
+) -> Result<(), Error> {
+    let changed = ctx.store.set_delegation_status(id, status)?;
+    if ctx.json {
+        output::json(ctx.out, &changed)
+    } else {
+        output::line(
+            ctx.out,
+            &format!("{} is now {}", changed.title, changed.status),
+        )
+    }
+}
+
+pub fn person_add(ctx: &mut Context<'_>, input: &PersonInput) -> Result<(), Error> {
+    let created = ctx.store.create_person(input)?;
+    if ctx.json {
+        output::json(ctx.out, &created)
+    } else {
+        output::line(ctx.out, &created.id)
+    }
+}
+
+pub fn person_list(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let people = ctx.store.list_people()?;
+    if ctx.json {
+        return output::json(ctx.out, &people);
+    }
+    let rows: Vec<Vec<String>> = people
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                p.full_name.clone(),
+                p.passport_name.clone(),
+                p.nationality.clone(),
+                p.title.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["ID", "NAME", "PASSPORT NAME", "NAT", "TITLE"],
+        &rows,
+    )
+}
+
+#[derive(Serialize)]
+struct PersonShow {
+    person: desk_domain::Person,
+    organisation: Option<desk_domain::Organisation>,
+    visas: Vec<desk_domain::Visa>,
+    delegations: Vec<PersonTrip>,
+}
+
+#[derive(Serialize)]
+struct PersonTrip {
+    delegation: Delegation,
+    role: desk_domain::MemberRole,
+}
+
+pub fn person_show(ctx: &mut Context<'_>, id: &str) -> Result<(), Error> {
+    let person = ctx.store.person(id)?;
+    let organisation = match &person.organisation_id {
+        Some(org) => Some(ctx.store.organisation(org)?),
+        None => None,
+    };
+    let show = PersonShow {
+        visas: ctx.store.visas_of(id)?,
+        delegations: ctx
+            .store
+            .delegations_of(id)?
+            .into_iter()
+            .map(|(delegation, member)| PersonTrip {
+                delegation,
+                role: member.role,
+            })
+            .collect(),
+        organisation,
+        person,
+    };
+    if ctx.json {
+        return output::json(ctx.out, &show);
+    }
+    let p = &show.person;
+    output::line(ctx.out, &format!("{} ({})", p.full_name, p.passport_name))?;
+    if let Some(org) = &show.organisation {
+        output::line(ctx.out, &format!("{} · {}", p.title, org.name))?;
+    }
+    let passport = match (&p.passport_no, p.passport_expires_on) {
+        (no, Some(exp)) if !no.is_empty() => format!("Passport {no}, valid until {exp}"),
+        (no, None) if !no.is_empty() => format!("Passport {no}"),
+        _ => "No passport on record".to_owned(),
+    };
+    output::line(ctx.out, &passport)?;
+    output::line(ctx.out, "")?;
+    let rows: Vec<Vec<String>> = show
+        .delegations
+        .iter()
+        .map(|t| {
+            vec![
+                t.delegation.starts_on.to_string(),
+                t.delegation.title.clone(),
+                t.role.as_str().to_owned(),
+            ]
+        })
+        .collect();
+    output::line(ctx.out, &format!("Delegations ({})", rows.len()))?;
+    table(ctx.out, &["STARTS", "DELEGATION", "ROLE"], &rows)
+}
+
+pub fn org_add(ctx: &mut Context<'_>, input: &OrganisationInput) -> Result<(), Error> {
+    let created = ctx.store.create_organisation(input)?;
+    if ctx.json {
+        output::json(ctx.out, &created)
+    } else {
+        output::line(ctx.out, &created.id)
+    }
+}
+
+pub fn org_list(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let organisations = ctx.store.list_organisations()?;
+    if ctx.json {
+        return output::json(ctx.out, &organisations);
+    }
+    let rows: Vec<Vec<String>> = organisations
+        .iter()
+        .map(|o| {
+            vec![
+                o.id.clone(),
+                o.name.clone(),
+                o.short_name.clone(),
+                o.country.clone(),
+                o.kind.as_str().to_owned(),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["ID", "NAME", "SHORT", "COUNTRY", "KIND"], &rows)
+}
+
+pub fn member_add(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    input: &MemberInput,
+) -> Result<(), Error> {
+    let saved = ctx.store.add_member(delegation, input)?;
+    warn(ctx, &saved.warnings);
+    if ctx.json {
+        output::json(ctx.out, &saved)
+    } else {
+        output::line(ctx.out, &saved.member.id)
+    }
+}
+
+pub fn member_remove(ctx: &mut Context<'_>, delegation: &str, person: &str) -> Result<(), Error> {
+    let member = ctx.store.member_of(delegation, person)?;
+    ctx.store.remove_member(&member.id)?;
+    if ctx.json {
+        output::json(ctx.out, &member)
+    } else {
+        output::line(ctx.out, &format!("Removed member {}", member.id))
+    }
+}
+
+pub fn search(ctx: &mut Context<'_>, query: &str, limit: usize) -> Result<(), Error> {
+    let groups = ctx.store.search(query, limit)?;
+    if ctx.json {
+        return output::json(ctx.out, &groups);
+    }
+    if groups.is_empty() {
+        return output::line(ctx.out, &format!("Nothing found for \"{query}\"."));
+    }
+    for group in &groups {
+        output::line(ctx.out, &format!("{} ({})", group.kind, group.hits.len()))?;
+        let rows: Vec<Vec<String>> = group
+            .hits
+            .iter()
+            .map(|h| vec![h.label.clone(), h.detail.clone(), h.record_id.clone()])
+            .collect();
+        table(ctx.out, &["  NAME", "DETAIL", "ID"], &indent(rows))?;
+    }
+    Ok(())
+}
+
+fn indent(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|mut r| {
+            if let Some(first) = r.first_mut() {
+                *first = format!("  {first}");
+            }
+            r
+        })
+        .collect()
+}
+
+pub fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let data = ctx.store.export("")?;
+    let text = serde_json::to_string_pretty(&data)
+        .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    // Written beside the target first, then renamed: a failed export never leaves half a file.
+    let partial = file.with_extension("json.partial");
+    std::fs::write(&partial, text.as_bytes()).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, file).map_err(|e| io(file, e))?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": file, "delegations": data.delegations.len() }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Exported {} delegations, {} people, {} organisations to {}",
+                data.delegations.len(),
+                data.people.len(),
+                data.organisations.len(),
+                file.display()
+            ),
+        )
+    }
+}
+
+pub fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    let data: Export = serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{} is not a Delegation Desk export: {e}", file.display()),
+        )
+    })?;
+    let imported = ctx.store.import(&data)?;
+    if ctx.json {
+        output::json(ctx.out, &imported)
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Imported {} delegations, {} people, {} organisations and {} other records",
+                imported.delegations, imported.people, imported.organisations, imported.records
+            ),
+        )
+    }
+}
+
+pub fn check(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let report = ctx.store.check()?;
+    if ctx.json {
+        output::json(ctx.out, &report)?;
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Schema version {} (this app: {}); integrity: {}; broken references: {}",
+                report.schema_version,
+                report.supported_version,
+                report.integrity,
+                report.broken_references
+            ),
+        )?;
+        let rows: Vec<Vec<String>> = report
+            .counts
+            .iter()
+            .map(|(t, n)| vec![t.clone(), n.to_string()])
+            .collect();
+        table(ctx.out, &["TABLE", "ROWS"], &rows)?;
+    }
+    if report.ok() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorKind::Storage,
+            "the database check found problems",
+        ))
+    }
+}

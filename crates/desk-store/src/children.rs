@@ -1,0 +1,315 @@
+//! What belongs to one delegation: travel segments, stays, programme items, tasks,
+//! transfers and expenses. They share one shape (validated input → record with the
+//! delegation's id), so they share one set of operations.
+
+use desk_domain::{
+    Delegation, Error, Expense, ExpenseInput, ProgrammeItem, ProgrammeItemInput, Segment,
+    SegmentInput, Stay, StayInput, Task, TaskInput, Transfer, TransferInput, Visa, VisaInput,
+};
+
+use crate::record::{self, Record};
+use crate::{Store, StoreError, new_id};
+
+/// An input that becomes a record belonging to a delegation.
+pub trait ChildInput {
+    type Record: Record + Clone;
+    /// Validates the input and builds the record; `base` carries the identity and times.
+    fn build(&self, base: Base) -> Result<Self::Record, Error>;
+    /// The order lists are shown in.
+    const ORDER: &'static str;
+}
+
+/// Identity and timestamps of a record being created or replaced.
+#[derive(Debug, Clone)]
+pub struct Base {
+    pub id: String,
+    pub delegation_id: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl ChildInput for SegmentInput {
+    type Record = Segment;
+    const ORDER: &'static str = "departs_local, id";
+    fn build(&self, b: Base) -> Result<Segment, Error> {
+        let v = self.validate()?;
+        Ok(Segment {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            mode: v.mode,
+            carrier: v.carrier,
+            number: v.number,
+            from_place: v.from_place,
+            from_tz: v.from_tz.name().to_owned(),
+            departs_local: v.departs_local,
+            to_place: v.to_place,
+            to_tz: v.to_tz.name().to_owned(),
+            arrives_local: v.arrives_local,
+            terminal: v.terminal,
+            passenger_ids: v.passenger_ids,
+            notes: v.notes,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+impl ChildInput for StayInput {
+    type Record = Stay;
+    const ORDER: &'static str = "check_in_on, hotel, room, id";
+    fn build(&self, b: Base) -> Result<Stay, Error> {
+        let v = self.validate()?;
+        Ok(Stay {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            hotel: v.hotel,
+            city: v.city,
+            address: v.address,
+            room: v.room,
+            check_in_on: v.check_in_on,
+            check_out_on: v.check_out_on,
+            confirmation: v.confirmation,
+            guest_ids: v.guest_ids,
+            notes: v.notes,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+impl ChildInput for ProgrammeItemInput {
+    type Record = ProgrammeItem;
+    const ORDER: &'static str = "on_date, starts_at IS NOT NULL, starts_at, id";
+    fn build(&self, b: Base) -> Result<ProgrammeItem, Error> {
+        let v = self.validate()?;
+        Ok(ProgrammeItem {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            kind: v.kind,
+            title: v.title,
+            on_date: v.on_date,
+            starts_at: v.starts_at,
+            ends_at: v.ends_at,
+            venue: v.venue,
+            room: v.room,
+            responsible_id: v.responsible_id,
+            audience: v.audience,
+            audience_note: v.audience_note,
+            notes: v.notes,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+impl ChildInput for TaskInput {
+    type Record = Task;
+    const ORDER: &'static str = "due_on IS NULL, due_on, title, id";
+    fn build(&self, b: Base) -> Result<Task, Error> {
+        let v = self.validate()?;
+        Ok(Task {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            title: v.title,
+            assignee_id: v.assignee_id,
+            due_on: v.due_on,
+            status: v.status,
+            notes: v.notes,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+impl ChildInput for TransferInput {
+    type Record = Transfer;
+    const ORDER: &'static str = "at_local, id";
+    fn build(&self, b: Base) -> Result<Transfer, Error> {
+        let v = self.validate()?;
+        Ok(Transfer {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            segment_id: v.segment_id,
+            kind: v.kind,
+            at_local: v.at_local,
+            time_zone: v.time_zone,
+            from_place: v.from_place,
+            to_place: v.to_place,
+            terminal: v.terminal,
+            passenger_ids: v.passenger_ids,
+            vehicle: v.vehicle,
+            driver: v.driver,
+            driver_phone: v.driver_phone,
+            notes: v.notes,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+impl ChildInput for ExpenseInput {
+    type Record = Expense;
+    const ORDER: &'static str = "kind, category, spent_on, id";
+    fn build(&self, b: Base) -> Result<Expense, Error> {
+        let v = self.validate()?;
+        Ok(Expense {
+            id: b.id,
+            delegation_id: b.delegation_id,
+            person_id: v.person_id,
+            kind: v.kind,
+            category: v.category,
+            description: v.description,
+            amount: v.amount,
+            rate_to_vnd: v.rate_to_vnd,
+            rate_date: v.rate_date,
+            rate_source: v.rate_source,
+            spent_on: v.spent_on,
+            receipt_id: v.receipt_id,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        })
+    }
+}
+
+/// Reads the delegation id of any child record from its JSON, for updates.
+fn delegation_of<R: Record>(record: &R) -> Result<String, StoreError> {
+    serde_json::to_value(record)
+        .ok()
+        .and_then(|v| {
+            v.get("delegation_id")
+                .and_then(|d| d.as_str())
+                .map(str::to_owned)
+        })
+        .ok_or_else(|| StoreError::Corrupt(format!("{} without a delegation", R::TABLE)))
+}
+
+impl Store {
+    /// Adds a record to a delegation.
+    pub fn add<I: ChildInput>(
+        &mut self,
+        delegation_id: &str,
+        input: &I,
+    ) -> Result<I::Record, StoreError> {
+        let delegation: Delegation = record::get(&self.conn, delegation_id)?;
+        let writer = self.writer()?;
+        let record = input.build(Base {
+            id: new_id(),
+            delegation_id: delegation.id,
+            created_at: writer.at.clone(),
+            updated_at: writer.at.clone(),
+        })?;
+        writer.create(&record)?;
+        writer.commit()?;
+        Ok(record)
+    }
+
+    /// Replaces a record's fields with `input`.
+    pub fn replace<I: ChildInput>(&mut self, id: &str, input: &I) -> Result<I::Record, StoreError> {
+        let old: I::Record = record::get(&self.conn, id)?;
+        let delegation_id = delegation_of(&old)?;
+        let created_at = serde_json::to_value(&old)
+            .ok()
+            .and_then(|v| {
+                v.get("created_at")
+                    .and_then(|c| c.as_str())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
+        let writer = self.writer()?;
+        let new = input.build(Base {
+            id: id.to_owned(),
+            delegation_id,
+            created_at,
+            updated_at: writer.at.clone(),
+        })?;
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
+    }
+
+    /// Removes one record of kind `R`.
+    pub fn remove<R: Record>(&mut self, id: &str) -> Result<(), StoreError> {
+        let record: R = record::get(&self.conn, id)?;
+        let writer = self.writer()?;
+        writer.remove(&record)?;
+        writer.commit()
+    }
+
+    /// The records of kind `I::Record` of one delegation, in their natural order.
+    pub fn list<I: ChildInput>(&self, delegation_id: &str) -> Result<Vec<I::Record>, StoreError> {
+        record::select(
+            &self.conn,
+            "delegation_id = ?1",
+            I::ORDER,
+            &[&delegation_id],
+        )
+    }
+
+    /// One record by id.
+    pub fn get<R: Record>(&self, id: &str) -> Result<R, StoreError> {
+        record::get(&self.conn, id)
+    }
+
+    pub fn add_visa(&mut self, input: &VisaInput) -> Result<Visa, StoreError> {
+        let v = input.validate()?;
+        record::get::<desk_domain::Person>(&self.conn, &v.person_id)?;
+        let writer = self.writer()?;
+        let visa = Visa {
+            id: new_id(),
+            person_id: v.person_id,
+            delegation_id: v.delegation_id,
+            country: v.country.to_owned(),
+            status: v.status,
+            number: v.number,
+            valid_from: v.valid_from,
+            valid_until: v.valid_until,
+            notes: v.notes,
+            created_at: writer.at.clone(),
+            updated_at: writer.at.clone(),
+        };
+        writer.create(&visa)?;
+        writer.commit()?;
+        Ok(visa)
+    }
+
+    pub fn update_visa(&mut self, id: &str, input: &VisaInput) -> Result<Visa, StoreError> {
+        let v = input.validate()?;
+        let old: Visa = record::get(&self.conn, id)?;
+        let writer = self.writer()?;
+        let new = Visa {
+            person_id: v.person_id,
+            delegation_id: v.delegation_id,
+            country: v.country.to_owned(),
+            status: v.status,
+            number: v.number,
+            valid_from: v.valid_from,
+            valid_until: v.valid_until,
+            notes: v.notes,
+            updated_at: writer.at.clone(),
+            ..old.clone()
+        };
+        writer.change(&old, &new)?;
+        writer.commit()?;
+        Ok(new)
+    }
+
+    /// Visas of a person, newest first.
+    pub fn visas_of(&self, person_id: &str) -> Result<Vec<Visa>, StoreError> {
+        record::select(
+            &self.conn,
+            "person_id = ?1",
+            "valid_until DESC, id",
+            &[&person_id],
+        )
+    }
+
+    /// Visas tied to a delegation.
+    pub fn visas_for(&self, delegation_id: &str) -> Result<Vec<Visa>, StoreError> {
+        record::select(
+            &self.conn,
+            "delegation_id = ?1",
+            "person_id, id",
+            &[&delegation_id],
+        )
+    }
+}

@@ -1,0 +1,275 @@
+//! The whole database as one JSON document, and back. `export` then `import` into an empty
+//! database then `export` gives the same document byte for byte: records keep their ids and
+//! timestamps, the audit trail is carried over as it was, and every list is in id order.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use desk_domain::{
+    Attachment, AuditEntry, Delegation, Error, ErrorKind, Expense, Member, MissionReport,
+    Organisation, Person, ProgrammeItem, Segment, Settings, Stay, Task, Transfer, Visa,
+};
+use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::record::{self, Record};
+use crate::{LATEST_VERSION, Store, StoreError, search};
+use desk_domain::ReportVersion;
+
+/// The format name written into every export.
+pub const FORMAT: &str = "delegation-desk";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedAttachment {
+    #[serde(flatten)]
+    pub attachment: Attachment,
+    pub content_base64: String,
+}
+
+/// Everything in a database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub schema_version: i64,
+    /// Free text about the data (e.g. that a demo set is illustrative).
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub settings: Option<Settings>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub delegations: Vec<Delegation>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+    #[serde(default)]
+    pub stays: Vec<Stay>,
+    #[serde(default)]
+    pub visas: Vec<Visa>,
+    #[serde(default)]
+    pub programme_items: Vec<ProgrammeItem>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
+    #[serde(default)]
+    pub attachments: Vec<ExportedAttachment>,
+    #[serde(default)]
+    pub expenses: Vec<Expense>,
+    #[serde(default)]
+    pub mission_reports: Vec<MissionReport>,
+    #[serde(default)]
+    pub report_versions: Vec<ReportVersion>,
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
+}
+
+/// How many records an import added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Imported {
+    pub organisations: usize,
+    pub people: usize,
+    pub delegations: usize,
+    pub records: usize,
+}
+
+fn all<T: Record>(store: &Store) -> Result<Vec<T>, StoreError> {
+    record::select(&store.conn, "1", "id", &[])
+}
+
+impl Store {
+    pub fn export(&self, note: &str) -> Result<Export, StoreError> {
+        let saved_settings: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM setting", [], |row| row.get(0))?;
+        let mut attachments = Vec::new();
+        for attachment in all::<Attachment>(self)? {
+            let content = self.attachment_content(&attachment.id)?;
+            attachments.push(ExportedAttachment {
+                attachment,
+                content_base64: BASE64.encode(content),
+            });
+        }
+        let mut report_versions = Vec::new();
+        for report in all::<MissionReport>(self)? {
+            report_versions.extend(self.report_versions(&report.id)?);
+        }
+        report_versions.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Export {
+            format: FORMAT.to_owned(),
+            schema_version: LATEST_VERSION,
+            note: note.to_owned(),
+            settings: if saved_settings > 0 {
+                Some(self.settings()?)
+            } else {
+                None
+            },
+            organisations: all(self)?,
+            people: all(self)?,
+            delegations: all(self)?,
+            members: all(self)?,
+            segments: all(self)?,
+            stays: all(self)?,
+            visas: all(self)?,
+            programme_items: all(self)?,
+            tasks: all(self)?,
+            transfers: all(self)?,
+            attachments,
+            expenses: all(self)?,
+            mission_reports: all(self)?,
+            report_versions,
+            audit: self.audit_all()?,
+        })
+    }
+
+    /// Adds every record of an export, all or nothing. Ids already present are refused
+    /// (nothing is overwritten); so is an export from a newer app.
+    pub fn import(&mut self, data: &Export) -> Result<Imported, StoreError> {
+        if data.format != FORMAT {
+            return Err(refused(format!(
+                "this is not a Delegation Desk export (format \"{}\")",
+                data.format
+            )));
+        }
+        if data.schema_version > LATEST_VERSION {
+            return Err(refused(format!(
+                "this export comes from a newer Delegation Desk (schema {}); this one reads up to {LATEST_VERSION}",
+                data.schema_version
+            )));
+        }
+        for delegation in &data.delegations {
+            delegation.to_input().validate().map_err(|e| {
+                refused(format!(
+                    "delegation {} in the file: {}",
+                    delegation.id, e.message
+                ))
+            })?;
+        }
+        let tx = self.conn.transaction()?;
+        insert_all(&tx, &data.organisations)?;
+        insert_all(&tx, &data.people)?;
+        insert_all(&tx, &data.delegations)?;
+        insert_all(&tx, &data.members)?;
+        insert_all(&tx, &data.segments)?;
+        insert_all(&tx, &data.stays)?;
+        insert_all(&tx, &data.visas)?;
+        insert_all(&tx, &data.programme_items)?;
+        insert_all(&tx, &data.tasks)?;
+        insert_all(&tx, &data.transfers)?;
+        for exported in &data.attachments {
+            let content = BASE64.decode(&exported.content_base64).map_err(|e| {
+                refused(format!(
+                    "attachment {} is not base64: {e}",
+                    exported.attachment.id
+                ))
+            })?;
+            if crate::attachments::sha256_hex(&content) != exported.attachment.sha256 {
+                return Err(refused(format!(
+                    "attachment {} does not match its SHA-256",
+                    exported.attachment.file_name
+                )));
+            }
+            insert_one(&tx, &exported.attachment)?;
+            tx.execute(
+                "INSERT INTO attachment_content (id, content) VALUES (?1, ?2)",
+                params![exported.attachment.id, content],
+            )?;
+        }
+        insert_all(&tx, &data.expenses)?;
+        insert_all(&tx, &data.mission_reports)?;
+        for v in &data.report_versions {
+            let content =
+                serde_json::to_string(&v.report).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            tx.execute(
+                "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    v.id,
+                    v.report_id,
+                    v.version,
+                    v.reason,
+                    content,
+                    v.created_at
+                ],
+            )?;
+        }
+        for entry in &data.audit {
+            tx.execute(
+                "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    entry.at,
+                    entry.actor,
+                    entry.entity,
+                    entry.entity_id,
+                    entry.field,
+                    entry.old_value,
+                    entry.new_value
+                ],
+            )?;
+        }
+        if let Some(settings) = &data.settings {
+            let json =
+                serde_json::to_string(settings).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES ('office', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [json],
+            )?;
+        }
+        let records = data.members.len()
+            + data.segments.len()
+            + data.stays.len()
+            + data.visas.len()
+            + data.programme_items.len()
+            + data.tasks.len()
+            + data.transfers.len()
+            + data.attachments.len()
+            + data.expenses.len()
+            + data.mission_reports.len();
+        tx.commit()?;
+        Ok(Imported {
+            organisations: data.organisations.len(),
+            people: data.people.len(),
+            delegations: data.delegations.len(),
+            records,
+        })
+    }
+
+    /// Loads the illustrative demo data set shipped in `assets/demo/`.
+    pub fn load_demo(&mut self) -> Result<Imported, StoreError> {
+        let data: Export = serde_json::from_str(DEMO)
+            .map_err(|e| StoreError::Corrupt(format!("the demo data set: {e}")))?;
+        self.import(&data)
+    }
+}
+
+/// The demo data set: the INELI-ASEAN story of the seed news article.
+pub const DEMO: &str = include_str!("../../../assets/demo/ineli-asean.json");
+
+fn refused(message: String) -> StoreError {
+    StoreError::Domain(Error::new(ErrorKind::Conflict, message))
+}
+
+fn insert_one<T: Record>(tx: &Transaction<'_>, item: &T) -> Result<(), StoreError> {
+    record::insert(tx, item).map_err(|e| match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            refused(format!(
+                "{} {} is already in this database, or refers to a record that is not; nothing was imported",
+                T::TABLE,
+                item.id()
+            ))
+        }
+        other => other,
+    })?;
+    search::index(tx, item)
+}
+
+fn insert_all<T: Record>(tx: &Transaction<'_>, items: &[T]) -> Result<(), StoreError> {
+    items.iter().try_for_each(|item| insert_one(tx, item))
+}

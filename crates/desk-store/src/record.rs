@@ -1,0 +1,234 @@
+//! Rows ⇄ records, generically. Each table's columns carry the serde field names of its
+//! desk-domain record, so one pair of functions converts any record: serialise it to JSON
+//! and bind each field to its column, or read each column into a JSON object and
+//! deserialise it. Lists and nested values live in JSON text columns.
+//!
+//! This keeps every table's code to a declaration (table, columns, which are JSON) and
+//! makes the audit trail generic: the difference between two records is the difference
+//! between their JSON fields.
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{Connection, Row, Transaction, params_from_iter};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::StoreError;
+
+/// A desk-domain record kept in one table.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The table, also the entity name in the audit trail and in search results.
+    const TABLE: &'static str;
+    /// Every column, `id` first, named as the record's serde fields.
+    const COLUMNS: &'static [&'static str];
+    /// Columns holding JSON (lists, nested values).
+    const JSON_COLUMNS: &'static [&'static str] = &[];
+
+    fn id(&self) -> &str;
+
+    /// What search should find this record by, if anything.
+    fn search_doc(&self) -> Option<SearchDoc> {
+        None
+    }
+}
+
+/// One record's entry in the search index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchDoc {
+    /// The delegation it belongs to (itself for a delegation), to open the right screen.
+    pub delegation_id: Option<String>,
+    /// What a result shows first: a name, a title.
+    pub label: String,
+    /// What a result shows second: dates, an organisation.
+    pub detail: String,
+    /// Everything searchable, as written (it is folded before indexing).
+    pub text: String,
+}
+
+fn column_list<T: Record>() -> String {
+    T::COLUMNS.join(", ")
+}
+
+fn to_sql(value: &Value, json: bool) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            // No record has a float; this keeps a stray one visible instead of lost.
+            None => SqlValue::Text(n.to_string()),
+        },
+        Value::String(s) if !json => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// The record's values in column order, ready to bind.
+pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
+    let json = serde_json::to_value(record)
+        .map_err(|e| StoreError::Corrupt(format!("{}: {e}", T::TABLE)))?;
+    let Value::Object(fields) = json else {
+        return Err(StoreError::Corrupt(format!(
+            "{} is not an object",
+            T::TABLE
+        )));
+    };
+    Ok(T::COLUMNS
+        .iter()
+        .map(|column| {
+            let value = fields.get(*column).unwrap_or(&Value::Null);
+            to_sql(value, T::JSON_COLUMNS.contains(column))
+        })
+        .collect())
+}
+
+/// Reads a row selected with `column_list::<T>()` into the record.
+pub fn from_row<T: Record>(row: &Row<'_>) -> Result<T, StoreError> {
+    let mut fields = Map::with_capacity(T::COLUMNS.len());
+    for (index, column) in T::COLUMNS.iter().enumerate() {
+        let value = match row.get_ref(index)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::from(i),
+            ValueRef::Real(f) => Value::from(f),
+            ValueRef::Text(bytes) => {
+                let text = String::from_utf8_lossy(bytes);
+                if T::JSON_COLUMNS.contains(column) {
+                    serde_json::from_str(&text).map_err(|e| {
+                        StoreError::Corrupt(format!("{}.{column} is not JSON: {e}", T::TABLE))
+                    })?
+                } else {
+                    Value::String(text.into_owned())
+                }
+            }
+            ValueRef::Blob(_) => {
+                return Err(StoreError::Corrupt(format!(
+                    "{}.{column} holds bytes",
+                    T::TABLE
+                )));
+            }
+        };
+        fields.insert((*column).to_owned(), value);
+    }
+    serde_json::from_value(Value::Object(fields))
+        .map_err(|e| StoreError::Corrupt(format!("{} row: {e}", T::TABLE)))
+}
+
+pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
+    let placeholders = (1..=T::COLUMNS.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({placeholders})",
+        T::TABLE,
+        column_list::<T>()
+    );
+    tx.prepare_cached(&sql)?
+        .execute(params_from_iter(values(record)?))?;
+    Ok(())
+}
+
+pub fn update<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
+    let assignments = T::COLUMNS
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, column)| format!("{column} = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!("UPDATE {} SET {assignments} WHERE id = ?1", T::TABLE);
+    let changed = tx
+        .prepare_cached(&sql)?
+        .execute(params_from_iter(values(record)?))?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: T::TABLE,
+            id: record.id().to_owned(),
+        });
+    }
+    Ok(())
+}
+
+pub fn delete<T: Record>(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
+    let sql = format!("DELETE FROM {} WHERE id = ?1", T::TABLE);
+    tx.prepare_cached(&sql)?.execute([id])?;
+    Ok(())
+}
+
+/// The record with this id, if any.
+pub fn find<T: Record>(conn: &Connection, id: &str) -> Result<Option<T>, StoreError> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = ?1",
+        column_list::<T>(),
+        T::TABLE
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(row) => Ok(Some(from_row(row)?)),
+        None => Ok(None),
+    }
+}
+
+/// The record with this id, or `NotFound`.
+pub fn get<T: Record>(conn: &Connection, id: &str) -> Result<T, StoreError> {
+    find(conn, id)?.ok_or_else(|| StoreError::NotFound {
+        what: T::TABLE,
+        id: id.to_owned(),
+    })
+}
+
+/// Records matching `filter` (an SQL condition over the table's columns, with `?N`
+/// parameters), in `order`.
+pub fn select<T: Record>(
+    conn: &Connection,
+    filter: &str,
+    order: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<T>, StoreError> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {filter} ORDER BY {order}",
+        column_list::<T>(),
+        T::TABLE
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(from_row(row)?);
+    }
+    Ok(out)
+}
+
+/// One changed field: its name, and its old and new values as JSON.
+pub type FieldChange = (String, Option<String>, Option<String>);
+
+/// The fields that differ between two versions of a record.
+/// Timestamps are left out: they change with every write and say nothing by themselves.
+pub fn changed_fields<T: Record>(old: &T, new: &T) -> Result<Vec<FieldChange>, StoreError> {
+    let to_map = |r: &T| -> Result<Map<String, Value>, StoreError> {
+        match serde_json::to_value(r) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) | Err(_) => Err(StoreError::Corrupt(format!(
+                "{} is not an object",
+                T::TABLE
+            ))),
+        }
+    };
+    let (old, new) = (to_map(old)?, to_map(new)?);
+    Ok(T::COLUMNS
+        .iter()
+        .filter(|c| !matches!(**c, "created_at" | "updated_at"))
+        .filter_map(|column| {
+            let before = old.get(*column).unwrap_or(&Value::Null);
+            let after = new.get(*column).unwrap_or(&Value::Null);
+            (before != after).then(|| {
+                (
+                    (*column).to_owned(),
+                    Some(before.to_string()),
+                    Some(after.to_string()),
+                )
+            })
+        })
+        .collect())
+}

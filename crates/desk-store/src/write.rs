@@ -1,0 +1,101 @@
+//! Every change goes through a [`Writer`]: one transaction that writes the record, its
+//! audit entries and its search entry together, so that the three never disagree and a
+//! refused change leaves nothing behind.
+
+use rusqlite::{Transaction, params};
+
+use crate::record::{self, Record};
+use crate::{StoreError, search};
+
+pub struct Writer<'a> {
+    pub tx: Transaction<'a>,
+    actor: &'a str,
+    pub at: String,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(tx: Transaction<'a>, actor: &'a str) -> Self {
+        Self {
+            tx,
+            actor,
+            at: crate::now_rfc3339(),
+        }
+    }
+
+    fn audit(
+        &self,
+        entity: &str,
+        id: &str,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![self.at, self.actor, entity, id, field, old, new])?;
+        Ok(())
+    }
+
+    fn whole<T: Record>(record: &T) -> Result<String, StoreError> {
+        serde_json::to_string(record).map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
+    pub fn create<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+        record::insert(&self.tx, record)?;
+        self.audit(
+            T::TABLE,
+            record.id(),
+            "*",
+            None,
+            Some(&Self::whole(record)?),
+        )?;
+        search::index(&self.tx, record)
+    }
+
+    /// Writes `new` over `old` and records each changed field. A change that changes
+    /// nothing writes nothing.
+    pub fn change<T: Record>(&self, old: &T, new: &T) -> Result<bool, StoreError> {
+        let changes = record::changed_fields(old, new)?;
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        record::update(&self.tx, new)?;
+        for (field, before, after) in &changes {
+            self.audit(
+                T::TABLE,
+                new.id(),
+                field,
+                before.as_deref(),
+                after.as_deref(),
+            )?;
+        }
+        search::index(&self.tx, new)?;
+        Ok(true)
+    }
+
+    pub fn remove<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+        record::delete::<T>(&self.tx, record.id())?;
+        self.audit(
+            T::TABLE,
+            record.id(),
+            "*",
+            Some(&Self::whole(record)?),
+            None,
+        )?;
+        search::unindex(&self.tx, T::TABLE, record.id())
+    }
+
+    /// An audited event that is not a field change (a report reopened, an export).
+    pub fn note(&self, entity: &str, id: &str, field: &str, text: &str) -> Result<(), StoreError> {
+        let value = serde_json::Value::String(text.to_owned()).to_string();
+        self.audit(entity, id, field, None, Some(&value))
+    }
+
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}

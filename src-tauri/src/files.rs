@@ -1,0 +1,47 @@
+//! Reading files the user pointed at (through the system dialog or by dropping them on the
+//! window). The web view never reads files itself: it has no file-system plugin.
+
+use std::io::Read;
+
+use base64::Engine;
+use desk_domain::{Error, Rule, Violation};
+
+use crate::commands::io_error;
+
+/// The file's bytes, refused before reading if it is larger than `max` bytes.
+pub fn read_limited(path: &str, max: usize) -> Result<Vec<u8>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let size = file.metadata().map_err(|e| io_error(path, &e))?.len();
+    if size > max as u64 {
+        return Err(Error::invalid(vec![Violation::new(
+            "content",
+            Rule::TooLarge,
+            format!(
+                "{} is {} MiB; at most {} MiB can be attached",
+                file_name(path),
+                size / (1024 * 1024),
+                max / (1024 * 1024)
+            ),
+        )]));
+    }
+    let mut content = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(max as u64 + 1)
+        .read_to_end(&mut content)
+        .map_err(|e| io_error(path, &e))?;
+    Ok(content)
+}
+
+pub fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn data_url(media_type: &str, content: &[u8]) -> String {
+    format!(
+        "data:{media_type};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(content)
+    )
+}
