@@ -179,3 +179,27 @@ fn opening_an_up_to_date_database_takes_no_copy() {
         "only the database and its WAL files, no backups ({files} files)"
     );
 }
+
+#[test]
+fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
+    for version in 1..=LATEST_VERSION {
+        let name = format!("schema-v{version}.sqlite");
+        let path = desk_tests::repo_root().join("tests/fixtures").join(&name);
+        if version < LATEST_VERSION {
+            assert!(path.exists(), "{name} is missing: add a fixture for every schema that ships");
+        }
+        if !path.exists() {
+            continue;
+        }
+        let db = fixture(&name);
+        let before = desk_store::testing::schema_version_of(&db.path).unwrap();
+        assert_eq!(before, version, "{name} holds schema version {version}");
+        let store = Store::open(&db.path).unwrap();
+        let report = store.check().unwrap();
+        assert!(report.ok(), "{name} upgrades cleanly: {report:?}");
+        assert!(
+            !store.list_delegations().unwrap().is_empty(),
+            "{name} keeps its delegations"
+        );
+    }
+}
