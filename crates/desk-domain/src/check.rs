@@ -118,7 +118,10 @@ impl Check {
         if trimmed.is_empty() {
             return Some(None);
         }
-        match NaiveTime::parse_from_str(trimmed, "%H:%M") {
+        // A stored time comes back with seconds ("14:00:00"); both forms are accepted.
+        match NaiveTime::parse_from_str(trimmed, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(trimmed, "%H:%M:%S"))
+        {
             Ok(time) => Some(Some(time)),
             Err(_) => {
                 self.fail(

@@ -9,7 +9,7 @@ use crate::check::Check;
 use crate::delegation::optional_id;
 use crate::error::{Error, Rule};
 use crate::named;
-use crate::travel::{LOCAL_FORMAT, parse_zone};
+use crate::travel::{parse_local, parse_zone};
 
 named! {
     pub enum TransferKind {
@@ -83,9 +83,9 @@ impl TransferInput {
         } else {
             check.one_of("kind", "Kind", &self.kind, &TransferKind::choices())
         };
-        let at_local = match NaiveDateTime::parse_from_str(self.at_local.trim(), LOCAL_FORMAT) {
-            Ok(t) => Some(t),
-            Err(_) => {
+        let at_local = match parse_local(&self.at_local) {
+            Some(t) => Some(t),
+            None => {
                 check.fail(
                     "at_local",
                     Rule::InvalidTime,

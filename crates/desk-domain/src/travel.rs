@@ -26,6 +26,14 @@ named! {
     }
 }
 
+/// Reads a local date-time as typed (`2016-09-05T23:50`) or as stored, with seconds.
+pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    NaiveDateTime::parse_from_str(text, LOCAL_FORMAT)
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+}
+
 /// Parses an IANA zone name ("Asia/Ho_Chi_Minh").
 pub fn parse_zone(name: &str) -> Option<Tz> {
     name.trim().parse::<Tz>().ok()
@@ -152,9 +160,9 @@ fn local_time(check: &mut Check, field: &str, label: &str, input: &str) -> Optio
         check.fail(field, Rule::Required, format!("{label} is required"));
         return None;
     }
-    match NaiveDateTime::parse_from_str(trimmed, LOCAL_FORMAT) {
-        Ok(t) => Some(t),
-        Err(_) => {
+    match parse_local(trimmed) {
+        Some(t) => Some(t),
+        None => {
             check.fail(
                 field,
                 Rule::InvalidTime,
