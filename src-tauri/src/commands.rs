@@ -7,7 +7,8 @@ use desk_domain::{
     AppInfo, Attachment, AttachmentInput, AuditEntry, Delegation, DelegationFilter,
     DelegationInput, DelegationStatus, Error, ErrorKind, ExpenseInput, MemberDetail, MemberInput,
     MemberSaved, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
-    ProgrammeItemInput, SearchGroup, SegmentInput, Settings, StayInput, TaskInput, Visa, VisaInput,
+    ProgrammeItemInput, SearchGroup, SegmentInput, SegmentView, Settings, StayInput, TaskInput,
+    Visa, VisaInput,
 };
 use tauri::State;
 
@@ -156,7 +157,7 @@ pub fn remove_member(desk: State<'_, Desk>, id: String) -> Result<()> {
     Ok(desk.store()?.remove_member(&id)?)
 }
 
-/// The four commands of a kind of record that belongs to a delegation.
+/// The commands of a kind of record that belongs to a delegation: list, add, update, remove.
 macro_rules! child_commands {
     ($input:ty, $list:ident, $add:ident, $update:ident, $remove:ident) => {
         #[tauri::command]
@@ -167,6 +168,9 @@ macro_rules! child_commands {
             Ok(desk.store()?.list::<$input>(&delegation_id)?)
         }
 
+        child_commands!($input, $add, $update, $remove);
+    };
+    ($input:ty, $add:ident, $update:ident, $remove:ident) => {
         #[tauri::command]
         pub fn $add(
             desk: State<'_, Desk>,
@@ -194,13 +198,14 @@ macro_rules! child_commands {
     };
 }
 
-child_commands!(
-    SegmentInput,
-    list_segments,
-    add_segment,
-    update_segment,
-    remove_segment
-);
+child_commands!(SegmentInput, add_segment, update_segment, remove_segment);
+
+/// Segments with their offsets and durations across zones.
+#[tauri::command]
+pub fn list_segments(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<SegmentView>> {
+    let segments = desk.store()?.list::<SegmentInput>(&delegation_id)?;
+    Ok(segments.into_iter().map(SegmentView::of).collect())
+}
 child_commands!(StayInput, list_stays, add_stay, update_stay, remove_stay);
 child_commands!(
     ProgrammeItemInput,

@@ -32,6 +32,8 @@ pub fn run() -> ExitCode {
 
     let result = tauri::Builder::default()
         .plugin(navigation::guard())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(desk)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

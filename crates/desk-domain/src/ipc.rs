@@ -104,7 +104,11 @@ pub fn commands() -> Vec<Command> {
             ts::<MemberSaved>(),
         ),
         c("remove_member", vec![id()], unit()),
-        c("list_segments", vec![delegation_id()], ts::<Vec<Segment>>()),
+        c(
+            "list_segments",
+            vec![delegation_id()],
+            ts::<Vec<SegmentView>>(),
+        ),
         c(
             "add_segment",
             vec![delegation_id(), ("input", ts::<SegmentInput>())],
@@ -265,6 +269,7 @@ pub fn typescript() -> String {
     declare::<Mode>(&mut out);
     declare::<Segment>(&mut out);
     declare::<SegmentInput>(&mut out);
+    declare::<SegmentView>(&mut out);
     declare::<Stay>(&mut out);
     declare::<StayInput>(&mut out);
     declare::<VisaStatus>(&mut out);

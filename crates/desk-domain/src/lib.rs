@@ -50,6 +50,6 @@ pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
 pub use views::{
     AppInfo, CheckReport, DelegationFilter, MemberDetail, MemberSaved, PersonProfile, PersonTrip,
-    ReportVersion, SearchGroup, SearchHit,
+    ReportVersion, SearchGroup, SearchHit, SegmentView,
 };
 pub use warning::Warning;

@@ -114,3 +114,39 @@ pub struct AppInfo {
     #[ts(type = "number")]
     pub schema_version: i64,
 }
+
+/// A segment as the Travel tab shows it: the local times as entered, the UTC offset in force
+/// at each end, and the duration computed across zones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SegmentView {
+    pub segment: crate::Segment,
+    /// "+07:00".
+    pub departs_offset: String,
+    pub arrives_offset: String,
+    /// `None` when a stored time does not exist in its zone.
+    #[ts(type = "number | null")]
+    pub duration_minutes: Option<i64>,
+    /// Calendar days between the local departure and arrival dates (1 for "next day").
+    #[ts(type = "number")]
+    pub day_shift: i64,
+}
+
+impl SegmentView {
+    pub fn of(segment: crate::Segment) -> Self {
+        use crate::travel::{offset_label, parse_zone};
+        let departs_offset = parse_zone(&segment.from_tz)
+            .map(|z| offset_label(segment.departs_local, z))
+            .unwrap_or_default();
+        let arrives_offset = parse_zone(&segment.to_tz)
+            .map(|z| offset_label(segment.arrives_local, z))
+            .unwrap_or_default();
+        let day_shift = (segment.arrives_local.date() - segment.departs_local.date()).num_days();
+        Self {
+            departs_offset,
+            arrives_offset,
+            duration_minutes: segment.duration_minutes(),
+            day_shift,
+            segment,
+        }
+    }
+}

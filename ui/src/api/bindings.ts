@@ -262,6 +262,24 @@ from_tz: string,
  */
 departs_local: string, to_place: string, to_tz: string, arrives_local: string, terminal: string, passenger_ids: Array<string>, notes: string, };
 
+/**
+ * A segment as the Travel tab shows it: the local times as entered, the UTC offset in force
+ * at each end, and the duration computed across zones.
+ */
+export type SegmentView = { segment: Segment, 
+/**
+ * "+07:00".
+ */
+departs_offset: string, arrives_offset: string, 
+/**
+ * `None` when a stored time does not exist in its zone.
+ */
+duration_minutes: number | null, 
+/**
+ * Calendar days between the local departure and arrival dates (1 for "next day").
+ */
+day_shift: number, };
+
 export type Stay = { id: string, delegation_id: string, hotel: string, city: string, address: string, 
 /**
  * Room number or type ("Twin 1203").
@@ -493,7 +511,7 @@ export interface Commands {
   add_member: { args: { delegationId: string; input: MemberInput }; returns: MemberSaved };
   update_member: { args: { id: string; input: MemberInput }; returns: MemberSaved };
   remove_member: { args: { id: string }; returns: null };
-  list_segments: { args: { delegationId: string }; returns: Array<Segment> };
+  list_segments: { args: { delegationId: string }; returns: Array<SegmentView> };
   add_segment: { args: { delegationId: string; input: SegmentInput }; returns: Segment };
   update_segment: { args: { id: string; input: SegmentInput }; returns: Segment };
   remove_segment: { args: { id: string }; returns: null };
