@@ -26,7 +26,7 @@ step "UI: unit tests"
 step "End-to-end: the real window under Xvfb"
 ensure_tauri_driver
 ensure_npm "$ROOT/tests/e2e"
-cargo build -p desk-desktop
+cargo build -p desk-desktop -p desk-cli
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" npm test -- ./*.test.mjs)
 
 step "All tests passed"

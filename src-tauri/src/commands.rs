@@ -4,11 +4,12 @@
 //! window's permissions are generated.
 
 use desk_domain::{
-    AppInfo, Attachment, AttachmentInput, AuditEntry, Delegation, DelegationFilter,
-    DelegationInput, DelegationStatus, Error, ErrorKind, ExpenseInput, MemberDetail, MemberInput,
-    MemberSaved, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
-    ProgrammeItemInput, SearchGroup, SegmentInput, SegmentView, Settings, StayInput, TaskInput,
-    Visa, VisaInput,
+    AppInfo, Attachment, AttachmentInput, AuditEntry, CalendarEntry, Delegation, DelegationFilter,
+    DelegationInput, DelegationStatus, DocumentPreview, Error, ErrorKind, ExpenseInput,
+    ExpenseView, Language, MemberDetail, MemberInput, MemberSaved, MissionReport,
+    MissionReportInput, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
+    ProgrammeItemInput, ReportVersion, SearchGroup, SegmentInput, SegmentView, Settings, StayInput,
+    TaskInput, Visa, VisaInput,
 };
 use tauri::State;
 
@@ -215,13 +216,14 @@ child_commands!(
     remove_programme_item
 );
 child_commands!(TaskInput, list_tasks, add_task, update_task, remove_task);
-child_commands!(
-    ExpenseInput,
-    list_expenses,
-    add_expense,
-    update_expense,
-    remove_expense
-);
+child_commands!(ExpenseInput, add_expense, update_expense, remove_expense);
+
+/// Expenses with their VND amounts at their own rates.
+#[tauri::command]
+pub fn list_expenses(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<ExpenseView>> {
+    let expenses = desk.store()?.list::<ExpenseInput>(&delegation_id)?;
+    Ok(expenses.into_iter().map(ExpenseView::of).collect())
+}
 
 #[tauri::command]
 pub fn list_visas(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Visa>> {
@@ -291,6 +293,83 @@ pub fn remove_attachment(desk: State<'_, Desk>, id: String) -> Result<()> {
 #[tauri::command]
 pub fn search(desk: State<'_, Desk>, query: String, limit: u32) -> Result<Vec<SearchGroup>> {
     Ok(desk.store()?.search(&query, limit.clamp(1, 200) as usize)?)
+}
+
+/// Delegations touching the days `from..=to` (ISO dates), with who is away.
+#[tauri::command]
+pub fn calendar(desk: State<'_, Desk>, from: String, to: String) -> Result<Vec<CalendarEntry>> {
+    let from = crate::files::iso_date("from", &from)?;
+    let to = crate::files::iso_date("to", &to)?;
+    Ok(desk.store()?.calendar(from, to)?)
+}
+
+#[tauri::command]
+pub fn get_report(desk: State<'_, Desk>, delegation_id: String) -> Result<Option<MissionReport>> {
+    Ok(desk.store()?.report(&delegation_id)?)
+}
+
+#[tauri::command]
+pub fn start_report(desk: State<'_, Desk>, delegation_id: String) -> Result<MissionReport> {
+    Ok(desk.store()?.start_report(&delegation_id)?)
+}
+
+#[tauri::command]
+pub fn save_report(
+    desk: State<'_, Desk>,
+    id: String,
+    input: MissionReportInput,
+) -> Result<MissionReport> {
+    Ok(desk.store()?.save_report(&id, &input)?)
+}
+
+#[tauri::command]
+pub fn finalise_report(desk: State<'_, Desk>, id: String) -> Result<MissionReport> {
+    Ok(desk.store()?.finalise_report(&id)?)
+}
+
+#[tauri::command]
+pub fn reopen_report(desk: State<'_, Desk>, id: String, reason: String) -> Result<MissionReport> {
+    Ok(desk.store()?.reopen_report(&id, &reason)?)
+}
+
+#[tauri::command]
+pub fn report_versions(desk: State<'_, Desk>, report_id: String) -> Result<Vec<ReportVersion>> {
+    Ok(desk.store()?.report_versions(&report_id)?)
+}
+
+/// The report laid out exactly as it will print, for the preview beside the editor.
+#[tauri::command]
+pub fn report_preview(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    language: Language,
+) -> Result<DocumentPreview> {
+    let data = desk.store()?.mission_report_data(&delegation_id)?;
+    desk_report::mission::preview_of(
+        &data,
+        crate::files::print_language(language),
+        crate::files::now(),
+    )
+}
+
+/// Writes the report as PDF to the path the user chose, and keeps that state as a version.
+#[tauri::command]
+pub fn export_report_pdf(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    language: Language,
+    path: String,
+) -> Result<ReportVersion> {
+    let data = desk.store()?.mission_report_data(&delegation_id)?;
+    let bytes = desk_report::mission::pdf(
+        &data,
+        crate::files::print_language(language),
+        crate::files::now(),
+    )?;
+    crate::files::write_atomically(&path, &bytes)?;
+    Ok(desk
+        .store()?
+        .keep_report_version(&data.report.id, "exported")?)
 }
 
 #[tauri::command]

@@ -45,3 +45,38 @@ pub fn data_url(media_type: &str, content: &[u8]) -> String {
         base64::engine::general_purpose::STANDARD.encode(content)
     )
 }
+
+/// A date argument of a command, or a validation error naming it.
+pub fn iso_date(field: &str, text: &str) -> Result<chrono::NaiveDate, Error> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(vec![Violation::new(
+            field,
+            Rule::InvalidDate,
+            format!("{field} must be a date written YYYY-MM-DD, not \"{text}\""),
+        )])
+    })
+}
+
+/// Writes `bytes` beside `path` first and renames it into place, so that a failed export
+/// never leaves half a file where the user expects a document.
+pub fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), Error> {
+    let target = std::path::Path::new(path);
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io_error(path, &e))?;
+    std::fs::rename(&partial, target).map_err(|e| io_error(path, &e))
+}
+
+/// The printing engine's language for the record's language.
+pub fn print_language(language: desk_domain::Language) -> desk_report::Language {
+    match language {
+        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
+        desk_domain::Language::En => desk_report::Language::English,
+    }
+}
+
+/// Now, with the computer's offset, for the PDF's creation date.
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}

@@ -1,6 +1,6 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and hands the tests a
 // WebDriver session. The display comes from the caller (`xvfb-run` in scripts/test.sh).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,20 @@ export const appBinary =
 const driverBinary =
   process.env.TAURI_DRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'tauri-driver');
 export const artifacts = join(here, 'artifacts');
+
+export const deskBinary = process.env.DESK_CLI_BIN ?? join(repoRoot, 'target', 'debug', 'desk');
+
+/** A fresh database with the demo data set loaded through the `desk` CLI. */
+export function demoDatabase() {
+  const path = tempDatabase();
+  execFileSync(deskBinary, ['--db', path, 'demo'], { stdio: 'ignore' });
+  return path;
+}
+
+/** Runs the `desk` CLI on a database and returns its JSON output. */
+export function deskJson(database, ...args) {
+  return JSON.parse(execFileSync(deskBinary, ['--db', database, '--json', ...args], { encoding: 'utf8' }));
+}
 
 /** A fresh folder holding a database path that does not exist yet. */
 export function tempDatabase() {
@@ -73,6 +87,30 @@ export async function openApp(driver, database) {
   // The page is ready when the app's shell has rendered.
   await browser.$('main.content').waitForExist({ timeout: 20000 });
   return browser;
+}
+
+/** Opens a screen through the sidebar, as a user would. */
+export async function nav(browser, page) {
+  await browser.$(`[data-testid="nav-${page}"]`).click();
+}
+
+/**
+ * The text an element renders (its `innerText`). WebDriver's own getText leaves out text
+ * in boxes that clip with an ellipsis, which a user still sees the start of.
+ */
+export async function textOf(element) {
+  return String(await element.getProperty('innerText'));
+}
+
+/** Waits until the element matching `selector` shows text matching `pattern`. */
+export async function waitForText(browser, selector, pattern, timeout = 10000) {
+  await browser.waitUntil(
+    async () => {
+      const el = browser.$(selector);
+      return (await el.isExisting()) && pattern.test(await textOf(el));
+    },
+    { timeout, timeoutMsg: `${selector} never showed ${pattern}` },
+  );
 }
 
 /** A screenshot for people to look at (WebDriver screenshots lag the DOM a little). */

@@ -6,8 +6,10 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { lang } from './lib/i18n/index.svelte';
+import { applyTheme, savedTheme } from './lib/theme';
 
 document.documentElement.lang = lang();
+applyTheme(savedTheme());
 
 const target = document.getElementById('app');
 if (target) mount(App, { target });

@@ -394,14 +394,20 @@ fn indent(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Written beside the target first, then renamed: a failed export never leaves half a file.
+fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, file).map_err(|e| io(file, e))
+}
+
 pub fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     let data = ctx.store.export("")?;
     let text = serde_json::to_string_pretty(&data)
         .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-    // Written beside the target first, then renamed: a failed export never leaves half a file.
-    let partial = file.with_extension("json.partial");
-    std::fs::write(&partial, text.as_bytes()).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, file).map_err(|e| io(file, e))?;
+    write_atomically(file, text.as_bytes())?;
     if ctx.json {
         output::json(
             ctx.out,
@@ -472,5 +478,37 @@ pub fn check(ctx: &mut Context<'_>) -> Result<(), Error> {
             ErrorKind::Storage,
             "the database check found problems",
         ))
+    }
+}
+
+pub fn report_export(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    language: desk_domain::Language,
+    file: &Path,
+) -> Result<(), Error> {
+    let data = ctx.store.mission_report_data(delegation)?;
+    let print = match language {
+        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
+        desk_domain::Language::En => desk_report::Language::English,
+    };
+    let bytes = desk_report::mission::pdf(&data, print, chrono::Local::now().fixed_offset())?;
+    write_atomically(file, &bytes)?;
+    let version = ctx.store.keep_report_version(&data.report.id, "exported")?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": file, "version": version.version, "bytes": bytes.len() }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Mission report {} written to {} ({} KB); this version is kept.",
+                data.report.number,
+                file.display(),
+                bytes.len().div_ceil(1024)
+            ),
+        )
     }
 }

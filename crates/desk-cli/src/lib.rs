@@ -71,6 +71,27 @@ enum Command {
     },
     /// Check the database: integrity, references and schema version.
     Check,
+    /// Mission reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Write a delegation's mission report as PDF (the official layout).
+    Export {
+        #[arg(long)]
+        delegation: String,
+        /// vi (the official Vietnamese layout) or en (the English variant).
+        #[arg(long, default_value = "vi", value_parser = parse_language)]
+        lang: desk_domain::Language,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+fn parse_language(s: &str) -> Result<desk_domain::Language, String> {
+    desk_domain::Language::parse(s).ok_or_else(|| format!("expected vi or en, not \"{s}\""))
 }
 
 #[derive(Subcommand)]
@@ -360,5 +381,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Export { out: file } => commands::export(ctx, &file),
         Command::Import { file } => commands::import(ctx, &file),
         Command::Check => commands::check(ctx),
+        Command::Report(ReportCommand::Export {
+            delegation,
+            lang,
+            out: file,
+        }) => commands::report_export(ctx, &delegation, lang, &file),
     }
 }

@@ -160,7 +160,11 @@ pub fn commands() -> Vec<Command> {
             ts::<Task>(),
         ),
         c("remove_task", vec![id()], unit()),
-        c("list_expenses", vec![delegation_id()], ts::<Vec<Expense>>()),
+        c(
+            "list_expenses",
+            vec![delegation_id()],
+            ts::<Vec<ExpenseView>>(),
+        ),
         c(
             "add_expense",
             vec![delegation_id(), ("input", ts::<ExpenseInput>())],
@@ -201,6 +205,47 @@ pub fn commands() -> Vec<Command> {
             "search",
             vec![("query", ts::<String>()), ("limit", ts::<u32>())],
             ts::<Vec<SearchGroup>>(),
+        ),
+        c(
+            "calendar",
+            vec![("from", ts::<String>()), ("to", ts::<String>())],
+            ts::<Vec<CalendarEntry>>(),
+        ),
+        c(
+            "get_report",
+            vec![delegation_id()],
+            ts::<Option<MissionReport>>(),
+        ),
+        c("start_report", vec![delegation_id()], ts::<MissionReport>()),
+        c(
+            "save_report",
+            vec![id(), ("input", ts::<MissionReportInput>())],
+            ts::<MissionReport>(),
+        ),
+        c("finalise_report", vec![id()], ts::<MissionReport>()),
+        c(
+            "reopen_report",
+            vec![id(), ("reason", ts::<String>())],
+            ts::<MissionReport>(),
+        ),
+        c(
+            "report_versions",
+            vec![("reportId", ts::<String>())],
+            ts::<Vec<ReportVersion>>(),
+        ),
+        c(
+            "report_preview",
+            vec![delegation_id(), ("language", ts::<Language>())],
+            ts::<DocumentPreview>(),
+        ),
+        c(
+            "export_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            ts::<ReportVersion>(),
         ),
         c("get_settings", vec![], ts::<Settings>()),
         c(
@@ -287,11 +332,22 @@ pub fn typescript() -> String {
     declare::<Money>(&mut out);
     declare::<Expense>(&mut out);
     declare::<ExpenseInput>(&mut out);
+    declare::<ExpenseView>(&mut out);
     declare::<AttachmentKind>(&mut out);
     declare::<Attachment>(&mut out);
     declare::<AttachmentInput>(&mut out);
     declare::<SearchHit>(&mut out);
     declare::<SearchGroup>(&mut out);
+    declare::<CalendarEntry>(&mut out);
+    declare::<CalendarPerson>(&mut out);
+    declare::<Language>(&mut out);
+    declare::<ReportStatus>(&mut out);
+    declare::<ReportPhoto>(&mut out);
+    declare::<MissionReport>(&mut out);
+    declare::<MissionReportInput>(&mut out);
+    declare::<ReportVersion>(&mut out);
+    declare::<DocumentPreview>(&mut out);
+    declare::<PreviewItem>(&mut out);
     declare::<Settings>(&mut out);
     declare::<AuditEntry>(&mut out);
 

@@ -49,7 +49,8 @@ pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
 pub use views::{
-    AppInfo, CheckReport, DelegationFilter, MemberDetail, MemberSaved, PersonProfile, PersonTrip,
-    ReportVersion, SearchGroup, SearchHit, SegmentView,
+    AppInfo, CalendarEntry, CalendarPerson, CheckReport, DelegationFilter, DocumentPreview,
+    ExpenseView, MemberDetail, MemberSaved, MissionReportData, PersonProfile, PersonTrip,
+    PreviewItem, ReportVersion, SearchGroup, SearchHit, SegmentView,
 };
 pub use warning::Warning;

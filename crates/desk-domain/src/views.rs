@@ -150,3 +150,98 @@ impl SegmentView {
         }
     }
 }
+
+/// An expense with its amount in VND at its own recorded rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExpenseView {
+    pub expense: crate::Expense,
+    /// `None` for a foreign amount with no rate yet.
+    #[ts(type = "number | null")]
+    pub vnd: Option<i64>,
+}
+
+impl ExpenseView {
+    pub fn of(expense: crate::Expense) -> Self {
+        Self {
+            vnd: expense.vnd(),
+            expense,
+        }
+    }
+}
+
+/// A delegation on the calendar, with who is away on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarEntry {
+    pub delegation: crate::Delegation,
+    pub people: Vec<CalendarPerson>,
+}
+
+/// One person away with a delegation, on their own days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarPerson {
+    pub person_id: String,
+    pub name: String,
+    #[ts(type = "string")]
+    pub first_day: chrono::NaiveDate,
+    #[ts(type = "string")]
+    pub last_day: chrono::NaiveDate,
+}
+
+/// Everything a mission report prints, gathered from the record in one go: the report, its
+/// delegation, the members with their organisations, the programme, the money and the
+/// photos' bytes. Not sent to the UI (it carries file contents).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissionReportData {
+    pub report: MissionReport,
+    pub delegation: crate::Delegation,
+    pub members: Vec<MemberDetail>,
+    /// Organisation id → name, for the composition table.
+    pub organisation_names: Vec<(String, String)>,
+    pub programme: Vec<crate::ProgrammeItem>,
+    pub expenses: Vec<ExpenseView>,
+    /// Each chosen photo with its bytes (`None` when the attachment is gone).
+    pub photos: Vec<(crate::ReportPhoto, Option<Vec<u8>>)>,
+    pub settings: crate::Settings,
+}
+
+/// A laid-out document as the window previews it: the same boxes the PDF draws, in points
+/// from the top-left corner of each page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DocumentPreview {
+    pub page_width: f32,
+    pub page_height: f32,
+    pub pages: Vec<Vec<PreviewItem>>,
+    /// Photos as `data:` URLs, referenced by index.
+    pub images: Vec<String>,
+    /// Characters the font cannot print (they would show as empty boxes).
+    pub missing_glyphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PreviewItem {
+    Text {
+        text: String,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        bold: bool,
+        italic: bool,
+        /// Extra space after each space (justification), in points.
+        word_gap: f32,
+    },
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        thickness: f32,
+    },
+    Image {
+        image: u32,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
+}

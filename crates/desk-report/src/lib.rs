@@ -21,6 +21,7 @@ mod fonts;
 mod image;
 mod labels;
 mod layout;
+pub mod mission;
 mod model;
 mod official;
 mod render;

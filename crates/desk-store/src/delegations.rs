@@ -291,3 +291,40 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Live delegations that touch the days `from..=to`, with their members' own days: the
+    /// calendar's rows. Guests of hosted delegations are not "away" and are left out.
+    pub fn calendar(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<desk_domain::CalendarEntry>, StoreError> {
+        let delegations: Vec<Delegation> = record::select(
+            &self.conn,
+            "deleted_at IS NULL AND starts_on <= ?2 AND ends_on >= ?1",
+            "starts_on, title",
+            &[&from.to_string(), &to.to_string()],
+        )?;
+        let mut out = Vec::with_capacity(delegations.len());
+        for delegation in delegations {
+            let people = self
+                .members(&delegation.id)?
+                .into_iter()
+                .filter(|m| m.member.role != desk_domain::MemberRole::Guest)
+                .map(|m| {
+                    let (first_day, last_day) =
+                        m.member.days(delegation.starts_on, delegation.ends_on);
+                    desk_domain::CalendarPerson {
+                        person_id: m.person.id,
+                        name: m.person.full_name,
+                        first_day,
+                        last_day,
+                    }
+                })
+                .collect();
+            out.push(desk_domain::CalendarEntry { delegation, people });
+        }
+        Ok(out)
+    }
+}

@@ -231,3 +231,50 @@ fn keep_version(
     )?;
     Ok(version)
 }
+
+impl Store {
+    /// Everything the delegation's report prints, read in one go. The report must exist.
+    pub fn mission_report_data(
+        &self,
+        delegation_id: &str,
+    ) -> Result<desk_domain::MissionReportData, StoreError> {
+        let report = self
+            .report(delegation_id)?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "mission report of delegation",
+                id: delegation_id.to_owned(),
+            })?;
+        let delegation: Delegation = record::get(&self.conn, delegation_id)?;
+        let members = self.members(delegation_id)?;
+        let organisation_names = self
+            .list_organisations()?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
+        let programme = self.list::<desk_domain::ProgrammeItemInput>(delegation_id)?;
+        let expenses = self
+            .list::<desk_domain::ExpenseInput>(delegation_id)?
+            .into_iter()
+            .map(desk_domain::ExpenseView::of)
+            .collect();
+        let mut photos = Vec::with_capacity(report.photos.len());
+        for photo in &report.photos {
+            let bytes =
+                match record::find::<desk_domain::Attachment>(&self.conn, &photo.attachment_id)? {
+                    Some(_) => Some(self.attachment_content(&photo.attachment_id)?),
+                    None => None,
+                };
+            photos.push((photo.clone(), bytes));
+        }
+        Ok(desk_domain::MissionReportData {
+            settings: self.settings()?,
+            report,
+            delegation,
+            members,
+            organisation_names,
+            programme,
+            expenses,
+            photos,
+        })
+    }
+}

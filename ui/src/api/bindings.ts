@@ -381,6 +381,15 @@ export type ExpenseInput = { person_id: string | null, kind: string, category: s
  */
 amount: string, rate_to_vnd: string, rate_date: string, rate_source: string, spent_on: string, receipt_id: string | null, };
 
+/**
+ * An expense with its amount in VND at its own recorded rate.
+ */
+export type ExpenseView = { expense: Expense, 
+/**
+ * `None` for a foreign amount with no rate yet.
+ */
+vnd: number | null, };
+
 export type AttachmentKind = "invitation" | "decision" | "ticket" | "photo" | "receipt" | "letter" | "other";
 
 export type Attachment = { id: string, delegation_id: string | null, person_id: string | null, kind: AttachmentKind, file_name: string, 
@@ -410,6 +419,110 @@ export type SearchGroup = {
  * `person`, `organisation`, `delegation`, `programme_item` or `mission_report`.
  */
 kind: string, hits: Array<SearchHit>, };
+
+/**
+ * A delegation on the calendar, with who is away on it.
+ */
+export type CalendarEntry = { delegation: Delegation, people: Array<CalendarPerson>, };
+
+/**
+ * One person away with a delegation, on their own days.
+ */
+export type CalendarPerson = { person_id: string, name: string, first_day: string, last_day: string, };
+
+export type Language = "vi" | "en";
+
+export type ReportStatus = "draft" | "final";
+
+/**
+ * A photo chosen for the report: an attachment and the caption printed under it.
+ */
+export type ReportPhoto = { attachment_id: string, caption: string, };
+
+export type MissionReport = { id: string, delegation_id: string, language: Language, 
+/**
+ * "05/BC-TVQG": the number as printed after "Số:".
+ */
+number: string, 
+/**
+ * "Hà Nội".
+ */
+place: string, report_date: string, 
+/**
+ * "Kính gửi": one line each.
+ */
+recipients: Array<string>, 
+/**
+ * 1. Purpose and requirements (rich text, see `richtext`).
+ */
+purpose: string, 
+/**
+ * 3. Programme and activities: what is written beyond the programme items.
+ */
+activities: string, 
+/**
+ * 4. Results.
+ */
+results: string, 
+/**
+ * 5. Assessment.
+ */
+assessment: string, 
+/**
+ * 6. Proposals.
+ */
+proposals: string, photos: Array<ReportPhoto>, 
+/**
+ * "Nơi nhận": one line each, the last usually "Lưu: VT, HTQT".
+ */
+received_by: Array<string>, 
+/**
+ * "KT. GIÁM ĐỐC" — empty when the head signs in their own name.
+ */
+signatory_authority: string, 
+/**
+ * "PHÓ GIÁM ĐỐC".
+ */
+signatory_position: string, signatory_name: string, status: ReportStatus, 
+/**
+ * Increases each time the report is saved; exported versions are kept.
+ */
+version: number, created_at: string, updated_at: string, };
+
+export type MissionReportInput = { 
+/**
+ * `vi` (default) or `en`.
+ */
+language: string, number: string, place: string, report_date: string, recipients: Array<string>, purpose: string, activities: string, results: string, assessment: string, proposals: string, photos: Array<ReportPhoto>, received_by: Array<string>, signatory_authority: string, signatory_position: string, signatory_name: string, };
+
+/**
+ * A saved state of a report: what was printed or made final, kept for good.
+ */
+export type ReportVersion = { id: string, report_id: string, version: number, 
+/**
+ * `exported`, `finalised` or `reopened`.
+ */
+reason: string, report: MissionReport, created_at: string, };
+
+/**
+ * A laid-out document as the window previews it: the same boxes the PDF draws, in points
+ * from the top-left corner of each page.
+ */
+export type DocumentPreview = { page_width: number, page_height: number, pages: Array<Array<PreviewItem>>, 
+/**
+ * Photos as `data:` URLs, referenced by index.
+ */
+images: Array<string>, 
+/**
+ * Characters the font cannot print (they would show as empty boxes).
+ */
+missing_glyphs: Array<string>, };
+
+export type PreviewItem = { "kind": "text", text: string, x: number, baseline: number, size: number, bold: boolean, italic: boolean, 
+/**
+ * Extra space after each space (justification), in points.
+ */
+word_gap: number, } | { "kind": "rule", x1: number, y1: number, x2: number, y2: number, thickness: number, } | { "kind": "image", image: number, x: number, y: number, width: number, height: number, };
 
 export type Settings = { 
 /**
@@ -527,7 +640,7 @@ export interface Commands {
   add_task: { args: { delegationId: string; input: TaskInput }; returns: Task };
   update_task: { args: { id: string; input: TaskInput }; returns: Task };
   remove_task: { args: { id: string }; returns: null };
-  list_expenses: { args: { delegationId: string }; returns: Array<Expense> };
+  list_expenses: { args: { delegationId: string }; returns: Array<ExpenseView> };
   add_expense: { args: { delegationId: string; input: ExpenseInput }; returns: Expense };
   update_expense: { args: { id: string; input: ExpenseInput }; returns: Expense };
   remove_expense: { args: { id: string }; returns: null };
@@ -541,6 +654,15 @@ export interface Commands {
   update_attachment: { args: { id: string; kind: string; caption: string }; returns: Attachment };
   remove_attachment: { args: { id: string }; returns: null };
   search: { args: { query: string; limit: number }; returns: Array<SearchGroup> };
+  calendar: { args: { from: string; to: string }; returns: Array<CalendarEntry> };
+  get_report: { args: { delegationId: string }; returns: MissionReport | null };
+  start_report: { args: { delegationId: string }; returns: MissionReport };
+  save_report: { args: { id: string; input: MissionReportInput }; returns: MissionReport };
+  finalise_report: { args: { id: string }; returns: MissionReport };
+  reopen_report: { args: { id: string; reason: string }; returns: MissionReport };
+  report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
+  report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
+  export_report_pdf: { args: { delegationId: string; language: Language; path: string }; returns: ReportVersion };
   get_settings: { args: Record<string, never>; returns: Settings };
   save_settings: { args: { settings: Settings }; returns: Settings };
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };

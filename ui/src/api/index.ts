@@ -2,7 +2,25 @@
 // generated `Commands` interface, and every failure comes back as a `CommandError` carrying
 // the shell's `{ kind, message, violations }`.
 import { invoke } from '@tauri-apps/api/core';
-import type { Commands, DelegationFilter, DelegationInput, DeskError, ErrorKind } from './bindings';
+import type {
+  AttachmentInput,
+  Commands,
+  DelegationFilter,
+  DelegationInput,
+  DelegationStatus,
+  DeskError,
+  ErrorKind,
+  ExpenseInput,
+  MemberInput,
+  OrganisationInput,
+  PersonInput,
+  ProgrammeItemInput,
+  SegmentInput,
+  Settings,
+  StayInput,
+  TaskInput,
+  VisaInput,
+} from './bindings';
 
 export type * from './bindings';
 export { COUNTRY_CODES } from './bindings';
@@ -41,6 +59,7 @@ function isDeskError(value: unknown): value is DeskError {
 
 /** Whatever a rejected `invoke` produced, as a `DeskError` (Tauri itself rejects with strings). */
 export function toDeskError(raw: unknown): DeskError {
+  if (raw instanceof CommandError) return raw.detail;
   if (isDeskError(raw)) return raw;
   const message = typeof raw === 'string' ? raw : raw instanceof Error ? raw.message : String(raw);
   return { kind: 'internal', message, violations: [] };
@@ -57,9 +76,94 @@ async function call<K extends keyof Commands>(
   }
 }
 
+export const NO_FILTER: DelegationFilter = {
+  direction: null,
+  year: null,
+  status: null,
+  country: null,
+  organisation_id: null,
+  text: null,
+  trashed: false,
+};
+
 export const api = {
-  listDelegations: (filter: DelegationFilter = {} as DelegationFilter) => call('list_delegations', { filter }),
+  appInfo: () => call('app_info', {}),
+
+  listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
+  getDelegation: (id: string) => call('get_delegation', { id }),
   createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
+  updateDelegation: (id: string, input: DelegationInput) => call('update_delegation', { id, input }),
+  setDelegationStatus: (id: string, status: DelegationStatus) =>
+    call('set_delegation_status', { id, status }),
+  duplicateDelegation: (id: string, title: string) => call('duplicate_delegation', { id, title }),
+  trashDelegation: (id: string) => call('trash_delegation', { id }),
+  restoreDelegation: (id: string) => call('restore_delegation', { id }),
+  purgeDelegation: (id: string) => call('purge_delegation', { id }),
+
+  listPeople: () => call('list_people', {}),
+  getPerson: (id: string) => call('get_person', { id }),
+  createPerson: (input: PersonInput) => call('create_person', { input }),
+  updatePerson: (id: string, input: PersonInput) => call('update_person', { id, input }),
+  deletePerson: (id: string) => call('delete_person', { id }),
+
+  listOrganisations: () => call('list_organisations', {}),
+  createOrganisation: (input: OrganisationInput) => call('create_organisation', { input }),
+  updateOrganisation: (id: string, input: OrganisationInput) =>
+    call('update_organisation', { id, input }),
+  deleteOrganisation: (id: string) => call('delete_organisation', { id }),
+
+  listMembers: (delegationId: string) => call('list_members', { delegationId }),
+  addMember: (delegationId: string, input: MemberInput) => call('add_member', { delegationId, input }),
+  updateMember: (id: string, input: MemberInput) => call('update_member', { id, input }),
+  removeMember: (id: string) => call('remove_member', { id }),
+
+  listSegments: (delegationId: string) => call('list_segments', { delegationId }),
+  addSegment: (delegationId: string, input: SegmentInput) =>
+    call('add_segment', { delegationId, input }),
+  updateSegment: (id: string, input: SegmentInput) => call('update_segment', { id, input }),
+  removeSegment: (id: string) => call('remove_segment', { id }),
+
+  listStays: (delegationId: string) => call('list_stays', { delegationId }),
+  addStay: (delegationId: string, input: StayInput) => call('add_stay', { delegationId, input }),
+  updateStay: (id: string, input: StayInput) => call('update_stay', { id, input }),
+  removeStay: (id: string) => call('remove_stay', { id }),
+
+  listProgramme: (delegationId: string) => call('list_programme', { delegationId }),
+  addProgrammeItem: (delegationId: string, input: ProgrammeItemInput) =>
+    call('add_programme_item', { delegationId, input }),
+  updateProgrammeItem: (id: string, input: ProgrammeItemInput) =>
+    call('update_programme_item', { id, input }),
+  removeProgrammeItem: (id: string) => call('remove_programme_item', { id }),
+
+  listTasks: (delegationId: string) => call('list_tasks', { delegationId }),
+  addTask: (delegationId: string, input: TaskInput) => call('add_task', { delegationId, input }),
+  updateTask: (id: string, input: TaskInput) => call('update_task', { id, input }),
+  removeTask: (id: string) => call('remove_task', { id }),
+
+  listExpenses: (delegationId: string) => call('list_expenses', { delegationId }),
+  addExpense: (delegationId: string, input: ExpenseInput) =>
+    call('add_expense', { delegationId, input }),
+  updateExpense: (id: string, input: ExpenseInput) => call('update_expense', { id, input }),
+  removeExpense: (id: string) => call('remove_expense', { id }),
+
+  listVisas: (delegationId: string) => call('list_visas', { delegationId }),
+  addVisa: (input: VisaInput) => call('add_visa', { input }),
+  updateVisa: (id: string, input: VisaInput) => call('update_visa', { id, input }),
+  removeVisa: (id: string) => call('remove_visa', { id }),
+
+  listAttachments: (delegationId: string) => call('list_attachments', { delegationId }),
+  addAttachmentFile: (input: AttachmentInput, path: string) =>
+    call('add_attachment_file', { input, path }),
+  attachmentDataUrl: (id: string) => call('attachment_data_url', { id }),
+  updateAttachment: (id: string, kind: string, caption: string) =>
+    call('update_attachment', { id, kind, caption }),
+  removeAttachment: (id: string) => call('remove_attachment', { id }),
+
+  search: (query: string, limit = 8) => call('search', { query, limit }),
+  calendar: (from: string, to: string) => call('calendar', { from, to }),
+  getSettings: () => call('get_settings', {}),
+  saveSettings: (settings: Settings) => call('save_settings', { settings }),
+  auditOf: (entity: string, id: string) => call('audit_of', { entity, id }),
 };
 
 /** A delegation input with every optional field empty. */
@@ -74,11 +178,35 @@ export function emptyDelegationInput(): DelegationInput {
     event: '',
     organisation_id: null,
     cities: '',
-    funding: '',
+    funding: 'state_budget',
     sponsor_id: null,
     decision_number: '',
     decision_date: '',
     decision_signer: '',
+    notes: '',
+  };
+}
+
+export function emptyPersonInput(): PersonInput {
+  return {
+    full_name: '',
+    passport_name: '',
+    family_name: '',
+    given_name: '',
+    name_order: '',
+    title: '',
+    unit: '',
+    organisation_id: null,
+    gender: '',
+    born_on: '',
+    nationality: '',
+    passport_no: '',
+    passport_expires_on: '',
+    email: '',
+    phone: '',
+    dietary: '',
+    access_needs: '',
+    staff_level: '',
     notes: '',
   };
 }

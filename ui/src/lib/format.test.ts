@@ -33,3 +33,27 @@ describe('countries', () => {
     expect(countryName('VN', 'vi')).toBe('Việt Nam');
   });
 });
+
+import { formatDuration, formatMoney, minorDigits } from './format';
+
+describe('money as people read it', () => {
+  it('uses each currency’s own decimals', () => {
+    expect(minorDigits('VND')).toBe(0);
+    expect(minorDigits('USD')).toBe(2);
+    expect(minorDigits('KWD')).toBe(3);
+  });
+
+  it('writes amounts exactly from minor units', () => {
+    expect(formatMoney(185000000, 'VND', 'vi')).toBe('185.000.000 ₫');
+    expect(formatMoney(45000, 'SGD', 'vi')).toBe('450,00 SGD');
+    expect(formatMoney(123456789, 'USD', 'en')).toBe('USD 1,234,567.89');
+    expect(formatMoney(30, 'USD', 'en')).toBe('USD 0.30');
+  });
+});
+
+describe('durations', () => {
+  it('read as hours and minutes', () => {
+    expect(formatDuration(140, 'en')).toBe('2 h 20 min');
+    expect(formatDuration(140, 'vi')).toBe('2 giờ 20 phút');
+  });
+});

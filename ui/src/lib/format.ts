@@ -76,3 +76,46 @@ export function countryName(code: string, lang: Lang): string {
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(n);
 }
+
+/** Minor-unit digits of an ISO 4217 currency, from the platform's locale data (VND 0, USD 2). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * An amount in minor units, written exactly (no floating point on the way): "1.234.567 ₫",
+ * "450,00 SGD" in Vietnamese; "₫1,234,567", "SGD 450.00" in English.
+ */
+export function formatMoney(minor: number, currency: string, lang: Lang): string {
+  const digits = minorDigits(currency);
+  const negative = minor < 0;
+  const abs = BigInt(Math.abs(Math.trunc(minor)));
+  const scale = 10n ** BigInt(digits);
+  const whole = abs / scale;
+  const fraction = (abs % scale).toString().padStart(digits, '0');
+  const locale = LOCALES[lang];
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).formatToParts(0);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? (lang === 'vi' ? ',' : '.');
+  const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(whole);
+  const number = digits > 0 ? `${grouped}${decimal}${fraction}` : grouped;
+  const symbol = currency === 'VND' ? '₫' : currency;
+  const text = lang === 'vi' || currency === 'VND' ? `${number} ${symbol}` : `${symbol} ${number}`;
+  return negative ? `−${text}` : text;
+}
+
+/** "2 h 20 min" / "2 giờ 20 phút". */
+export function formatDuration(minutes: number, lang: Lang): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return lang === 'vi' ? `${h} giờ ${String(m).padStart(2, '0')} phút` : `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+/** A local time "2016-09-05T23:50:00" as "05/09/2016 23:50". */
+export function formatLocal(local: string, lang: Lang): string {
+  const [date = '', time = ''] = local.split('T');
+  return `${formatDate(date, lang)} ${time.slice(0, 5)}`;
+}

@@ -1,0 +1,89 @@
+// Every screen, on the demo data, in both languages: reachable from the sidebar and showing
+// the INELI-ASEAN story. Screenshots land in tests/e2e/artifacts/ for people to look at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+
+describe('the demo story on every screen', () => {
+  const database = demoDatabase();
+  let driver;
+  let browser;
+
+  before(async () => {
+    driver = await startDriver(4464);
+    browser = await openApp(driver, database);
+  });
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    await driver?.stop();
+  });
+
+  it('lists both delegations, newest first, in Vietnamese', async () => {
+    await nav(browser, 'delegations');
+    await waitForText(browser, '[data-testid="delegation-list"]', /Đăng cai Phiên họp lần thứ 3/);
+    const rows = await browser.$$('[data-testid="delegation-row"]');
+    assert.equal(rows.length, 2);
+    assert.match(await textOf(rows[0]), /Đoàn vào/);
+    assert.match(await textOf(rows[0]), /27\/11\/2017 – 30\/11\/2017/);
+    assert.match(await textOf(rows[1]), /Singapore/);
+    await screenshot(browser, 'delegations-vi');
+  });
+
+  it('opens the Singapore delegation with its members, travel and programme', async () => {
+    await browser.$$('[data-testid="delegation-row"]')[1].click();
+    await waitForText(browser, '[data-testid="delegation-title"]', /Singapore/);
+    await screenshot(browser, 'delegation-overview-vi');
+    await browser.$('[data-testid="tab-members"]').click();
+    await waitForText(browser, '[data-testid="member-list"]', /Trần Mỹ Dung/);
+    assert.equal((await browser.$$('[data-testid="member-row"]')).length, 6, 'six members');
+    await screenshot(browser, 'delegation-members-vi');
+    await browser.$('[data-testid="tab-travel"]').click();
+    await waitForText(browser, '[data-testid="segment-list"]', /HAN/);
+    const first = await textOf(browser.$$('[data-testid="segment-row"]')[0]);
+    assert.match(first, /23:50/, 'the departure in Hanoi local time');
+    assert.match(first, /\+07:00/, 'with its offset');
+    assert.match(first, /03:10/, 'the arrival in Singapore local time');
+    assert.match(first, /\+08:00/);
+    assert.match(first, /2 giờ 20 phút/, 'the duration counts both zones');
+    await screenshot(browser, 'delegation-travel-vi');
+    await browser.$('[data-testid="tab-programme"]').click();
+    await waitForText(browser, '.tab-body', /Khai mạc phiên họp/);
+    await screenshot(browser, 'delegation-programme-vi');
+    await browser.$('[data-testid="tab-money"]').click();
+    await waitForText(browser, '[data-testid="total-actual"]', /₫/);
+    await screenshot(browser, 'delegation-money-vi');
+    await browser.$('[data-testid="tab-documents"]').click();
+    await waitForText(browser, '[data-testid="attachment-list"]', /\.jpg/);
+    await screenshot(browser, 'delegation-documents-vi');
+  });
+
+  it('shows people, organisations, the calendar and settings', async () => {
+    await nav(browser, 'people');
+    await browser.$('[data-testid="people-search"]').setValue('tran my');
+    await waitForText(browser, '.page', /Trần Mỹ Dung/);
+    assert.equal((await browser.$$('[data-testid="person-row"]')).length, 1, 'typing without diacritics narrows to her');
+    await screenshot(browser, 'people-vi');
+    await nav(browser, 'organisations');
+    await waitForText(browser, '[data-testid="organisation-list"]', /Thư viện Quốc gia Việt Nam/);
+    await screenshot(browser, 'organisations-vi');
+    await nav(browser, 'settings');
+    await waitForText(browser, '[data-testid="database-path"]', /\.sqlite/);
+    await screenshot(browser, 'settings-vi');
+  });
+
+  it('switches every label to English and back', async () => {
+    await browser.$('[data-testid="switch-language"]').click();
+    await nav(browser, 'delegations');
+    await waitForText(browser, 'h1', /^Delegations$/);
+    const row = await textOf(browser.$$('[data-testid="delegation-row"]')[1]);
+    assert.match(row, /Outgoing/);
+    assert.match(row, /5 Sept? 2016 – 9 Sept? 2016/, 'English dates with month names');
+    await screenshot(browser, 'delegations-en');
+    await nav(browser, 'calendar');
+    await browser.$('[data-testid="calendar-range"]').waitForExist();
+    await screenshot(browser, 'calendar-en');
+    await browser.$('[data-testid="switch-language"]').click();
+    await waitForText(browser, '[data-testid="nav-delegations"]', /Đoàn công tác/);
+  });
+});

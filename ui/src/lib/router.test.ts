@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { href, parse } from './router.svelte';
+
+describe('routes', () => {
+  it('read back what they write', () => {
+    for (const r of [
+      { page: 'today' },
+      { page: 'delegations' },
+      { page: 'delegation', id: '0190-abc', tab: 'travel' },
+      { page: 'person', id: 'p 1' },
+      { page: 'trash' },
+    ] as const) {
+      expect(parse(href(r))).toEqual(r);
+    }
+  });
+
+  it('open the overview of a delegation by default and Today for anything unknown', () => {
+    expect(parse('#/delegations/x')).toEqual({ page: 'delegation', id: 'x', tab: 'overview' });
+    expect(parse('#/nowhere')).toEqual({ page: 'today' });
+    expect(parse('')).toEqual({ page: 'today' });
+  });
+});
