@@ -3,6 +3,7 @@ import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import './app.css';
+import './lib/fonts.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { lang } from './lib/i18n/index.svelte';

@@ -1,6 +1,7 @@
 // The system dialogs and file drops, through the shell: the web view never touches the file
 // system itself, it only learns the paths the user chose.
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 export interface FileFilter {
@@ -42,5 +43,15 @@ export async function onFileDrop(
       onHover(false);
       onDrop(payload.paths);
     }
+  });
+}
+
+/**
+ * Runs `beforeClose` (e.g. saving what is being typed) when the user closes the window; the
+ * window closes once it has finished. Returns the function that stops listening.
+ */
+export async function onWindowClose(beforeClose: () => Promise<void>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async () => {
+    await beforeClose();
   });
 }
