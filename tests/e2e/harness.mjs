@@ -56,10 +56,19 @@ async function waitForPort(port, child, timeoutMs = 20000) {
 export async function startDriver(port = 4444) {
   if (!existsSync(appBinary)) throw new Error(`the app is not built: ${appBinary}`);
   if (!existsSync(driverBinary)) throw new Error(`tauri-driver is not installed: ${driverBinary}`);
+  // A home of its own for each run: the web view keeps its storage (language, last view,
+  // filters) under XDG_DATA_HOME, and one test must not inherit another's.
+  const home = mkdtempSync(join(tmpdir(), 'desk-e2e-home-'));
+  const env = {
+    ...process.env,
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+  };
   const child = spawn(
     driverBinary,
     ['--port', String(port), '--native-port', String(port + 1), '--native-driver', '/usr/bin/WebKitWebDriver'],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    { stdio: ['ignore', 'inherit', 'inherit'], env },
   );
   await waitForPort(port, child);
   return {

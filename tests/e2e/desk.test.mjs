@@ -1,0 +1,123 @@
+// The everyday desk, driven as a user would: a new outgoing delegation with two members and
+// a flight (local times and duration), the search palette without diacritics, the trash,
+// and the languages.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+
+describe('a working day at the desk', { timeout: 120000 }, () => {
+  const database = demoDatabase();
+  let driver;
+  let browser;
+
+  before(async () => {
+    driver = await startDriver(4484);
+    browser = await openApp(driver, database);
+  });
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    await driver?.stop();
+  });
+
+  async function type(selector, text) {
+    const el = browser.$(selector);
+    await el.waitForDisplayed({ timeout: 5000 });
+    await el.setValue(text);
+  }
+
+  it('creates an outgoing delegation with Ctrl+N', async () => {
+    await nav(browser, 'delegations');
+    await browser.$('[data-testid="delegation-list"]').waitForExist();
+    await browser.keys(['Control', 'n']);
+    await type('input[name="title"]', 'Hội nghị CONSAL XVIII tại Kuala Lumpur');
+    await browser.$('select[name="country"]').selectByAttribute('value', 'MY');
+    await type('input[name="cities"]', 'Kuala Lumpur');
+    await type('input[name="starts_on"]', '22/04/2027');
+    await type('input[name="ends_on"]', '26/04/2027');
+    await browser.$('[data-testid="save-delegation"]').click();
+    await waitForText(browser, '[data-testid="delegation-title"]', /CONSAL XVIII/);
+    await waitForText(browser, '[data-testid="next-step"]', /trình duyệt/);
+  });
+
+  it('adds two members, the first as head', async () => {
+    await browser.$('[data-testid="tab-members"]').click();
+    for (const name of ['tran my', 'le van thanh']) {
+      await browser.$('[data-testid="add-member"]').click();
+      await type('[data-testid="member-filter"]', name);
+      await browser.$('[data-testid="member-candidate"]').click();
+      await browser.$('[data-testid="save-member"]').click();
+      await browser.$('[data-testid="member-dialog"]').waitForExist({ reverse: true, timeout: 5000 });
+    }
+    const rows = await browser.$$('[data-testid="member-row"]');
+    assert.equal(rows.length, 2, 'two members');
+    assert.match(await textOf(rows[0]), /Trưởng đoàn\s+Trần Mỹ Dung/, 'the first added leads');
+    assert.match(await textOf(rows[1]), /Lê Văn Thành/);
+  });
+
+  it('adds a flight and shows local times with zones and the duration', async () => {
+    await browser.$('[data-testid="tab-travel"]').click();
+    await browser.$('[data-testid="add-segment"]').click();
+    await type('input[name="carrier"]', 'Malaysia Airlines');
+    await type('input[name="number"]', 'MH 753');
+    await type('input[name="from_place"]', 'HAN');
+    await type('input[name="from_tz"]', 'Asia/Ho_Chi_Minh');
+    await type('input[name="dep_date"]', '22/04/2027');
+    await type('input[name="dep_time"]', '12:50');
+    await type('input[name="to_place"]', 'KUL');
+    await type('input[name="to_tz"]', 'Asia/Kuala_Lumpur');
+    await type('input[name="arr_date"]', '22/04/2027');
+    await type('input[name="arr_time"]', '17:10');
+    await browser.$('[data-testid="save-segment"]').click();
+    await waitForText(browser, '[data-testid="segment-list"]', /MH 753/);
+    const row = await textOf(browser.$('[data-testid="segment-row"]'));
+    assert.match(row, /22\/04\/2027 12:50 \+07:00/, 'departure as entered, in Hanoi time');
+    assert.match(row, /22\/04\/2027 17:10 \+08:00/, 'arrival as entered, in Kuala Lumpur time');
+    assert.match(row, /3 giờ 20 phút/, '12:50 +07 to 17:10 +08 is 3 h 20 min');
+    await screenshot(browser, 'desk-flight');
+  });
+
+  it('refuses a flight that lands before it takes off, on the arrival field', async () => {
+    await browser.$('[data-testid="add-segment"]').click();
+    await type('input[name="from_place"]', 'KUL');
+    await type('input[name="from_tz"]', 'Asia/Kuala_Lumpur');
+    await type('input[name="dep_date"]', '26/04/2027');
+    await type('input[name="dep_time"]', '18:00');
+    await type('input[name="to_place"]', 'HAN');
+    await type('input[name="to_tz"]', 'Asia/Ho_Chi_Minh');
+    await type('input[name="arr_date"]', '26/04/2027');
+    await type('input[name="arr_time"]', '16:30');
+    await browser.$('[data-testid="save-segment"]').click();
+    await waitForText(browser, '[data-testid="error-arrives_local"]', /.+/);
+    await browser.keys('Escape');
+    assert.equal((await browser.$$('[data-testid="segment-row"]')).length, 1, 'nothing was added');
+  });
+
+  it('finds a person with Ctrl+K typed without diacritics', async () => {
+    await browser.keys(['Control', 'k']);
+    await type('[data-testid="palette-input"]', 'dang quoc dat');
+    await waitForText(browser, '[data-testid="palette"]', /Đặng Quốc Đạt/);
+    await screenshot(browser, 'desk-palette');
+    await browser.keys('Enter');
+    await waitForText(browser, '[data-testid="person-name"]', /Đặng Quốc Đạt/);
+    await waitForText(browser, '.page', /Đăng cai Phiên họp lần thứ 3/);
+  });
+
+  it('moves a delegation to the trash and restores it', async () => {
+    await nav(browser, 'delegations');
+    await type('[data-testid="delegation-search"]', 'consal xviii');
+    await waitForText(browser, '[data-testid="delegation-count"]', /^1 đoàn$/);
+    await browser.$('[data-testid="delegation-row"]').click();
+    await browser.$('[data-testid="trash-delegation"]').click();
+    await waitForText(browser, '[data-testid="toast"]', /thùng rác/);
+    await browser.$('[data-testid="delegation-search"]').clearValue();
+    await nav(browser, 'trash');
+    await waitForText(browser, '[data-testid="trash-list"]', /CONSAL XVIII/);
+    await browser.$('[data-testid="restore-delegation"]').click();
+    await browser.$('[data-testid="trash-empty"]').waitForExist({ timeout: 5000 });
+    await nav(browser, 'delegations');
+    await waitForText(browser, '[data-testid="delegation-list"]', /CONSAL XVIII/);
+    const rows = await browser.$$('[data-testid="delegation-row"]');
+    assert.equal(rows.length, 3, 'the two demo delegations and the restored one');
+  });
+});
