@@ -199,6 +199,8 @@ pub struct EstimateLine {
     /// The amount in VND, when a rate is known.
     #[ts(type = "number | null")]
     pub vnd: Option<i64>,
+    /// The rate used for `vnd` (VND per unit, "22300"); empty for VND or when none is known.
+    pub rate: String,
     pub basis: Basis,
     /// How it was computed, in English: "5 days (2016-09-05 – 2016-09-09) × 70.00 USD
     /// (group B, leader)". [`EstimateLine::explain`] gives it in Vietnamese too.
@@ -463,17 +465,24 @@ fn overflow() -> Error {
     )])
 }
 
-/// The amount in VND: VND as is, the table's currency at the user's rate, another
-/// currency at the expense's own rate.
-fn to_vnd(amount: &Money, exchange: Option<&ExchangeRate>, own_rate: &str) -> Option<i64> {
+/// The amount in VND and the rate used: VND as is, the table's currency at the user's
+/// rate, another currency at the expense's own rate.
+fn to_vnd(
+    amount: &Money,
+    exchange: Option<&ExchangeRate>,
+    own_rate: &str,
+) -> (Option<i64>, String) {
     if amount.currency == HOME_CURRENCY {
-        return Some(amount.minor);
+        return (Some(amount.minor), String::new());
     }
     let rate = match exchange {
         Some(x) if x.currency == amount.currency => x.decimal(),
         _ => parse_rate(own_rate),
-    }?;
-    amount.to_home(rate)
+    };
+    match rate {
+        Some(rate) => (amount.to_home(rate), rate.normalize().to_string()),
+        None => (None, String::new()),
+    }
 }
 
 /// Computes the estimate of an outgoing delegation. Pure: the same input gives the same
@@ -573,13 +582,15 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
                 leave_out(category, Some(amount), reason, Some(&basis));
                 continue;
             }
+            let (vnd, rate) = to_vnd(&amount, exchange, "");
             lines.push(EstimateLine {
                 person_id: who.0.clone(),
                 person_name: who.1.clone(),
                 category,
                 source: LineSource::Table,
                 expense_id: None,
-                vnd: to_vnd(&amount, exchange, ""),
+                vnd,
+                rate,
                 amount,
                 explanation: basis.explain(Language::En),
                 basis,
@@ -632,6 +643,7 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
             excluded.push(line);
             continue;
         }
+        let (vnd, rate) = to_vnd(&e.amount, exchange, &e.rate_to_vnd);
         lines.push(EstimateLine {
             person_id: e.person_id.clone(),
             person_name: name_of(&e.person_id),
@@ -639,7 +651,8 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
             source: LineSource::Entered,
             expense_id: Some(e.id.clone()),
             amount: e.amount.clone(),
-            vnd: to_vnd(&e.amount, exchange, &e.rate_to_vnd),
+            vnd,
+            rate,
             explanation: basis.explain(Language::En),
             basis,
         });

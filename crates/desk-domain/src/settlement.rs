@@ -206,16 +206,6 @@ pub fn settle(input: &SettlementInput<'_>) -> Result<Settlement, Error> {
     let mut lines: Vec<SettlementLine> = Vec::new();
     if let Some(saved) = input.saved {
         for l in &saved.estimate.lines {
-            let rate = match (&saved.estimate.exchange, l.amount.currency.as_str()) {
-                (_, HOME_CURRENCY) => String::new(),
-                (Some(x), c) if x.currency == c => x.rate.clone(),
-                _ => input
-                    .expenses
-                    .iter()
-                    .find(|e| Some(&e.id) == l.expense_id.as_ref())
-                    .map(|e| e.rate_to_vnd.clone())
-                    .unwrap_or_default(),
-            };
             let rate_date = match &saved.estimate.exchange {
                 Some(x) if x.currency == l.amount.currency => Some(x.date),
                 _ => None,
@@ -229,7 +219,7 @@ pub fn settle(input: &SettlementInput<'_>) -> Result<Settlement, Error> {
                 description: l.explanation.clone(),
                 amount: l.amount.clone(),
                 vnd: l.vnd,
-                rate_to_vnd: rate,
+                rate_to_vnd: l.rate.clone(),
                 rate_date,
                 spent_on: None,
                 receipt_id: None,
