@@ -217,6 +217,8 @@ pub struct ExcludedLine {
     pub expense_id: Option<String>,
     /// What it would have cost, when that is known.
     pub amount: Option<Money>,
+    /// How that amount was reached, when it is known.
+    pub basis: Option<Basis>,
     pub reason: Exclusion,
     /// In English, like [`EstimateLine::explanation`].
     pub explanation: String,
@@ -431,9 +433,9 @@ impl EstimateLine {
 
 impl ExcludedLine {
     /// What the line was and why it is left out, in `language`.
-    pub fn explain(&self, language: Language, basis: Option<&Basis>) -> String {
+    pub fn explain(&self, language: Language) -> String {
         let reason = self.reason.explain(language);
-        match (basis, &self.amount) {
+        match (&self.basis, &self.amount) {
             (Some(b), Some(amount)) => {
                 format!("{} = {}: {reason}", b.explain(language), amount.display())
             }
@@ -514,10 +516,11 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
                 source: LineSource::Table,
                 expense_id: None,
                 amount,
+                basis: basis.cloned(),
                 reason,
                 explanation: String::new(),
             };
-            line.explanation = line.explain(Language::En, basis);
+            line.explanation = line.explain(Language::En);
             excluded.push(line);
         };
         let Some(group) = group else {
@@ -636,10 +639,11 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
                 source: LineSource::Entered,
                 expense_id: Some(e.id.clone()),
                 amount: Some(e.amount.clone()),
+                basis: Some(basis),
                 reason,
                 explanation: String::new(),
             };
-            line.explanation = line.explain(Language::En, Some(&basis));
+            line.explanation = line.explain(Language::En);
             excluded.push(line);
             continue;
         }

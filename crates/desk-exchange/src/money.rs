@@ -52,6 +52,7 @@ struct Words {
     receipt: &'static str,
     yes: &'static str,
     no_receipt: &'static str,
+    flat_rate: &'static str,
     to_pay: &'static str,
     owed_back: &'static str,
     missing_receipts: &'static str,
@@ -90,6 +91,7 @@ const VI: Words = Words {
     receipt: "Chứng từ",
     yes: "Có",
     no_receipt: "Chưa có",
+    flat_rate: "Khoán",
     to_pay: "Chi thêm",
     owed_back: "Hoàn trả",
     missing_receipts: "Thiếu chứng từ",
@@ -128,6 +130,7 @@ const EN: Words = Words {
     receipt: "Receipt",
     yes: "Yes",
     no_receipt: "Missing",
+    flat_rate: "Flat rate",
     to_pay: "Still to pay",
     owed_back: "To pay back",
     missing_receipts: "Missing receipts",
@@ -379,7 +382,7 @@ pub fn estimate_xlsx(
             s.number(0, (n + 1) as f64)?;
             s.text(1, name_or_all(&line.person_name, w))?;
             s.text(2, line.category.label(language))?;
-            s.text_with(3, &line.reason.explain(language), &f.wrap)?;
+            s.text_with(3, &line.explain(language), &f.wrap)?;
             if let Some(amount) = &line.amount {
                 s.money(4, amount, false)?;
                 s.text(5, &amount.currency)?;
@@ -522,14 +525,13 @@ pub fn settlement_xlsx(
         s.date(9, line.rate_date, &f)?;
         s.vnd(10, line.vnd, false)?;
         if line.kind == ExpenseKind::Actual {
-            s.text(
-                11,
-                if line.receipt_id.is_some() {
-                    w.yes
-                } else {
-                    w.no_receipt
-                },
-            )?;
+            let receipt = match (&line.receipt_id, line.category) {
+                (Some(_), _) => w.yes,
+                // The per diem is a flat allowance: no receipt is asked for.
+                (None, desk_domain::ExpenseCategory::PerDiem) => w.flat_rate,
+                (None, _) => w.no_receipt,
+            };
+            s.text(11, receipt)?;
         }
         s.row += 1;
     }

@@ -84,6 +84,7 @@ fn assert_nothing_lost(doc: &ReportDocument, layout: &Layout) {
             Block::Paragraph(spans) => spans.iter().for_each(|s| add(&s.text)),
             Block::Bullets(items) => items.iter().flatten().for_each(|s| add(&s.text)),
             Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| add(c)),
+            Block::Figures { rows, .. } => rows.iter().flat_map(|r| &r.cells).for_each(|c| add(c)),
             Block::Photo { caption, .. } => add(caption),
         }
     }
