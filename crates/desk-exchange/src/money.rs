@@ -53,6 +53,7 @@ struct Words {
     yes: &'static str,
     no_receipt: &'static str,
     flat_rate: &'static str,
+    converted: &'static str,
     to_pay: &'static str,
     owed_back: &'static str,
     missing_receipts: &'static str,
@@ -92,6 +93,7 @@ const VI: Words = Words {
     yes: "Có",
     no_receipt: "Chưa có",
     flat_rate: "Khoán",
+    converted: "Quy ra VND",
     to_pay: "Chi thêm",
     owed_back: "Hoàn trả",
     missing_receipts: "Thiếu chứng từ",
@@ -131,6 +133,7 @@ const EN: Words = Words {
     yes: "Yes",
     no_receipt: "Missing",
     flat_rate: "Flat rate",
+    converted: "VND (converted)",
     to_pay: "Still to pay",
     owed_back: "To pay back",
     missing_receipts: "Missing receipts",
@@ -393,14 +396,17 @@ pub fn estimate_xlsx(
     book.save_to_buffer().map_err(failed)
 }
 
+/// One row of the summary: `currency` is the figures' own, or "VND (converted)" for the
+/// sum of everything converted to VND.
 fn figure_row(
     s: &mut Sheet<'_>,
     name: &str,
+    currency: &str,
     figures: &Figures,
     missing: Option<u32>,
 ) -> Result<(), Error> {
     s.text(0, name)?;
-    s.text(1, &figures.currency)?;
+    s.text(1, currency)?;
     let bold = figures.currency == HOME_CURRENCY;
     for (col, minor) in [
         (2, figures.estimate),
@@ -472,17 +478,24 @@ pub fn settlement_xlsx(
     for party in &settlement.parties {
         let name = name_or_all(&party.name, w);
         for figures in &party.by_currency {
-            figure_row(&mut s, name, figures, None)?;
+            figure_row(&mut s, name, &figures.currency, figures, None)?;
         }
-        figure_row(&mut s, name, &party.vnd, Some(party.missing_receipts))?;
+        figure_row(
+            &mut s,
+            name,
+            w.converted,
+            &party.vnd,
+            Some(party.missing_receipts),
+        )?;
     }
     s.row += 1;
     for figures in &settlement.by_currency {
-        figure_row(&mut s, w.total, figures, None)?;
+        figure_row(&mut s, w.total, &figures.currency, figures, None)?;
     }
     figure_row(
         &mut s,
         w.total,
+        w.converted,
         &settlement.vnd,
         Some(settlement.missing_receipts),
     )?;
