@@ -1168,18 +1168,18 @@ mod tests {
             &[],
             Some("22300"),
         );
-        let changes: Vec<(ChangeKind, Option<String>, Option<i64>, Option<i64>)> =
-            diff(&before, &after)
-                .into_iter()
-                .map(|c| {
-                    (
-                        c.change,
-                        c.person_id,
-                        c.before.map(|m| m.minor),
-                        c.after.map(|m| m.minor),
-                    )
-                })
-                .collect();
+        type Seen = (ChangeKind, Option<String>, Option<i64>, Option<i64>);
+        let changes: Vec<Seen> = diff(&before, &after)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.change,
+                    c.person_id,
+                    c.before.map(|m| m.minor),
+                    c.after.map(|m| m.minor),
+                )
+            })
+            .collect();
         assert_eq!(
             changes,
             vec![

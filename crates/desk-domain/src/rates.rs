@@ -85,7 +85,7 @@ impl RateTable {
         let code = country.trim().to_ascii_uppercase();
         self.groups
             .iter()
-            .find(|g| g.countries.iter().any(|c| *c == code))
+            .find(|g| g.countries.contains(&code))
             .or_else(|| {
                 self.groups
                     .iter()
