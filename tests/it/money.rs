@@ -744,3 +744,32 @@ fn rate_tables_and_saved_estimates_travel_with_an_export() {
         "the imported estimate is the one the settlement uses"
     );
 }
+
+#[test]
+fn a_database_from_before_rate_tables_upgrades_and_can_be_estimated() {
+    let db = TempDb::new().unwrap();
+    std::fs::copy(
+        desk_tests::repo_root().join("tests/fixtures/schema-v2.sqlite"),
+        &db.path,
+    )
+    .unwrap();
+    let mut store = Store::open(&db.path).unwrap();
+    assert!(
+        store.rate_tables().unwrap().is_empty(),
+        "an upgraded database has no table yet"
+    );
+    store.load_example_rates().unwrap();
+    let singapore = store
+        .list_delegations()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.country == "SG")
+        .unwrap()
+        .id;
+    let e = store.estimate(&singapore, &vietcombank("22300")).unwrap();
+    assert_eq!(
+        e.total_vnd,
+        Some(44_470_000),
+        "the same figures as on a new database"
+    );
+}
