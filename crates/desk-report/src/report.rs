@@ -116,6 +116,11 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
     if let Some(first) = body.first_mut() {
         first.space_before = mm(5.0);
     }
+    // The signature never stands alone on a page: the last line or table row of the body
+    // goes with it.
+    if let Some(last) = body.last_mut() {
+        last.keep_with_next = true;
+    }
     chunks.extend(body);
     chunks.push(closing_chunk(
         &mut ts,

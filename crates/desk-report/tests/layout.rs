@@ -763,5 +763,40 @@ mod money {
                 .any(|p| p.plain_text().contains("=SUM(A1:A9) as typed")),
             "descriptions print as typed"
         );
+
+        // However many lines there are, the signature never stands alone on a page: the
+        // last row of figures goes with it.
+        for extra in 0..24 {
+            let mut more = expenses.clone();
+            for n in 0..extra {
+                more.push(expense(
+                    &format!("c{n:02}"),
+                    &members[0].0,
+                    ExpenseKind::Actual,
+                    ExpenseCategory::LocalTransport,
+                    money("SGD", 2_000),
+                    "16350",
+                ));
+            }
+            let s = settle(&SettlementInput {
+                delegation_id: "d",
+                members: &members,
+                other_names: &[],
+                expenses: &more,
+                saved: None,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+            let doc = desk_report::settlement_document(&s, &d, members.len(), &head());
+            let l = layout(&doc).unwrap_or_else(|e| panic!("{e}"));
+            let closing = l
+                .pages
+                .iter()
+                .find(|p| p.texts().any(|t| t.text == "Nơi nhận:"))
+                .unwrap_or_else(|| panic!("a page with the closing"));
+            assert!(
+                closing.texts().any(|t| t.text.ends_with("SGD")),
+                "{extra} extra lines: the signature's page also holds the last row of figures"
+            );
+        }
     }
 }
