@@ -30,7 +30,7 @@ pub struct DocumentArgs {
     #[arg(long, default_value = "vi", value_parser = parse_language)]
     lang: desk_domain::Language,
     /// The document's number in the register; without it the number is left blank.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     number: u32,
     /// The document's date, YYYY-MM-DD (default: today).
     #[arg(long)]
@@ -46,13 +46,13 @@ pub struct EstimateArgs {
     #[arg(long)]
     table: Option<String>,
     /// VND per unit of the table's currency, e.g. 23500; needs --rate-date and --rate-source.
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", hide_default_value = true)]
     rate: String,
     /// The day of the rate, YYYY-MM-DD.
-    #[arg(long = "rate-date", default_value = "")]
+    #[arg(long = "rate-date", default_value = "", hide_default_value = true)]
     rate_date: String,
     /// Where the rate comes from, e.g. "Vietcombank, tỷ giá bán".
-    #[arg(long = "rate-source", default_value = "")]
+    #[arg(long = "rate-source", default_value = "", hide_default_value = true)]
     rate_source: String,
     /// Keep this estimate (the one for approval, which the settlement compares against).
     #[arg(long)]

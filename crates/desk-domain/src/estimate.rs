@@ -1116,6 +1116,28 @@ mod tests {
     }
 
     #[test]
+    fn each_line_is_rounded_to_whole_dong_and_the_total_adds_the_rounded_lines() {
+        let d = delegation(Funding::StateBudget);
+        let e = run(
+            &d,
+            &[],
+            &[
+                entered("a", ExpenseCategory::Visa, usd(10), ""),
+                entered("b", ExpenseCategory::Registration, usd(10), ""),
+            ],
+            Some("22305"),
+        );
+        // 0.10 × 22,305 = 2,230.5 → 2,231 (half away from zero), twice: 4,462, so that the
+        // printed column adds up (0.20 × 22,305 = 4,461 would not).
+        assert_eq!(
+            e.lines.iter().map(|l| l.vnd).collect::<Vec<_>>(),
+            [Some(2_231), Some(2_231)]
+        );
+        assert_eq!(e.total_vnd, Some(4_462));
+        assert_eq!(e.totals, vec![usd(20)], "the USD total stays exact");
+    }
+
+    #[test]
     fn a_level_or_destination_the_table_does_not_know_is_listed_not_guessed() {
         let mut d = delegation(Funding::StateBudget);
         let e = run(
