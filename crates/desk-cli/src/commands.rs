@@ -19,7 +19,7 @@ pub struct Context<'a> {
     pub err: &'a mut dyn Write,
 }
 
-fn io(path: &Path, e: std::io::Error) -> Error {
+pub(crate) fn io(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
 }
 
@@ -57,14 +57,17 @@ pub fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
 
 pub fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
     let imported = ctx.store.load_demo()?;
+    // The example rate table, so that the demo's estimates can be computed.
+    ctx.store.load_example_rates()?;
     if ctx.json {
         return output::json(ctx.out, &imported);
     }
     output::line(
         ctx.out,
         &format!(
-            "Demo data loaded: {} delegations, {} people, {} organisations, {} other records \
-             (illustrative: names, passports and amounts are invented).",
+            "Demo data loaded: {} delegations, {} people, {} organisations, {} other records, \
+             and the example rate table (illustrative: names, passports, amounts and rates are \
+             invented).",
             imported.delegations, imported.people, imported.organisations, imported.records
         ),
     )

@@ -13,6 +13,7 @@ use desk_domain::{DelegationStatus, Direction, Error, ErrorKind};
 use desk_store::Store;
 
 mod commands;
+mod money;
 mod output;
 
 /// Exit code for a refused input or a failed operation.
@@ -71,9 +72,36 @@ enum Command {
     },
     /// Check the database: integrity, references and schema version.
     Check,
+    /// Per-diem rate tables: list, import from CSV, export to CSV.
+    #[command(subcommand)]
+    Rates(RatesCommand),
+    /// The cost estimate of an outgoing delegation, by the rate table in force.
+    Estimate(money::EstimateArgs),
+    /// The settlement of a delegation: estimate, advances and actual expenses per person.
+    Settlement(money::SettlementArgs),
     /// Mission reports.
     #[command(subcommand)]
     Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+enum RatesCommand {
+    /// List the rate tables, the most recent first.
+    List,
+    /// Import a rate table from CSV (replaces the table with the same name and date).
+    Import {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Export a rate table to CSV (default: the most recent).
+    Export {
+        /// The table's id (see `desk rates list`).
+        id: Option<String>,
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
+    /// Load the example table shipped with the app (illustrative figures only).
+    Example,
 }
 
 #[derive(Subcommand)]
@@ -386,5 +414,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             lang,
             out: file,
         }) => commands::report_export(ctx, &delegation, lang, &file),
+        Command::Rates(RatesCommand::List) => money::rates_list(ctx),
+        Command::Rates(RatesCommand::Import { file }) => money::rates_import(ctx, &file),
+        Command::Rates(RatesCommand::Export { id, out }) => {
+            money::rates_export(ctx, id.as_deref(), &out)
+        }
+        Command::Rates(RatesCommand::Example) => money::rates_example(ctx),
+        Command::Estimate(args) => money::estimate(ctx, &args),
+        Command::Settlement(args) => money::settlement(ctx, &args),
     }
 }

@@ -35,6 +35,50 @@ named! {
     }
 }
 
+impl ExpenseCategory {
+    /// The name printed on estimates and settlements (the UI has its own dictionaries).
+    pub fn label(self, language: crate::report::Language) -> &'static str {
+        use crate::report::Language::{En, Vi};
+        match (self, language) {
+            (Self::Airfare, Vi) => "Vé máy bay",
+            (Self::Airfare, En) => "Airfare",
+            (Self::Accommodation, Vi) => "Tiền thuê phòng nghỉ",
+            (Self::Accommodation, En) => "Accommodation",
+            (Self::PerDiem, Vi) => "Tiền ăn và tiêu vặt",
+            (Self::PerDiem, En) => "Per diem",
+            (Self::Visa, Vi) => "Lệ phí thị thực",
+            (Self::Visa, En) => "Visa",
+            (Self::Insurance, Vi) => "Bảo hiểm",
+            (Self::Insurance, En) => "Insurance",
+            (Self::Registration, Vi) => "Phí đăng ký",
+            (Self::Registration, En) => "Registration",
+            (Self::LocalTransport, Vi) => "Đi lại tại nước ngoài",
+            (Self::LocalTransport, En) => "Local transport",
+            (Self::Gifts, Vi) => "Quà tặng",
+            (Self::Gifts, En) => "Gifts",
+            (Self::Hosting, Vi) => "Chi phí đón tiếp",
+            (Self::Hosting, En) => "Hosting",
+            (Self::Other, Vi) => "Chi khác",
+            (Self::Other, En) => "Other",
+        }
+    }
+}
+
+impl ExpenseKind {
+    /// The name printed on settlements.
+    pub fn label(self, language: crate::report::Language) -> &'static str {
+        use crate::report::Language::{En, Vi};
+        match (self, language) {
+            (Self::Estimate, Vi) => "Dự toán",
+            (Self::Estimate, En) => "Estimate",
+            (Self::Advance, Vi) => "Tạm ứng",
+            (Self::Advance, En) => "Advance",
+            (Self::Actual, Vi) => "Thực chi",
+            (Self::Actual, En) => "Actual",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Expense {
     pub id: String,

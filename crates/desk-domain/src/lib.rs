@@ -14,6 +14,7 @@ pub mod check;
 pub mod country;
 pub mod delegation;
 pub mod error;
+pub mod estimate;
 pub mod expense;
 pub mod ipc;
 pub mod member;
@@ -21,9 +22,11 @@ pub mod money;
 pub mod organisation;
 pub mod person;
 pub mod programme;
+pub mod rates;
 pub mod report;
 pub mod richtext;
 pub mod settings;
+pub mod settlement;
 pub mod task;
 pub mod text;
 pub mod transfer;
@@ -37,14 +40,23 @@ pub use delegation::{
     Delegation, DelegationInput, DelegationStatus, Direction, Funding, ValidDelegation,
 };
 pub use error::{Error, ErrorKind, Rule, Violation};
+pub use estimate::{
+    Basis, ChangeKind, Estimate, EstimateLine, EstimateRequest, EstimateReview, ExchangeRate,
+    ExcludedLine, Exclusion, LineChange, LineSource, PersonTotal, SavedEstimate,
+};
 pub use expense::{Expense, ExpenseCategory, ExpenseInput, ExpenseKind};
 pub use member::{Member, MemberInput, MemberRole};
 pub use money::Money;
 pub use organisation::{Organisation, OrganisationInput, OrganisationKind};
 pub use person::{Gender, NameOrder, Person, PersonInput};
 pub use programme::{Audience, ProgrammeItem, ProgrammeItemInput, ProgrammeKind};
+pub use rates::{
+    CountryGroup, CountryGroupInput, LevelRate, LevelRateInput, RateTable, RateTableInput,
+    SponsorCover, SponsorCoverInput,
+};
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
+pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
 pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};

@@ -295,6 +295,63 @@ impl Money {
     }
 }
 
+/// Groups the digits of a non-negative integer written in decimal with `separator`
+/// every three digits from the right: ("1234567", '.') → "1.234.567".
+fn group_digits(digits: &str, separator: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount of dong as Vietnamese documents print it: dots between thousands and the ₫
+/// sign after a space ("1.234.567 ₫", "-250.000 ₫").
+pub fn format_vnd(dong: i64) -> String {
+    let sign = if dong < 0 { "-" } else { "" };
+    format!(
+        "{sign}{} ₫",
+        group_digits(&dong.unsigned_abs().to_string(), '.')
+    )
+}
+
+impl Money {
+    /// The amount as printed on a document: VND Vietnamese style ("1.234.567 ₫"), any other
+    /// currency with commas between thousands, a dot before the currency's decimals and
+    /// the code after ("1,234.50 USD", "12,000 JPY"). Exact: no rounding happens here.
+    pub fn display(&self) -> String {
+        if self.currency == HOME_CURRENCY {
+            return format_vnd(self.minor);
+        }
+        let digits = minor_digits(&self.currency).unwrap_or(2);
+        let scale = 10_u64.pow(digits);
+        let abs = self.minor.unsigned_abs();
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let whole = group_digits(&(abs / scale).to_string(), ',');
+        if digits == 0 {
+            format!("{sign}{whole} {}", self.currency)
+        } else {
+            let fraction = abs % scale;
+            format!(
+                "{sign}{whole}.{fraction:0width$} {}",
+                self.currency,
+                width = digits as usize
+            )
+        }
+    }
+
+    /// The amount times a whole count (days, nights), exactly; `None` on overflow.
+    pub fn times(&self, count: i64) -> Option<Self> {
+        Some(Self {
+            currency: self.currency.clone(),
+            minor: self.minor.checked_mul(count)?,
+        })
+    }
+}
+
 /// Reads an exchange rate ("25 120.5" VND per unit): positive, at most 10 decimals.
 pub fn parse_rate(input: &str) -> Option<Decimal> {
     let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
@@ -380,6 +437,34 @@ mod tests {
         let vnd = Money::parse("VND", "500000").unwrap_or(sgd);
         assert_eq!(vnd.to_home(rate), Some(500_000), "VND is never converted");
         assert_eq!(parse_rate("0"), None, "a rate must be positive");
+    }
+
+    #[test]
+    fn documents_print_vnd_vietnamese_style_and_other_currencies_with_their_decimals() {
+        let m = |currency: &str, minor: i64| Money {
+            currency: currency.into(),
+            minor,
+        };
+        assert_eq!(m("VND", 1_234_567).display(), "1.234.567 ₫");
+        assert_eq!(m("VND", 999).display(), "999 ₫");
+        assert_eq!(m("VND", -250_000).display(), "-250.000 ₫");
+        assert_eq!(m("USD", 123_450).display(), "1,234.50 USD");
+        assert_eq!(
+            m("USD", 5).display(),
+            "0.05 USD",
+            "cents keep their leading zero"
+        );
+        assert_eq!(
+            m("JPY", 12_000).display(),
+            "12,000 JPY",
+            "no decimals for yen"
+        );
+        assert_eq!(
+            m("KWD", 1_125).display(),
+            "1.125 KWD",
+            "three decimals for dinar"
+        );
+        assert_eq!(m("USD", -100_000).display(), "-1,000.00 USD");
     }
 
     #[test]

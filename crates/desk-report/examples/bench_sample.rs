@@ -87,6 +87,21 @@ fn html(doc: &desk_report::ReportDocument) -> Result<String, std::fmt::Error> {
                 }
                 h.push_str("</tbody></table>");
             }
+            Block::Figures { columns, rows, .. } => {
+                h.push_str("<table><thead><tr>");
+                for c in columns {
+                    write!(h, "<th>{}</th>", escape(&c.title))?;
+                }
+                h.push_str("</tr></thead><tbody>");
+                for row in rows {
+                    h.push_str("<tr>");
+                    for cell in &row.cells {
+                        write!(h, "<td>{}</td>", escape(cell))?;
+                    }
+                    h.push_str("</tr>");
+                }
+                h.push_str("</tbody></table>");
+            }
             Block::Photo { caption, .. } => write!(
                 h,
                 "<figure><img src=photo.jpg><figcaption>{}</figcaption></figure>",

@@ -96,8 +96,18 @@ impl Language {
         }
     }
 
-    /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero).
+    /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero). A
+    /// document not yet registered (sequence 0) leaves room for the number to be written in
+    /// by the clerk: "Số:       /DT-TVQG".
     pub fn number_line(self, number: &DocumentNumber) -> String {
+        if number.sequence == 0 {
+            return format!(
+                "{}{}/{}",
+                self.labels().number_prefix,
+                "\u{a0}".repeat(8),
+                number.symbol
+            );
+        }
         format!(
             "{} {:02}/{}",
             self.labels().number_prefix,
@@ -153,5 +163,10 @@ mod tests {
         };
         assert_eq!(Language::Vietnamese.number_line(&n(5)), "Số: 05/BC-TVQG");
         assert_eq!(Language::English.number_line(&n(123)), "No.: 123/BC-TVQG");
+        assert_eq!(
+            Language::Vietnamese.number_line(&n(0)),
+            "Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-TVQG",
+            "an unregistered document leaves room for its number"
+        );
     }
 }

@@ -295,6 +295,8 @@ pub enum Align {
     Left,
     /// Centred.
     Center,
+    /// Flush right (amounts in a table).
+    Right,
     /// Flush on both sides, except the paragraph's last line, which is flush left.
     Justify,
 }
@@ -600,6 +602,7 @@ impl<'f> Typesetter<'f> {
         let (start, extra) = match style.align {
             Align::Left => (indent, 0.0),
             Align::Center => (indent + slack / 2.0, 0.0),
+            Align::Right => (indent + slack, 0.0),
             Align::Justify if last || spaces.is_empty() => (indent, 0.0),
             Align::Justify => (indent, slack / spaces.len() as f32),
         };

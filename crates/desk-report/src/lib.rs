@@ -14,7 +14,9 @@
 //! agency block upper left, the national title and motto upper right, page numbers centred
 //! in the top margin from page 2.
 //!
-//! Nothing in this crate reads the database: callers pass the document as data.
+//! Nothing in this crate reads the database: callers pass the document as data. The money
+//! documents (cost estimate, settlement) are built here from desk-domain values, so that the
+//! CLI and the window print the same thing.
 
 mod error;
 mod fonts;
@@ -23,6 +25,7 @@ mod labels;
 mod layout;
 pub mod mission;
 mod model;
+mod money;
 mod official;
 mod render;
 mod report;
@@ -34,6 +37,9 @@ pub use labels::Labels;
 pub use layout::{
     ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,
 };
-pub use model::{Agency, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span};
+pub use model::{
+    Agency, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature, Span,
+};
+pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render};
 pub use report::layout;

@@ -32,7 +32,8 @@ pub struct Agency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentNumber {
     /// The running number in the agency's register for the year; printed with at least two
-    /// digits ("05"), as Decree 30 asks for numbers below 10.
+    /// digits ("05"), as Decree 30 asks for numbers below 10. 0: not registered yet, the
+    /// number is left blank to be written in by hand.
     pub sequence: u32,
     /// The symbol after the slash, e.g. "BC-TVQG" (BC = báo cáo, TVQG = the agency).
     pub symbol: String,
@@ -118,6 +119,17 @@ pub enum Block {
         /// The rows; each must have as many cells as there are columns.
         rows: Vec<Vec<String>>,
     },
+    /// A table of figures (an estimate, a settlement): like [`Block::Table`], but the
+    /// columns flagged in `numeric` are aligned right so that amounts line up, and total
+    /// rows are printed bold.
+    Figures {
+        /// The columns, left to right.
+        columns: Vec<Column>,
+        /// One flag per column: align its cells right.
+        numeric: Vec<bool>,
+        /// The rows; each must have as many cells as there are columns.
+        rows: Vec<FigureRow>,
+    },
     /// A photo with its caption, kept on one page together.
     Photo {
         /// The image file as stored: JPEG (embedded as is) or PNG.
@@ -125,6 +137,27 @@ pub enum Block {
         /// The caption, printed in italics under the photo.
         caption: String,
     },
+}
+
+/// One row of a [`Block::Figures`] table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureRow {
+    pub cells: Vec<String>,
+    /// A total or subtotal: printed bold.
+    pub total: bool,
+}
+
+impl FigureRow {
+    pub fn new(cells: Vec<String>) -> Self {
+        Self {
+            cells,
+            total: false,
+        }
+    }
+
+    pub fn total(cells: Vec<String>) -> Self {
+        Self { cells, total: true }
+    }
 }
 
 /// A mission report ("báo cáo kết quả chuyến công tác") ready to lay out.

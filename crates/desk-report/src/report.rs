@@ -73,7 +73,32 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
             }
             Block::Table { columns, rows } => {
                 tables += 1;
-                body.extend(table_chunks(&mut ts, &g, columns, rows, size, tables)?);
+                let rows: Vec<(&[String], bool)> =
+                    rows.iter().map(|r| (r.as_slice(), false)).collect();
+                body.extend(table_chunks(
+                    &mut ts,
+                    &g,
+                    columns,
+                    &[],
+                    &rows,
+                    size,
+                    tables,
+                )?);
+            }
+            Block::Figures {
+                columns,
+                numeric,
+                rows,
+            } => {
+                tables += 1;
+                if numeric.len() != columns.len() {
+                    return Err(ReportError::TableColumns { table: tables });
+                }
+                let rows: Vec<(&[String], bool)> =
+                    rows.iter().map(|r| (r.cells.as_slice(), r.total)).collect();
+                body.extend(table_chunks(
+                    &mut ts, &g, columns, numeric, &rows, size, tables,
+                )?);
             }
             Block::Photo { bytes, caption } => {
                 let data = probe(
@@ -90,6 +115,11 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
     }
     if let Some(first) = body.first_mut() {
         first.space_before = mm(5.0);
+    }
+    // The signature never stands alone on a page: the last line or table row of the body
+    // goes with it.
+    if let Some(last) = body.last_mut() {
+        last.keep_with_next = true;
     }
     chunks.extend(body);
     chunks.push(closing_chunk(
@@ -150,12 +180,14 @@ fn is_short_number(text: &str) -> bool {
 
 /// A bordered table: a header row (bold, centred) that is drawn again at the top of every
 /// page the table continues on, and one chunk per row, so rows are never cut in two unless
-/// a single row is taller than a page.
+/// a single row is taller than a page. Columns flagged in `numeric` are aligned right;
+/// rows flagged `true` are bold (totals).
 fn table_chunks(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     columns: &[Column],
-    rows: &[Vec<String>],
+    numeric: &[bool],
+    rows: &[(&[String], bool)],
     body_size: f32,
     table: usize,
 ) -> Result<Vec<Chunk>, ReportError> {
@@ -167,7 +199,7 @@ fn table_chunks(
     {
         return Err(ReportError::TableColumns { table });
     }
-    for (n, row) in rows.iter().enumerate() {
+    for (n, (row, _)) in rows.iter().enumerate() {
         if row.len() != columns.len() {
             return Err(ReportError::TableShape {
                 table,
@@ -197,25 +229,30 @@ fn table_chunks(
     cell_style.align = Align::Left;
     let pitch = header_style.line_pitch;
 
-    let set_row =
-        |ts: &mut Typesetter<'_>, cells: Vec<(String, bool)>| -> Vec<(Vec<Line>, TextStyle)> {
-            cells
-                .into_iter()
-                .zip(&widths)
-                .map(|((text, bold), w)| {
-                    let mut style = if bold { header_style } else { cell_style };
-                    if !bold && is_short_number(&text) {
-                        style.align = Align::Center;
-                    }
-                    let span = if bold {
-                        Span::bold(text)
-                    } else {
-                        Span::plain(text)
-                    };
-                    (ts.set(&[span], &style, w - 2.0 * pad_x), style)
-                })
-                .collect()
-        };
+    // (text, bold, is the header) per cell.
+    let set_row = |ts: &mut Typesetter<'_>,
+                   cells: Vec<(String, bool, bool)>|
+     -> Vec<(Vec<Line>, TextStyle)> {
+        cells
+            .into_iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, ((text, bold, head), w))| {
+                let mut style = if head { header_style } else { cell_style };
+                if !head && numeric.get(i).copied().unwrap_or(false) {
+                    style.align = Align::Right;
+                } else if !head && is_short_number(&text) {
+                    style.align = Align::Center;
+                }
+                let span = if bold {
+                    Span::bold(text)
+                } else {
+                    Span::plain(text)
+                };
+                (ts.set(&[span], &style, w - 2.0 * pad_x), style)
+            })
+            .collect()
+    };
     let row_chunk = |cells: Vec<(Vec<Line>, TextStyle)>, top_border: bool| -> Chunk {
         let top = if top_border { BORDER } else { 0.0 };
         let lines = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1).max(1);
@@ -260,7 +297,10 @@ fn table_chunks(
 
     let header_cells = set_row(
         ts,
-        columns.iter().map(|c| (c.title.clone(), true)).collect(),
+        columns
+            .iter()
+            .map(|c| (c.title.clone(), true, true))
+            .collect(),
     );
     let header = row_chunk(header_cells, true);
     let header_height = header.height;
@@ -274,8 +314,8 @@ fn table_chunks(
     let max_lines =
         (((g.text_height() - header_height - 2.0 * CELL_PAD_Y - BORDER) / pitch).floor() as usize)
             .max(1);
-    for row in rows {
-        let cells = set_row(ts, row.iter().map(|t| (t.clone(), false)).collect());
+    for (row, total) in rows {
+        let cells = set_row(ts, row.iter().map(|t| (t.clone(), *total, false)).collect());
         let tallest = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1);
         let parts = tallest.div_ceil(max_lines).max(1);
         let mut cells: Vec<(std::vec::IntoIter<Line>, TextStyle)> = cells

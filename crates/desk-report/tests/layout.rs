@@ -84,6 +84,7 @@ fn assert_nothing_lost(doc: &ReportDocument, layout: &Layout) {
             Block::Paragraph(spans) => spans.iter().for_each(|s| add(&s.text)),
             Block::Bullets(items) => items.iter().flatten().for_each(|s| add(&s.text)),
             Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| add(c)),
+            Block::Figures { rows, .. } => rows.iter().flat_map(|r| &r.cells).for_each(|c| add(c)),
             Block::Photo { caption, .. } => add(caption),
         }
     }
@@ -487,4 +488,315 @@ fn a_phone_photo_stored_sideways_is_printed_upright() {
         (rect.height / rect.width - 600.0 / 450.0).abs() < 0.01,
         "the box has the upright (portrait) proportions: {rect:?}"
     );
+}
+
+mod money {
+    //! The estimate and the settlement laid out like every official document, with their
+    //! figures lined up.
+
+    use std::collections::BTreeMap;
+
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
+    use desk_domain::estimate::{EstimateInput, Traveller, compute};
+    use desk_domain::settlement::{SettlementInput, settle};
+    use desk_domain::{
+        CountryGroup, Delegation, DelegationStatus, Direction, ExchangeRate, Expense,
+        ExpenseCategory, ExpenseKind, Funding, LevelRate, Money, RateTable, Settings,
+    };
+    use desk_report::{FontFace, Language, OfficialHead, Role, layout};
+
+    use super::{assert_nothing_lost, assert_well_formed};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn delegation() -> Delegation {
+        Delegation {
+            id: "d".into(),
+            direction: Direction::Outgoing,
+            title: "Tham dự Phiên họp lần thứ 2 Dự án INELI-ASEAN tại Singapore".into(),
+            purpose: String::new(),
+            event: String::new(),
+            organisation_id: None,
+            country: "SG".into(),
+            cities: "Singapore".into(),
+            starts_on: day("2016-09-05"),
+            ends_on: day("2016-09-09"),
+            status: DelegationStatus::Approved,
+            funding: Funding::StateBudget,
+            sponsor_id: None,
+            decision_number: String::new(),
+            decision_date: None,
+            decision_signer: String::new(),
+            notes: String::new(),
+            deleted_at: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn table() -> RateTable {
+        RateTable {
+            id: "t".into(),
+            name: "Ví dụ theo tinh thần Thông tư 102/2012/TT-BTC".into(),
+            valid_from: day("2012-07-01"),
+            currency: "USD".into(),
+            notes: String::new(),
+            groups: vec![CountryGroup {
+                code: "B".into(),
+                label: String::new(),
+                countries: vec!["SG".into()],
+            }],
+            rates: vec![
+                LevelRate {
+                    group: "B".into(),
+                    level: "leader".into(),
+                    per_diem: 7_000,
+                    accommodation: 16_000,
+                },
+                LevelRate {
+                    group: "B".into(),
+                    level: "staff".into(),
+                    per_diem: 6_000,
+                    accommodation: 13_000,
+                },
+            ],
+            sponsor_covers: Vec::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    const NAMES: [&str; 6] = [
+        "Nguyễn Thị Hồng Nhung",
+        "Trần Mỹ Dung",
+        "Lê Văn Thành",
+        "Phạm Thu Hà",
+        "Đỗ Minh Tuấn",
+        "Võ Thị Hoà",
+    ];
+
+    fn travellers(count: usize) -> Vec<Traveller> {
+        (0..count)
+            .map(|i| Traveller {
+                person_id: format!("p{i:02}"),
+                name: format!("{} {}", NAMES[i % NAMES.len()], i + 1),
+                level: if i % 3 == 0 { "leader" } else { "staff" }.into(),
+                first_day: day("2016-09-05"),
+                last_day: day("2016-09-09"),
+            })
+            .collect()
+    }
+
+    fn head() -> OfficialHead {
+        OfficialHead::from_settings(
+            &Settings::default(),
+            Language::Vietnamese,
+            "DT",
+            0,
+            day("2016-08-23"),
+            FixedOffset::east_opt(7 * 3600)
+                .and_then(|tz| tz.with_ymd_and_hms(2016, 8, 23, 9, 0, 0).single())
+                .unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn an_estimate_of_thirty_members_runs_over_pages_with_its_header_and_amounts_lined_up() {
+        let d = delegation();
+        let t = table();
+        let people = travellers(30);
+        let names = BTreeMap::new();
+        let estimate = compute(&EstimateInput {
+            delegation: &d,
+            travellers: &people,
+            table: &t,
+            expenses: &[],
+            other_names: &names,
+            exchange: Some(ExchangeRate {
+                currency: "USD".into(),
+                rate: "22300".into(),
+                date: day("2016-08-22"),
+                source: "Vietcombank".into(),
+            }),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let doc = desk_report::estimate_document(&estimate, &d, people.len(), &head());
+        let l = layout(&doc).unwrap_or_else(|e| panic!("{e}"));
+        assert_well_formed(&l);
+        assert_nothing_lost(&doc, &l);
+        let first = l.pages[0].plain_text();
+        for label in [
+            "DỰ TOÁN KINH PHÍ ĐOÀN CÔNG TÁC",
+            "Số:",
+            "/DT-TVQG",
+            "Căn cứ:",
+        ] {
+            assert!(first.contains(label), "page 1 shows \"{label}\": {first}");
+        }
+        let pages_with_lines: Vec<usize> = (0..l.pages.len())
+            .filter(|&n| l.pages[n].texts().any(|t| t.text.contains("USD (nhóm B")))
+            .collect();
+        assert!(pages_with_lines.len() >= 2, "60 lines take several pages");
+        for n in pages_with_lines {
+            let page = &l.pages[n];
+            assert!(
+                page.texts()
+                    .any(|t| t.text == "Cách tính" && t.face == FontFace::Bold),
+                "page {}: the header row is repeated",
+                n + 1
+            );
+            // Amounts ("350.00 USD") end on the same right edge: right-aligned.
+            let edges: Vec<f32> = page
+                .texts()
+                .filter(|t| t.role == Role::Content)
+                .filter(|t| {
+                    t.text
+                        .strip_suffix("\u{a0}USD")
+                        .or(t.text.strip_suffix(" USD"))
+                        .is_some_and(|n| {
+                            !n.is_empty()
+                                && n.chars()
+                                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                        })
+                })
+                .map(|t| t.x + t.width)
+                .collect();
+            assert!(!edges.is_empty());
+            assert!(
+                edges.iter().all(|e| (e - edges[0]).abs() < 0.01),
+                "page {}: amounts are right-aligned, their right edges: {edges:?}",
+                n + 1
+            );
+        }
+        let last = l.pages.last().map(|p| p.plain_text()).unwrap_or_default();
+        // 10 leaders × (5 × 70 + 4 × 160) + 20 staff × (5 × 60 + 4 × 130) = 9,900 + 16,400
+        // = 26,300 USD; × 22,300 = 586,490,000 VND.
+        assert!(
+            l.pages
+                .iter()
+                .any(|p| p.plain_text().contains("26,300.00 USD")),
+            "the USD total is printed"
+        );
+        assert!(
+            l.pages
+                .iter()
+                .any(|p| p.plain_text().contains("586.490.000\u{a0}₫")),
+            "the VND total is printed Vietnamese style"
+        );
+        assert!(
+            last.contains("PHÓ GIÁM ĐỐC"),
+            "the signature block closes it"
+        );
+    }
+
+    #[test]
+    fn a_settlement_prints_balances_with_totals_in_bold() {
+        let money = |currency: &str, minor| Money {
+            currency: currency.into(),
+            minor,
+        };
+        let expense = |id: &str, person: &str, kind, category, amount: Money, rate: &str| Expense {
+            id: id.into(),
+            delegation_id: "d".into(),
+            person_id: Some(person.into()),
+            kind,
+            category,
+            description: "=SUM(A1:A9) as typed".into(),
+            amount,
+            rate_to_vnd: rate.into(),
+            rate_date: None,
+            rate_source: String::new(),
+            spent_on: Some(day("2016-09-08")),
+            receipt_id: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let members: Vec<(String, String)> = travellers(6)
+            .into_iter()
+            .map(|t| (t.person_id, t.name))
+            .collect();
+        let mut expenses = Vec::new();
+        for (i, (id, _)) in members.iter().enumerate() {
+            expenses.push(expense(
+                &format!("a{i}"),
+                id,
+                ExpenseKind::Advance,
+                ExpenseCategory::Accommodation,
+                money("USD", 52_000),
+                "22310",
+            ));
+            expenses.push(expense(
+                &format!("b{i}"),
+                id,
+                ExpenseKind::Actual,
+                ExpenseCategory::Accommodation,
+                money("SGD", 60_000 + i as i64 * 1_000),
+                "16350",
+            ));
+        }
+        let s = settle(&SettlementInput {
+            delegation_id: "d",
+            members: &members,
+            other_names: &[],
+            expenses: &expenses,
+            saved: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let d = delegation();
+        let doc = desk_report::settlement_document(&s, &d, members.len(), &head());
+        let l = layout(&doc).unwrap_or_else(|e| panic!("{e}"));
+        assert_well_formed(&l);
+        assert_nothing_lost(&doc, &l);
+        assert!(l.pages[0].plain_text().contains("BẢNG QUYẾT TOÁN"));
+        let total = l
+            .pages
+            .iter()
+            .flat_map(|p| p.texts())
+            .find(|t| t.text.starts_with("Tổng quy"))
+            .unwrap_or_else(|| panic!("a VND total row"));
+        assert_eq!(total.face, FontFace::Bold, "totals are bold");
+        assert!(
+            l.pages
+                .iter()
+                .any(|p| p.plain_text().contains("=SUM(A1:A9) as typed")),
+            "descriptions print as typed"
+        );
+
+        // However many lines there are, the signature never stands alone on a page: the
+        // last row of figures goes with it.
+        for extra in 0..24 {
+            let mut more = expenses.clone();
+            for n in 0..extra {
+                more.push(expense(
+                    &format!("c{n:02}"),
+                    &members[0].0,
+                    ExpenseKind::Actual,
+                    ExpenseCategory::LocalTransport,
+                    money("SGD", 2_000),
+                    "16350",
+                ));
+            }
+            let s = settle(&SettlementInput {
+                delegation_id: "d",
+                members: &members,
+                other_names: &[],
+                expenses: &more,
+                saved: None,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+            let doc = desk_report::settlement_document(&s, &d, members.len(), &head());
+            let l = layout(&doc).unwrap_or_else(|e| panic!("{e}"));
+            let closing = l
+                .pages
+                .iter()
+                .find(|p| p.texts().any(|t| t.text == "Nơi nhận:"))
+                .unwrap_or_else(|| panic!("a page with the closing"));
+            assert!(
+                closing.texts().any(|t| t.text.ends_with("SGD")),
+                "{extra} extra lines: the signature's page also holds the last row of figures"
+            );
+        }
+    }
 }

@@ -61,6 +61,8 @@ impl Store {
             "expense",
             "mission_report",
             "audit_entry",
+            "rate_table",
+            "estimate",
         ] {
             let n: i64 =
                 self.conn

@@ -2,7 +2,7 @@
 
 use desk_domain::{
     Attachment, Delegation, Expense, Member, MissionReport, Organisation, Person, ProgrammeItem,
-    Segment, Stay, Task, Transfer, Visa, richtext,
+    RateTable, SavedEstimate, Segment, Stay, Task, Transfer, Visa, richtext,
 };
 
 use crate::record::{Record, SearchDoc};
@@ -209,6 +209,16 @@ record!(MissionReport, "mission_report",
      "created_at", "updated_at"],
     json: ["recipients", "photos", "received_by"]);
 
+record!(RateTable, "rate_table",
+    ["id", "name", "valid_from", "currency", "notes", "groups", "rates", "sponsor_covers",
+     "created_at", "updated_at"],
+    json: ["groups", "rates", "sponsor_covers"]);
+record!(SavedEstimate, "estimate",
+    ["id", "delegation_id", "table_name", "table_valid_from", "estimate", "created_at"],
+    json: ["estimate"]);
+
+impl Searchable for RateTable {}
+impl Searchable for SavedEstimate {}
 impl Searchable for Member {}
 impl Searchable for Segment {}
 impl Searchable for Stay {}

@@ -6,7 +6,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use desk_domain::{
     Attachment, AuditEntry, Delegation, Error, ErrorKind, Expense, Member, MissionReport,
-    Organisation, Person, ProgrammeItem, Segment, Settings, Stay, Task, Transfer, Visa,
+    Organisation, Person, ProgrammeItem, RateTable, SavedEstimate, Segment, Settings, Stay, Task,
+    Transfer, Visa,
 };
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,12 @@ pub struct Export {
     pub mission_reports: Vec<MissionReport>,
     #[serde(default)]
     pub report_versions: Vec<ReportVersion>,
+    /// Per-diem rate tables (schema 3 on).
+    #[serde(default)]
+    pub rate_tables: Vec<RateTable>,
+    /// Saved cost estimates (schema 3 on).
+    #[serde(default)]
+    pub estimates: Vec<SavedEstimate>,
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
 }
@@ -121,6 +128,8 @@ impl Store {
             expenses: all(self)?,
             mission_reports: all(self)?,
             report_versions,
+            rate_tables: all(self)?,
+            estimates: all(self)?,
             audit: self.audit_all()?,
         })
     }
@@ -196,6 +205,8 @@ impl Store {
                 ],
             )?;
         }
+        insert_all(&tx, &data.rate_tables)?;
+        insert_all(&tx, &data.estimates)?;
         for entry in &data.audit {
             tx.execute(
                 "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
@@ -229,7 +240,9 @@ impl Store {
             + data.transfers.len()
             + data.attachments.len()
             + data.expenses.len()
-            + data.mission_reports.len();
+            + data.mission_reports.len()
+            + data.rate_tables.len()
+            + data.estimates.len();
         tx.commit()?;
         Ok(Imported {
             organisations: data.organisations.len(),

@@ -16,6 +16,7 @@ mod error;
 mod exchange;
 mod members;
 mod migrate;
+mod money;
 mod people;
 pub mod record;
 mod reports;
@@ -37,6 +38,7 @@ pub use desk_domain::{
 pub use error::StoreError;
 pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
 pub use migrate::{LATEST_VERSION, schema_version};
+pub use money::EXAMPLE_RATES;
 
 /// The open database.
 pub struct Store {

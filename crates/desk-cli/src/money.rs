@@ -1,0 +1,516 @@
+//! `desk rates`, `desk estimate` and `desk settlement`: rate tables in and out, the cost
+//! estimate of a delegation with how each line was computed, and the settlement after the
+//! trip, on screen, as JSON, as an official PDF and as XLSX for the accounting office.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::Args;
+use desk_domain::money::format_vnd;
+use desk_domain::{
+    ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, Rule,
+    SavedEstimate, Violation,
+};
+use desk_report::{OfficialHead, ReportDocument};
+use serde::Serialize;
+
+use crate::commands::{Context, io};
+use crate::output::{self, table};
+
+/// Options shared by the two money documents.
+#[derive(Args)]
+pub struct DocumentArgs {
+    /// Write the official PDF here.
+    #[arg(long, value_name = "FILE.pdf")]
+    pdf: Option<PathBuf>,
+    /// Write the workbook for the accounting office here.
+    #[arg(long, value_name = "FILE.xlsx")]
+    xlsx: Option<PathBuf>,
+    /// Language of the PDF and the workbook: vi (default) or en.
+    #[arg(long, default_value = "vi", value_parser = parse_language)]
+    lang: desk_domain::Language,
+    /// The document's number in the register; without it the number is left blank.
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
+    number: u32,
+    /// The document's date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+}
+
+#[derive(Args)]
+pub struct EstimateArgs {
+    /// The delegation's id.
+    #[arg(long)]
+    delegation: String,
+    /// The rate table's id (default: the one in force on the delegation's first day).
+    #[arg(long)]
+    table: Option<String>,
+    /// VND per unit of the table's currency, e.g. 23500; needs --rate-date and --rate-source.
+    #[arg(long, default_value = "", hide_default_value = true)]
+    rate: String,
+    /// The day of the rate, YYYY-MM-DD.
+    #[arg(long = "rate-date", default_value = "", hide_default_value = true)]
+    rate_date: String,
+    /// Where the rate comes from, e.g. "Vietcombank, tỷ giá bán".
+    #[arg(long = "rate-source", default_value = "", hide_default_value = true)]
+    rate_source: String,
+    /// Keep this estimate (the one for approval, which the settlement compares against).
+    #[arg(long)]
+    save: bool,
+    #[command(flatten)]
+    document: DocumentArgs,
+}
+
+#[derive(Args)]
+pub struct SettlementArgs {
+    /// The delegation's id.
+    #[arg(long)]
+    delegation: String,
+    #[command(flatten)]
+    document: DocumentArgs,
+}
+
+fn parse_language(s: &str) -> Result<desk_domain::Language, String> {
+    desk_domain::Language::parse(s).ok_or_else(|| format!("expected vi or en, not \"{s}\""))
+}
+
+pub fn rates_list(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let tables = ctx.store.rate_tables()?;
+    if ctx.json {
+        return output::json(ctx.out, &tables);
+    }
+    if tables.is_empty() {
+        return output::line(
+            ctx.out,
+            "No rate tables yet: `desk rates import FILE.csv`, or `desk rates example` for the \
+             illustrative example.",
+        );
+    }
+    let rows: Vec<Vec<String>> = tables
+        .iter()
+        .map(|t| {
+            vec![
+                t.id.clone(),
+                t.valid_from.to_string(),
+                t.currency.clone(),
+                t.groups.len().to_string(),
+                t.rates.len().to_string(),
+                t.name.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["ID", "VALID FROM", "CUR", "GROUPS", "RATES", "NAME"],
+        &rows,
+    )
+}
+
+fn say_table(ctx: &mut Context<'_>, verb: &str, t: &desk_domain::RateTable) -> Result<(), Error> {
+    if ctx.json {
+        return output::json(ctx.out, t);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "{verb} rate table \"{}\" valid from {} ({} groups, {} rates, in {}): {}",
+            t.name,
+            t.valid_from,
+            t.groups.len(),
+            t.rates.len(),
+            t.currency,
+            t.id
+        ),
+    )
+}
+
+pub fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
+    let imported = ctx.store.import_rate_table_csv(&bytes).map_err(|e| {
+        let mut error = Error::from(e);
+        error.message = format!("{} was not imported: {}", file.display(), error.message);
+        error
+    })?;
+    say_table(ctx, "Imported", &imported)
+}
+
+pub fn rates_example(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let t = ctx.store.load_example_rates()?;
+    say_table(ctx, "Loaded", &t)
+}
+
+/// Writes `bytes` beside `file` first and then renames, so that a failure never leaves half
+/// a file where the user expects a whole one.
+fn write_file(file: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, file).map_err(|e| io(file, e))
+}
+
+pub fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(), Error> {
+    let id = match id {
+        Some(id) => id.to_owned(),
+        None => ctx
+            .store
+            .rate_tables()?
+            .into_iter()
+            .next()
+            .map(|t| t.id)
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, "there is no rate table to export"))?,
+    };
+    let text = ctx.store.export_rate_table_csv(&id)?;
+    write_file(out, text.as_bytes())?;
+    if ctx.json {
+        return output::json(ctx.out, &serde_json::json!({ "id": id, "path": out }));
+    }
+    output::line(ctx.out, &format!("Wrote {}", out.display()))
+}
+
+fn document_date(args: &DocumentArgs) -> Result<NaiveDate, Error> {
+    match args.date.as_deref() {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            Error::invalid(vec![Violation::new(
+                "date",
+                Rule::InvalidDate,
+                format!("--date must be a calendar date written YYYY-MM-DD, not \"{text}\""),
+            )])
+        }),
+    }
+}
+
+fn head(ctx: &Context<'_>, args: &DocumentArgs, kind: &str) -> Result<OfficialHead, Error> {
+    let language = match args.lang {
+        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
+        desk_domain::Language::En => desk_report::Language::English,
+    };
+    Ok(OfficialHead::from_settings(
+        &ctx.store.settings()?,
+        language,
+        kind,
+        args.number,
+        document_date(args)?,
+        chrono::Utc::now().fixed_offset(),
+    ))
+}
+
+fn write_pdf(doc: &ReportDocument, file: &Path) -> Result<(), Error> {
+    let pdf = desk_report::render(doc)
+        .map_err(|e| Error::new(ErrorKind::Internal, format!("cannot draw the PDF: {e}")))?;
+    write_file(file, &pdf)
+}
+
+/// What `desk estimate --json` prints.
+#[derive(Serialize)]
+struct EstimateShow<'a> {
+    estimate: &'a Estimate,
+    /// The estimate saved before this run, if any, and what changed since.
+    previous: Option<&'a SavedEstimate>,
+    changes: &'a [LineChange],
+    /// The estimate this run saved (with --save).
+    saved: Option<&'a SavedEstimate>,
+}
+
+fn money_or_blank(m: &Option<Money>) -> String {
+    m.as_ref().map(Money::display).unwrap_or_else(|| "—".into())
+}
+
+fn name_or_all(name: &str) -> String {
+    if name.is_empty() {
+        "(whole delegation)".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn print_estimate(ctx: &mut Context<'_>, title: &str, e: &Estimate) -> Result<(), Error> {
+    output::line(ctx.out, &format!("Cost estimate: {title}"))?;
+    output::line(
+        ctx.out,
+        &format!(
+            "Rate table: {} (valid from {})",
+            e.table_name, e.table_valid_from
+        ),
+    )?;
+    match &e.exchange {
+        Some(x) => output::line(
+            ctx.out,
+            &format!(
+                "Exchange rate: 1 {} = {} VND on {} ({})",
+                x.currency, x.rate, x.date, x.source
+            ),
+        )?,
+        None => output::line(
+            ctx.out,
+            &format!(
+                "No exchange rate given: add --rate, --rate-date and --rate-source for {} to VND",
+                e.currency
+            ),
+        )?,
+    }
+    output::line(ctx.out, "")?;
+    let rows: Vec<Vec<String>> = e
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                name_or_all(&l.person_name),
+                l.category.as_str().to_owned(),
+                l.explanation.clone(),
+                l.amount.display(),
+                l.vnd.map(format_vnd).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["NAME", "CATEGORY", "HOW COMPUTED", "AMOUNT", "VND"],
+        &rows,
+    )?;
+    if !e.excluded.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, "Not counted")?;
+        let rows: Vec<Vec<String>> = e
+            .excluded
+            .iter()
+            .map(|l| {
+                vec![
+                    name_or_all(&l.person_name),
+                    l.category.as_str().to_owned(),
+                    l.explanation.clone(),
+                ]
+            })
+            .collect();
+        table(ctx.out, &["NAME", "CATEGORY", "WHY"], &rows)?;
+    }
+    output::line(ctx.out, "")?;
+    let totals: Vec<String> = e.totals.iter().map(Money::display).collect();
+    output::line(ctx.out, &format!("Total: {}", totals.join(" + ")))?;
+    match e.total_vnd {
+        Some(v) => output::line(ctx.out, &format!("Total in VND: {}", format_vnd(v))),
+        None => output::line(
+            ctx.out,
+            &format!(
+                "Total in VND: unknown (no rate for {})",
+                e.unconverted.join(", ")
+            ),
+        ),
+    }
+}
+
+fn print_changes(
+    ctx: &mut Context<'_>,
+    previous: &SavedEstimate,
+    changes: &[LineChange],
+) -> Result<(), Error> {
+    output::line(ctx.out, "")?;
+    if changes.is_empty() {
+        return output::line(
+            ctx.out,
+            &format!(
+                "No change since the estimate saved at {}.",
+                previous.created_at
+            ),
+        );
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Changes since the estimate saved at {}",
+            previous.created_at
+        ),
+    )?;
+    let rows: Vec<Vec<String>> = changes
+        .iter()
+        .map(|c| {
+            vec![
+                match c.change {
+                    ChangeKind::Added => "added",
+                    ChangeKind::Removed => "removed",
+                    ChangeKind::Changed => "changed",
+                }
+                .to_owned(),
+                name_or_all(&c.person_name),
+                c.category.as_str().to_owned(),
+                money_or_blank(&c.before),
+                money_or_blank(&c.after),
+                if c.after_explanation.is_empty() {
+                    c.before_explanation.clone()
+                } else {
+                    c.after_explanation.clone()
+                },
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["CHANGE", "NAME", "CATEGORY", "BEFORE", "AFTER", "NOW"],
+        &rows,
+    )
+}
+
+pub fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error> {
+    let request = EstimateRequest {
+        table_id: args.table.clone(),
+        rate: args.rate.clone(),
+        rate_date: args.rate_date.clone(),
+        rate_source: args.rate_source.clone(),
+    };
+    let delegation = ctx.store.delegation(&args.delegation)?;
+    let review = ctx.store.review_estimate(&args.delegation, &request)?;
+    let saved = if args.save {
+        Some(ctx.store.save_estimate(&args.delegation, &request)?)
+    } else {
+        None
+    };
+    let members = ctx.store.members(&args.delegation)?.len();
+    let mut written = Vec::new();
+    if let Some(file) = &args.document.pdf {
+        let doc = desk_report::estimate_document(
+            &review.estimate,
+            &delegation,
+            members,
+            &head(ctx, &args.document, "DT")?,
+        );
+        write_pdf(&doc, file)?;
+        written.push(file.clone());
+    }
+    if let Some(file) = &args.document.xlsx {
+        let bytes =
+            desk_exchange::estimate_xlsx(&review.estimate, &delegation, args.document.lang)?;
+        write_file(file, &bytes)?;
+        written.push(file.clone());
+    }
+    if ctx.json {
+        return output::json(
+            ctx.out,
+            &EstimateShow {
+                estimate: &review.estimate,
+                previous: review.saved.as_ref(),
+                changes: &review.changes,
+                saved: saved.as_ref(),
+            },
+        );
+    }
+    print_estimate(ctx, &delegation.title, &review.estimate)?;
+    if let Some(previous) = &review.saved {
+        print_changes(ctx, previous, &review.changes)?;
+    }
+    if let Some(saved) = &saved {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, &format!("Saved as estimate {}.", saved.id))?;
+    }
+    for file in written {
+        output::line(ctx.out, &format!("Wrote {}", file.display()))?;
+    }
+    Ok(())
+}
+
+pub fn settlement(ctx: &mut Context<'_>, args: &SettlementArgs) -> Result<(), Error> {
+    let delegation = ctx.store.delegation(&args.delegation)?;
+    let s = ctx.store.settlement(&args.delegation)?;
+    let members = ctx.store.members(&args.delegation)?.len();
+    let mut written = Vec::new();
+    if let Some(file) = &args.document.pdf {
+        let doc = desk_report::settlement_document(
+            &s,
+            &delegation,
+            members,
+            &head(ctx, &args.document, "QT")?,
+        );
+        write_pdf(&doc, file)?;
+        written.push(file.clone());
+    }
+    if let Some(file) = &args.document.xlsx {
+        let bytes = desk_exchange::settlement_xlsx(&s, &delegation, args.document.lang)?;
+        write_file(file, &bytes)?;
+        written.push(file.clone());
+    }
+    if ctx.json {
+        return output::json(ctx.out, &s);
+    }
+    output::line(ctx.out, &format!("Settlement: {}", delegation.title))?;
+    output::line(
+        ctx.out,
+        match &s.estimate_from {
+            desk_domain::EstimateFrom::Saved { .. } => "Estimate: the last saved estimate",
+            desk_domain::EstimateFrom::Entered => "Estimate: the estimate lines entered by hand",
+        },
+    )?;
+    output::line(ctx.out, "")?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let figures = |name: String, f: &desk_domain::Figures| -> Vec<String> {
+        let m = |minor| {
+            Money {
+                currency: f.currency.clone(),
+                minor,
+            }
+            .display()
+        };
+        vec![
+            name,
+            m(f.estimate),
+            m(f.advance),
+            m(f.actual),
+            m(f.to_pay),
+            m(f.owed_back),
+        ]
+    };
+    for party in &s.parties {
+        for (i, f) in party.by_currency.iter().enumerate() {
+            let name = if i == 0 {
+                name_or_all(&party.name)
+            } else {
+                String::new()
+            };
+            rows.push(figures(name, f));
+        }
+        if party
+            .by_currency
+            .iter()
+            .any(|f| f.currency != desk_domain::money::HOME_CURRENCY)
+        {
+            rows.push(figures("  in VND".to_owned(), &party.vnd));
+        }
+    }
+    for (i, f) in s.by_currency.iter().enumerate() {
+        rows.push(figures(
+            if i == 0 {
+                "TOTAL".into()
+            } else {
+                String::new()
+            },
+            f,
+        ));
+    }
+    rows.push(figures("TOTAL in VND".into(), &s.vnd));
+    table(
+        ctx.out,
+        &[
+            "NAME",
+            "ESTIMATE",
+            "ADVANCE",
+            "ACTUAL",
+            "STILL TO PAY",
+            "TO PAY BACK",
+        ],
+        &rows,
+    )?;
+    if s.missing_receipts > 0 || s.unconverted > 0 {
+        output::line(ctx.out, "")?;
+        output::line(
+            ctx.out,
+            &format!(
+                "{} actual expenses without a receipt; {} foreign amounts without a rate \
+                 (left out of the VND figures).",
+                s.missing_receipts, s.unconverted
+            ),
+        )?;
+    }
+    for file in written {
+        output::line(ctx.out, &format!("Wrote {}", file.display()))?;
+    }
+    Ok(())
+}
