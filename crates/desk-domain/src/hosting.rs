@@ -487,6 +487,101 @@ pub fn formal_name(person: &Person) -> String {
     }
 }
 
+/// Airports delegations of the region fly through: IATA code, city, IANA zone. Used to
+/// place flights read from a guest list ("VN 611 from BKK") and to find the host airport.
+const AIRPORTS: &[(&str, &str, &str)] = &[
+    ("HAN", "Hà Nội", "Asia/Ho_Chi_Minh"),
+    ("SGN", "Hồ Chí Minh", "Asia/Ho_Chi_Minh"),
+    ("DAD", "Đà Nẵng", "Asia/Ho_Chi_Minh"),
+    ("HPH", "Hải Phòng", "Asia/Ho_Chi_Minh"),
+    ("CXR", "Nha Trang", "Asia/Ho_Chi_Minh"),
+    ("HUI", "Huế", "Asia/Ho_Chi_Minh"),
+    ("BKK", "Bangkok", "Asia/Bangkok"),
+    ("DMK", "Bangkok", "Asia/Bangkok"),
+    ("SIN", "Singapore", "Asia/Singapore"),
+    ("KUL", "Kuala Lumpur", "Asia/Kuala_Lumpur"),
+    ("CGK", "Jakarta", "Asia/Jakarta"),
+    ("DPS", "Denpasar", "Asia/Makassar"),
+    ("MNL", "Manila", "Asia/Manila"),
+    ("PNH", "Phnom Penh", "Asia/Phnom_Penh"),
+    ("REP", "Siem Reap", "Asia/Phnom_Penh"),
+    ("VTE", "Vientiane", "Asia/Vientiane"),
+    ("LPQ", "Luang Prabang", "Asia/Vientiane"),
+    ("RGN", "Yangon", "Asia/Yangon"),
+    ("BWN", "Bandar Seri Begawan", "Asia/Brunei"),
+    ("DIL", "Dili", "Asia/Dili"),
+    ("HKG", "Hong Kong", "Asia/Hong_Kong"),
+    ("PEK", "Beijing", "Asia/Shanghai"),
+    ("PVG", "Shanghai", "Asia/Shanghai"),
+    ("CAN", "Guangzhou", "Asia/Shanghai"),
+    ("TPE", "Taipei", "Asia/Taipei"),
+    ("ICN", "Seoul", "Asia/Seoul"),
+    ("NRT", "Tokyo", "Asia/Tokyo"),
+    ("HND", "Tokyo", "Asia/Tokyo"),
+    ("DEL", "New Delhi", "Asia/Kolkata"),
+    ("SYD", "Sydney", "Australia/Sydney"),
+    ("MEL", "Melbourne", "Australia/Melbourne"),
+    ("DOH", "Doha", "Asia/Qatar"),
+    ("DXB", "Dubai", "Asia/Dubai"),
+    ("IST", "Istanbul", "Europe/Istanbul"),
+    ("CDG", "Paris", "Europe/Paris"),
+    ("FRA", "Frankfurt", "Europe/Berlin"),
+    ("AMS", "Amsterdam", "Europe/Amsterdam"),
+    ("LHR", "London", "Europe/London"),
+    ("SVO", "Moscow", "Europe/Moscow"),
+    ("JFK", "New York", "America/New_York"),
+    ("SFO", "San Francisco", "America/Los_Angeles"),
+];
+
+/// The city and IANA zone of an airport code, if known.
+pub fn airport(code: &str) -> Option<(&'static str, &'static str)> {
+    let code = code.trim().to_uppercase();
+    AIRPORTS
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map(|(_, city, zone)| (*city, *zone))
+}
+
+/// The host airport of a delegation received in `country` and `cities`: the airport of the
+/// first city named that has one, else the country's first airport in the table.
+pub fn host_airport(country: &str, cities: &str) -> Option<(&'static str, &'static str)> {
+    let wanted = crate::text::search_form(cities);
+    let city_airport = AIRPORTS.iter().find(|(_, city, _)| {
+        let city = crate::text::search_form(city);
+        !city.is_empty() && wanted.contains(&city)
+    });
+    let country_zone = host_zone(country);
+    city_airport
+        .or_else(|| {
+            AIRPORTS
+                .iter()
+                .find(|(_, _, zone)| Some(*zone) == country_zone)
+        })
+        .map(|(code, _, zone)| (*code, *zone))
+}
+
+/// The IANA zone of a country that has one zone (all of ASEAN but Indonesia, whose capital's
+/// zone is given).
+pub fn host_zone(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "VN" => "Asia/Ho_Chi_Minh",
+        "TH" => "Asia/Bangkok",
+        "SG" => "Asia/Singapore",
+        "MY" => "Asia/Kuala_Lumpur",
+        "ID" => "Asia/Jakarta",
+        "PH" => "Asia/Manila",
+        "KH" => "Asia/Phnom_Penh",
+        "LA" => "Asia/Vientiane",
+        "MM" => "Asia/Yangon",
+        "BN" => "Asia/Brunei",
+        "TL" => "Asia/Dili",
+        "CN" => "Asia/Shanghai",
+        "JP" => "Asia/Tokyo",
+        "KR" => "Asia/Seoul",
+        _ => return None,
+    })
+}
+
 /// A person as lists print them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PersonName {

@@ -14,13 +14,19 @@
 //! agency block upper left, the national title and motto upper right, page numbers centred
 //! in the top margin from page 2.
 //!
-//! Nothing in this crate reads the database: callers pass the document as data.
+//! Nothing in this crate reads the database: callers pass the document as data. The hosting
+//! papers ([`hosting`]: transfer and rooming lists, programme, badges, table cards,
+//! letters) are built from desk-domain's records and views, which the caller loads.
 
+pub mod badges;
 mod error;
 mod fonts;
+pub mod hosting;
 mod image;
 mod labels;
 mod layout;
+pub mod letter;
+pub mod list;
 mod model;
 mod official;
 mod render;
