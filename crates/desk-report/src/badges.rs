@@ -67,6 +67,15 @@ fn fit(
     min: f32,
     max_lines: usize,
 ) -> (f32, Vec<Line>) {
+    // One line if it can stay at three quarters of the largest size: a name reads best whole.
+    let single = ts.width(FontFace::Bold, 1.0, text);
+    if single > 0.0 {
+        let size = (width / single).floor().min(max);
+        if size >= (max * 0.75).max(min) {
+            let style = TextStyle::new(size, Align::Center);
+            return (size, ts.set(&[Span::bold(text)], &style, width));
+        }
+    }
     let mut size = max;
     loop {
         let style = TextStyle::new(size, Align::Center);

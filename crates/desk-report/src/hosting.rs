@@ -740,16 +740,7 @@ pub fn letter(
     } else {
         &settings.agency
     };
-    let agency_prose = if en {
-        "The National Library of Viet Nam"
-    } else {
-        "Thư viện Quốc gia Việt Nam"
-    };
-    let agency_prose = if agency_name.trim().is_empty() {
-        agency_prose.to_owned()
-    } else {
-        capitalise_words(agency_name, en)
-    };
+    let agency_prose = prose_name(agency_name, en);
     let event = event_line(delegation);
     let cities = if en {
         desk_domain::text::passport_form(&delegation.cities)
@@ -859,7 +850,12 @@ pub fn letter(
             },
             name: agency_name.clone(),
         },
-        number_line: format!("{}        /{symbol}", language.labels().number_prefix),
+        // No-break spaces keep room for the register's number, written in at signing.
+        number_line: format!(
+            "{} {}/{symbol}",
+            language.labels().number_prefix,
+            "\u{a0}".repeat(10)
+        ),
         place_date: language.place_and_date(place, date),
         title,
         subtitle,
@@ -873,6 +869,26 @@ pub fn letter(
         signature,
     };
     (doc, warning)
+}
+
+/// The agency's name as a sentence starts with it: "The National Library of Viet Nam",
+/// "Thư viện Quốc gia Việt Nam". Settings hold it in capitals for the header; Vietnamese
+/// capitalisation cannot be guessed word by word, so the office's own name is known and any
+/// other name in capitals is kept as written.
+fn prose_name(agency: &str, english: bool) -> String {
+    let known = if english { "NATIONAL LIBRARY OF VIET NAM" } else { "THƯ VIỆN QUỐC GIA VIỆT NAM" };
+    let name = if agency.trim().is_empty() || desk_domain::text::clean(agency) == known {
+        if english { "National Library of Viet Nam".to_owned() } else { "Thư viện Quốc gia Việt Nam".to_owned() }
+    } else if english {
+        capitalise_words(agency, true)
+    } else {
+        agency.to_owned()
+    };
+    if english && !name.to_lowercase().starts_with("the ") {
+        format!("The {name}")
+    } else {
+        name
+    }
 }
 
 /// "NATIONAL LIBRARY OF VIET NAM" → "National Library of Viet Nam"; text not all in
