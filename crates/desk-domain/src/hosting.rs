@@ -582,6 +582,32 @@ pub fn host_zone(country: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a flight brings guests into the host country (an arrival), takes them out of it
+/// (a departure), or neither. A flight between two other zones, or within the host zone,
+/// counts by its date: landing by the first day is an arrival, leaving from the last day on
+/// is a departure (a flight read from a guest list whose origin is unknown carries the host
+/// zone at both ends).
+pub fn flight_direction(
+    segment: &Segment,
+    host_zone: &str,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+) -> Option<crate::TransferKind> {
+    let lands = segment.to_tz == host_zone;
+    let leaves = segment.from_tz == host_zone;
+    match (lands, leaves) {
+        (true, false) => Some(crate::TransferKind::Arrival),
+        (false, true) => Some(crate::TransferKind::Departure),
+        (true, true) if segment.arrives_local.date() <= starts_on => {
+            Some(crate::TransferKind::Arrival)
+        }
+        (true, true) if segment.departs_local.date() >= ends_on => {
+            Some(crate::TransferKind::Departure)
+        }
+        _ => None,
+    }
+}
+
 /// A person as lists print them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PersonName {

@@ -876,9 +876,17 @@ pub fn letter(
 /// capitalisation cannot be guessed word by word, so the office's own name is known and any
 /// other name in capitals is kept as written.
 fn prose_name(agency: &str, english: bool) -> String {
-    let known = if english { "NATIONAL LIBRARY OF VIET NAM" } else { "THƯ VIỆN QUỐC GIA VIỆT NAM" };
+    let known = if english {
+        "NATIONAL LIBRARY OF VIET NAM"
+    } else {
+        "THƯ VIỆN QUỐC GIA VIỆT NAM"
+    };
     let name = if agency.trim().is_empty() || desk_domain::text::clean(agency) == known {
-        if english { "National Library of Viet Nam".to_owned() } else { "Thư viện Quốc gia Việt Nam".to_owned() }
+        if english {
+            "National Library of Viet Nam".to_owned()
+        } else {
+            "Thư viện Quốc gia Việt Nam".to_owned()
+        }
     } else if english {
         capitalise_words(agency, true)
     } else {

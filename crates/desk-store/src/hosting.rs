@@ -409,16 +409,21 @@ impl Store {
             }
             let id = &detail.person.id;
             let on = |s: &&Segment| s.passenger_ids.is_empty() || s.passenger_ids.contains(id);
+            let direction = |s: &Segment| {
+                host_zone.and_then(|z| {
+                    hosting::flight_direction(s, z, delegation.starts_on, delegation.ends_on)
+                })
+            };
             let arrival = segments
                 .iter()
                 .filter(on)
-                .filter(|s| host_zone.is_none_or(|z| s.to_tz == z && s.from_tz != z))
+                .filter(|s| host_zone.is_none() || direction(s) == Some(TransferKind::Arrival))
                 .min_by_key(|s| s.arrives_local)
                 .cloned();
             let departure = segments
                 .iter()
                 .filter(on)
-                .filter(|s| host_zone.is_none_or(|z| s.from_tz == z && s.to_tz != z))
+                .filter(|s| host_zone.is_none() || direction(s) == Some(TransferKind::Departure))
                 .max_by_key(|s| s.departs_local)
                 .cloned();
             let organisation = match &detail.person.organisation_id {
@@ -610,11 +615,12 @@ impl Store {
             .iter()
             .filter(|s| !covered.contains(&s.id) && s.mode == Mode::Flight)
         {
-            let arriving = segment.to_tz == zone && segment.from_tz != zone;
-            let leaving = segment.from_tz == zone && segment.to_tz != zone;
-            if !arriving && !leaving {
+            let Some(kind) =
+                hosting::flight_direction(segment, zone, delegation.starts_on, delegation.ends_on)
+            else {
                 continue;
-            }
+            };
+            let arriving = kind == TransferKind::Arrival;
             let airport = |place: &str| format!("{place} {}", segment.terminal).trim().to_owned();
             let hotel = hotel_of(&segment.passenger_ids);
             let input = if arriving {
