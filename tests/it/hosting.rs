@@ -218,6 +218,21 @@ fn english_list() -> Vec<u8> {
     workbook.save_to_buffer().unwrap()
 }
 
+/// Family, given, passport name, birth serial, nationality, passport, expiry serial,
+/// organisation, title, gender.
+type VietnameseRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    f64,
+    &'a str,
+    &'a str,
+    f64,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
 /// A Vietnamese office's list: Vietnamese headers on row 1, family and given names apart,
 /// dates as serial numbers, a Lao name in Lao script with its passport form.
 fn vietnamese_list() -> Vec<u8> {
@@ -241,7 +256,7 @@ fn vietnamese_list() -> Vec<u8> {
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
-    let rows: [(&str, &str, &str, f64, &str, &str, f64, &str, &str, &str); 3] = [
+    let rows: [VietnameseRow<'_>; 3] = [
         (
             "Trần",
             "Mỹ Dung",
@@ -482,7 +497,7 @@ fn a_refused_import_changes_nothing_and_skip_invalid_imports_the_good_rows() {
         store
             .guest_mapping(&consal)
             .unwrap()
-            .is_some_and(|m| m.columns.get("Passport No.").is_some()),
+            .is_some_and(|m| m.columns.contains_key("Passport No.")),
         "the mapping is remembered for CONSAL"
     );
 

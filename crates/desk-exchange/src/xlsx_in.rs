@@ -267,3 +267,40 @@ pub fn read(
     }
     Ok((name, grid))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_sheets() -> Vec<u8> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        for (name, value) in [("Ghi chú", "notes"), ("Đại biểu", "guests")] {
+            let sheet = workbook.add_worksheet();
+            let _ = sheet.set_name(name);
+            let _ = sheet.write_string(0, 0, value);
+        }
+        workbook.save_to_buffer().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_sheet_is_chosen_by_name_and_an_unknown_one_lists_the_sheets() {
+        let bytes = two_sheets();
+        let limits = Limits::default();
+        let first = read(&bytes, None, &limits).map(|(n, g)| (n, g.get(0, 0).cloned()));
+        assert_eq!(
+            first,
+            Ok(("Ghi chú".into(), Some(Cell::Text("notes".into())))),
+            "the first sheet by default"
+        );
+        let named = read(&bytes, Some("Đại biểu"), &limits).map(|(_, g)| g.get(0, 0).cloned());
+        assert_eq!(named, Ok(Some(Cell::Text("guests".into()))));
+        let missing = read(&bytes, Some("Guests"), &limits)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            missing.contains("no sheet \"Guests\"") && missing.contains("Ghi chú, Đại biểu"),
+            "{missing}"
+        );
+    }
+}
