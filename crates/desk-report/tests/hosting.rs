@@ -3,6 +3,8 @@
 //! badge and the cut marks off every badge; a tent card's back half is its front turned
 //! upside down; letters each start on a new page with their own page numbers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use chrono::{FixedOffset, TimeZone};
 use desk_report::badges::{Badge, BadgeSheet, badge_rect, layout_badges, layout_tents};
 use desk_report::letter::{LetterDocument, layout_letters};
