@@ -11,7 +11,8 @@ use desk_exchange::out::{Table, write_csv, write_xlsx};
 use desk_exchange::{ReadOptions, parse_mapping, read_guests};
 use desk_report::Language;
 use desk_report::hosting::{
-    LetterKind, Printed, badges_pdf, letters_pdf, programme_pdf, rooming_pdf, transfers_pdf,
+    LetterKind, Printed, badges_pdf, letters_pdf, needs_visa, programme_pdf, rooming_pdf,
+    transfers_pdf,
 };
 use serde::Serialize;
 
@@ -572,6 +573,27 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
                 "guest",
                 Rule::UnknownRecord,
                 format!("{id} is not a guest of this delegation"),
+            )]));
+        }
+    }
+    if a.kind == LetterKind::VisaSupport {
+        let before = guests.len();
+        guests.retain(|g| needs_visa(&d, g));
+        if guests.len() < before {
+            output::line(
+                ctx.err,
+                &format!(
+                    "desk: {} guest(s) of {} need no visa; no letter was made for them",
+                    before - guests.len(),
+                    d.country
+                ),
+            )?;
+        }
+        if guests.is_empty() {
+            return Err(Error::invalid(vec![Violation::new(
+                "guest",
+                Rule::OutOfRange,
+                "no guest of this delegation needs a visa-support letter".to_owned(),
             )]));
         }
     }

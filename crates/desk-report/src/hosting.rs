@@ -711,6 +711,12 @@ fn particulars(g: &GuestRecord, name: &str, language: Language) -> Block {
     }
 }
 
+/// Whether a guest needs a visa-support letter: not when they hold the host country's
+/// nationality (the demo's provincial librarians are guests of the session too).
+pub fn needs_visa(delegation: &Delegation, guest: &GuestRecord) -> bool {
+    guest.person.nationality != delegation.country
+}
+
 /// One letter to one guest.
 pub fn letter(
     settings: &Settings,
