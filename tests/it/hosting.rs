@@ -1287,6 +1287,34 @@ fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_scr
         );
     }
 
+    let all = db.dir.path().join("visa-all.pdf");
+    let run = desk(&[
+        "--db",
+        &path,
+        "letters",
+        "--delegation",
+        &hanoi,
+        "--kind",
+        "visa",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("6 guest(s) of VN need no visa"),
+        "{}",
+        run.stderr
+    );
+    let text = pdftotext(&all);
+    assert!(
+        text.contains("Kanokwan THONGDEE"),
+        "a Thai guest gets a visa letter"
+    );
+    assert!(
+        !text.contains("Lương Đức Anh"),
+        "a Vietnamese guest gets none"
+    );
+
     let badges = db.dir.path().join("lao-badges.pdf");
     let run = desk(&[
         "--db",
