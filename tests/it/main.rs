@@ -6,6 +6,7 @@
 mod bindings;
 mod cli;
 mod demo;
+mod hosting;
 mod money;
 mod record;
 mod search;

@@ -13,6 +13,7 @@ use desk_domain::{DelegationStatus, Direction, Error, ErrorKind};
 use desk_store::Store;
 
 mod commands;
+mod hosting;
 mod money;
 mod output;
 
@@ -82,6 +83,80 @@ enum Command {
     /// Mission reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Guest lists of a hosted delegation: import from XLSX or CSV, export, list.
+    #[command(subcommand)]
+    Guests(GuestsCommand),
+    /// The transfer board (pickups by day and time); a PDF, XLSX or CSV list with --out.
+    Transfers {
+        #[arg(long)]
+        delegation: String,
+        /// FILE.pdf for the transport team, or FILE.xlsx / FILE.csv.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// First make one transfer per arriving or departing flight that has none.
+        #[arg(long)]
+        generate: bool,
+    },
+    /// Who sleeps where, who shares, nights per guest; a PDF, XLSX or CSV list with --out.
+    Rooming {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The bilingual programme, day by day, as PDF.
+    Programme {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Duty checklists whose due dates count back from the event.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+    /// Tick a guest's arrival at the welcome desk, or list who has (not) arrived.
+    Checkin {
+        #[arg(long)]
+        delegation: String,
+        /// The guest to tick.
+        #[arg(long)]
+        person: Option<String>,
+        /// List only the guests who have not arrived.
+        #[arg(long, conflicts_with = "person")]
+        missing: bool,
+        /// Take back a tick made by mistake.
+        #[arg(long, requires = "person")]
+        undo: bool,
+    },
+    /// Name badges (8 per A4 sheet, with cut marks) or table tent cards, as PDF.
+    Badges {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Foldable table cards (the name twice, one upside down) instead of badges.
+        #[arg(long)]
+        tent: bool,
+    },
+    /// Invitation or visa-support letters to the guests, in the official layout, as PDF.
+    Letters {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_parser = parse_letter_kind)]
+        kind: desk_report::hosting::LetterKind,
+        /// One guest only (their person id).
+        #[arg(long)]
+        guest: Option<String>,
+        /// en, vi or both.
+        #[arg(long, default_value = "en", value_parser = parse_letter_languages)]
+        lang: LetterLanguages,
+        /// The date of the letters (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// FILE.pdf for all in one file, or a folder for one file per guest.
+        #[arg(long, value_name = "FILE.pdf|DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -120,6 +195,88 @@ enum ReportCommand {
 
 fn parse_language(s: &str) -> Result<desk_domain::Language, String> {
     desk_domain::Language::parse(s).ok_or_else(|| format!("expected vi or en, not \"{s}\""))
+}
+
+#[derive(Clone)]
+struct LetterLanguages(Vec<desk_report::Language>);
+
+fn parse_letter_kind(s: &str) -> Result<desk_report::hosting::LetterKind, String> {
+    match s {
+        "invitation" => Ok(desk_report::hosting::LetterKind::Invitation),
+        "visa" => Ok(desk_report::hosting::LetterKind::VisaSupport),
+        _ => Err(format!("expected invitation or visa, not \"{s}\"")),
+    }
+}
+
+fn parse_letter_languages(s: &str) -> Result<LetterLanguages, String> {
+    use desk_report::Language::{English, Vietnamese};
+    match s {
+        "en" => Ok(LetterLanguages(vec![English])),
+        "vi" => Ok(LetterLanguages(vec![Vietnamese])),
+        "both" => Ok(LetterLanguages(vec![English, Vietnamese])),
+        _ => Err(format!("expected en, vi or both, not \"{s}\"")),
+    }
+}
+
+fn parse_checklist_language(s: &str) -> Result<desk_domain::hosting::ChecklistLanguage, String> {
+    match s {
+        "vi" => Ok(desk_domain::hosting::ChecklistLanguage::Vietnamese),
+        "en" => Ok(desk_domain::hosting::ChecklistLanguage::English),
+        _ => Err(format!("expected vi or en, not \"{s}\"")),
+    }
+}
+
+#[derive(Subcommand)]
+enum GuestsCommand {
+    /// Read a guest list (XLSX or CSV) and add its guests to the delegation, all or nothing.
+    Import {
+        #[arg(long)]
+        delegation: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The worksheet to read (the first one by default).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A JSON file saying which column holds what.
+        #[arg(long, value_name = "FILE.json")]
+        mapping: Option<PathBuf>,
+        /// Show what would be imported and every problem by row and column; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows and leave out the rows with problems.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Write the guest list to FILE.xlsx or FILE.csv.
+    Export {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List the guests with their arrival.
+    List {
+        #[arg(long)]
+        delegation: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ChecklistCommand {
+    /// Add the checklist's duties as tasks (titles already there are not added again).
+    Apply {
+        #[arg(long)]
+        delegation: String,
+        /// A checklist template (JSON); the built-in hosting checklist by default.
+        #[arg(long, value_name = "FILE.json")]
+        template: Option<PathBuf>,
+        /// Who the tasks are assigned to (a person id).
+        #[arg(long)]
+        assignee: Option<String>,
+        /// The language of the task titles: vi or en.
+        #[arg(long, default_value = "vi", value_parser = parse_checklist_language)]
+        lang: desk_domain::hosting::ChecklistLanguage,
+    },
 }
 
 #[derive(Subcommand)]
@@ -422,5 +579,77 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Rates(RatesCommand::Example) => money::rates_example(ctx),
         Command::Estimate(args) => money::estimate(ctx, &args),
         Command::Settlement(args) => money::settlement(ctx, &args),
+        Command::Guests(GuestsCommand::Import {
+            delegation,
+            file,
+            sheet,
+            mapping,
+            dry_run,
+            skip_invalid,
+        }) => hosting::guests_import(
+            ctx,
+            hosting::GuestImportArgs {
+                delegation: &delegation,
+                file: &file,
+                sheet,
+                mapping: mapping.as_deref(),
+                dry_run,
+                skip_invalid,
+            },
+        ),
+        Command::Guests(GuestsCommand::Export { delegation, out }) => {
+            hosting::guests_export(ctx, &delegation, &out)
+        }
+        Command::Guests(GuestsCommand::List { delegation }) => {
+            hosting::guests_list(ctx, &delegation)
+        }
+        Command::Transfers {
+            delegation,
+            out,
+            generate,
+        } => hosting::transfers(ctx, &delegation, out.as_deref(), generate),
+        Command::Rooming { delegation, out } => hosting::rooming(ctx, &delegation, out.as_deref()),
+        Command::Programme { delegation, out } => hosting::programme(ctx, &delegation, &out),
+        Command::Checklist(ChecklistCommand::Apply {
+            delegation,
+            template,
+            assignee,
+            lang,
+        }) => hosting::checklist_apply(
+            ctx,
+            &delegation,
+            template.as_deref(),
+            assignee.as_deref(),
+            lang,
+        ),
+        Command::Checkin {
+            delegation,
+            person,
+            missing,
+            undo,
+        } => hosting::checkin(ctx, &delegation, person.as_deref(), missing, undo),
+        Command::Badges {
+            delegation,
+            out,
+            tent,
+        } => hosting::badges(ctx, &delegation, &out, tent),
+        Command::Letters {
+            delegation,
+            kind,
+            guest,
+            lang,
+            date,
+            out,
+        } => hosting::letters(
+            ctx,
+            hosting::LetterArgs {
+                delegation: &delegation,
+                kind,
+                guest: guest.as_deref(),
+                languages: lang.0,
+                date,
+                out: &out,
+            },
+        ),
     }
 }

@@ -151,6 +151,9 @@ pub struct TextRun {
     pub descent: f32,
     /// Content or page furniture.
     pub role: Role,
+    /// Drawn upside down (turned 180° about the centre of its box), as on the back half of
+    /// a folded table card. The box is the same either way.
+    pub turned: bool,
 }
 
 impl TextRun {
@@ -229,7 +232,7 @@ impl Item {
         }
     }
 
-    fn shift(&mut self, dx: f32, dy: f32) {
+    pub(crate) fn shift(&mut self, dx: f32, dy: f32) {
         match self {
             Item::Text(t) => {
                 t.x += dx;
@@ -633,6 +636,7 @@ impl<'f> Typesetter<'f> {
                         ascent,
                         descent,
                         role: Role::Content,
+                        turned: false,
                     }),
                 }
                 x += fragment.width;
@@ -756,6 +760,7 @@ impl Flow {
             ascent,
             descent,
             role: Role::PageNumber,
+            turned: false,
         };
         if let Some(page) = self.pages.last_mut() {
             page.items.push(Item::Text(run));

@@ -17,12 +17,19 @@
 //! Nothing in this crate reads the database: callers pass the document as data. The money
 //! documents (cost estimate, settlement) are built here from desk-domain values, so that the
 //! CLI and the window print the same thing.
+//! Nothing in this crate reads the database: callers pass the document as data. The hosting
+//! papers ([`hosting`]: transfer and rooming lists, programme, badges, table cards,
+//! letters) are built from desk-domain's records and views, which the caller loads.
 
+pub mod badges;
 mod error;
 mod fonts;
+pub mod hosting;
 mod image;
 mod labels;
 mod layout;
+pub mod letter;
+pub mod list;
 pub mod mission;
 mod model;
 mod money;

@@ -320,9 +320,17 @@ pub fn draw(layout: &Layout, meta: &Metadata) -> Result<Vec<u8>, ReportError> {
             }
             // An absolute text matrix per run: the relative cursor operator would
             // accumulate rounding and depend on the previous run.
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(run.x), Pt(page_height - run.baseline)),
-            });
+            let matrix = if run.turned {
+                // Turned about the centre of the run's box: the origin moves to the
+                // opposite corner and the axes flip.
+                let b = run.bounds();
+                let (cx, cy) = (b.x + b.width / 2.0, b.y + b.height / 2.0);
+                let (ox, oy) = (2.0 * cx - run.x, 2.0 * cy - run.baseline);
+                TextMatrix::Raw([-1.0, 0.0, 0.0, -1.0, ox, page_height - oy])
+            } else {
+                TextMatrix::Translate(Pt(run.x), Pt(page_height - run.baseline))
+            };
+            ops.push(Op::SetTextMatrix { matrix });
             ops.push(Op::ShowText {
                 items: show_run(run),
             });

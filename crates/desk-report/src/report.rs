@@ -148,7 +148,12 @@ fn body_style(size: f32) -> TextStyle {
 }
 
 /// A section heading: bold, flush left at the paragraph indent, kept with what follows.
-fn heading_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, text: &str, size: f32) -> Chunk {
+pub(crate) fn heading_chunk(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    text: &str,
+    size: f32,
+) -> Chunk {
     let mut style = TextStyle::new(size, Align::Left);
     style.first_indent = mm(INDENT_MM);
     let lines = ts.set(&[Span::bold(text)], &style, g.text_width());
@@ -159,7 +164,7 @@ fn heading_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, text: &str, size: f3
 }
 
 /// A justified paragraph, one chunk per line so it can continue on the next page.
-fn paragraph_chunks(
+pub(crate) fn paragraph_chunks(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     spans: &[Span],
@@ -182,7 +187,7 @@ fn is_short_number(text: &str) -> bool {
 /// page the table continues on, and one chunk per row, so rows are never cut in two unless
 /// a single row is taller than a page. Columns flagged in `numeric` are aligned right;
 /// rows flagged `true` are bold (totals).
-fn table_chunks(
+pub(crate) fn table_chunks(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     columns: &[Column],
@@ -337,7 +342,7 @@ fn table_chunks(
 
 /// A photo at the text width (smaller if it would not fit on a page with its caption),
 /// centred, with its italic caption under it; one chunk, so they never part.
-fn photo_chunk(
+pub(crate) fn photo_chunk(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     data: &ImageData,

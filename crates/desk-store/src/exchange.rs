@@ -72,6 +72,10 @@ pub struct Export {
     pub estimates: Vec<SavedEstimate>,
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+    /// Hosting state kept as keys of the settings table: column mappings remembered per
+    /// organisation and check-in times per member. Left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosting: Vec<crate::KeyedSetting>,
 }
 
 /// How many records an import added.
@@ -89,9 +93,11 @@ fn all<T: Record>(store: &Store) -> Result<Vec<T>, StoreError> {
 
 impl Store {
     pub fn export(&self, note: &str) -> Result<Export, StoreError> {
-        let saved_settings: i64 =
-            self.conn
-                .query_row("SELECT count(*) FROM setting", [], |row| row.get(0))?;
+        let saved_settings: i64 = self.conn.query_row(
+            "SELECT count(*) FROM setting WHERE key = 'office'",
+            [],
+            |row| row.get(0),
+        )?;
         let mut attachments = Vec::new();
         for attachment in all::<Attachment>(self)? {
             let content = self.attachment_content(&attachment.id)?;
@@ -131,6 +137,7 @@ impl Store {
             rate_tables: all(self)?,
             estimates: all(self)?,
             audit: self.audit_all()?,
+            hosting: self.keyed_settings()?,
         })
     }
 
@@ -230,6 +237,24 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [json],
             )?;
+        }
+        for keyed in &data.hosting {
+            if !(keyed.key.starts_with("guest_mapping:") || keyed.key.starts_with("checkin:")) {
+                return Err(refused(format!(
+                    "the setting {} in the file is not one an export carries; nothing was imported",
+                    keyed.key
+                )));
+            }
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                params![keyed.key, keyed.value.to_string()],
+            )
+            .map_err(|_| {
+                refused(format!(
+                    "the setting {} is already in this database; nothing was imported",
+                    keyed.key
+                ))
+            })?;
         }
         let records = data.members.len()
             + data.segments.len()

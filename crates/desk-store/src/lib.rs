@@ -14,6 +14,7 @@ mod delegations;
 mod entities;
 mod error;
 mod exchange;
+mod hosting;
 mod members;
 mod migrate;
 mod money;
@@ -37,6 +38,7 @@ pub use desk_domain::{
 };
 pub use error::StoreError;
 pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
+pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use migrate::{LATEST_VERSION, schema_version};
 pub use money::EXAMPLE_RATES;
 

@@ -107,6 +107,7 @@ impl Store {
         let member: Member = record::get(&self.conn, id)?;
         let writer = self.writer()?;
         writer.remove(&member)?;
+        crate::hosting::forget_member(&writer, &member.id)?;
         writer.commit()
     }
 

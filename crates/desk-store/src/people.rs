@@ -157,7 +157,11 @@ fn in_use(error: StoreError, name: &str) -> StoreError {
     }
 }
 
-fn person_from(id: String, v: desk_domain::person::ValidPerson, writer: &Writer<'_>) -> Person {
+pub(crate) fn person_from(
+    id: String,
+    v: desk_domain::person::ValidPerson,
+    writer: &Writer<'_>,
+) -> Person {
     Person {
         id,
         full_name: v.full_name,

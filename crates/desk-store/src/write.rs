@@ -94,6 +94,11 @@ impl<'a> Writer<'a> {
         self.audit(entity, id, field, None, Some(&value))
     }
 
+    /// Who the audit trail names for this change.
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
     pub fn commit(self) -> Result<(), StoreError> {
         self.tx.commit()?;
         Ok(())

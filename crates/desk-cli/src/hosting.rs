@@ -1,0 +1,635 @@
+//! The hosting kit from a terminal: guest lists in and out, transfers, rooming, programme,
+//! checklists, check-in, badges and letters.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, Utc};
+use desk_domain::hosting::{ChecklistLanguage, ChecklistTemplate, GuestSheet};
+use desk_domain::{Error, ErrorKind, Rule, Violation};
+use desk_exchange::lists::{guest_table, rooming_table, transfer_table};
+use desk_exchange::out::{Table, write_csv, write_xlsx};
+use desk_exchange::{ReadOptions, parse_mapping, read_guests};
+use desk_report::Language;
+use desk_report::hosting::{
+    LetterKind, Printed, badges_pdf, letters_pdf, needs_visa, programme_pdf, rooming_pdf,
+    transfers_pdf,
+};
+use serde::Serialize;
+
+use crate::commands::Context;
+use crate::output::{self, table};
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+}
+
+fn report_error(e: desk_report::ReportError) -> Error {
+    Error::new(ErrorKind::Internal, format!("the PDF cannot be made: {e}"))
+}
+
+/// Writes beside the target first, then renames: a failed write never leaves half a file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, path).map_err(|e| io(path, e))
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+fn unsupported(path: &Path, allowed: &str) -> Error {
+    Error::invalid(vec![Violation::new(
+        "out",
+        Rule::UnknownCode,
+        format!("{} must end in {allowed}", path.display()),
+    )])
+}
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    Utc::now().fixed_offset()
+}
+
+/// Writes a table as XLSX or CSV by the file's extension.
+fn write_table(path: &Path, t: Table) -> Result<(), Error> {
+    let bytes = match extension(path).as_str() {
+        "xlsx" => write_xlsx(&[t])?,
+        "csv" => write_csv(&t)?,
+        _ => return Err(unsupported(path, ".xlsx or .csv")),
+    };
+    write_file(path, &bytes)
+}
+
+#[derive(Serialize)]
+struct Written<'a> {
+    path: &'a Path,
+    pages: usize,
+    warnings: &'a [String],
+}
+
+fn printed(ctx: &mut Context<'_>, path: &Path, doc: &Printed) -> Result<(), Error> {
+    write_file(path, &doc.pdf)?;
+    for w in &doc.warnings {
+        output::line(ctx.err, &format!("desk: warning: {w}"))?;
+    }
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &Written {
+                path,
+                pages: doc.pages,
+                warnings: &doc.warnings,
+            },
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!("Wrote {} ({} pages)", path.display(), doc.pages),
+        )
+    }
+}
+
+fn title_line(d: &desk_domain::Delegation) -> String {
+    if d.event.is_empty() {
+        d.title.clone()
+    } else {
+        d.event.clone()
+    }
+}
+
+/// What `guests import` reports.
+#[derive(Serialize)]
+struct ImportReport<'a> {
+    dry_run: bool,
+    sheet: &'a GuestSheet,
+    problems: usize,
+    imported: Option<desk_domain::hosting::GuestImported>,
+}
+
+fn print_findings(ctx: &mut Context<'_>, sheet: &GuestSheet) -> Result<(), Error> {
+    let place = if sheet.sheet.is_empty() {
+        String::new()
+    } else {
+        format!(", sheet \"{}\"", sheet.sheet)
+    };
+    output::line(
+        ctx.out,
+        &format!(
+            "{}{place}: headers on row {}, {} guest rows",
+            sheet.file_name,
+            sheet.header_row,
+            sheet.rows.len()
+        ),
+    )?;
+    let columns: Vec<Vec<String>> = sheet
+        .columns
+        .iter()
+        .map(|c| {
+            vec![
+                c.column.clone(),
+                c.header.clone(),
+                c.field
+                    .map(|f| f.as_str().to_owned())
+                    .unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["COL", "HEADER", "FIELD"], &columns)?;
+    for note in &sheet.notes {
+        output::line(ctx.out, &format!("note: {note}"))?;
+    }
+    let problems = sheet.problems();
+    if problems.is_empty() {
+        output::line(ctx.out, "No problems found.")?;
+    } else {
+        output::line(ctx.out, &format!("Problems ({}):", problems.len()))?;
+        let rows: Vec<Vec<String>> = problems
+            .iter()
+            .map(|p| {
+                vec![
+                    p.row.to_string(),
+                    p.column.clone(),
+                    p.kind.as_str().to_owned(),
+                    p.message.clone(),
+                ]
+            })
+            .collect();
+        table(ctx.out, &["ROW", "COL", "PROBLEM", "MESSAGE"], &rows)?;
+    }
+    Ok(())
+}
+
+/// `desk guests import`.
+pub struct GuestImportArgs<'a> {
+    pub delegation: &'a str,
+    pub file: &'a Path,
+    pub sheet: Option<String>,
+    pub mapping: Option<&'a Path>,
+    pub dry_run: bool,
+    pub skip_invalid: bool,
+}
+
+pub fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<(), Error> {
+    // The file's size is checked before a byte of it is read.
+    let limits = desk_exchange::Limits::default();
+    let size = std::fs::metadata(a.file).map_err(|e| io(a.file, e))?.len();
+    if size > limits.max_file_bytes {
+        return Err(Error::invalid(vec![Violation::new(
+            "file",
+            Rule::TooLarge,
+            format!(
+                "{} is {:.1} MB; guest lists of at most {:.1} MB are read",
+                a.file.display(),
+                size as f64 / 1e6,
+                limits.max_file_bytes as f64 / 1e6
+            ),
+        )]));
+    }
+    let bytes = std::fs::read(a.file).map_err(|e| io(a.file, e))?;
+    let mapping = match a.mapping {
+        Some(path) => Some(parse_mapping(
+            &std::fs::read_to_string(path).map_err(|e| io(path, e))?,
+        )?),
+        None => None,
+    };
+    let options = ReadOptions {
+        sheet: a.sheet,
+        mapping,
+        remembered: ctx.store.guest_mapping_for(a.delegation)?,
+        limits,
+    };
+    let name = a
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sheet = read_guests(&name, &bytes, &options)?;
+    let checked = ctx.store.preview_guests(a.delegation, &sheet)?;
+    let problems = checked.problems().len();
+    if a.dry_run {
+        if ctx.json {
+            return output::json(
+                ctx.out,
+                &ImportReport {
+                    dry_run: true,
+                    sheet: &checked,
+                    problems,
+                    imported: None,
+                },
+            );
+        }
+        print_findings(ctx, &checked)?;
+        return output::line(ctx.out, "Dry run: nothing was written.");
+    }
+    let imported = match ctx
+        .store
+        .import_guests(a.delegation, &sheet, a.skip_invalid)
+    {
+        Ok(imported) => imported,
+        Err(e) => {
+            if !ctx.json {
+                print_findings(ctx, &checked)?;
+            }
+            return Err(e.into());
+        }
+    };
+    if ctx.json {
+        return output::json(
+            ctx.out,
+            &ImportReport {
+                dry_run: false,
+                sheet: &checked,
+                problems,
+                imported: Some(imported),
+            },
+        );
+    }
+    if problems > 0 {
+        print_findings(ctx, &checked)?;
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Imported {} guests ({} new organisations, {} new flights, {} flights joined); {} rows skipped",
+            imported.people.len(),
+            imported.organisations_created.len(),
+            imported.segments_created,
+            imported.segments_joined,
+            imported.skipped_rows.len()
+        ),
+    )
+}
+
+pub fn guests_export(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
+    let d = ctx.store.delegation(delegation)?;
+    let guests = ctx.store.guests(delegation)?;
+    write_table(out, guest_table(&title_line(&d), &guests))?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": out, "guests": guests.len() }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!("Wrote {} guests to {}", guests.len(), out.display()),
+        )
+    }
+}
+
+pub fn guests_list(ctx: &mut Context<'_>, delegation: &str) -> Result<(), Error> {
+    let guests = ctx.store.guests(delegation)?;
+    if ctx.json {
+        return output::json(ctx.out, &guests);
+    }
+    let rows: Vec<Vec<String>> = guests
+        .iter()
+        .map(|g| {
+            vec![
+                g.person.full_name.clone(),
+                g.person.nationality.clone(),
+                g.organisation
+                    .as_ref()
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default(),
+                g.arrival
+                    .as_ref()
+                    .map(|s| format!("{} {}", s.number, s.arrives_local.format("%d/%m %H:%M")))
+                    .unwrap_or_default(),
+                g.person.id.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["NAME", "NAT", "ORGANISATION", "ARRIVAL", "PERSON ID"],
+        &rows,
+    )
+}
+
+pub fn transfers(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    out: Option<&Path>,
+    generate: bool,
+) -> Result<(), Error> {
+    if generate {
+        let made = ctx.store.generate_transfers(delegation)?;
+        output::line(
+            ctx.err,
+            &format!("desk: {} transfers made from flights", made.len()),
+        )?;
+    }
+    let d = ctx.store.delegation(delegation)?;
+    let board = ctx.store.transfer_board(delegation)?;
+    match out {
+        Some(path) if extension(path) == "pdf" => {
+            let settings = ctx.store.settings()?;
+            let doc = transfers_pdf(&settings, &d, &board, now()).map_err(report_error)?;
+            printed(ctx, path, &doc)
+        }
+        Some(path) => write_table(path, transfer_table(&title_line(&d), &board))
+            .and_then(|()| output::line(ctx.out, &format!("Wrote {}", path.display()))),
+        None if ctx.json => output::json(ctx.out, &board),
+        None => {
+            for day in &board.days {
+                output::line(ctx.out, &day.date.format("%a %d/%m/%Y").to_string())?;
+                let rows: Vec<Vec<String>> = day
+                    .transfers
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.transfer.at_local.format("%H:%M").to_string(),
+                            r.transfer.kind.as_str().to_owned(),
+                            r.segment
+                                .as_ref()
+                                .map(|s| s.number.clone())
+                                .unwrap_or_default(),
+                            r.transfer.terminal.clone(),
+                            r.passengers.len().to_string(),
+                            r.transfer.vehicle.clone(),
+                            r.transfer.driver.clone(),
+                        ]
+                    })
+                    .collect();
+                table(
+                    ctx.out,
+                    &[
+                        "  TIME", "KIND", "FLIGHT", "TERM", "PAX", "VEHICLE", "DRIVER",
+                    ],
+                    &rows,
+                )?;
+            }
+            if !board.without_arrival_transfer.is_empty() {
+                output::line(
+                    ctx.out,
+                    &format!(
+                        "Without an arrival pickup: {}",
+                        board
+                            .without_arrival_transfer
+                            .iter()
+                            .map(|p| p.full_name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> Result<(), Error> {
+    let d = ctx.store.delegation(delegation)?;
+    let list = ctx.store.rooming_list(delegation)?;
+    match out {
+        Some(path) if extension(path) == "pdf" => {
+            let settings = ctx.store.settings()?;
+            let doc = rooming_pdf(&settings, &d, &list, now()).map_err(report_error)?;
+            printed(ctx, path, &doc)
+        }
+        Some(path) => write_table(path, rooming_table(&title_line(&d), &list))
+            .and_then(|()| output::line(ctx.out, &format!("Wrote {}", path.display()))),
+        None if ctx.json => output::json(ctx.out, &list),
+        None => {
+            let rows: Vec<Vec<String>> = list
+                .nights
+                .iter()
+                .map(|n| {
+                    vec![
+                        n.guest.full_name.clone(),
+                        n.rooms.clone(),
+                        n.shares_with.join("; "),
+                        n.nights.to_string(),
+                    ]
+                })
+                .collect();
+            table(ctx.out, &["GUEST", "ROOM", "SHARES WITH", "NIGHTS"], &rows)?;
+            if !list.without_room.is_empty() {
+                output::line(
+                    ctx.out,
+                    &format!(
+                        "Without a room: {}",
+                        list.without_room
+                            .iter()
+                            .map(|p| p.full_name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn programme(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
+    if extension(out) != "pdf" {
+        return Err(unsupported(out, ".pdf"));
+    }
+    let d = ctx.store.delegation(delegation)?;
+    let days = ctx.store.programme_days(delegation)?;
+    let settings = ctx.store.settings()?;
+    let doc = programme_pdf(&settings, &d, &days, now()).map_err(report_error)?;
+    printed(ctx, out, &doc)
+}
+
+pub fn checklist_apply(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    template: Option<&Path>,
+    assignee: Option<&str>,
+    language: ChecklistLanguage,
+) -> Result<(), Error> {
+    let template: ChecklistTemplate = match template {
+        Some(path) => serde_json::from_str(
+            &std::fs::read_to_string(path).map_err(|e| io(path, e))?,
+        )
+        .map_err(|e| {
+            Error::invalid(vec![Violation::new(
+                "template",
+                Rule::InvalidFormat,
+                format!("{} is not a checklist template: {e}", path.display()),
+            )])
+        })?,
+        None => desk_store::default_checklist()?,
+    };
+    let applied = ctx
+        .store
+        .apply_checklist(delegation, &template, assignee, language)?;
+    if ctx.json {
+        return output::json(ctx.out, &applied);
+    }
+    let rows: Vec<Vec<String>> = applied
+        .created
+        .iter()
+        .map(|t| {
+            vec![
+                t.due_on.map(|d| d.to_string()).unwrap_or_default(),
+                t.title.clone(),
+            ]
+        })
+        .collect();
+    output::line(
+        ctx.out,
+        &format!(
+            "Added {} tasks ({} already there)",
+            applied.created.len(),
+            applied.skipped.len()
+        ),
+    )?;
+    table(ctx.out, &["DUE", "TASK"], &rows)
+}
+
+pub fn checkin(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    person: Option<&str>,
+    missing: bool,
+    undo: bool,
+) -> Result<(), Error> {
+    if let Some(person) = person {
+        let tick = if undo {
+            ctx.store.undo_check_in(delegation, person)?
+        } else {
+            ctx.store.check_in(delegation, person)?
+        };
+        if ctx.json {
+            return output::json(ctx.out, &tick);
+        }
+        return match &tick.at {
+            Some(at) => output::line(ctx.out, &format!("{} arrived at {at}", tick.full_name)),
+            None => output::line(
+                ctx.out,
+                &format!("{} is marked as not arrived", tick.full_name),
+            ),
+        };
+    }
+    let all = ctx.store.check_ins(delegation)?;
+    let arrived = all.iter().filter(|c| c.at.is_some()).count();
+    let shown: Vec<_> = all.iter().filter(|c| !missing || c.at.is_none()).collect();
+    if ctx.json {
+        return output::json(ctx.out, &shown);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "{arrived} of {} guests arrived; {} not yet",
+            all.len(),
+            all.len() - arrived
+        ),
+    )?;
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .map(|c| {
+            vec![
+                c.full_name.clone(),
+                c.at.clone().unwrap_or_else(|| "—".into()),
+                c.person_id.clone(),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["GUEST", "ARRIVED", "PERSON ID"], &rows)
+}
+
+pub fn badges(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    out: &Path,
+    tent: bool,
+) -> Result<(), Error> {
+    if extension(out) != "pdf" {
+        return Err(unsupported(out, ".pdf"));
+    }
+    let d = ctx.store.delegation(delegation)?;
+    let guests = ctx.store.guests(delegation)?;
+    let settings = ctx.store.settings()?;
+    let doc = badges_pdf(&d, &guests, tent, &settings.agency, now()).map_err(report_error)?;
+    printed(ctx, out, &doc)
+}
+
+/// `desk letters`.
+pub struct LetterArgs<'a> {
+    pub delegation: &'a str,
+    pub kind: LetterKind,
+    pub guest: Option<&'a str>,
+    pub languages: Vec<Language>,
+    pub date: Option<NaiveDate>,
+    pub out: &'a Path,
+}
+
+pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
+    let d = ctx.store.delegation(a.delegation)?;
+    let mut guests = ctx.store.guests(a.delegation)?;
+    if let Some(id) = a.guest {
+        guests.retain(|g| g.person.id == id);
+        if guests.is_empty() {
+            return Err(Error::invalid(vec![Violation::new(
+                "guest",
+                Rule::UnknownRecord,
+                format!("{id} is not a guest of this delegation"),
+            )]));
+        }
+    }
+    if a.kind == LetterKind::VisaSupport {
+        let before = guests.len();
+        guests.retain(|g| needs_visa(&d, g));
+        if guests.len() < before {
+            output::line(
+                ctx.err,
+                &format!(
+                    "desk: {} guest(s) of {} need no visa; no letter was made for them",
+                    before - guests.len(),
+                    d.country
+                ),
+            )?;
+        }
+        if guests.is_empty() {
+            return Err(Error::invalid(vec![Violation::new(
+                "guest",
+                Rule::OutOfRange,
+                "no guest of this delegation needs a visa-support letter".to_owned(),
+            )]));
+        }
+    }
+    let settings = ctx.store.settings()?;
+    let date = a.date.unwrap_or_else(|| Utc::now().date_naive());
+    let write_one = |ctx: &mut Context<'_>,
+                     guests: &[desk_domain::hosting::GuestRecord],
+                     path: &Path|
+     -> Result<(), Error> {
+        let doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
+            .map_err(report_error)?;
+        printed(ctx, path, &doc)
+    };
+    if a.out.is_dir() {
+        // One file per guest, named by the passport form of the name.
+        for guest in &guests {
+            let stem: String = guest
+                .person
+                .passport_name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let kind = match a.kind {
+                LetterKind::Invitation => "invitation",
+                LetterKind::VisaSupport => "visa",
+            };
+            let path = a.out.join(format!("{kind}-{stem}.pdf"));
+            write_one(ctx, std::slice::from_ref(guest), &path)?;
+        }
+        Ok(())
+    } else if extension(a.out) == "pdf" {
+        write_one(ctx, &guests, a.out)
+    } else {
+        Err(unsupported(
+            a.out,
+            ".pdf (or be a folder, for one file per guest)",
+        ))
+    }
+}

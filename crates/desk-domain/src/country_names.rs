@@ -1,0 +1,240 @@
+//! Country names for the places where no locale data exists: printed badges and letters
+//! (PDF has no `Intl.DisplayNames`) and guest lists whose "Nationality" column says
+//! "Thái Lan", "Lao PDR" or "Filipino" instead of a code.
+//!
+//! The window still names countries from the platform's locale data; this table covers the
+//! countries a national library in South-East Asia actually hosts (CONSAL, its dialogue
+//! partners, IFLA's usual suspects). A code outside it prints as the code.
+
+use crate::text;
+
+/// Code, English name, Vietnamese name, and other names people write (folded, see
+/// [`text::search_form`]): adjectives, old names, names in the partner's own usage.
+const NAMES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "BN",
+        "Brunei Darussalam",
+        "Bru-nây",
+        &["brunei", "bruneian", "brunei darussalam", "brunay"],
+    ),
+    (
+        "KH",
+        "Cambodia",
+        "Campuchia",
+        &["cambodian", "khmer", "kampuchea", "cam pu chia"],
+    ),
+    (
+        "ID",
+        "Indonesia",
+        "In-đô-nê-xi-a",
+        &["indonesian", "indonexia", "in do ne xi a"],
+    ),
+    (
+        "LA",
+        "Lao PDR",
+        "Lào",
+        &[
+            "laos",
+            "lao",
+            "lao pdr",
+            "lao p d r",
+            "lao people s democratic republic",
+        ],
+    ),
+    (
+        "MY",
+        "Malaysia",
+        "Ma-lai-xi-a",
+        &["malaysian", "malaixia", "ma lai xi a"],
+    ),
+    (
+        "MM",
+        "Myanmar",
+        "Mi-an-ma",
+        &["burma", "burmese", "myanma", "mianma", "mi an ma"],
+    ),
+    (
+        "PH",
+        "Philippines",
+        "Phi-líp-pin",
+        &[
+            "philippine",
+            "filipino",
+            "filipina",
+            "philippin",
+            "phi lip pin",
+        ],
+    ),
+    (
+        "SG",
+        "Singapore",
+        "Xin-ga-po",
+        &["singaporean", "singapo", "xingapo", "xin ga po"],
+    ),
+    ("TH", "Thailand", "Thái Lan", &["thai", "thai lan"]),
+    (
+        "VN",
+        "Viet Nam",
+        "Việt Nam",
+        &[
+            "vietnam",
+            "vietnamese",
+            "viet nam",
+            "socialist republic of viet nam",
+        ],
+    ),
+    (
+        "TL",
+        "Timor-Leste",
+        "Đông Timor",
+        &["east timor", "timor leste", "dong timor"],
+    ),
+    (
+        "CN",
+        "China",
+        "Trung Quốc",
+        &["chinese", "trung quoc", "prc"],
+    ),
+    ("JP", "Japan", "Nhật Bản", &["japanese", "nhat ban", "nhat"]),
+    (
+        "KR",
+        "Republic of Korea",
+        "Hàn Quốc",
+        &["korea", "south korea", "korean", "han quoc"],
+    ),
+    ("IN", "India", "Ấn Độ", &["indian", "an do"]),
+    (
+        "AU",
+        "Australia",
+        "Ô-xtrây-li-a",
+        &["australian", "uc", "o xtray li a"],
+    ),
+    (
+        "NZ",
+        "New Zealand",
+        "Niu Di-lân",
+        &["new zealander", "niu di lan"],
+    ),
+    (
+        "US",
+        "United States",
+        "Hoa Kỳ",
+        &[
+            "usa",
+            "u s a",
+            "united states of america",
+            "american",
+            "hoa ky",
+            "my",
+        ],
+    ),
+    (
+        "GB",
+        "United Kingdom",
+        "Vương quốc Anh",
+        &[
+            "uk",
+            "britain",
+            "great britain",
+            "british",
+            "anh",
+            "vuong quoc anh",
+        ],
+    ),
+    ("FR", "France", "Pháp", &["french", "phap"]),
+    ("DE", "Germany", "Đức", &["german", "duc"]),
+    (
+        "NL",
+        "Netherlands",
+        "Hà Lan",
+        &["dutch", "ha lan", "the netherlands"],
+    ),
+    (
+        "RU",
+        "Russia",
+        "Nga",
+        &["russian", "nga", "russian federation"],
+    ),
+    ("CA", "Canada", "Ca-na-đa", &["canadian", "canada"]),
+    ("TW", "Taiwan", "Đài Loan", &["dai loan", "taiwanese"]),
+    (
+        "HK",
+        "Hong Kong",
+        "Hồng Kông",
+        &["hong kong sar", "hong kong china"],
+    ),
+];
+
+fn folded(input: &str) -> String {
+    let lower = text::search_form(&text::clean(input));
+    let spaced: String = lower
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The code of a country given as a code ("TH"), a name in English or Vietnamese ("Thái
+/// Lan"), or a nationality ("Thai"); `None` if unknown.
+pub fn from_name(input: &str) -> Option<&'static str> {
+    if let Some(code) = crate::country::parse(input) {
+        return Some(code);
+    }
+    let wanted = folded(input);
+    if wanted.is_empty() {
+        return None;
+    }
+    NAMES
+        .iter()
+        .find(|(_, en, vi, others)| {
+            folded(en) == wanted || folded(vi) == wanted || others.contains(&wanted.as_str())
+        })
+        .map(|(code, ..)| *code)
+}
+
+/// The English name of a code, or the code itself when the table does not know it.
+pub fn english(code: &str) -> String {
+    NAMES
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, en, ..)| (*en).to_owned())
+}
+
+/// The Vietnamese name of a code, or the code itself.
+pub fn vietnamese(code: &str) -> String {
+    NAMES
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, _, vi, _)| (*vi).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_in_the_table_is_assigned_and_every_consal_country_is_named() {
+        for (code, ..) in NAMES {
+            assert!(crate::country::parse(code).is_some(), "{code} is not ISO");
+        }
+        for code in crate::country::CONSAL {
+            assert_ne!(english(code), *code, "{code} has an English name");
+            assert_ne!(vietnamese(code), *code, "{code} has a Vietnamese name");
+        }
+    }
+
+    #[test]
+    fn names_adjectives_and_vietnamese_find_the_code() {
+        assert_eq!(from_name("Thái Lan"), Some("TH"));
+        assert_eq!(from_name("thailand"), Some("TH"));
+        assert_eq!(from_name("Thai"), Some("TH"));
+        assert_eq!(from_name("Lao PDR"), Some("LA"));
+        assert_eq!(from_name("Lào"), Some("LA"));
+        assert_eq!(from_name("Việt Nam"), Some("VN"));
+        assert_eq!(from_name("Vietnam"), Some("VN"));
+        assert_eq!(from_name("Filipino"), Some("PH"));
+        assert_eq!(from_name("Brunei Darussalam"), Some("BN"));
+        assert_eq!(from_name("sg"), Some("SG"), "codes still work");
+        assert_eq!(from_name("Atlantis"), None);
+    }
+}

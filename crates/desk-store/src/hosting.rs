@@ -1,0 +1,964 @@
+//! Hosting a delegation: importing the guest list (all or nothing), the guests with their
+//! flights and rooms, check-in at the welcome desk, duty checklists, transfers from flights,
+//! the transfer board, the rooming list and the programme by day.
+//!
+//! Two small kinds of state live in the `setting` key-value table rather than in new
+//! tables, so that this needs no schema migration: the column mapping remembered per
+//! organisation (`guest_mapping:<organisation id>`) and the check-in time of a member
+//! (`checkin:<member id>`). Both are written in the same transaction as the change they
+//! belong to, noted in the audit trail, carried by the JSON export, and removed with their
+//! member.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Duration, NaiveDateTime, NaiveTime};
+use desk_domain::hosting::{
+    self, CheckIn, ChecklistApplied, ChecklistLanguage, ChecklistTemplate, FlightInput, GuestField,
+    GuestImported, GuestMapping, GuestRecord, GuestSheet, HotelRooms, Identity, ImportProblem,
+    PersonName, ProblemKind, ProgrammeDay, ProgrammeLine, RoomRow, RoomingList, TransferBoard,
+    TransferDay, TransferRow,
+};
+use desk_domain::{
+    Delegation, Error, ErrorKind, Member, MemberRole, Mode, Organisation, OrganisationInput,
+    OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment, SegmentInput, Stay,
+    StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind, Violation, text,
+};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::children::{Base, ChildInput};
+use crate::record;
+use crate::write::Writer;
+use crate::{Store, StoreError, new_id};
+
+/// The default duty checklist for hosting (bilingual titles, days before the first day).
+pub const HOSTING_CHECKLIST: &str = include_str!("../../../assets/checklists/hosting.json");
+
+/// The default checklist, parsed.
+pub fn default_checklist() -> Result<ChecklistTemplate, StoreError> {
+    serde_json::from_str(HOSTING_CHECKLIST).map_err(|e| corrupt("the default checklist", e))
+}
+
+const MAPPING_PREFIX: &str = "guest_mapping:";
+const CHECKIN_PREFIX: &str = "checkin:";
+
+/// A check-in as stored under `checkin:<member id>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Tick {
+    at: String,
+    by: String,
+}
+
+/// One key of the `setting` table that belongs to hosting, as the export carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyedSetting {
+    pub key: String,
+    pub value: serde_json::Value,
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+fn put(writer: &Writer<'_>, key: &str, json: &str) -> Result<(), StoreError> {
+    writer.tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, json],
+    )?;
+    Ok(())
+}
+
+/// Removes a member's check-in with the member (called inside the member's transaction).
+pub(crate) fn forget_member(writer: &Writer<'_>, member_id: &str) -> Result<(), StoreError> {
+    writer.tx.execute(
+        "DELETE FROM setting WHERE key = ?1",
+        [format!("{CHECKIN_PREFIX}{member_id}")],
+    )?;
+    Ok(())
+}
+
+fn conflict(message: String) -> StoreError {
+    StoreError::Domain(Error::new(ErrorKind::Conflict, message))
+}
+
+fn same(a: &str, b: &str) -> bool {
+    text::search_form(&text::clean(a)) == text::search_form(&text::clean(b))
+}
+
+fn flight_key(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// Adds a problem unless the same one is already there (a preview checked twice).
+fn push_unique(problems: &mut Vec<ImportProblem>, problem: ImportProblem) {
+    if !problems.iter().any(|p| {
+        p.cell() == problem.cell() && p.kind == problem.kind && p.message == problem.message
+    }) {
+        problems.push(problem);
+    }
+}
+
+impl Store {
+    fn keyed(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Every hosting key of the `setting` table (mappings and check-ins), by key.
+    pub(crate) fn keyed_settings(&self) -> Result<Vec<KeyedSetting>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT key, value FROM setting WHERE key LIKE 'guest_mapping:%' OR key LIKE 'checkin:%' ORDER BY key",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, value) = row?;
+            out.push(KeyedSetting {
+                value: serde_json::from_str(&value).map_err(|e| corrupt(&key, e))?,
+                key,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The column mapping remembered from an organisation's last guest-list import.
+    pub fn guest_mapping(&self, organisation_id: &str) -> Result<Option<GuestMapping>, StoreError> {
+        match self.keyed(&format!("{MAPPING_PREFIX}{organisation_id}"))? {
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| corrupt("guest mapping", e)),
+            None => Ok(None),
+        }
+    }
+
+    /// The mapping to try for a delegation's guest list: the one remembered for its
+    /// visiting organisation.
+    pub fn guest_mapping_for(
+        &self,
+        delegation_id: &str,
+    ) -> Result<Option<GuestMapping>, StoreError> {
+        let delegation = self.delegation(delegation_id)?;
+        match &delegation.organisation_id {
+            Some(org) => self.guest_mapping(org),
+            None => Ok(None),
+        }
+    }
+
+    /// The sheet with every problem the database can see added: the person rules, a
+    /// passport that expires before the event ends, a guest already in the directory (same
+    /// passport number, or same passport name and date of birth) or already in this
+    /// delegation. Writes nothing.
+    pub fn preview_guests(
+        &self,
+        delegation_id: &str,
+        sheet: &GuestSheet,
+    ) -> Result<GuestSheet, StoreError> {
+        let delegation = self.delegation(delegation_id)?;
+        let people: Vec<Person> = record::select(&self.conn, "1", "id", &[])?;
+        let members: HashSet<String> =
+            record::select::<Member>(&self.conn, "delegation_id = ?1", "id", &[&delegation_id])?
+                .into_iter()
+                .map(|m| m.person_id)
+                .collect();
+        let mut known: HashMap<Identity, &Person> = HashMap::new();
+        for person in &people {
+            let born = person.born_on.map(|d| d.to_string()).unwrap_or_default();
+            for identity in hosting::identities(&person.passport_no, &person.passport_name, &born) {
+                known.entry(identity).or_insert(person);
+            }
+        }
+        let mut out = sheet.clone();
+        for i in 0..out.rows.len() {
+            let mut found = hosting::check_guest(sheet, &out.rows[i], delegation.ends_on);
+            for identity in hosting::row_identities(&out.rows[i].guest.person) {
+                let Some(person) = known.get(&identity) else {
+                    continue;
+                };
+                let row = out.rows[i].row;
+                let field = match identity {
+                    Identity::Passport(_) => GuestField::PassportNo,
+                    Identity::NameAndBirth(..) => GuestField::BornOn,
+                };
+                let mut problem = if members.contains(&person.id) {
+                    sheet.problem(
+                        row,
+                        Some(field),
+                        ProblemKind::AlreadyMember,
+                        &format!("{} is already a guest of this delegation", person.full_name),
+                    )
+                } else {
+                    let why = match identity {
+                        Identity::Passport(no) => format!("passport {no}"),
+                        Identity::NameAndBirth(name, born) => format!("{name}, born {born}"),
+                    };
+                    sheet.problem(
+                        row,
+                        Some(field),
+                        ProblemKind::DuplicatePerson,
+                        &format!(
+                            "{why} is already in the directory as {} ({}); add that person to the delegation instead of importing them again",
+                            person.full_name, person.id
+                        ),
+                    )
+                };
+                problem.existing_person_id = Some(person.id.clone());
+                found.push(problem);
+                break;
+            }
+            for problem in found {
+                push_unique(&mut out.rows[i].problems, problem);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Imports a guest list into a delegation: people (names as written), their
+    /// organisations (matched by name or created), members with the role guest, and flights
+    /// from the arrival and departure columns. All in one transaction: if any row has a
+    /// problem and `skip_invalid` is false, nothing is written and the error lists every
+    /// problem by cell. The mapping used is remembered for the delegation's organisation.
+    pub fn import_guests(
+        &mut self,
+        delegation_id: &str,
+        sheet: &GuestSheet,
+        skip_invalid: bool,
+    ) -> Result<GuestImported, StoreError> {
+        let checked = self.preview_guests(delegation_id, sheet)?;
+        if !skip_invalid && !checked.problems().is_empty() {
+            return Err(StoreError::Domain(hosting::refusal(&checked)));
+        }
+        let delegation = self.delegation(delegation_id)?;
+        let host = hosting::host_airport(&delegation.country, &delegation.cities);
+        let mut organisations: Vec<Organisation> = self.list_organisations()?;
+        let segments: Vec<Segment> = self.list::<SegmentInput>(delegation_id)?;
+        let mut imported = GuestImported {
+            skipped_rows: checked
+                .rows
+                .iter()
+                .filter(|r| !r.problems.is_empty())
+                .map(|r| r.row)
+                .collect(),
+            ..GuestImported::default()
+        };
+        // Flights: existing ones gain passengers, new ones are created once per flight.
+        let mut joined: BTreeMap<String, (Segment, Segment)> = BTreeMap::new();
+        let mut created: BTreeMap<(String, NaiveDateTime), Segment> = BTreeMap::new();
+
+        let writer = self.writer()?;
+        for row in checked.valid_rows() {
+            let guest = &row.guest;
+            let organisation_id = if guest.organisation.trim().is_empty() {
+                None
+            } else if let Some(found) = organisations.iter().find(|o| {
+                same(&o.name, &guest.organisation)
+                    || (!o.short_name.is_empty() && same(&o.short_name, &guest.organisation))
+            }) {
+                Some(found.id.clone())
+            } else {
+                let folded = text::search_form(&guest.organisation);
+                let kind = if folded.contains("library")
+                    || folded.contains("thu vien")
+                    || folded.contains("bibliot")
+                {
+                    OrganisationKind::Library
+                } else if folded.contains("university") || folded.contains("dai hoc") {
+                    OrganisationKind::University
+                } else {
+                    OrganisationKind::Other
+                };
+                let valid = OrganisationInput {
+                    name: guest.organisation.clone(),
+                    country: guest.person.nationality.clone(),
+                    kind: kind.as_str().to_owned(),
+                    ..OrganisationInput::default()
+                }
+                .validate()
+                .map_err(|e| row_error(row.row, e))?;
+                let organisation = Organisation {
+                    id: new_id(),
+                    name: valid.name,
+                    short_name: valid.short_name,
+                    country: valid.country,
+                    kind: valid.kind,
+                    notes: format!("Created by the guest-list import of {}", checked.file_name),
+                    created_at: writer.at.clone(),
+                    updated_at: writer.at.clone(),
+                };
+                writer.create(&organisation)?;
+                organisations.push(organisation.clone());
+                imported.organisations_created.push(organisation.clone());
+                Some(organisation.id)
+            };
+            let mut input = guest.person.clone();
+            input.organisation_id = organisation_id;
+            let valid = input.validate().map_err(|e| row_error(row.row, e))?;
+            let person = crate::people::person_from(new_id(), valid, &writer);
+            writer.create(&person)?;
+            let member = Member {
+                id: new_id(),
+                delegation_id: delegation.id.clone(),
+                person_id: person.id.clone(),
+                role: MemberRole::Guest,
+                joins_on: None,
+                leaves_on: None,
+                notes: String::new(),
+                created_at: writer.at.clone(),
+                updated_at: writer.at.clone(),
+            };
+            writer.create(&member)?;
+            for (flight, arriving) in [(&guest.arrival, true), (&guest.departure, false)] {
+                let Some(flight) = flight else { continue };
+                if flight.number.is_empty() {
+                    continue;
+                }
+                let Some(date) = flight.date else { continue };
+                let key = flight_key(&flight.number);
+                let existing = segments.iter().find(|s| {
+                    flight_key(&s.number) == key
+                        && if arriving {
+                            s.arrives_local.date() == date
+                        } else {
+                            s.departs_local.date() == date
+                        }
+                });
+                if let Some(segment) = existing {
+                    let entry = joined
+                        .entry(segment.id.clone())
+                        .or_insert_with(|| (segment.clone(), segment.clone()));
+                    if !entry.1.passenger_ids.contains(&person.id) {
+                        entry.1.passenger_ids.push(person.id.clone());
+                    }
+                    continue;
+                }
+                let at = date.and_time(flight.time.unwrap_or(NaiveTime::MIN));
+                let segment = created.entry((key, at)).or_insert_with(|| {
+                    new_flight(&delegation, host, flight, at, arriving, &writer.at)
+                });
+                segment.passenger_ids.push(person.id.clone());
+            }
+            imported.people.push(person);
+            imported.members.push(member);
+        }
+        for (old, new) in joined.values() {
+            let new = Segment {
+                updated_at: writer.at.clone(),
+                ..new.clone()
+            };
+            writer.change(old, &new)?;
+            imported.segments_joined += 1;
+        }
+        for segment in created.values() {
+            let valid = segment_input(segment).validate().map_err(|e| {
+                StoreError::Domain(Error::invalid(
+                    e.violations
+                        .into_iter()
+                        .map(|v| {
+                            Violation::new(&format!("flight {}", segment.number), v.rule, v.message)
+                        })
+                        .collect(),
+                ))
+            })?;
+            let _ = valid;
+            writer.create(segment)?;
+            imported.segments_created += 1;
+        }
+        if let Some(org) = &delegation.organisation_id {
+            let json = serde_json::to_string(&checked.mapping())
+                .map_err(|e| corrupt("guest mapping", e))?;
+            put(&writer, &format!("{MAPPING_PREFIX}{org}"), &json)?;
+        }
+        writer.note(
+            "delegation",
+            &delegation.id,
+            "guest_import",
+            &format!(
+                "{}: {} guests imported, {} rows skipped",
+                checked.file_name,
+                imported.people.len(),
+                imported.skipped_rows.len()
+            ),
+        )?;
+        writer.commit()?;
+        Ok(imported)
+    }
+
+    /// The guests of a delegation (members with the role guest; every member when there are
+    /// none, as for a delegation sent abroad), with organisation, flights, rooms and check-in.
+    pub fn guests(&self, delegation_id: &str) -> Result<Vec<GuestRecord>, StoreError> {
+        let delegation = self.delegation(delegation_id)?;
+        let details = self.members(delegation_id)?;
+        let only_guests = details.iter().any(|d| d.member.role == MemberRole::Guest);
+        let segments = self.list::<SegmentInput>(delegation_id)?;
+        let stays = self.list::<StayInput>(delegation_id)?;
+        let host_zone = hosting::host_zone(&delegation.country);
+        let mut out = Vec::new();
+        for detail in details {
+            if only_guests && detail.member.role != MemberRole::Guest {
+                continue;
+            }
+            let id = &detail.person.id;
+            let on = |s: &&Segment| s.passenger_ids.is_empty() || s.passenger_ids.contains(id);
+            let direction = |s: &Segment| {
+                host_zone.and_then(|z| {
+                    hosting::flight_direction(s, z, delegation.starts_on, delegation.ends_on)
+                })
+            };
+            let arrival = segments
+                .iter()
+                .filter(on)
+                .filter(|s| host_zone.is_none() || direction(s) == Some(TransferKind::Arrival))
+                .min_by_key(|s| s.arrives_local)
+                .cloned();
+            let departure = segments
+                .iter()
+                .filter(on)
+                .filter(|s| host_zone.is_none() || direction(s) == Some(TransferKind::Departure))
+                .max_by_key(|s| s.departs_local)
+                .cloned();
+            let organisation = match &detail.person.organisation_id {
+                Some(org) => record::find(&self.conn, org)?,
+                None => None,
+            };
+            let tick = self.tick(&detail.member.id)?;
+            out.push(GuestRecord {
+                stays: stays
+                    .iter()
+                    .filter(|s| s.guest_ids.contains(id))
+                    .cloned()
+                    .collect(),
+                checked_in_at: tick.map(|t| t.at),
+                arrival,
+                departure,
+                organisation,
+                member: detail.member,
+                person: detail.person,
+            });
+        }
+        Ok(out)
+    }
+
+    fn tick(&self, member_id: &str) -> Result<Option<Tick>, StoreError> {
+        match self.keyed(&format!("{CHECKIN_PREFIX}{member_id}"))? {
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| corrupt("check-in", e)),
+            None => Ok(None),
+        }
+    }
+
+    /// Ticks a person's arrival at the welcome desk. Ticking twice keeps the first time.
+    pub fn check_in(
+        &mut self,
+        delegation_id: &str,
+        person_id: &str,
+    ) -> Result<CheckIn, StoreError> {
+        let member = self.member_of(delegation_id, person_id)?;
+        let person = self.person(person_id)?;
+        if let Some(tick) = self.tick(&member.id)? {
+            return Ok(CheckIn {
+                member_id: member.id,
+                person_id: person.id,
+                full_name: person.full_name,
+                at: Some(tick.at),
+                by: tick.by,
+            });
+        }
+        let writer = self.writer()?;
+        let tick = Tick {
+            at: writer.at.clone(),
+            by: self_actor(&writer),
+        };
+        let json = serde_json::to_string(&tick).map_err(|e| corrupt("check-in", e))?;
+        put(&writer, &format!("{CHECKIN_PREFIX}{}", member.id), &json)?;
+        writer.note("member", &member.id, "checked_in_at", &tick.at)?;
+        writer.commit()?;
+        Ok(CheckIn {
+            member_id: member.id,
+            person_id: person.id,
+            full_name: person.full_name,
+            at: Some(tick.at),
+            by: tick.by,
+        })
+    }
+
+    /// Takes back a tick made by mistake.
+    pub fn undo_check_in(
+        &mut self,
+        delegation_id: &str,
+        person_id: &str,
+    ) -> Result<CheckIn, StoreError> {
+        let member = self.member_of(delegation_id, person_id)?;
+        let person = self.person(person_id)?;
+        let writer = self.writer()?;
+        let removed = writer.tx.execute(
+            "DELETE FROM setting WHERE key = ?1",
+            [format!("{CHECKIN_PREFIX}{}", member.id)],
+        )?;
+        if removed > 0 {
+            writer.note("member", &member.id, "checked_in_at", "")?;
+        }
+        writer.commit()?;
+        Ok(CheckIn {
+            member_id: member.id,
+            person_id: person.id,
+            full_name: person.full_name,
+            at: None,
+            by: String::new(),
+        })
+    }
+
+    /// Every guest of the delegation with their check-in, arrived or not, by name.
+    pub fn check_ins(&self, delegation_id: &str) -> Result<Vec<CheckIn>, StoreError> {
+        let mut out = Vec::new();
+        for guest in self.guests(delegation_id)? {
+            let tick = self.tick(&guest.member.id)?;
+            out.push(CheckIn {
+                member_id: guest.member.id,
+                person_id: guest.person.id,
+                full_name: guest.person.full_name,
+                at: tick.as_ref().map(|t| t.at.clone()),
+                by: tick.map(|t| t.by).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Adds a checklist's duties to a delegation as tasks, due counting back from its first
+    /// day, in one transaction; titles already present (in either language) are skipped.
+    pub fn apply_checklist(
+        &mut self,
+        delegation_id: &str,
+        template: &ChecklistTemplate,
+        assignee_id: Option<&str>,
+        language: ChecklistLanguage,
+    ) -> Result<ChecklistApplied, StoreError> {
+        template.validate()?;
+        let delegation = self.delegation(delegation_id)?;
+        if let Some(id) = assignee_id
+            && record::find::<Person>(&self.conn, id)?.is_none()
+        {
+            return Err(StoreError::Domain(Error::invalid(vec![Violation::new(
+                "assignee_id",
+                Rule::UnknownRecord,
+                format!("No person has the id {id}"),
+            )])));
+        }
+        let existing: Vec<Task> = self.list::<TaskInput>(delegation_id)?;
+        let (inputs, skipped) = hosting::plan_checklist(
+            template,
+            delegation.starts_on,
+            &existing,
+            assignee_id,
+            language,
+        );
+        let writer = self.writer()?;
+        let mut created = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let task = input.build(Base {
+                id: new_id(),
+                delegation_id: delegation.id.clone(),
+                created_at: writer.at.clone(),
+                updated_at: writer.at.clone(),
+            })?;
+            writer.create(&task)?;
+            created.push(task);
+        }
+        writer.commit()?;
+        Ok(ChecklistApplied { created, skipped })
+    }
+
+    /// Creates one transfer per flight arriving in or leaving the host country that has
+    /// none yet: a pickup at the arrival time from the terminal to the passengers' hotel, or
+    /// a drop-off three hours before departure. Returns the transfers created.
+    pub fn generate_transfers(&mut self, delegation_id: &str) -> Result<Vec<Transfer>, StoreError> {
+        let delegation = self.delegation(delegation_id)?;
+        let Some(zone) = hosting::host_zone(&delegation.country) else {
+            return Err(conflict(format!(
+                "transfers cannot be made for {}: its country {} has no single time zone to tell arrivals from departures",
+                delegation.title, delegation.country
+            )));
+        };
+        let segments = self.list::<SegmentInput>(delegation_id)?;
+        let transfers: Vec<Transfer> = self.list::<TransferInput>(delegation_id)?;
+        let stays = self.list::<StayInput>(delegation_id)?;
+        let covered: HashSet<String> = transfers
+            .iter()
+            .filter_map(|t| t.segment_id.clone())
+            .collect();
+        let hotel_of = |passengers: &[String]| -> String {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for stay in &stays {
+                if passengers.is_empty() || stay.guest_ids.iter().any(|g| passengers.contains(g)) {
+                    *counts.entry(stay.hotel.as_str()).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(h, _)| h.to_owned())
+                .unwrap_or_default()
+        };
+        let writer = self.writer()?;
+        let mut made = Vec::new();
+        for segment in segments
+            .iter()
+            .filter(|s| !covered.contains(&s.id) && s.mode == Mode::Flight)
+        {
+            let Some(kind) =
+                hosting::flight_direction(segment, zone, delegation.starts_on, delegation.ends_on)
+            else {
+                continue;
+            };
+            let arriving = kind == TransferKind::Arrival;
+            let airport = |place: &str| format!("{place} {}", segment.terminal).trim().to_owned();
+            let hotel = hotel_of(&segment.passenger_ids);
+            let input = if arriving {
+                TransferInput {
+                    segment_id: Some(segment.id.clone()),
+                    kind: TransferKind::Arrival.as_str().to_owned(),
+                    at_local: segment
+                        .arrives_local
+                        .format(desk_domain::travel::LOCAL_FORMAT)
+                        .to_string(),
+                    time_zone: segment.to_tz.clone(),
+                    from_place: airport(&segment.to_place),
+                    to_place: hotel,
+                    terminal: segment.terminal.clone(),
+                    passenger_ids: segment.passenger_ids.clone(),
+                    ..TransferInput::default()
+                }
+            } else {
+                TransferInput {
+                    segment_id: Some(segment.id.clone()),
+                    kind: TransferKind::Departure.as_str().to_owned(),
+                    at_local: (segment.departs_local - Duration::hours(3))
+                        .format(desk_domain::travel::LOCAL_FORMAT)
+                        .to_string(),
+                    time_zone: segment.from_tz.clone(),
+                    from_place: hotel,
+                    to_place: airport(&segment.from_place),
+                    terminal: String::new(),
+                    passenger_ids: segment.passenger_ids.clone(),
+                    notes: format!(
+                        "Flight {} departs {}",
+                        segment.number,
+                        segment.departs_local.format("%H:%M")
+                    ),
+                    ..TransferInput::default()
+                }
+            };
+            let transfer = input.build(Base {
+                id: new_id(),
+                delegation_id: delegation.id.clone(),
+                created_at: writer.at.clone(),
+                updated_at: writer.at.clone(),
+            })?;
+            writer.create(&transfer)?;
+            made.push(transfer);
+        }
+        writer.commit()?;
+        Ok(made)
+    }
+
+    fn names(&self, delegation_id: &str) -> Result<HashMap<String, PersonName>, StoreError> {
+        Ok(self
+            .members(delegation_id)?
+            .into_iter()
+            .map(|d| (d.person.id.clone(), PersonName::of(&d.person)))
+            .collect())
+    }
+
+    /// Pickups and drop-offs by day and time, with flights and passengers; and the guests
+    /// on no arrival transfer.
+    pub fn transfer_board(&self, delegation_id: &str) -> Result<TransferBoard, StoreError> {
+        let names = self.names(delegation_id)?;
+        let guests = self.guests(delegation_id)?;
+        let segments: HashMap<String, Segment> = self
+            .list::<SegmentInput>(delegation_id)?
+            .into_iter()
+            .map(|s| (s.id.clone(), s))
+            .collect();
+        let transfers: Vec<Transfer> = self.list::<TransferInput>(delegation_id)?;
+        let passengers_of = |t: &Transfer| -> Vec<PersonName> {
+            if t.passenger_ids.is_empty() {
+                guests.iter().map(|g| PersonName::of(&g.person)).collect()
+            } else {
+                t.passenger_ids
+                    .iter()
+                    .filter_map(|id| names.get(id).cloned())
+                    .collect()
+            }
+        };
+        let mut days: Vec<TransferDay> = Vec::new();
+        let mut picked: HashSet<String> = HashSet::new();
+        for transfer in transfers {
+            let passengers = passengers_of(&transfer);
+            if transfer.kind == TransferKind::Arrival {
+                picked.extend(passengers.iter().map(|p| p.person_id.clone()));
+            }
+            let row = TransferRow {
+                segment: transfer
+                    .segment_id
+                    .as_ref()
+                    .and_then(|id| segments.get(id).cloned()),
+                passengers,
+                transfer,
+            };
+            let date = row.transfer.at_local.date();
+            match days.last_mut() {
+                Some(day) if day.date == date => day.transfers.push(row),
+                _ => days.push(TransferDay {
+                    date,
+                    transfers: vec![row],
+                }),
+            }
+        }
+        let without_arrival_transfer = guests
+            .iter()
+            .filter(|g| !picked.contains(&g.person.id))
+            .map(|g| PersonName::of(&g.person))
+            .collect();
+        Ok(TransferBoard {
+            days,
+            without_arrival_transfer,
+        })
+    }
+
+    /// Hotels and rooms, who sleeps where and who shares, nights per guest, and the guests
+    /// with no room.
+    pub fn rooming_list(&self, delegation_id: &str) -> Result<RoomingList, StoreError> {
+        let names = self.names(delegation_id)?;
+        let guests = self.guests(delegation_id)?;
+        let mut stays: Vec<Stay> = self.list::<StayInput>(delegation_id)?;
+        stays.sort_by(|a, b| {
+            (a.hotel.as_str(), a.room.as_str(), a.check_in_on).cmp(&(
+                b.hotel.as_str(),
+                b.room.as_str(),
+                b.check_in_on,
+            ))
+        });
+        let mut hotels: Vec<HotelRooms> = Vec::new();
+        let mut nights: BTreeMap<String, hosting::GuestNights> = BTreeMap::new();
+        for stay in stays {
+            let guests_here: Vec<PersonName> = stay
+                .guest_ids
+                .iter()
+                .filter_map(|id| names.get(id).cloned())
+                .collect();
+            let room = RoomRow {
+                nights: stay.nights(),
+                guests: guests_here.clone(),
+                stay: stay.clone(),
+            };
+            for guest in &guests_here {
+                let entry =
+                    nights
+                        .entry(guest.person_id.clone())
+                        .or_insert_with(|| hosting::GuestNights {
+                            guest: guest.clone(),
+                            nights: 0,
+                            rooms: String::new(),
+                            shares_with: Vec::new(),
+                        });
+                entry.nights += stay.nights();
+                let place = format!("{}, {}", stay.hotel, stay.room);
+                entry.rooms = if entry.rooms.is_empty() {
+                    place
+                } else {
+                    format!("{}; {place}", entry.rooms)
+                };
+                for other in guests_here
+                    .iter()
+                    .filter(|o| o.person_id != guest.person_id)
+                {
+                    if !entry.shares_with.contains(&other.full_name) {
+                        entry.shares_with.push(other.full_name.clone());
+                    }
+                }
+            }
+            match hotels.last_mut() {
+                Some(h) if h.hotel == stay.hotel => h.rooms.push(room),
+                _ => hotels.push(HotelRooms {
+                    hotel: stay.hotel.clone(),
+                    address: stay.address.clone(),
+                    rooms: vec![room],
+                }),
+            }
+        }
+        let without_room = guests
+            .iter()
+            .filter(|g| g.stays.is_empty())
+            .map(|g| PersonName::of(&g.person))
+            .collect();
+        let mut nights: Vec<hosting::GuestNights> = nights.into_values().collect();
+        nights.sort_by(|a, b| a.guest.full_name.cmp(&b.guest.full_name));
+        Ok(RoomingList {
+            hotels,
+            nights,
+            without_room,
+        })
+    }
+
+    /// The programme by day, with the staff member in charge of each item.
+    pub fn programme_days(&self, delegation_id: &str) -> Result<Vec<ProgrammeDay>, StoreError> {
+        let items: Vec<ProgrammeItem> = self.list::<ProgrammeItemInput>(delegation_id)?;
+        let mut days: Vec<ProgrammeDay> = Vec::new();
+        for item in items {
+            let responsible = match &item.responsible_id {
+                Some(id) => record::find::<Person>(&self.conn, id)?.map(|p| PersonName::of(&p)),
+                None => None,
+            };
+            let date = item.on_date;
+            let line = ProgrammeLine { item, responsible };
+            match days.last_mut() {
+                Some(day) if day.date == date => day.lines.push(line),
+                _ => days.push(ProgrammeDay {
+                    date,
+                    lines: vec![line],
+                }),
+            }
+        }
+        for day in &mut days {
+            day.lines
+                .sort_by_key(|l| (l.item.starts_at.is_some(), l.item.starts_at));
+        }
+        Ok(days)
+    }
+}
+
+fn self_actor(writer: &Writer<'_>) -> String {
+    writer.actor().to_owned()
+}
+
+/// A domain error on a row, with the row named in each violation.
+fn row_error(row: u32, error: Error) -> StoreError {
+    StoreError::Domain(Error::invalid(
+        error
+            .violations
+            .into_iter()
+            .map(|v| {
+                Violation::new(
+                    &format!("row {row} {}", v.field),
+                    v.rule,
+                    format!("Row {row}: {}", v.message),
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// A flight read from a guest list, placed between the host airport and the other end.
+fn new_flight(
+    delegation: &Delegation,
+    host: Option<(&str, &str)>,
+    flight: &FlightInput,
+    at: NaiveDateTime,
+    arriving: bool,
+    now: &str,
+) -> Segment {
+    let fallback = if delegation.cities.trim().is_empty() {
+        delegation.country.as_str()
+    } else {
+        delegation.cities.as_str()
+    };
+    let (host_place, host_zone) = host.unwrap_or((fallback, "UTC"));
+    let other = hosting::airport(&flight.place);
+    let other_place = if flight.place.is_empty() {
+        "?".to_owned()
+    } else {
+        flight.place.clone()
+    };
+    let other_zone = other.map_or(host_zone, |(_, z)| z).to_owned();
+    let mut notes = vec!["Created from the guest list".to_owned()];
+    notes.push(if arriving {
+        "departure time not given".to_owned()
+    } else {
+        "arrival time not given".to_owned()
+    });
+    if flight.time.is_none() {
+        notes.push("time of day not given".to_owned());
+    }
+    let (from_place, from_tz, to_place, to_tz) = if arriving {
+        (
+            other_place,
+            other_zone,
+            host_place.to_owned(),
+            host_zone.to_owned(),
+        )
+    } else {
+        (
+            host_place.to_owned(),
+            host_zone.to_owned(),
+            other_place,
+            other_zone,
+        )
+    };
+    // The far end's time is unknown: both ends carry the known instant, so that the
+    // flight's duration reads as unknown rather than as a made-up number.
+    let other_local = desk_domain::travel::parse_zone(&from_tz)
+        .zip(desk_domain::travel::parse_zone(&to_tz))
+        .and_then(|(f, t)| {
+            let (known_zone, other_zone) = if arriving { (t, f) } else { (f, t) };
+            desk_domain::travel::to_utc(at, known_zone)
+                .ok()
+                .map(|utc| utc.with_timezone(&other_zone).naive_local())
+        })
+        .unwrap_or(at);
+    let (departs_local, arrives_local) = if arriving {
+        (other_local, at)
+    } else {
+        (at, other_local)
+    };
+    Segment {
+        id: new_id(),
+        delegation_id: delegation.id.clone(),
+        mode: Mode::Flight,
+        carrier: String::new(),
+        number: flight.number.clone(),
+        from_place,
+        from_tz,
+        departs_local,
+        to_place,
+        to_tz,
+        arrives_local,
+        terminal: String::new(),
+        passenger_ids: Vec::new(),
+        notes: notes.join("; "),
+        created_at: now.to_owned(),
+        updated_at: now.to_owned(),
+    }
+}
+
+fn segment_input(s: &Segment) -> SegmentInput {
+    SegmentInput {
+        mode: s.mode.as_str().to_owned(),
+        carrier: s.carrier.clone(),
+        number: s.number.clone(),
+        from_place: s.from_place.clone(),
+        from_tz: s.from_tz.clone(),
+        departs_local: s
+            .departs_local
+            .format(desk_domain::travel::LOCAL_FORMAT)
+            .to_string(),
+        to_place: s.to_place.clone(),
+        to_tz: s.to_tz.clone(),
+        arrives_local: s
+            .arrives_local
+            .format(desk_domain::travel::LOCAL_FORMAT)
+            .to_string(),
+        terminal: s.terminal.clone(),
+        passenger_ids: s.passenger_ids.clone(),
+        notes: s.notes.clone(),
+    }
+}
