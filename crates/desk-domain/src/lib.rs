@@ -20,6 +20,7 @@ pub mod member;
 pub mod money;
 pub mod organisation;
 pub mod person;
+pub mod places;
 pub mod programme;
 pub mod report;
 pub mod richtext;
