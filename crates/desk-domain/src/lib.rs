@@ -8,6 +8,7 @@
 
 mod names;
 
+pub mod agenda;
 pub mod attachment;
 pub mod audit;
 pub mod check;
@@ -15,7 +16,10 @@ pub mod country;
 pub mod delegation;
 pub mod error;
 pub mod expense;
+#[cfg(test)]
+mod fixtures;
 pub mod ipc;
+pub mod itinerary;
 pub mod member;
 pub mod money;
 pub mod organisation;
@@ -32,6 +36,7 @@ pub mod travel;
 pub mod views;
 pub mod warning;
 
+pub use agenda::{AgendaInput, AgendaItem, AgendaKind, Severity};
 pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
 pub use delegation::{
@@ -39,10 +44,12 @@ pub use delegation::{
 };
 pub use error::{Error, ErrorKind, Rule, Violation};
 pub use expense::{Expense, ExpenseCategory, ExpenseInput, ExpenseKind};
+pub use itinerary::{Itinerary, ItineraryWarning, Leg};
 pub use member::{Member, MemberInput, MemberRole};
 pub use money::Money;
 pub use organisation::{Organisation, OrganisationInput, OrganisationKind};
 pub use person::{Gender, NameOrder, Person, PersonInput};
+pub use places::{Airport, Place, PlaceKind};
 pub use programme::{Audience, ProgrammeItem, ProgrammeItemInput, ProgrammeKind};
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;

@@ -154,7 +154,11 @@ fn build() -> Data {
         by_city.entry(key).or_default().push(i);
     }
 
-    let index_of = |code: &str| airports.binary_search_by(|a| a.iata.as_str().cmp(code)).ok();
+    let index_of = |code: &str| {
+        airports
+            .binary_search_by(|a| a.iata.as_str().cmp(code))
+            .ok()
+    };
     let mut city_codes: HashMap<String, (String, String, Vec<usize>)> = HashMap::new();
     let mut metro = Vec::new();
     for r in parse_csv(CITY_CODES_CSV) {
@@ -181,7 +185,11 @@ fn build() -> Data {
         if !name.contains('/') || name.starts_with("Etc/") {
             continue;
         }
-        let city = name.rsplit('/').next().unwrap_or_default().replace('_', " ");
+        let city = name
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace('_', " ");
         zone_cities
             .entry(city_key(&city))
             .and_modify(|existing| {
@@ -242,7 +250,12 @@ fn airport_place(a: &Airport) -> Place {
 fn city_code_place(code: &str) -> Option<Place> {
     let d = data();
     let (city, country, indexes) = d.city_codes.get(&code.trim().to_ascii_uppercase())?;
-    let zones = distinct(indexes.iter().filter_map(|&i| d.airports.get(i)).map(|a| &a.tz));
+    let zones = distinct(
+        indexes
+            .iter()
+            .filter_map(|&i| d.airports.get(i))
+            .map(|a| &a.tz),
+    );
     match zones.as_slice() {
         [tz] => Some(Place {
             kind: PlaceKind::CityCode,
@@ -500,7 +513,11 @@ mod tests {
         // The data set places Noi Bai in Asia/Ho_Chi_Minh (same +07:00 as Asia/Bangkok).
         assert_eq!(hanoi.tz, "Asia/Ho_Chi_Minh");
         assert_eq!(hanoi.country, "VN");
-        assert_eq!(found("han").code, "HAN", "a lower-case code is still the airport");
+        assert_eq!(
+            found("han").code,
+            "HAN",
+            "a lower-case code is still the airport"
+        );
         assert_eq!(found(" sin ").tz, "Asia/Singapore");
         assert_eq!(found("CDG").tz, "Europe/Paris");
         assert_eq!(found("JFK").tz, "America/New_York");
@@ -509,7 +526,13 @@ mod tests {
 
     #[test]
     fn city_names_match_with_or_without_diacritics_and_spaces() {
-        for typed in ["Hà Nội", "ha noi", "Hanoi", "HA NOI", "Ha\u{300} No\u{323}\u{302}i"] {
+        for typed in [
+            "Hà Nội",
+            "ha noi",
+            "Hanoi",
+            "HA NOI",
+            "Ha\u{300} No\u{323}\u{302}i",
+        ] {
             let place = found(typed);
             assert_eq!(place.tz, "Asia/Ho_Chi_Minh", "{typed}");
             assert_eq!(place.code, "HAN", "{typed}: Hanoi has one airport");
@@ -517,12 +540,20 @@ mod tests {
         assert_eq!(found("Đà Nẵng").code, "DAD");
         assert_eq!(found("Singapore").tz, "Asia/Singapore");
         assert_eq!(found("Hồ Chí Minh").tz, "Asia/Ho_Chi_Minh");
-        assert_eq!(found("Bangkok").tz, "Asia/Bangkok", "two airports, one zone");
+        assert_eq!(
+            found("Bangkok").tz,
+            "Asia/Bangkok",
+            "two airports, one zone"
+        );
     }
 
     #[test]
     fn a_capitalised_code_wins_over_a_city_and_a_city_wins_over_a_lower_case_code() {
-        assert_eq!(found("HUE").country, "ET", "HUE is the code of Humera, Ethiopia");
+        assert_eq!(
+            found("HUE").country,
+            "ET",
+            "HUE is the code of Humera, Ethiopia"
+        );
         assert_eq!(found("Hue").tz, "Asia/Ho_Chi_Minh", "Hue the city is Huế");
         assert_eq!(found("Huế").country, "VN");
     }
@@ -531,7 +562,11 @@ mod tests {
     fn a_shared_city_name_means_the_metropolis_or_the_international_airport() {
         assert_eq!(found("Paris").tz, "Europe/Paris", "not Paris, Texas");
         assert_eq!(found("London").tz, "Europe/London");
-        assert_eq!(found("Manila").tz, "Asia/Manila", "the international airport's city");
+        assert_eq!(
+            found("Manila").tz,
+            "Asia/Manila",
+            "the international airport's city"
+        );
         assert_eq!(
             found("Paris, US").tz,
             "America/Chicago",
@@ -573,8 +608,14 @@ mod tests {
 
     #[test]
     fn one_zone_countries_have_a_zone() {
-        assert_eq!(zone_of_country("vn").map(|z| z.name()), Some("Asia/Ho_Chi_Minh"));
-        assert_eq!(zone_of_country("SG").map(|z| z.name()), Some("Asia/Singapore"));
+        assert_eq!(
+            zone_of_country("vn").map(|z| z.name()),
+            Some("Asia/Ho_Chi_Minh")
+        );
+        assert_eq!(
+            zone_of_country("SG").map(|z| z.name()),
+            Some("Asia/Singapore")
+        );
         assert_eq!(zone_of_country("ID"), None, "Indonesia spans three zones");
     }
 

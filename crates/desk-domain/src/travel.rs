@@ -664,7 +664,10 @@ mod tests {
             to_utc(at("2011-12-30T12:00"), zone_of("Pacific/Apia")),
             Err(LocalTimeProblem::DoesNotExist)
         );
-        assert_eq!(offset_label(at("2011-12-31T12:00"), zone_of("Pacific/Apia")), "+14:00");
+        assert_eq!(
+            offset_label(at("2011-12-31T12:00"), zone_of("Pacific/Apia")),
+            "+14:00"
+        );
     }
 
     #[test]
@@ -726,8 +729,17 @@ mod tests {
         let minutes = valid.ok().and_then(|v| {
             duration_minutes(v.departs_local, v.from_tz, v.arrives_local, v.to_tz).ok()
         });
-        assert_eq!(minutes, Some(140), "HAN 23:50 +07 → SIN 03:10 +08 is 2 h 20 min");
-        let by_city = by_place("Hà Nội", "2016-09-05T23:50", "Singapore", "2016-09-06T03:10");
+        assert_eq!(
+            minutes,
+            Some(140),
+            "HAN 23:50 +07 → SIN 03:10 +08 is 2 h 20 min"
+        );
+        let by_city = by_place(
+            "Hà Nội",
+            "2016-09-05T23:50",
+            "Singapore",
+            "2016-09-06T03:10",
+        );
         assert!(by_city.validate().is_ok(), "city names resolve too");
     }
 
@@ -758,16 +770,21 @@ mod tests {
         assert_eq!(violation, Some((1, "to_place", Rule::UnknownCode, true)));
         let mut with_zone = input;
         with_zone.to_tz = "Asia/Singapore".into();
-        assert!(with_zone.validate().is_ok(), "a typed zone makes any place fine");
+        assert!(
+            with_zone.validate().is_ok(),
+            "a typed zone makes any place fine"
+        );
     }
 
     #[test]
     fn an_ambiguous_city_lists_its_candidates() {
         let input = by_place("Portland", "2016-09-05T08:00", "HAN", "2016-09-06T23:10");
-        let message = input
-            .validate()
-            .err()
-            .map(|e| (e.violations[0].field.clone(), e.violations[0].message.clone()));
+        let message = input.validate().err().map(|e| {
+            (
+                e.violations[0].field.clone(),
+                e.violations[0].message.clone(),
+            )
+        });
         assert!(
             message
                 .as_ref()
