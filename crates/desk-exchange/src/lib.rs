@@ -3,3 +3,5 @@
 //!
 //! Pure conversions between bytes and desk-domain values: nothing here opens the database.
 //! Every reader checks sizes before it reads, and every refusal names the row and column.
+
+pub mod ics;
