@@ -6,7 +6,8 @@
 //! zones, date lines and daylight-saving changes.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+/// The IANA zone type, for crates that name zones without depending on chrono-tz.
+pub use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

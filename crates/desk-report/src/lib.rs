@@ -19,6 +19,7 @@
 mod error;
 mod fonts;
 mod image;
+mod itinerary;
 mod labels;
 mod layout;
 mod model;
@@ -29,6 +30,9 @@ mod report;
 pub use error::ReportError;
 pub use fonts::FontFace;
 pub use image::{ImageData, ImageFormat, MAX_PIXELS, MAX_SIDE_PX};
+pub use itinerary::{
+    ItineraryDocument, ItinerarySection, LegRow, StayRow, layout_itinerary, render_itinerary,
+};
 pub use labels::Labels;
 pub use layout::{
     ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,

@@ -111,14 +111,19 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
     })
 }
 
-fn body_style(size: f32) -> TextStyle {
+pub(crate) fn body_style(size: f32) -> TextStyle {
     let mut style = TextStyle::new(size, Align::Justify);
     style.first_indent = mm(INDENT_MM);
     style
 }
 
 /// A section heading: bold, flush left at the paragraph indent, kept with what follows.
-fn heading_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, text: &str, size: f32) -> Chunk {
+pub(crate) fn heading_chunk(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    text: &str,
+    size: f32,
+) -> Chunk {
     let mut style = TextStyle::new(size, Align::Left);
     style.first_indent = mm(INDENT_MM);
     let lines = ts.set(&[Span::bold(text)], &style, g.text_width());
@@ -129,7 +134,7 @@ fn heading_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, text: &str, size: f3
 }
 
 /// A justified paragraph, one chunk per line so it can continue on the next page.
-fn paragraph_chunks(
+pub(crate) fn paragraph_chunks(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     spans: &[Span],
@@ -151,7 +156,7 @@ fn is_short_number(text: &str) -> bool {
 /// A bordered table: a header row (bold, centred) that is drawn again at the top of every
 /// page the table continues on, and one chunk per row, so rows are never cut in two unless
 /// a single row is taller than a page.
-fn table_chunks(
+pub(crate) fn table_chunks(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     columns: &[Column],
@@ -207,12 +212,19 @@ fn table_chunks(
                     if !bold && is_short_number(&text) {
                         style.align = Align::Center;
                     }
-                    let span = if bold {
-                        Span::bold(text)
-                    } else {
-                        Span::plain(text)
-                    };
-                    (ts.set(&[span], &style, w - 2.0 * pad_x), style)
+                    // A line break in a cell is kept ("HAN\n23:50 05/09/2016").
+                    let lines = text
+                        .split('\n')
+                        .flat_map(|part| {
+                            let span = if bold {
+                                Span::bold(part)
+                            } else {
+                                Span::plain(part)
+                            };
+                            ts.set(&[span], &style, w - 2.0 * pad_x)
+                        })
+                        .collect();
+                    (lines, style)
                 })
                 .collect()
         };
