@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod agenda;
 mod bindings;
 mod cli;
 mod demo;
+mod itinerary;
 mod record;
 mod search;
 mod store;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::places;
+use crate::places::{self, PlaceKind};
 use crate::travel::{duration_label, offset_label, parse_zone};
 use crate::{Delegation, MemberDetail, Segment, Stay};
 
@@ -27,10 +27,10 @@ pub struct Leg {
     pub duration_minutes: Option<i64>,
     /// "2 h 20 min", or empty.
     pub duration: String,
-    /// The departure place's airport or city name from the data ("Noi Bai International
-    /// Airport"), or empty when the place is not in it.
-    pub from_name: String,
-    pub to_name: String,
+    /// The departure place as printed: an airport or city code with its name from the data
+    /// ("HAN – Noi Bai International Airport"), else the place as typed ("Hà Nội").
+    pub from_label: String,
+    pub to_label: String,
 }
 
 /// Something in the itinerary that deserves attention.
@@ -89,10 +89,12 @@ pub struct Itinerary {
     pub warnings: Vec<ItineraryWarning>,
 }
 
-fn place_name(typed: &str) -> String {
+fn place_label(typed: &str) -> String {
     match places::resolve(typed) {
-        places::Lookup::Found(p) => p.name,
-        _ => String::new(),
+        places::Lookup::Found(p) if matches!(p.kind, PlaceKind::Airport | PlaceKind::CityCode) => {
+            format!("{} – {}", p.code, p.name)
+        }
+        _ => typed.trim().to_owned(),
     }
 }
 
@@ -109,8 +111,8 @@ fn leg(segment: Segment) -> Leg {
             .unwrap_or_default(),
         duration: duration_minutes.map(duration_label).unwrap_or_default(),
         duration_minutes,
-        from_name: place_name(&segment.from_place),
-        to_name: place_name(&segment.to_place),
+        from_label: place_label(&segment.from_place),
+        to_label: place_label(&segment.to_place),
         segment,
     }
 }
@@ -357,7 +359,7 @@ mod tests {
                 ("sq176", "+08:00", "+07:00", "3 h 15 min"),
             ]
         );
-        assert_eq!(it.legs[0].from_name, "Noi Bai International Airport");
+        assert_eq!(it.legs[0].from_label, "HAN – Noi Bai International Airport");
     }
 
     #[test]

@@ -238,6 +238,22 @@ fn place_zone(
     }
 }
 
+/// A place typed as an airport or city code is stored in capitals, as codes are ("han" →
+/// "HAN"); a city name is kept as typed.
+fn code_in_capitals(place: String) -> String {
+    match places::resolve(&place) {
+        Lookup::Found(found)
+            if matches!(
+                found.kind,
+                places::PlaceKind::Airport | places::PlaceKind::CityCode
+            ) && found.code.eq_ignore_ascii_case(&place) =>
+        {
+            found.code
+        }
+        _ => place,
+    }
+}
+
 /// "2 h 20 min", "45 min", "12 h 00 min": how long a segment takes, as printed.
 pub fn duration_label(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
@@ -281,7 +297,8 @@ impl SegmentInput {
         };
         let carrier = check.optional("carrier", "Carrier", &self.carrier);
         let number = check.optional("number", "Number", &self.number);
-        let from_place = check.required("from_place", "Departure place", &self.from_place);
+        let from_place =
+            code_in_capitals(check.required("from_place", "Departure place", &self.from_place));
         let from_tz = place_zone(
             &mut check,
             ("from_place", "from_tz"),
@@ -295,7 +312,8 @@ impl SegmentInput {
             "Departure time",
             &self.departs_local,
         );
-        let to_place = check.required("to_place", "Arrival place", &self.to_place);
+        let to_place =
+            code_in_capitals(check.required("to_place", "Arrival place", &self.to_place));
         let to_tz = place_zone(
             &mut check,
             ("to_place", "to_tz"),
@@ -716,6 +734,11 @@ mod tests {
     #[test]
     fn empty_zones_come_from_the_places() {
         let input = by_place("HAN", "2016-09-05T23:50", "sin", "2016-09-06T03:10");
+        assert_eq!(
+            input.validate().map(|v| v.to_place),
+            Ok("SIN".to_owned()),
+            "a code is stored in capitals"
+        );
         let resolved = input.with_zones_resolved();
         assert_eq!(
             (resolved.from_tz.as_str(), resolved.to_tz.as_str()),

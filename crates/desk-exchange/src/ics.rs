@@ -304,13 +304,6 @@ pub fn segment_event(leg: &Leg) -> Option<Event> {
     } else {
         format!("{flight}: {route}")
     };
-    let place = |typed: &str, name: &str| {
-        if name.is_empty() || name == typed {
-            typed.to_owned()
-        } else {
-            format!("{typed} – {name}")
-        }
-    };
     let mut description = vec![format!(
         "{} {} ({}) → {} {} ({})",
         s.from_place,
@@ -332,7 +325,7 @@ pub fn segment_event(leg: &Leg) -> Option<Event> {
     Some(Event {
         id: s.id.clone(),
         summary,
-        location: place(&s.from_place, &leg.from_name),
+        location: leg.from_label.clone(),
         description: description.join("\n"),
         when: When::Zoned {
             start: s.departs_local,

@@ -350,23 +350,16 @@ fn section(language: Language, it: &Itinerary, heading: String) -> ItinerarySect
                     .copied()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let place = |typed: &str, name: &str| {
-                    if name.is_empty() || name == typed {
-                        typed.to_owned()
-                    } else {
-                        format!("{typed} – {name}")
-                    }
-                };
                 LegRow {
                     transport: if transport.is_empty() {
                         s.mode.as_str().to_owned()
                     } else {
                         transport
                     },
-                    from: place(&s.from_place, &leg.from_name),
+                    from: leg.from_label.clone(),
                     departs: s.departs_local,
                     departs_offset: leg.departs_offset.clone(),
-                    to: place(&s.to_place, &leg.to_name),
+                    to: leg.to_label.clone(),
                     arrives: s.arrives_local,
                     arrives_offset: leg.arrives_offset.clone(),
                     duration: leg.duration.clone(),
