@@ -578,6 +578,10 @@ pub fn message(item: &AgendaItem) -> String {
         AgendaKind::PassportMissing => {
             format!("{who} has no passport on record for \"{title}\" (departs {when})")
         }
+        AgendaKind::PassportExpiring if item.related_on < item.due_on => format!(
+            "{who}'s passport expires {}, before departing on \"{title}\" ({when})",
+            on(item.related_on),
+        ),
         AgendaKind::PassportExpiring => format!(
             "{who}'s passport expires {}, less than {} months after the return from \"{title}\" (departs {when})",
             on(item.related_on),
@@ -766,6 +770,13 @@ mod tests {
         );
         let items = run(&singapore(None));
         assert_eq!(of(&items, AgendaKind::PassportMissing).len(), 1);
+        let items = run(&singapore(Some("2016-08-30")));
+        let expired = of(&items, AgendaKind::PassportExpiring);
+        assert!(
+            expired[0].message.contains("before departing"),
+            "a passport that runs out before the trip says so: {}",
+            expired[0].message
+        );
         let settings = Settings {
             passport_months: 3,
             ..Settings::default()

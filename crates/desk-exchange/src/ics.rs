@@ -140,16 +140,17 @@ fn transitions(zone: Tz, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDat
         let next = t + Duration::days(1);
         let after = observance(zone, next);
         if after != before {
-            let (mut lo, mut hi) = (t, next);
-            while hi - lo > Duration::minutes(1) {
-                let mid = lo + (hi - lo) / 2;
-                if observance(zone, mid) == before {
+            // Whole minutes after `t`: the change happens in (lo, hi].
+            let (mut lo, mut hi) = (0_i64, 24 * 60);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if observance(zone, t + Duration::minutes(mid)) == before {
                     lo = mid;
                 } else {
                     hi = mid;
                 }
             }
-            out.push(hi);
+            out.push(t + Duration::minutes(hi));
             before = after;
         }
         t = next;

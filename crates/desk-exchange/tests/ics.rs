@@ -283,6 +283,18 @@ fn a_daylight_saving_zone_gets_both_observances() {
         "summer time is a DAYLIGHT observance"
     );
     assert!(text.contains("TZNAME:CEST\r\n"));
+    assert!(
+        text.contains(
+            "BEGIN:DAYLIGHT\r\nDTSTART:20170326T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+        ),
+        "clocks go forward at 02:00 local time, CET to CEST:\n{text}"
+    );
+    assert!(
+        text.contains(
+            "BEGIN:STANDARD\r\nDTSTART:20171029T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+        ),
+        "and back at 03:00 CEST"
+    );
     let (start, zone) = zoned(event(&text, "af2").get_end());
     assert_eq!(
         (start, zone.as_str()),

@@ -216,7 +216,7 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
             ));
         } else {
             tables += 1;
-            let columns = columns(&words.leg_columns, &[0.8, 1.8, 3.0, 3.0, 1.4]);
+            let columns = columns(&words.leg_columns, &[0.8, 1.8, 2.9, 2.9, 1.6]);
             let rows: Vec<Vec<String>> = section
                 .legs
                 .iter()
