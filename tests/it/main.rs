@@ -3,10 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod agenda;
 mod bindings;
 mod cli;
 mod demo;
 mod hosting;
+mod itinerary;
 mod money;
 mod record;
 mod search;

@@ -16,6 +16,7 @@ mod commands;
 mod hosting;
 mod money;
 mod output;
+mod travel;
 
 /// Exit code for a refused input or a failed operation.
 pub const EXIT_REFUSED: u8 = 1;
@@ -157,6 +158,18 @@ enum Command {
         #[arg(long, value_name = "FILE.pdf|DIR")]
         out: PathBuf,
     },
+    /// Travel segments (flights, trains, roads) of a delegation.
+    #[command(subcommand)]
+    Segment(SegmentCommand),
+    /// A delegation's itinerary: segments with zones and durations, stays, nights without a
+    /// stay; as a table, JSON, a printable PDF or a calendar file.
+    Itinerary(ItineraryArgs),
+    /// Everything the Today screen shows: travel ahead, passports, visas, overlaps, deadlines.
+    Warnings {
+        /// The day to look from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -277,6 +290,65 @@ enum ChecklistCommand {
         #[arg(long, default_value = "vi", value_parser = parse_checklist_language)]
         lang: desk_domain::hosting::ChecklistLanguage,
     },
+}
+
+#[derive(Subcommand)]
+enum SegmentCommand {
+    /// Add a segment and print the new id. Times are local to each place; a place's zone
+    /// comes from its IATA code or city unless --from-tz/--to-tz say otherwise.
+    Add(AddSegment),
+}
+
+#[derive(Args)]
+struct AddSegment {
+    #[arg(long)]
+    delegation: String,
+    /// An IATA code (HAN) or a city (Hà Nội).
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    /// Local time at the departure place, YYYY-MM-DDTHH:MM.
+    #[arg(long)]
+    departs: String,
+    /// Local time at the arrival place, YYYY-MM-DDTHH:MM.
+    #[arg(long)]
+    arrives: String,
+    /// flight, train or road.
+    #[arg(long, default_value = "flight")]
+    mode: String,
+    #[arg(long, default_value = "")]
+    carrier: String,
+    #[arg(long, default_value = "")]
+    number: String,
+    /// IANA zone of the departure place, e.g. Asia/Ho_Chi_Minh (default: from the place).
+    #[arg(long = "from-tz", default_value = "")]
+    from_tz: String,
+    #[arg(long = "to-tz", default_value = "")]
+    to_tz: String,
+    #[arg(long, default_value = "")]
+    terminal: String,
+    /// A person on this segment (repeat for several); none means every member.
+    #[arg(long = "passenger", value_name = "PERSON_ID")]
+    passengers: Vec<String>,
+}
+
+#[derive(Args)]
+struct ItineraryArgs {
+    #[arg(long)]
+    delegation: String,
+    /// Only this person's segments and stays.
+    #[arg(long, value_name = "PERSON_ID")]
+    person: Option<String>,
+    /// Write a printable itinerary (a page per person) to this file.
+    #[arg(long, value_name = "FILE.pdf")]
+    pdf: Option<PathBuf>,
+    /// Write the trip as an iCalendar file for a diary.
+    #[arg(long, value_name = "FILE.ics")]
+    ics: Option<PathBuf>,
+    /// Language of the PDF: vi (default) or en.
+    #[arg(long, default_value = "vi", value_parser = parse_print_language)]
+    lang: desk_report::Language,
 }
 
 #[derive(Subcommand)]
@@ -419,6 +491,14 @@ enum MemberCommand {
 
 fn parse_direction(s: &str) -> Result<Direction, String> {
     Direction::parse(s).ok_or_else(|| format!("expected outgoing or incoming, not \"{s}\""))
+}
+
+fn parse_print_language(s: &str) -> Result<desk_report::Language, String> {
+    match s {
+        "vi" => Ok(desk_report::Language::Vietnamese),
+        "en" => Ok(desk_report::Language::English),
+        _ => Err(format!("expected vi or en, not \"{s}\"")),
+    }
 }
 
 fn parse_status(s: &str) -> Result<DelegationStatus, String> {
@@ -651,5 +731,34 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 out: &out,
             },
         ),
+        Command::Segment(SegmentCommand::Add(a)) => travel::segment_add(
+            ctx,
+            &a.delegation,
+            &desk_domain::SegmentInput {
+                mode: a.mode,
+                carrier: a.carrier,
+                number: a.number,
+                from_place: a.from,
+                from_tz: a.from_tz,
+                departs_local: a.departs,
+                to_place: a.to,
+                to_tz: a.to_tz,
+                arrives_local: a.arrives,
+                terminal: a.terminal,
+                passenger_ids: a.passengers,
+                notes: String::new(),
+            },
+        ),
+        Command::Itinerary(a) => travel::itinerary(
+            ctx,
+            &travel::ItineraryRequest {
+                delegation: &a.delegation,
+                person: a.person.as_deref(),
+                pdf: a.pdf.as_deref(),
+                ics: a.ics.as_deref(),
+                language: a.lang,
+            },
+        ),
+        Command::Warnings { today } => travel::warnings(ctx, today.as_deref()),
     }
 }

@@ -8,6 +8,7 @@
 
 mod names;
 
+pub mod agenda;
 pub mod attachment;
 pub mod audit;
 pub mod check;
@@ -17,12 +18,16 @@ pub mod delegation;
 pub mod error;
 pub mod estimate;
 pub mod expense;
+#[cfg(test)]
+mod fixtures;
 pub mod hosting;
 pub mod ipc;
+pub mod itinerary;
 pub mod member;
 pub mod money;
 pub mod organisation;
 pub mod person;
+pub mod places;
 pub mod programme;
 pub mod rates;
 pub mod report;
@@ -36,6 +41,7 @@ pub mod travel;
 pub mod views;
 pub mod warning;
 
+pub use agenda::{AgendaInput, AgendaItem, AgendaKind, Severity};
 pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
 pub use delegation::{
@@ -47,10 +53,12 @@ pub use estimate::{
     ExcludedLine, Exclusion, LineChange, LineSource, PersonTotal, SavedEstimate,
 };
 pub use expense::{Expense, ExpenseCategory, ExpenseInput, ExpenseKind};
+pub use itinerary::{Itinerary, ItineraryWarning, Leg};
 pub use member::{Member, MemberInput, MemberRole};
 pub use money::Money;
 pub use organisation::{Organisation, OrganisationInput, OrganisationKind};
 pub use person::{Gender, NameOrder, Person, PersonInput};
+pub use places::{Airport, Place, PlaceKind};
 pub use programme::{Audience, ProgrammeItem, ProgrammeItemInput, ProgrammeKind};
 pub use rates::{
     CountryGroup, CountryGroupInput, LevelRate, LevelRateInput, RateTable, RateTableInput,

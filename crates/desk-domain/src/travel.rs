@@ -6,7 +6,8 @@
 //! zones, date lines and daylight-saving changes.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+/// The IANA zone type, for crates that name zones without depending on chrono-tz.
+pub use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,6 +15,7 @@ use crate::check::Check;
 use crate::delegation::optional_id;
 use crate::error::{Error, Rule};
 use crate::named;
+use crate::places::{self, Lookup};
 
 /// The text form of a local time: `2016-09-05T23:50`.
 pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
@@ -196,7 +198,104 @@ fn zone(check: &mut Check, field: &str, label: &str, input: &str) -> Option<Tz> 
     zone
 }
 
+/// The zone of one end of a segment: the one typed, else the place's from the shipped data.
+/// An unknown or ambiguous place with no zone typed is a violation on the place's field
+/// saying what to give.
+fn place_zone(
+    check: &mut Check,
+    (place_field, tz_field): (&str, &str),
+    label: &str,
+    place: &str,
+    typed_zone: &str,
+) -> Option<Tz> {
+    if !typed_zone.trim().is_empty() {
+        return zone(check, tz_field, &format!("{label} time zone"), typed_zone);
+    }
+    let place = place.trim();
+    if place.is_empty() {
+        // The place's own Required violation says it all.
+        return None;
+    }
+    match places::resolve(place) {
+        Lookup::Found(found) => parse_zone(&found.tz),
+        Lookup::Ambiguous(options) => {
+            let list: Vec<String> = options
+                .iter()
+                .map(|p| format!("{} ({}, {})", p.city, p.country, p.tz))
+                .collect();
+            check.fail(
+                place_field,
+                Rule::UnknownCode,
+                format!(
+                    "{label} place \"{place}\" could be {}: give an airport code or its time zone",
+                    list.join(" or ")
+                ),
+            );
+            None
+        }
+        Lookup::Unknown => {
+            check.fail(
+                place_field,
+                Rule::UnknownCode,
+                format!(
+                    "{label} place \"{place}\" is not an airport code or a city we know: give its time zone (an IANA zone such as Asia/Singapore)"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A place typed as an airport or city code is stored in capitals, as codes are ("han" →
+/// "HAN"); a city name is kept as typed.
+fn code_in_capitals(place: String) -> String {
+    match places::resolve(&place) {
+        Lookup::Found(found)
+            if matches!(
+                found.kind,
+                places::PlaceKind::Airport | places::PlaceKind::CityCode
+            ) && found.code.eq_ignore_ascii_case(&place) =>
+        {
+            found.code
+        }
+        _ => place,
+    }
+}
+
+/// "2 h 20 min", "45 min", "12 h 00 min": how long a segment takes, as printed.
+pub fn duration_label(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.abs();
+    if m < 60 {
+        format!("{sign}{m} min")
+    } else {
+        format!("{sign}{} h {:02} min", m / 60, m % 60)
+    }
+}
+
 impl SegmentInput {
+    /// The same input with each empty zone filled from its place (an IATA code or a city in
+    /// the shipped data), for a form to show the zone before saving. Places that do not
+    /// resolve keep an empty zone; [`SegmentInput::validate`] then says what to give.
+    pub fn with_zones_resolved(&self) -> Self {
+        let fill = |zone: &str, place: &str| -> String {
+            if zone.trim().is_empty() {
+                places::zone_of(place)
+                    .map(|tz| tz.name().to_owned())
+                    .unwrap_or_default()
+            } else {
+                zone.trim().to_owned()
+            }
+        };
+        Self {
+            from_tz: fill(&self.from_tz, &self.from_place),
+            to_tz: fill(&self.to_tz, &self.to_place),
+            ..self.clone()
+        }
+    }
+
+    /// Checks every field. An empty zone is taken from the place (see
+    /// [`SegmentInput::with_zones_resolved`]); a zone typed always wins over the data.
     pub fn validate(&self) -> Result<ValidSegment, Error> {
         let mut check = Check::new();
         let mode = if self.mode.trim().is_empty() {
@@ -206,16 +305,30 @@ impl SegmentInput {
         };
         let carrier = check.optional("carrier", "Carrier", &self.carrier);
         let number = check.optional("number", "Number", &self.number);
-        let from_place = check.required("from_place", "Departure place", &self.from_place);
-        let from_tz = zone(&mut check, "from_tz", "Departure time zone", &self.from_tz);
+        let from_place =
+            code_in_capitals(check.required("from_place", "Departure place", &self.from_place));
+        let from_tz = place_zone(
+            &mut check,
+            ("from_place", "from_tz"),
+            "Departure",
+            &self.from_place,
+            &self.from_tz,
+        );
         let departs = local_time(
             &mut check,
             "departs_local",
             "Departure time",
             &self.departs_local,
         );
-        let to_place = check.required("to_place", "Arrival place", &self.to_place);
-        let to_tz = zone(&mut check, "to_tz", "Arrival time zone", &self.to_tz);
+        let to_place =
+            code_in_capitals(check.required("to_place", "Arrival place", &self.to_place));
+        let to_tz = place_zone(
+            &mut check,
+            ("to_place", "to_tz"),
+            "Arrival",
+            &self.to_place,
+            &self.to_tz,
+        );
         let arrives = local_time(
             &mut check,
             "arrives_local",
@@ -559,6 +672,156 @@ mod tests {
         assert_eq!(
             error.map(|e| e.violations[0].rule),
             Some(Rule::UnknownTimeZone)
+        );
+    }
+
+    #[test]
+    fn crossing_the_date_line_forwards_lands_a_day_later() {
+        // Honolulu 14:00 (-10) → Tokyo 18:00 (+09) the next day: 9 h in the air, a calendar
+        // day "lost" on the way west.
+        let minutes = duration_minutes(
+            at("2017-06-01T14:00"),
+            zone_of("Pacific/Honolulu"),
+            at("2017-06-02T18:00"),
+            zone_of("Asia/Tokyo"),
+        );
+        assert_eq!(minutes, Ok(9 * 60));
+        // Samoa moved across the date line: 30 December 2011 never happened in Apia.
+        assert_eq!(
+            to_utc(at("2011-12-30T12:00"), zone_of("Pacific/Apia")),
+            Err(LocalTimeProblem::DoesNotExist)
+        );
+        assert_eq!(
+            offset_label(at("2011-12-31T12:00"), zone_of("Pacific/Apia")),
+            "+14:00"
+        );
+    }
+
+    #[test]
+    fn offsets_follow_daylight_saving_and_odd_quarters() {
+        let new_york = zone_of("America/New_York");
+        assert_eq!(offset_label(at("2016-07-01T12:00"), new_york), "-04:00");
+        assert_eq!(offset_label(at("2016-12-01T12:00"), new_york), "-05:00");
+        assert_eq!(
+            offset_label(at("2016-09-05T23:50"), zone_of("Asia/Kathmandu")),
+            "+05:45"
+        );
+        // 01:30 happens twice on 6 Nov 2016 in New York; a timetable means the first (EDT).
+        let first = to_utc(at("2016-11-06T01:30"), new_york).map(|t| t.to_rfc3339());
+        assert_eq!(first, Ok("2016-11-06T05:30:00+00:00".to_owned()));
+        // In the week between Europe's clock change (30 Oct) and America's (6 Nov), Paris is
+        // five hours ahead, not six: JFK 22:00 EDT (02:00 UTC) → CDG 11:00 CET (10:00 UTC).
+        assert_eq!(
+            duration_minutes(
+                at("2016-11-05T22:00"),
+                new_york,
+                at("2016-11-06T11:00"),
+                zone_of("Europe/Paris"),
+            ),
+            Ok(8 * 60)
+        );
+    }
+
+    #[test]
+    fn durations_are_printed_in_hours_and_minutes() {
+        assert_eq!(duration_label(140), "2 h 20 min");
+        assert_eq!(duration_label(45), "45 min");
+        assert_eq!(duration_label(720), "12 h 00 min");
+    }
+
+    fn by_place(from: &str, departs: &str, to: &str, arrives: &str) -> SegmentInput {
+        SegmentInput {
+            from_place: from.into(),
+            departs_local: departs.into(),
+            to_place: to.into(),
+            arrives_local: arrives.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn empty_zones_come_from_the_places() {
+        let input = by_place("HAN", "2016-09-05T23:50", "sin", "2016-09-06T03:10");
+        assert_eq!(
+            input.validate().map(|v| v.to_place),
+            Ok("SIN".to_owned()),
+            "a code is stored in capitals"
+        );
+        let resolved = input.with_zones_resolved();
+        assert_eq!(
+            (resolved.from_tz.as_str(), resolved.to_tz.as_str()),
+            ("Asia/Ho_Chi_Minh", "Asia/Singapore")
+        );
+        let valid = input.validate();
+        assert_eq!(
+            valid.as_ref().map(|v| (v.from_tz.name(), v.to_tz.name())),
+            Ok(("Asia/Ho_Chi_Minh", "Asia/Singapore")),
+            "validate fills the zones itself"
+        );
+        let minutes = valid.ok().and_then(|v| {
+            duration_minutes(v.departs_local, v.from_tz, v.arrives_local, v.to_tz).ok()
+        });
+        assert_eq!(
+            minutes,
+            Some(140),
+            "HAN 23:50 +07 → SIN 03:10 +08 is 2 h 20 min"
+        );
+        let by_city = by_place(
+            "Hà Nội",
+            "2016-09-05T23:50",
+            "Singapore",
+            "2016-09-06T03:10",
+        );
+        assert!(by_city.validate().is_ok(), "city names resolve too");
+    }
+
+    #[test]
+    fn a_typed_zone_wins_over_the_data() {
+        let mut input = by_place("HAN", "2016-09-05T23:50", "SIN", "2016-09-06T04:10");
+        input.from_tz = "Asia/Bangkok".into();
+        input.to_tz = "Asia/Tokyo".into();
+        let valid = input.validate();
+        assert_eq!(
+            valid.map(|v| (v.from_tz.name(), v.to_tz.name())),
+            Ok(("Asia/Bangkok", "Asia/Tokyo"))
+        );
+    }
+
+    #[test]
+    fn an_unknown_place_without_a_zone_asks_for_the_zone_on_the_place() {
+        let input = by_place("HAN", "2016-09-05T23:50", "Atlantis", "2016-09-06T03:10");
+        let error = input.validate().err();
+        let violation = error.as_ref().map(|e| {
+            (
+                e.violations.len(),
+                e.violations[0].field.as_str(),
+                e.violations[0].rule,
+                e.violations[0].message.contains("give its time zone"),
+            )
+        });
+        assert_eq!(violation, Some((1, "to_place", Rule::UnknownCode, true)));
+        let mut with_zone = input;
+        with_zone.to_tz = "Asia/Singapore".into();
+        assert!(
+            with_zone.validate().is_ok(),
+            "a typed zone makes any place fine"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_city_lists_its_candidates() {
+        let input = by_place("Portland", "2016-09-05T08:00", "HAN", "2016-09-06T23:10");
+        let message = input.validate().err().map(|e| {
+            (
+                e.violations[0].field.clone(),
+                e.violations[0].message.clone(),
+            )
+        });
+        assert!(
+            message
+                .as_ref()
+                .is_some_and(|(f, m)| f == "from_place" && m.contains("America/Los_Angeles")),
+            "{message:?}"
         );
     }
 

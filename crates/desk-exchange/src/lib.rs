@@ -35,3 +35,4 @@ pub fn read_xlsx(
 ) -> Result<(String, Grid), ExchangeError> {
     xlsx_in::read(bytes, sheet, limits)
 }
+pub mod ics;

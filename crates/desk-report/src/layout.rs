@@ -666,6 +666,8 @@ pub(crate) struct Chunk {
     pub keep_with_next: bool,
     /// Drawn first when this chunk has to start a new page: a table's header row.
     pub repeat_header: Option<std::rc::Rc<Chunk>>,
+    /// Starts a new page unless already at the top of one (each person's itinerary).
+    pub page_break_before: bool,
 }
 
 impl Chunk {
@@ -782,6 +784,9 @@ impl Flow {
     /// Places one chunk; `following` describes the chunks after it (space before, height,
     /// keep-with-next) so a chain that must stay together moves to a new page as a whole.
     fn place(&mut self, chunk: Chunk, following: &[(f32, f32, bool)]) {
+        if chunk.page_break_before && !self.at_page_top() {
+            self.new_page();
+        }
         let mut need = chunk.space_before + chunk.height;
         if chunk.keep_with_next {
             for &(space, height, keep) in following {

@@ -26,6 +26,7 @@ mod error;
 mod fonts;
 pub mod hosting;
 mod image;
+mod itinerary;
 mod labels;
 mod layout;
 pub mod letter;
@@ -40,6 +41,9 @@ mod report;
 pub use error::ReportError;
 pub use fonts::FontFace;
 pub use image::{ImageData, ImageFormat, MAX_PIXELS, MAX_SIDE_PX};
+pub use itinerary::{
+    ItineraryDocument, ItinerarySection, LegRow, StayRow, layout_itinerary, render_itinerary,
+};
 pub use labels::Labels;
 pub use layout::{
     ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,

@@ -141,7 +141,7 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
     })
 }
 
-fn body_style(size: f32) -> TextStyle {
+pub(crate) fn body_style(size: f32) -> TextStyle {
     let mut style = TextStyle::new(size, Align::Justify);
     style.first_indent = mm(INDENT_MM);
     style
@@ -249,12 +249,19 @@ pub(crate) fn table_chunks(
                 } else if !head && is_short_number(&text) {
                     style.align = Align::Center;
                 }
-                let span = if bold {
-                    Span::bold(text)
-                } else {
-                    Span::plain(text)
-                };
-                (ts.set(&[span], &style, w - 2.0 * pad_x), style)
+                // A line break in a cell is kept ("HAN\n23:50 05/09/2016").
+                let lines = text
+                    .split('\n')
+                    .flat_map(|part| {
+                        let span = if bold {
+                            Span::bold(part)
+                        } else {
+                            Span::plain(part)
+                        };
+                        ts.set(&[span], &style, w - 2.0 * pad_x)
+                    })
+                    .collect();
+                (lines, style)
             })
             .collect()
     };

@@ -7,6 +7,7 @@
 //! A [`Store`] owns one `rusqlite::Connection`. A connection is `Send` but not `Sync`, so the
 //! shell keeps the store behind a mutex; one connection is plenty for one person's desktop.
 
+mod agenda;
 mod attachments;
 mod audit;
 mod children;

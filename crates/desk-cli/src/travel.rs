@@ -1,0 +1,236 @@
+//! `desk segment`, `desk itinerary` and `desk warnings`: travel and the agenda.
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate, Utc};
+use desk_domain::travel::Tz;
+use desk_domain::{Error, ErrorKind, Itinerary, ProgrammeItemInput, Rule, SegmentInput, Violation};
+use desk_report::{ItineraryDocument, render_itinerary};
+use serde::Serialize;
+
+use crate::commands::Context;
+use crate::output::{self, table};
+
+/// Writes `bytes` beside `path` first, then renames: a failure never leaves half a file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io =
+        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, path).map_err(|e| io(path, e))
+}
+
+pub fn segment_add(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    input: &SegmentInput,
+) -> Result<(), Error> {
+    let created = ctx.store.add(delegation, input)?;
+    if ctx.json {
+        output::json(ctx.out, &created)
+    } else {
+        output::line(ctx.out, &created.id)
+    }
+}
+
+/// What `desk itinerary` was asked for.
+pub struct ItineraryRequest<'a> {
+    pub delegation: &'a str,
+    pub person: Option<&'a str>,
+    pub pdf: Option<&'a Path>,
+    pub ics: Option<&'a Path>,
+    pub language: desk_report::Language,
+}
+
+/// A person id that is not a member of the delegation is refused on `--person`.
+fn unknown_person(person: &str) -> Error {
+    Error::invalid(vec![Violation::new(
+        "person",
+        Rule::UnknownRecord,
+        format!("{person} is not a member of this delegation"),
+    )])
+}
+
+/// The zone programme items are timed in: the delegation's city, else its country when the
+/// country has one zone. `None` leaves them at floating local times.
+fn programme_zone(itinerary: &Itinerary) -> Option<Tz> {
+    let d = &itinerary.delegation;
+    d.cities
+        .split(',')
+        .next()
+        .and_then(desk_domain::places::zone_of)
+        .or_else(|| desk_domain::places::zone_of_country(&d.country))
+}
+
+pub fn itinerary(ctx: &mut Context<'_>, request: &ItineraryRequest<'_>) -> Result<(), Error> {
+    let whole = ctx.store.itinerary(request.delegation)?;
+    let members = ctx.store.members(request.delegation)?;
+    if let Some(person) = request.person
+        && !members.iter().any(|m| m.person.id == person)
+    {
+        return Err(unknown_person(person));
+    }
+    let shown = match request.person {
+        Some(person) => whole.for_person(person),
+        None => whole.clone(),
+    };
+    if let Some(path) = request.pdf {
+        let doc = ItineraryDocument::from_record(
+            &whole,
+            &members,
+            request.person,
+            &ctx.store.settings()?,
+            request.language,
+            Local::now().date_naive(),
+            Local::now().fixed_offset(),
+        );
+        let pdf =
+            render_itinerary(&doc).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+        write_file(path, &pdf)?;
+    }
+    if let Some(path) = request.ics {
+        let programme = ctx.store.list::<ProgrammeItemInput>(request.delegation)?;
+        let calendar =
+            desk_exchange::ics::trip(&shown, &programme, programme_zone(&shown), Utc::now());
+        write_file(path, calendar.as_bytes())?;
+    }
+    if ctx.json {
+        return output::json(ctx.out, &shown);
+    }
+    print_itinerary(ctx, &shown)?;
+    for (flag, path) in [("PDF", request.pdf), ("Calendar", request.ics)] {
+        if let Some(path) = path {
+            output::line(ctx.out, &format!("{flag} written to {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn print_itinerary(ctx: &mut Context<'_>, it: &Itinerary) -> Result<(), Error> {
+    let d = &it.delegation;
+    output::line(ctx.out, &format!("{} ({})", d.title, d.id))?;
+    output::line(
+        ctx.out,
+        &format!(
+            "{} – {} · {} {}",
+            d.starts_on, d.ends_on, d.country, d.cities
+        ),
+    )?;
+    output::line(ctx.out, "")?;
+    output::line(ctx.out, &format!("Travel ({})", it.legs.len()))?;
+    let rows: Vec<Vec<String>> = it
+        .legs
+        .iter()
+        .map(|l| {
+            let s = &l.segment;
+            vec![
+                format!("{} {}", s.carrier, s.number).trim().to_owned(),
+                s.from_place.clone(),
+                format!(
+                    "{} {}",
+                    s.departs_local.format("%Y-%m-%d %H:%M"),
+                    l.departs_offset
+                ),
+                s.to_place.clone(),
+                format!(
+                    "{} {}",
+                    s.arrives_local.format("%Y-%m-%d %H:%M"),
+                    l.arrives_offset
+                ),
+                l.duration.clone(),
+                format!("{} → {}", s.from_tz, s.to_tz),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &[
+            "TRANSPORT",
+            "FROM",
+            "DEPARTS (LOCAL)",
+            "TO",
+            "ARRIVES (LOCAL)",
+            "DURATION",
+            "ZONES",
+        ],
+        &rows,
+    )?;
+    output::line(ctx.out, "")?;
+    output::line(ctx.out, &format!("Stays ({})", it.stays.len()))?;
+    let rows: Vec<Vec<String>> = it
+        .stays
+        .iter()
+        .map(|s| {
+            vec![
+                s.hotel.clone(),
+                s.city.clone(),
+                s.check_in_on.to_string(),
+                s.check_out_on.to_string(),
+                s.nights().to_string(),
+                s.room.clone(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["HOTEL", "CITY", "CHECK-IN", "CHECK-OUT", "NIGHTS", "ROOM"],
+        &rows,
+    )?;
+    if !it.warnings.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, &format!("Warnings ({})", it.warnings.len()))?;
+        for w in &it.warnings {
+            output::line(ctx.out, &format!("- {}", w.message()))?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(vec![Violation::new(
+            "today",
+            Rule::InvalidDate,
+            format!("--today must be a calendar date written YYYY-MM-DD, not \"{text}\""),
+        )])
+    })
+}
+
+pub fn warnings(ctx: &mut Context<'_>, today: Option<&str>) -> Result<(), Error> {
+    let today = match today {
+        Some(text) => parse_day(text)?,
+        None => Local::now().date_naive(),
+    };
+    let items = ctx.store.agenda(today)?;
+    if ctx.json {
+        #[derive(Serialize)]
+        struct Agenda<'a> {
+            today: NaiveDate,
+            items: &'a [desk_domain::AgendaItem],
+        }
+        return output::json(
+            ctx.out,
+            &Agenda {
+                today,
+                items: &items,
+            },
+        );
+    }
+    if items.is_empty() {
+        return output::line(ctx.out, &format!("Nothing needs attention on {today}."));
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.severity.as_str().replace('_', " "),
+                i.due_on.map(|d| d.to_string()).unwrap_or_default(),
+                i.kind.as_str().to_owned(),
+                i.message.clone(),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["SEVERITY", "DAY", "KIND", "WHAT"], &rows)
+}
