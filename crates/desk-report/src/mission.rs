@@ -146,7 +146,7 @@ pub fn amount(minor: i64, currency: &str, language: Language) -> String {
     let whole = (minor / scale).unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(group);
         }
         grouped.push(c);
