@@ -8,4 +8,5 @@ mod cli;
 mod demo;
 mod record;
 mod search;
+mod stats;
 mod store;

@@ -186,7 +186,10 @@ fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
         let name = format!("schema-v{version}.sqlite");
         let path = desk_tests::repo_root().join("tests/fixtures").join(&name);
         if version < LATEST_VERSION {
-            assert!(path.exists(), "{name} is missing: add a fixture for every schema that ships");
+            assert!(
+                path.exists(),
+                "{name} is missing: add a fixture for every schema that ships"
+            );
         }
         if !path.exists() {
             continue;

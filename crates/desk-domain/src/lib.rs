@@ -24,6 +24,7 @@ pub mod programme;
 pub mod report;
 pub mod richtext;
 pub mod settings;
+pub mod stats;
 pub mod task;
 pub mod text;
 pub mod transfer;
@@ -45,6 +46,11 @@ pub use person::{Gender, NameOrder, Person, PersonInput};
 pub use programme::{Audience, ProgrammeItem, ProgrammeItemInput, ProgrammeKind};
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
+pub use stats::{
+    DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
+    ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,
+    StatsRangeInput, StatsTotals, Tally, Trend, UnconvertedExpense, UnitDays, YearStats,
+};
 pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
