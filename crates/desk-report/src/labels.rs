@@ -97,7 +97,18 @@ impl Language {
     }
 
     /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero).
+    /// Sequence 0 means "not registered yet": a blank is left before the slash for the
+    /// registry to write the number in by hand ("Số:        /BC-TVQG").
     pub fn number_line(self, number: &DocumentNumber) -> String {
+        if number.sequence == 0 {
+            // No-break spaces: ordinary ones would collapse into one word gap.
+            return format!(
+                "{} {}/{}",
+                self.labels().number_prefix,
+                "\u{a0}".repeat(8),
+                number.symbol
+            );
+        }
         format!(
             "{} {:02}/{}",
             self.labels().number_prefix,
@@ -153,5 +164,10 @@ mod tests {
         };
         assert_eq!(Language::Vietnamese.number_line(&n(5)), "Số: 05/BC-TVQG");
         assert_eq!(Language::English.number_line(&n(123)), "No.: 123/BC-TVQG");
+        assert_eq!(
+            Language::Vietnamese.number_line(&n(0)),
+            "Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-TVQG",
+            "an unregistered document leaves room for the number"
+        );
     }
 }

@@ -16,6 +16,8 @@
 //!
 //! Nothing in this crate reads the database: callers pass the document as data.
 
+mod annual;
+mod chart;
 mod error;
 mod fonts;
 mod image;
@@ -26,13 +28,18 @@ mod official;
 mod render;
 mod report;
 
+pub use annual::{AnnualOptions, annual_report, render_annual_report};
+pub use chart::{BarChart, ChartSeries, Orientation, PALETTE, series_colour};
 pub use error::ReportError;
 pub use fonts::FontFace;
 pub use image::{ImageData, ImageFormat, MAX_PIXELS, MAX_SIDE_PX};
 pub use labels::Labels;
 pub use layout::{
-    ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,
+    Colour, ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, Shape,
+    TextRun, mm,
 };
-pub use model::{Agency, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span};
-pub use render::{Metadata, draw, render};
-pub use report::layout;
+pub use model::{
+    Agency, Annex, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span,
+};
+pub use render::{Metadata, draw, render, render_with_annex};
+pub use report::{layout, layout_with_annex};

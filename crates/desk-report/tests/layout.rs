@@ -85,6 +85,7 @@ fn assert_nothing_lost(doc: &ReportDocument, layout: &Layout) {
             Block::Bullets(items) => items.iter().flatten().for_each(|s| add(&s.text)),
             Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| add(c)),
             Block::Photo { caption, .. } => add(caption),
+            Block::Chart(chart) => add(&chart.title),
         }
     }
     for (word, count) in want {
