@@ -402,3 +402,159 @@ fn a_range_that_ends_before_it_starts_is_refused_on_its_field() {
     assert_eq!(error.violations[0].field, "to");
     assert_eq!(error.violations[0].rule, desk_domain::Rule::EndBeforeStart);
 }
+
+mod cli {
+    //! `desk stats` and `desk annual-report` as a script uses them.
+
+    use calamine::{Data, Reader, Xlsx};
+    use desk_tests::{TempDb, desk};
+
+    fn demo_db() -> (TempDb, String) {
+        let db = TempDb::new().unwrap();
+        let path = db.path.to_str().unwrap().to_owned();
+        let loaded = desk(&["--db", &path, "demo"]);
+        assert_eq!(loaded.code, 0, "{}", loaded.stderr);
+        (db, path)
+    }
+
+    #[test]
+    fn stats_prints_a_table_and_the_same_figures_as_json() {
+        let (_db, db) = demo_db();
+        let json = desk(&["--db", &db, "--json", "stats", "--year", "2016"]);
+        assert_eq!(json.code, 0, "{}", json.stderr);
+        let stats: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(stats["totals"]["outgoing"]["count"], 1);
+        assert_eq!(
+            stats["totals"]["money"]["actual_vnd"], 41_338_840,
+            "the Singapore trip's actual expenses, by hand above"
+        );
+        assert_eq!(stats["range"]["from"], "2016-01-01");
+        assert_eq!(stats["previous_range"]["from"], "2015-01-01");
+
+        let table = desk(&["--db", &db, "stats", "--year", "2016"]);
+        assert_eq!(table.code, 0, "{}", table.stderr);
+        assert!(
+            table
+                .stdout
+                .contains("Statistics 2016 (compared with 2015)"),
+            "{}",
+            table.stdout
+        );
+        assert!(table.stdout.contains("41338840"), "{}", table.stdout);
+        assert!(table.stdout.contains("1 on time"), "{}", table.stdout);
+    }
+
+    #[test]
+    fn stats_takes_a_range_of_days_and_refuses_one_that_ends_first() {
+        let (_db, db) = demo_db();
+        let both = desk(&[
+            "--db",
+            &db,
+            "--json",
+            "stats",
+            "--from",
+            "2016-01-01",
+            "--to",
+            "2017-12-31",
+        ]);
+        assert_eq!(both.code, 0, "{}", both.stderr);
+        let stats: serde_json::Value = serde_json::from_str(&both.stdout).unwrap();
+        assert_eq!(
+            (
+                stats["totals"]["trips"].clone(),
+                stats["totals"]["people"].clone()
+            ),
+            (73.into(), 72.into())
+        );
+
+        let backwards = desk(&[
+            "--db",
+            &db,
+            "stats",
+            "--from",
+            "2017-12-31",
+            "--to",
+            "2017-01-01",
+        ]);
+        assert_eq!(backwards.code, 1, "a refused range exits 1");
+        assert!(
+            backwards
+                .stderr
+                .contains("To 2017-01-01 must not be before from date 2017-12-31"),
+            "the refusal names the field and the rule: {}",
+            backwards.stderr
+        );
+        let nothing = desk(&["--db", &db, "stats"]);
+        assert_eq!(
+            nothing.code, 2,
+            "a year or a range is required: {}",
+            nothing.stderr
+        );
+        let both_ways = desk(&[
+            "--db",
+            &db,
+            "stats",
+            "--year",
+            "2017",
+            "--from",
+            "2017-01-01",
+            "--to",
+            "2017-02-01",
+        ]);
+        assert_eq!(both_ways.code, 2, "a year and a range cannot both be given");
+    }
+
+    #[test]
+    fn annual_report_writes_the_pdf_and_the_workbook() {
+        let (db_dir, db) = demo_db();
+        let pdf = db_dir.dir.path().join("bao-cao-2017.pdf");
+        let xlsx = db_dir.dir.path().join("bao-cao-2017.xlsx");
+        let run = desk(&[
+            "--db",
+            &db,
+            "annual-report",
+            "--year",
+            "2017",
+            "--lang",
+            "vi",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--date",
+            "2018-01-15",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.contains("Wrote"), "{}", run.stdout);
+        let bytes = std::fs::read(&pdf).unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "a PDF was written");
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();
+        let summary = book.worksheet_range("Tổng hợp").unwrap();
+        let cost = summary
+            .rows()
+            .find(|r| matches!(r.first(), Some(Data::String(s)) if s == "Kinh phí các đoàn (đồng)"))
+            .unwrap();
+        assert_eq!(cost[1], Data::Float(494_406_000.0));
+        let leftovers: Vec<_> = std::fs::read_dir(db_dir.dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .collect();
+        assert!(leftovers.is_empty(), "no half-written file is left behind");
+
+        let nowhere = desk(&["--db", &db, "annual-report", "--year", "2017"]);
+        assert_eq!(nowhere.code, 2, "a file to write is required");
+        let bad_language = desk(&[
+            "--db",
+            &db,
+            "annual-report",
+            "--year",
+            "2017",
+            "--lang",
+            "fr",
+            "--out",
+            "x.pdf",
+        ]);
+        assert_eq!(bad_language.code, 2, "vi or en only");
+    }
+}

@@ -185,11 +185,16 @@ fn month_key(day: NaiveDate) -> String {
 
 /// The records [`compute`] counts, as the store loads them for a range: the delegations
 /// that start in it (trash excluded, cancelled included) and what belongs to them.
+///
+/// Only the fields statistics read need be filled, so the store can load the many rows
+/// lean: members' delegation, person and days; people's name, unit and organisation (and
+/// only the people of outgoing delegations are needed); expenses' delegation, kind, amount
+/// and rate (their id where they have no rate); reports' delegation, date and status.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatsData {
     pub delegations: Vec<Delegation>,
     pub members: Vec<Member>,
-    /// The people of those members.
+    /// The people of those members (at least those of outgoing delegations).
     pub people: Vec<Person>,
     /// The delegations' host or visiting organisations and the members' organisations.
     pub organisations: Vec<Organisation>,
@@ -507,6 +512,9 @@ struct Index<'a> {
     organisations: HashMap<&'a str, &'a Organisation>,
     expenses: HashMap<&'a str, Vec<&'a Expense>>,
     reports: HashMap<&'a str, &'a MissionReport>,
+    /// Each distinct rate parsed once: a year has a hundred thousand expense lines but few
+    /// rates.
+    rates: HashMap<&'a str, Option<Decimal>>,
 }
 
 impl<'a> Index<'a> {
@@ -516,11 +524,15 @@ impl<'a> Index<'a> {
             members.entry(m.delegation_id.as_str()).or_default().push(m);
         }
         let mut expenses: HashMap<&str, Vec<&Expense>> = HashMap::new();
+        let mut rates = HashMap::new();
         for e in &data.expenses {
             expenses
                 .entry(e.delegation_id.as_str())
                 .or_default()
                 .push(e);
+            rates
+                .entry(e.rate_to_vnd.as_str())
+                .or_insert_with(|| e.rate_to_vnd.parse::<Decimal>().ok());
         }
         Self {
             members,
@@ -536,6 +548,19 @@ impl<'a> Index<'a> {
                 .iter()
                 .map(|r| (r.delegation_id.as_str(), r))
                 .collect(),
+            rates,
+        }
+    }
+
+    /// The expense in VND at its own rate: [`Expense::vnd`], with the rate parsed once.
+    fn vnd(&self, expense: &Expense) -> Option<i64> {
+        if expense.amount.currency == crate::money::HOME_CURRENCY {
+            return Some(expense.amount.minor);
+        }
+        match self.rates.get(expense.rate_to_vnd.as_str()) {
+            Some(Some(rate)) => expense.amount.to_home(*rate),
+            Some(None) => None,
+            None => expense.vnd(),
         }
     }
 
@@ -619,7 +644,7 @@ fn line(
         if expense.kind == ExpenseKind::Actual {
             has_actual = true;
         }
-        let Some(vnd) = expense.vnd() else {
+        let Some(vnd) = index.vnd(expense) else {
             unconverted.push(UnconvertedExpense {
                 expense_id: expense.id.clone(),
                 delegation_id: delegation.id.clone(),

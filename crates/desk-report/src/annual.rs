@@ -891,7 +891,8 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
     let number = number
         .split_once(' ')
         .map_or(number.as_str(), |(_, n)| n)
-        .trim();
+        // Only ordinary spaces: the no-break ones are the blank left for the number.
+        .trim_matches(' ');
     Annex {
         title: vec![
             w.annex.to_owned(),
