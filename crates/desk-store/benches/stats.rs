@@ -16,6 +16,25 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// CPU seconds this thread has used (user + system), from /proc on Linux; 0 elsewhere.
+fn thread_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let fields: Vec<&str> = stat
+        .rsplit_once(") ")
+        .map(|(_, rest)| rest.split(' ').collect())
+        .unwrap_or_default();
+    let ticks = |n: usize| {
+        fields
+            .get(n)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; the
+    // kernel counts them in clock ticks of 1/100 s.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// The value, or the end of the benchmark with what failed.
 fn or_die<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
     match result {
@@ -62,6 +81,34 @@ fn bench(c: &mut Criterion) {
         first.totals.trips,
         first.totals.cancelled.count
     );
+
+    // The machine is shared: wall time grows with everyone else's load. The CPU time this
+    // thread spends is what the call costs on a core of its own.
+    let one_year = || {
+        black_box(or_die(
+            store.stats_as_of(day(2016, 1, 1), day(2016, 12, 31), day(2027, 1, 1)),
+            "statistics",
+        ));
+    };
+    let load_only = || {
+        black_box(or_die(
+            store.stats_data(day(2015, 1, 1), day(2016, 12, 31)),
+            "records",
+        ));
+    };
+    let runs: [(&str, &dyn Fn()); 2] = [("one year", &one_year), ("load only", &load_only)];
+    for (what, run) in runs {
+        let rounds = 20;
+        let (cpu, wall) = (thread_cpu(), Instant::now());
+        for _ in 0..rounds {
+            run();
+        }
+        eprintln!(
+            "{what}: {:.0} ms CPU per call ({:.0} ms wall) over {rounds} calls",
+            (thread_cpu() - cpu) * 1000.0 / f64::from(rounds),
+            wall.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds),
+        );
+    }
 
     let mut group = c.benchmark_group("stats");
     group.sample_size(20);

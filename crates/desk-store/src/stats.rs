@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use desk_domain::stats::{self, StatsData, StatsParams, StatsRange, YearStats};
 use desk_domain::{
-    Delegation, Error, Expense, ExpenseCategory, ExpenseKind, Language, Member, MemberRole,
-    MissionReport, NameOrder, Organisation, Person, ReportStatus, Rule, Violation,
+    Delegation, DelegationStatus, Direction, Error, Expense, ExpenseCategory, ExpenseKind, Funding,
+    Language, Member, MemberRole, MissionReport, NameOrder, Organisation, OrganisationKind, Person,
+    ReportStatus, Rule, Violation,
 };
 
-use crate::record;
 use crate::{Store, StoreError};
 
 /// The delegations of the loaded span, trash left out; `?1` and `?2` are its first and last
@@ -54,10 +54,10 @@ impl Store {
 
     /// The records of the delegations that start between `first` and `last`.
     ///
-    /// Delegations and organisations are read whole; members, people, expenses and reports
-    /// (the many rows) carry only what statistics read, straight from their columns, their
-    /// other fields empty: converting a year's hundred thousand expense lines through the
-    /// generic JSON path would cost most of the time the Statistics screen may take. So:
+    /// Every record carries only what statistics read, straight from its columns, its other
+    /// fields empty: converting a year's hundred thousand expense lines through the generic
+    /// JSON path would cost most of the time the Statistics screen may take. So:
+    /// delegations without purpose, decision and notes; organisations with their name;
     /// members without id and role; only the people of outgoing delegations (whose days
     /// abroad are counted), with name, unit and organisation; expenses with kind, amount and
     /// rate (and their id only when they have no rate); reports with date and status.
@@ -70,16 +70,75 @@ impl Store {
             "SELECT person_id FROM member WHERE delegation_id IN \
              (SELECT id FROM delegation WHERE {DELEGATIONS} AND direction = 'outgoing')"
         );
-        let delegations: Vec<Delegation> =
-            record::select(&self.conn, DELEGATIONS, "starts_on, id", &span)?;
-        let organisations: Vec<Organisation> = record::select(
-            &self.conn,
+        let delegations = self.lean(
             &format!(
-                "id IN (SELECT organisation_id FROM delegation WHERE {DELEGATIONS}) \
+                "SELECT id, direction, title, event, organisation_id, country, cities, \
+                        starts_on, ends_on, status, funding, sponsor_id \
+                 FROM delegation WHERE {DELEGATIONS} ORDER BY starts_on, id"
+            ),
+            &span,
+            |row| {
+                let text = |n: usize| -> Result<String, LeanError> { Ok(row.get(n)?) };
+                let day = |n: usize| -> Result<NaiveDate, LeanError> {
+                    let t = text(n)?;
+                    t.parse().map_err(|_| corrupt("delegation date", &t))
+                };
+                let named = |n: usize, what: &str| -> Result<String, LeanError> {
+                    let t = text(n)?;
+                    if t.is_empty() {
+                        return Err(corrupt(what, &t));
+                    }
+                    Ok(t)
+                };
+                let direction = named(1, "delegation.direction")?;
+                let status = named(9, "delegation.status")?;
+                let funding = named(10, "delegation.funding")?;
+                Ok(Delegation {
+                    id: text(0)?,
+                    direction: Direction::parse(&direction)
+                        .ok_or_else(|| corrupt("delegation.direction", &direction))?,
+                    title: text(2)?,
+                    purpose: String::new(),
+                    event: text(3)?,
+                    organisation_id: row.get(4)?,
+                    country: text(5)?,
+                    cities: text(6)?,
+                    starts_on: day(7)?,
+                    ends_on: day(8)?,
+                    status: DelegationStatus::parse(&status)
+                        .ok_or_else(|| corrupt("delegation.status", &status))?,
+                    funding: Funding::parse(&funding)
+                        .ok_or_else(|| corrupt("delegation.funding", &funding))?,
+                    sponsor_id: row.get(11)?,
+                    decision_number: String::new(),
+                    decision_date: None,
+                    decision_signer: String::new(),
+                    notes: String::new(),
+                    deleted_at: None,
+                    created_at: String::new(),
+                    updated_at: String::new(),
+                })
+            },
+        )?;
+        let organisations = self.lean(
+            &format!(
+                "SELECT id, name FROM organisation \
+                 WHERE id IN (SELECT organisation_id FROM delegation WHERE {DELEGATIONS}) \
                  OR id IN (SELECT organisation_id FROM person WHERE id IN ({people_in_span}))"
             ),
-            "id",
             &span,
+            |row| {
+                Ok(Organisation {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    short_name: String::new(),
+                    country: String::new(),
+                    kind: OrganisationKind::Other,
+                    notes: String::new(),
+                    created_at: String::new(),
+                    updated_at: String::new(),
+                })
+            },
         )?;
         let members = self.lean(
             &format!(
