@@ -3,6 +3,8 @@
 //! previous one (found through the `delegation_starts_on` index), and their members, people,
 //! organisations, expenses and reports (each found through its delegation or person index).
 
+use std::collections::{BTreeSet, HashSet};
+
 use chrono::NaiveDate;
 use desk_domain::stats::{self, StatsData, StatsParams, StatsRange, YearStats};
 use desk_domain::{
@@ -16,6 +18,16 @@ use crate::{Store, StoreError};
 /// The delegations of the loaded span, trash left out; `?1` and `?2` are its first and last
 /// days as `YYYY-MM-DD`, which compare as text in date order.
 const DELEGATIONS: &str = "deleted_at IS NULL AND starts_on BETWEEN ?1 AND ?2";
+
+/// The same, for a query that joins what belongs to them to `delegation d`: SQLite walks
+/// the `delegation_starts_on` index and looks each delegation's rows up by their own
+/// delegation index, with no temporary list of ids to build.
+const SPAN: &str = "FROM delegation d JOIN {table} x ON x.delegation_id = d.id \
+                    WHERE d.deleted_at IS NULL AND d.starts_on BETWEEN ?1 AND ?2";
+
+fn span_of(table: &str) -> String {
+    SPAN.replace("{table}", table)
+}
 
 impl Store {
     /// The statistics of `from`–`to` (both included) compared with the range before, as of
@@ -64,12 +76,6 @@ impl Store {
     pub fn stats_data(&self, first: NaiveDate, last: NaiveDate) -> Result<StatsData, StoreError> {
         let (first, last) = (first.to_string(), last.to_string());
         let span: [&dyn rusqlite::ToSql; 2] = [&first, &last];
-        let in_span = format!("delegation_id IN (SELECT id FROM delegation WHERE {DELEGATIONS})");
-        // People matter for their days abroad only: those of outgoing delegations.
-        let people_in_span = format!(
-            "SELECT person_id FROM member WHERE delegation_id IN \
-             (SELECT id FROM delegation WHERE {DELEGATIONS} AND direction = 'outgoing')"
-        );
         let delegations = self.lean(
             &format!(
                 "SELECT id, direction, title, event, organisation_id, country, cities, \
@@ -120,29 +126,10 @@ impl Store {
                 })
             },
         )?;
-        let organisations = self.lean(
-            &format!(
-                "SELECT id, name FROM organisation \
-                 WHERE id IN (SELECT organisation_id FROM delegation WHERE {DELEGATIONS}) \
-                 OR id IN (SELECT organisation_id FROM person WHERE id IN ({people_in_span}))"
-            ),
-            &span,
-            |row| {
-                Ok(Organisation {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    short_name: String::new(),
-                    country: String::new(),
-                    kind: OrganisationKind::Other,
-                    notes: String::new(),
-                    created_at: String::new(),
-                    updated_at: String::new(),
-                })
-            },
-        )?;
         let members = self.lean(
             &format!(
-                "SELECT delegation_id, person_id, joins_on, leaves_on FROM member WHERE {in_span}"
+                "SELECT x.delegation_id, x.person_id, x.joins_on, x.leaves_on {}",
+                span_of("member")
             ),
             &span,
             |row| {
@@ -159,11 +146,15 @@ impl Store {
                 })
             },
         )?;
+        // People matter for their days abroad only: those of outgoing delegations, each once
+        // however many trips they made.
+        let mut seen = HashSet::new();
         let people = self.lean(
-            &format!(
-                "SELECT id, full_name, unit, organisation_id FROM person \
-                 WHERE id IN ({people_in_span})"
-            ),
+            "SELECT p.id, p.full_name, p.unit, p.organisation_id \
+             FROM delegation d JOIN member x ON x.delegation_id = d.id \
+             JOIN person p ON p.id = x.person_id \
+             WHERE d.deleted_at IS NULL AND d.starts_on BETWEEN ?1 AND ?2 \
+               AND d.direction = 'outgoing'",
             &span,
             |row| {
                 Ok(Person {
@@ -192,14 +183,42 @@ impl Store {
                 })
             },
         )?;
+        let mut people = people;
+        people.retain(|p| seen.insert(p.id.clone()));
+        // The host or visiting organisations and the people's own, by their primary key.
+        let wanted: BTreeSet<&str> = delegations
+            .iter()
+            .filter_map(|d| d.organisation_id.as_deref())
+            .chain(people.iter().filter_map(|p| p.organisation_id.as_deref()))
+            .collect();
+        let mut organisations = Vec::with_capacity(wanted.len());
+        let mut find = self
+            .conn
+            .prepare_cached("SELECT id, name FROM organisation WHERE id = ?1")?;
+        for id in wanted {
+            let mut rows = find.query([id])?;
+            if let Some(row) = rows.next()? {
+                organisations.push(Organisation {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    short_name: String::new(),
+                    country: String::new(),
+                    kind: OrganisationKind::Other,
+                    notes: String::new(),
+                    created_at: String::new(),
+                    updated_at: String::new(),
+                });
+            }
+        }
+        drop(find);
         // The amount is parsed here rather than through the generated `currency` and
         // `minor` columns: two json_extract calls a row cost SQLite more than serde does.
         // The id is read only where it is needed: a foreign amount with no rate is listed.
         let expenses = self.lean(
             &format!(
-                "SELECT delegation_id, kind, amount, rate_to_vnd, \
-                        CASE WHEN rate_to_vnd = '' THEN id END \
-                 FROM expense WHERE {in_span}"
+                "SELECT x.delegation_id, x.kind, x.amount, x.rate_to_vnd, \
+                        CASE WHEN x.rate_to_vnd = '' THEN x.id END {}",
+                span_of("expense")
             ),
             &span,
             |row| {
@@ -227,8 +246,8 @@ impl Store {
         )?;
         let reports = self.lean(
             &format!(
-                "SELECT id, delegation_id, report_date, status FROM mission_report \
-                 WHERE {in_span}"
+                "SELECT x.id, x.delegation_id, x.report_date, x.status {}",
+                span_of("mission_report")
             ),
             &span,
             |row| {
