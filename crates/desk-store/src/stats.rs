@@ -222,18 +222,20 @@ impl Store {
             ),
             &span,
             |row| {
-                let kind: String = row.get(1)?;
-                let amount: String = row.get(2)?;
+                // Kind and amount are read in place, without a copy per row.
+                let kind = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let kind = ExpenseKind::parse(kind).ok_or_else(|| corrupt("expense.kind", kind))?;
+                let amount = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+                let amount =
+                    serde_json::from_str(amount).map_err(|_| corrupt("expense.amount", amount))?;
                 Ok(Expense {
                     id: row.get::<_, Option<String>>(4)?.unwrap_or_default(),
                     delegation_id: row.get(0)?,
                     person_id: None,
-                    kind: ExpenseKind::parse(&kind)
-                        .ok_or_else(|| corrupt("expense.kind", &kind))?,
+                    kind,
                     category: ExpenseCategory::Other,
                     description: String::new(),
-                    amount: serde_json::from_str(&amount)
-                        .map_err(|_| corrupt("expense.amount", &amount))?,
+                    amount,
                     rate_to_vnd: row.get(3)?,
                     rate_date: None,
                     rate_source: String::new(),
