@@ -733,10 +733,15 @@ pub fn annual_report(
         output::line(
             ctx.out,
             &format!(
-                "Wrote {} ({} delegations, {})",
+                "Wrote {} ({}: {} {})",
                 file.display(),
+                stats.range.label(),
                 stats.totals.delegations,
-                stats.range.label()
+                if stats.totals.delegations == 1 {
+                    "delegation"
+                } else {
+                    "delegations"
+                }
             ),
         )?;
     }

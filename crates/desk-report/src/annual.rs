@@ -319,7 +319,7 @@ impl Fmt<'_> {
         let digits = value.unsigned_abs().to_string();
         let mut out = String::new();
         for (n, c) in digits.chars().enumerate() {
-            if n > 0 && (digits.len() - n) % 3 == 0 {
+            if n > 0 && (digits.len() - n).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);
@@ -328,6 +328,15 @@ impl Fmt<'_> {
             out.insert(0, '-');
         }
         out
+    }
+
+    /// "1 trip", "6 trips": English needs the plural.
+    fn count(&self, n: u32, one: &str, many: &str) -> String {
+        format!(
+            "{} {}",
+            self.int(i64::from(n)),
+            if n == 1 { one } else { many }
+        )
     }
 
     fn percent(&self, value: Decimal) -> String {
@@ -436,6 +445,10 @@ impl Fmt<'_> {
     }
 }
 
+fn were(n: u32) -> &'static str {
+    if n == 1 { "was" } else { "were" }
+}
+
 fn column(title: &str, width_ratio: f32) -> Column {
     Column {
         title: title.to_owned(),
@@ -524,17 +537,19 @@ fn overview(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
         )
     } else {
         format!(
-            "{}{}, {} delegations were sent abroad with {} trips and {} delegations were received with {} trips: {} delegations, {} trips ({} people) in all. Staff spent {} person-days abroad. The delegations cost {} VND, of which {} VND actually spent.",
+            "{}{}, {} {} sent abroad ({}) and {} {} received ({}): {}, {} and {} in all. Staff spent {} abroad. The delegations cost {} VND, of which {} VND actually spent.",
             period.get(..1).map(str::to_uppercase).unwrap_or_default(),
             period.get(1..).unwrap_or(""),
-            f.int(t.outgoing.count.into()),
-            f.int(t.trips_outgoing.into()),
-            f.int(t.incoming.count.into()),
-            f.int(t.trips_incoming.into()),
-            f.int(t.delegations.into()),
-            f.int(t.trips.into()),
-            f.int(t.people.into()),
-            f.int(t.person_days_abroad.into()),
+            f.count(t.outgoing.count, "delegation", "delegations"),
+            were(t.outgoing.count),
+            f.count(t.trips_outgoing, "trip", "trips"),
+            f.count(t.incoming.count, "delegation", "delegations"),
+            were(t.incoming.count),
+            f.count(t.trips_incoming, "trip", "trips"),
+            f.count(t.delegations, "delegation", "delegations"),
+            f.count(t.trips, "trip", "trips"),
+            f.count(t.people, "person", "people"),
+            f.count(t.person_days_abroad, "person-day", "person-days"),
             f.int(t.money.cost_vnd),
             f.int(t.money.actual_vnd),
         )
@@ -664,7 +679,7 @@ fn money(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
         Block::Table {
             columns: vec![
                 column(w.funding, 2.6),
-                column(w.delegations, 1.0),
+                column(w.delegations, 1.5),
                 column(w.actual, 1.8),
                 column(w.estimate, 1.8),
                 column(w.cost, 1.8),
@@ -699,7 +714,7 @@ fn money(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             )
         } else {
             format!(
-                "{} delegations have no actual expenses yet and are counted at their estimate.",
+                "Delegations counted at their estimate, having no actual expenses yet: {}.",
                 f.int(estimated as i64)
             )
         }));
@@ -718,7 +733,7 @@ fn money(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             )
         } else {
             format!(
-                "{} foreign-currency expenses have no exchange rate and are not counted: {}.",
+                "Expenses in a foreign currency without an exchange rate, not counted ({}): {}.",
                 f.int(amounts.len() as i64),
                 amounts.join("; ")
             )
@@ -803,7 +818,7 @@ fn reports(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
         )
     } else {
         format!(
-            "A mission report is due {} days after a delegation's return. Of the {} delegations sent abroad, {} filed on time, {} filed late, {} are overdue and not filed, and {} are not yet due (as of {}).",
+            "A mission report is due {} days after a delegation's return. Of the delegations sent abroad ({}), {} filed on time, {} filed late, {} are overdue and not filed and {} are not yet due (as of {}).",
             r.due_days,
             f.int(stats.totals.outgoing.count.into()),
             f.int(r.on_time.count.into()),
@@ -864,7 +879,7 @@ fn cancelled(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
         )
     } else {
         format!(
-            "{} delegations were cancelled and are not counted in the figures above:",
+            "Cancelled delegations, not counted in the figures above ({}):",
             f.int(stats.cancelled.len() as i64)
         )
     }));
@@ -917,13 +932,14 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
             columns: vec![
                 // Wide enough for "STT", "Loại" and four-digit row numbers on one line.
                 column(w.no, 0.95),
-                column(w.delegation, 3.0),
-                column(w.direction, 0.95),
-                column(w.country, 1.0),
-                column(w.dates, 2.3),
-                column(w.trips, 1.1),
-                column(w.cost, 1.8),
-                column(w.report, 1.5),
+                column(w.delegation, 2.7),
+                column(w.direction, 1.15),
+                column(w.country, 1.6),
+                column(w.dates, 2.1),
+                column(w.trips, 1.25),
+                // "1.234.567.890" on one line.
+                column(w.cost, 2.4),
+                column(w.report, 1.6),
             ],
             rows: stats
                 .delegations
