@@ -1367,6 +1367,21 @@ mod tests {
     }
 
     #[test]
+    fn the_figures_cross_to_the_ui_with_dates_and_amounts_typed_as_stored() {
+        let cfg = ts_rs::Config::new();
+        let year = YearStats::decl(&cfg);
+        assert!(year.contains("as_of: string"), "{year}");
+        assert!(year.contains("by_month: Array<MonthStats>"), "{year}");
+        let change = StatsChange::decl(&cfg);
+        assert!(
+            change.contains("percent: string | null"),
+            "a decimal percentage crosses as text, never a float: {change}"
+        );
+        let money = MoneyTotals::decl(&cfg);
+        assert!(money.contains("cost_vnd: number"), "{money}");
+    }
+
+    #[test]
     fn people_without_a_unit_count_under_their_organisation() {
         let mut provincial = person("q", "");
         provincial.organisation_id = Some("org".into());
