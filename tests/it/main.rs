@@ -12,4 +12,5 @@ mod itinerary;
 mod money;
 mod record;
 mod search;
+mod stats;
 mod store;

@@ -515,3 +515,276 @@ pub fn report_export(
         )
     }
 }
+
+/// What `desk stats` and `desk annual-report` count: a range, judged as of a day.
+pub struct StatsQuery {
+    pub range: desk_domain::StatsRange,
+    /// Default: today.
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+fn year_stats(ctx: &Context<'_>, query: &StatsQuery) -> Result<desk_domain::YearStats, Error> {
+    let as_of = query
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok(ctx
+        .store
+        .stats_as_of(query.range.from, query.range.to, as_of)?)
+}
+
+fn signed(delta: i64) -> String {
+    if delta > 0 {
+        format!("+{delta}")
+    } else {
+        delta.to_string()
+    }
+}
+
+pub fn stats(ctx: &mut Context<'_>, query: &StatsQuery) -> Result<(), Error> {
+    let s = year_stats(ctx, query)?;
+    if ctx.json {
+        return output::json(ctx.out, &s);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Statistics {} (compared with {}), as of {}",
+            s.range.label(),
+            s.previous_range.label(),
+            s.as_of
+        ),
+    )?;
+    output::line(ctx.out, "")?;
+    let rows: Vec<Vec<String>> = s
+        .changes
+        .iter()
+        .map(|c| {
+            vec![
+                c.metric.as_str().to_owned(),
+                c.current.to_string(),
+                c.previous.to_string(),
+                match c.percent {
+                    Some(p) => format!("{} ({}%)", signed(c.delta), p),
+                    None => signed(c.delta),
+                },
+            ]
+        })
+        .collect();
+    table(ctx.out, &["FIGURE", "NOW", "BEFORE", "CHANGE"], &rows)?;
+
+    output::line(ctx.out, "")?;
+    output::line(ctx.out, "By month")?;
+    let rows: Vec<Vec<String>> = s
+        .by_month
+        .iter()
+        .map(|m| {
+            vec![
+                m.month.clone(),
+                m.outgoing.count.to_string(),
+                m.incoming.count.to_string(),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["MONTH", "OUT", "IN"], &rows)?;
+
+    for (title, buckets) in [
+        ("By country", &s.by_country),
+        ("By organisation", &s.by_organisation),
+        ("By event", &s.by_event),
+    ] {
+        output::line(ctx.out, "")?;
+        output::line(ctx.out, title)?;
+        let rows: Vec<Vec<String>> = buckets
+            .iter()
+            .map(|b| {
+                vec![
+                    if b.label.is_empty() {
+                        "(none)".to_owned()
+                    } else {
+                        b.label.clone()
+                    },
+                    b.outgoing.count.to_string(),
+                    b.incoming.count.to_string(),
+                    b.trips.to_string(),
+                ]
+            })
+            .collect();
+        table(ctx.out, &["NAME", "OUT", "IN", "TRIPS"], &rows)?;
+    }
+
+    output::line(ctx.out, "")?;
+    output::line(ctx.out, "By funding (VND)")?;
+    let rows: Vec<Vec<String>> = s
+        .by_funding
+        .iter()
+        .map(|f| {
+            vec![
+                f.funding.as_str().to_owned(),
+                f.total.to_string(),
+                f.money.actual_vnd.to_string(),
+                f.money.estimate_vnd.to_string(),
+                f.money.cost_vnd.to_string(),
+            ]
+        })
+        .collect();
+    table(
+        ctx.out,
+        &["FUNDING", "DELEGATIONS", "ACTUAL", "ESTIMATE", "COST"],
+        &rows,
+    )?;
+
+    output::line(ctx.out, "")?;
+    output::line(ctx.out, "Person-days abroad by unit")?;
+    let rows: Vec<Vec<String>> = s
+        .person_days_by_unit
+        .iter()
+        .map(|u| {
+            vec![
+                if u.unit.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    u.unit.clone()
+                },
+                u.people.to_string(),
+                u.trips.to_string(),
+                u.days.to_string(),
+            ]
+        })
+        .collect();
+    table(ctx.out, &["UNIT", "PEOPLE", "TRIPS", "DAYS"], &rows)?;
+
+    let r = &s.totals.reports;
+    output::line(ctx.out, "")?;
+    output::line(
+        ctx.out,
+        &format!(
+            "Reports (due {} days after return): {} on time, {} late, {} late and unfiled, {} not yet due",
+            r.due_days, r.on_time.count, r.late.count, r.late_unfiled.count, r.pending.count
+        ),
+    )?;
+    if !s.cancelled.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(
+            ctx.out,
+            &format!("Cancelled, not counted ({})", s.cancelled.len()),
+        )?;
+        let rows: Vec<Vec<String>> = s
+            .cancelled
+            .iter()
+            .map(|l| {
+                vec![
+                    l.starts_on.to_string(),
+                    l.title.clone(),
+                    l.country.clone(),
+                    l.id.clone(),
+                ]
+            })
+            .collect();
+        table(ctx.out, &["STARTS", "TITLE", "COUNTRY", "ID"], &rows)?;
+    }
+    if !s.unconverted.is_empty() {
+        output::line(ctx.out, "")?;
+        output::line(
+            ctx.out,
+            &format!(
+                "{} expenses in a foreign currency have no rate and are not counted",
+                s.unconverted.len()
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// Where `desk annual-report` writes, and what it prints on the report.
+pub struct AnnualFiles {
+    pub english: bool,
+    pub pdf: Option<std::path::PathBuf>,
+    pub xlsx: Option<std::path::PathBuf>,
+    pub date: Option<String>,
+    pub number: Option<u32>,
+}
+
+/// Writes beside the target, then renames: a failed write never leaves half a file.
+fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, file).map_err(|e| io(file, e))
+}
+
+pub fn annual_report(
+    ctx: &mut Context<'_>,
+    query: &StatsQuery,
+    files: &AnnualFiles,
+) -> Result<(), Error> {
+    let date = match &files.date {
+        Some(text) => text.trim().parse().map_err(|_| {
+            Error::invalid(vec![desk_domain::Violation::new(
+                "date",
+                desk_domain::Rule::InvalidDate,
+                format!("--date must be a date written YYYY-MM-DD, not \"{text}\""),
+            )])
+        })?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let stats = year_stats(ctx, query)?;
+    let mut written = Vec::new();
+    if let Some(pdf) = &files.pdf {
+        let language = if files.english {
+            desk_report::Language::English
+        } else {
+            desk_report::Language::Vietnamese
+        };
+        let mut options = desk_report::AnnualOptions::from_settings(
+            &ctx.store.settings()?,
+            language,
+            date,
+            chrono::Local::now().fixed_offset(),
+        );
+        if let Some(number) = files.number {
+            options.number.sequence = number;
+        }
+        let bytes = desk_report::render_annual_report(&stats, &options)
+            .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+        write_whole(pdf, &bytes)?;
+        written.push(pdf.clone());
+    }
+    if let Some(xlsx) = &files.xlsx {
+        let language = if files.english {
+            desk_domain::Language::En
+        } else {
+            desk_domain::Language::Vi
+        };
+        let bytes = desk_exchange::annual_workbook(&stats, language)?;
+        write_whole(xlsx, &bytes)?;
+        written.push(xlsx.clone());
+    }
+    if ctx.json {
+        return output::json(
+            ctx.out,
+            &serde_json::json!({
+                "range": stats.range,
+                "delegations": stats.totals.delegations,
+                "files": written,
+            }),
+        );
+    }
+    for file in written {
+        output::line(
+            ctx.out,
+            &format!(
+                "Wrote {} ({}: {} {})",
+                file.display(),
+                stats.range.label(),
+                stats.totals.delegations,
+                if stats.totals.delegations == 1 {
+                    "delegation"
+                } else {
+                    "delegations"
+                }
+            ),
+        )?;
+    }
+    Ok(())
+}

@@ -170,6 +170,15 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<String>,
     },
+    /// The year in numbers: delegations out and in per month, by country, partner, event and
+    /// funding (VND), days abroad, reports on time, compared with the period before.
+    Stats {
+        #[command(flatten)]
+        range: RangeArgs,
+    },
+    /// The annual report to the ministry: a PDF in the official layout with charts and the
+    /// list of delegations, and/or an XLSX workbook with one sheet per table.
+    AnnualReport(AnnualArgs),
 }
 
 #[derive(Subcommand)]
@@ -351,6 +360,44 @@ struct ItineraryArgs {
     lang: desk_report::Language,
 }
 
+/// A year, or a range of days.
+#[derive(Args)]
+struct RangeArgs {
+    /// A calendar year, e.g. 2017.
+    #[arg(long, required_unless_present = "from")]
+    year: Option<i32>,
+    /// First day of a range (YYYY-MM-DD), with --to.
+    #[arg(long, requires = "to", conflicts_with = "year")]
+    from: Option<String>,
+    /// Last day of a range (YYYY-MM-DD), with --from.
+    #[arg(long, requires = "from")]
+    to: Option<String>,
+    /// The day by which an unfiled report is judged late (YYYY-MM-DD; default today).
+    #[arg(long = "as-of")]
+    as_of: Option<String>,
+}
+
+#[derive(Args)]
+struct AnnualArgs {
+    #[command(flatten)]
+    range: RangeArgs,
+    /// vi (the official version) or en.
+    #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
+    lang: String,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "FILE.pdf", required_unless_present = "xlsx")]
+    out: Option<PathBuf>,
+    /// Where to write the XLSX workbook.
+    #[arg(long, value_name = "FILE.xlsx")]
+    xlsx: Option<PathBuf>,
+    /// The date printed on the report (YYYY-MM-DD; default today).
+    #[arg(long)]
+    date: Option<String>,
+    /// The number in the register; left blank for the registry when not given.
+    #[arg(long)]
+    number: Option<u32>,
+}
+
 #[derive(Subcommand)]
 enum DelegationCommand {
     /// List delegations, the latest first.
@@ -487,6 +534,37 @@ enum MemberCommand {
         #[arg(long)]
         person: String,
     },
+}
+
+impl RangeArgs {
+    /// The range and the as-of day, checked; a bad date is refused naming its option.
+    fn into_query(self) -> Result<commands::StatsQuery, Error> {
+        let range = match (self.year, self.from, self.to) {
+            (Some(year), _, _) => desk_domain::StatsRange::year(year).ok_or_else(|| {
+                Error::invalid(vec![desk_domain::Violation::new(
+                    "year",
+                    desk_domain::Rule::OutOfRange,
+                    format!("Year {year} is outside the calendar"),
+                )])
+            })?,
+            (None, from, to) => desk_domain::StatsRangeInput {
+                from: from.unwrap_or_default(),
+                to: to.unwrap_or_default(),
+            }
+            .validate()?,
+        };
+        let as_of = match self.as_of {
+            Some(text) => Some(text.trim().parse().map_err(|_| {
+                Error::invalid(vec![desk_domain::Violation::new(
+                    "as_of",
+                    desk_domain::Rule::InvalidDate,
+                    format!("--as-of must be a date written YYYY-MM-DD, not \"{text}\""),
+                )])
+            })?),
+            None => None,
+        };
+        Ok(commands::StatsQuery { range, as_of })
+    }
 }
 
 fn parse_direction(s: &str) -> Result<Direction, String> {
@@ -760,5 +838,17 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             },
         ),
         Command::Warnings { today } => travel::warnings(ctx, today.as_deref()),
+        Command::Stats { range } => commands::stats(ctx, &range.into_query()?),
+        Command::AnnualReport(a) => commands::annual_report(
+            ctx,
+            &a.range.into_query()?,
+            &commands::AnnualFiles {
+                english: a.lang == "en",
+                pdf: a.out,
+                xlsx: a.xlsx,
+                date: a.date,
+                number: a.number,
+            },
+        ),
     }
 }

@@ -34,6 +34,7 @@ pub mod report;
 pub mod richtext;
 pub mod settings;
 pub mod settlement;
+pub mod stats;
 pub mod task;
 pub mod text;
 pub mod transfer;
@@ -67,6 +68,11 @@ pub use rates::{
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
 pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
+pub use stats::{
+    DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
+    ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,
+    StatsRangeInput, StatsTotals, Tally, Trend, UnconvertedExpense, UnitDays, YearStats,
+};
 pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};

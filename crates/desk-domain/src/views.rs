@@ -237,6 +237,12 @@ pub enum PreviewItem {
         y2: f32,
         thickness: f32,
     },
+    /// A filled polygon (chart bars): x, y pairs in order.
+    Shape {
+        points: Vec<f32>,
+        /// CSS colour, "rgb(31, 78, 121)".
+        fill: String,
+    },
     Image {
         image: u32,
         x: f32,

@@ -35,4 +35,7 @@ pub fn read_xlsx(
 ) -> Result<(String, Grid), ExchangeError> {
     xlsx_in::read(bytes, sheet, limits)
 }
+mod annual;
 pub mod ics;
+
+pub use annual::annual_workbook;

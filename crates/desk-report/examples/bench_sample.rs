@@ -107,6 +107,8 @@ fn html(doc: &desk_report::ReportDocument) -> Result<String, std::fmt::Error> {
                 "<figure><img src=photo.jpg><figcaption>{}</figcaption></figure>",
                 escape(caption)
             )?,
+            // The sample has no chart; a caption keeps the place of one.
+            Block::Chart(chart) => write!(h, "<p>{}</p>", escape(&chart.title))?,
         }
     }
     write!(

@@ -77,4 +77,29 @@ pub enum ReportError {
         /// 1-based position of the table among the document's tables.
         table: usize,
     },
+
+    /// A chart series has a different number of values (or value labels) than the chart has
+    /// categories.
+    #[error("chart {chart}, series \"{series}\" has {values} values for {categories} categories")]
+    ChartShape {
+        /// 1-based position of the chart among the document's charts.
+        chart: usize,
+        /// The series' name.
+        series: String,
+        /// Values (or labels) found.
+        values: usize,
+        /// Categories declared.
+        categories: usize,
+    },
+
+    /// A chart value is negative: bars show counts and amounts, which cannot be.
+    #[error("chart {chart}, series \"{series}\" has a negative value ({value})")]
+    ChartValue {
+        /// 1-based position of the chart among the document's charts.
+        chart: usize,
+        /// The series' name.
+        series: String,
+        /// The value.
+        value: i64,
+    },
 }

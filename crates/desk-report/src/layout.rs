@@ -211,6 +211,68 @@ pub struct ImageBox {
     pub rect: Rect,
 }
 
+/// A colour for filled shapes, each component from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Colour {
+    /// Red.
+    pub r: f32,
+    /// Green.
+    pub g: f32,
+    /// Blue.
+    pub b: f32,
+}
+
+/// A filled polygon: a chart's bars and legend keys. Drawn as a vector path, so it prints
+/// sharp at any size and its numbers stay exact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// The corners in drawing order (the path is closed back to the first).
+    pub points: Vec<(f32, f32)>,
+    /// The fill; shapes have no outline.
+    pub fill: Colour,
+}
+
+impl Shape {
+    /// A filled rectangle.
+    pub fn rect(r: Rect, fill: Colour) -> Self {
+        Self {
+            points: vec![
+                (r.x, r.y),
+                (r.right(), r.y),
+                (r.right(), r.bottom()),
+                (r.x, r.bottom()),
+            ],
+            fill,
+        }
+    }
+
+    /// The smallest box holding every corner.
+    pub fn bounds(&self) -> Rect {
+        let (mut x0, mut y0) = (f32::INFINITY, f32::INFINITY);
+        let (mut x1, mut y1) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+        for &(x, y) in &self.points {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        if self.points.is_empty() {
+            return Rect {
+                x: 0.0,
+                y: 0.0,
+                width: 0.0,
+                height: 0.0,
+            };
+        }
+        Rect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        }
+    }
+}
+
 /// Anything drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -220,6 +282,8 @@ pub enum Item {
     Rule(Rule),
     /// A photo.
     Image(ImageBox),
+    /// A filled vector shape.
+    Shape(Shape),
 }
 
 impl Item {
@@ -229,6 +293,7 @@ impl Item {
             Item::Text(t) => t.bounds(),
             Item::Rule(r) => r.bounds(),
             Item::Image(i) => i.rect,
+            Item::Shape(s) => s.bounds(),
         }
     }
 
@@ -247,6 +312,12 @@ impl Item {
             Item::Image(i) => {
                 i.rect.x += dx;
                 i.rect.y += dy;
+            }
+            Item::Shape(s) => {
+                for (x, y) in &mut s.points {
+                    *x += dx;
+                    *y += dy;
+                }
             }
         }
     }

@@ -4,11 +4,10 @@
 
 use crate::error::ReportError;
 use crate::fonts::Fonts;
-use crate::image::{PhotoRef, probe};
 use crate::layout::{Flow, Layout, PageGeometry, Typesetter, mm};
-use crate::model::{Agency, Block, Language, Signature, Span};
+use crate::model::{Agency, Block, Language, Signature};
 use crate::official::{HeaderText, closing_chunk, header_chunk, recipients_chunk, title_chunk};
-use crate::report::{heading_chunk, paragraph_chunks, photo_chunk, table_chunks};
+use crate::report::Body;
 
 /// One letter, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +41,7 @@ pub fn layout_letters(letters: &[LetterDocument], body_size: f32) -> Result<Layo
     let g = PageGeometry::decree_30_a4();
     let mut ts = Typesetter::new(fonts);
     let mut pages = Vec::new();
-    let mut images = Vec::new();
-    let mut tables = 0;
+    let mut blocks = Body::default();
     for letter in letters {
         let labels = letter.language.labels();
         let mut chunks = vec![header_chunk(
@@ -64,69 +62,9 @@ pub fn layout_letters(letters: &[LetterDocument], body_size: f32) -> Result<Layo
             &letter.recipients,
             body_size,
         ));
-        let mut body = Vec::new();
-        for block in &letter.blocks {
-            match block {
-                Block::Heading(text) => body.push(heading_chunk(&mut ts, &g, text, body_size)),
-                Block::Paragraph(spans) => {
-                    body.extend(paragraph_chunks(&mut ts, &g, spans, body_size))
-                }
-                Block::Bullets(items) => {
-                    for item in items {
-                        let mut spans = vec![Span::plain("- ")];
-                        spans.extend(item.iter().cloned());
-                        body.extend(paragraph_chunks(&mut ts, &g, &spans, body_size));
-                    }
-                }
-                Block::Table { columns, rows } => {
-                    tables += 1;
-                    let rows: Vec<(&[String], bool)> =
-                        rows.iter().map(|r| (r.as_slice(), false)).collect();
-                    body.extend(table_chunks(
-                        &mut ts,
-                        &g,
-                        columns,
-                        &[],
-                        &rows,
-                        body_size,
-                        tables,
-                    )?);
-                }
-                Block::Figures {
-                    columns,
-                    numeric,
-                    rows,
-                } => {
-                    tables += 1;
-                    if numeric.len() != columns.len() {
-                        return Err(ReportError::TableColumns { table: tables });
-                    }
-                    let rows: Vec<(&[String], bool)> =
-                        rows.iter().map(|r| (r.cells.as_slice(), r.total)).collect();
-                    body.extend(table_chunks(
-                        &mut ts, &g, columns, numeric, &rows, body_size, tables,
-                    )?);
-                }
-                Block::Photo { bytes, caption } => {
-                    let data = probe(
-                        bytes,
-                        &PhotoRef {
-                            index: images.len() + 1,
-                            caption,
-                        },
-                    )?;
-                    body.push(photo_chunk(
-                        &mut ts,
-                        &g,
-                        &data,
-                        images.len(),
-                        caption,
-                        body_size,
-                    ));
-                    images.push(data);
-                }
-            }
-        }
+        // Letters share the report body's typesetting: one `Body` counts tables and keeps
+        // photos across the whole file.
+        let mut body = blocks.chunks(&mut ts, &g, &letter.blocks, body_size)?;
         if let Some(first) = body.first_mut() {
             first.space_before = mm(5.0);
         }
@@ -146,7 +84,7 @@ pub fn layout_letters(letters: &[LetterDocument], body_size: f32) -> Result<Layo
     Ok(Layout {
         geometry: g,
         pages,
-        images,
+        images: blocks.images,
         missing_glyphs: ts.missing,
     })
 }

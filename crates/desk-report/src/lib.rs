@@ -21,7 +21,9 @@
 //! papers ([`hosting`]: transfer and rooming lists, programme, badges, table cards,
 //! letters) are built from desk-domain's records and views, which the caller loads.
 
+mod annual;
 pub mod badges;
+mod chart;
 mod error;
 mod fonts;
 pub mod hosting;
@@ -38,6 +40,8 @@ mod official;
 mod render;
 mod report;
 
+pub use annual::{AnnualOptions, annual_report, render_annual_report};
+pub use chart::{BarChart, ChartSeries, Orientation, PALETTE, series_colour};
 pub use error::ReportError;
 pub use fonts::FontFace;
 pub use image::{ImageData, ImageFormat, MAX_PIXELS, MAX_SIDE_PX};
@@ -46,11 +50,13 @@ pub use itinerary::{
 };
 pub use labels::Labels;
 pub use layout::{
-    ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, TextRun, mm,
+    Colour, ImageBox, Item, Layout, PT_PER_MM, Page, PageGeometry, Rect, Role, Rule, Shape,
+    TextRun, mm,
 };
 pub use model::{
-    Agency, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature, Span,
+    Agency, Annex, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature,
+    Span,
 };
 pub use money::{OfficialHead, estimate_document, settlement_document};
-pub use render::{Metadata, draw, render};
-pub use report::layout;
+pub use render::{Metadata, draw, render, render_with_annex};
+pub use report::{layout, layout_with_annex};

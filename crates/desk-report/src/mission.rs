@@ -554,6 +554,15 @@ pub fn preview(layout: &Layout) -> DocumentPreview {
                         y2: rule.y2,
                         thickness: rule.thickness,
                     },
+                    Item::Shape(shape) => PreviewItem::Shape {
+                        points: shape.points.iter().flat_map(|(x, y)| [*x, *y]).collect(),
+                        fill: format!(
+                            "rgb({:.0}, {:.0}, {:.0})",
+                            shape.fill.r * 255.0,
+                            shape.fill.g * 255.0,
+                            shape.fill.b * 255.0
+                        ),
+                    },
                     Item::Image(image) => PreviewItem::Image {
                         image: u32::try_from(image.image).unwrap_or(u32::MAX),
                         x: image.rect.x,

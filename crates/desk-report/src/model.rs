@@ -6,6 +6,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::chart::BarChart;
+
 /// The language a document is printed in. It picks every fixed label (national title, motto,
 /// "Số:", "Kính gửi:", the date line); what the caller writes (sections, names, places) is
 /// printed as given, so the caller passes it in the same language.
@@ -137,6 +139,20 @@ pub enum Block {
         /// The caption, printed in italics under the photo.
         caption: String,
     },
+    /// A bar chart drawn as vector shapes, kept whole on one page.
+    Chart(BarChart),
+}
+
+/// What follows a document's signature on pages of its own ("PHỤ LỤC": the list of
+/// delegations under the annual report), starting on a new page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annex {
+    /// The heading lines, bold and centred ("PHỤ LỤC", "DANH SÁCH CÁC ĐOÀN …").
+    pub title: Vec<String>,
+    /// The italic line under them ("(Kèm theo Báo cáo số …)"); empty for none.
+    pub note: String,
+    /// The annex body.
+    pub blocks: Vec<Block>,
 }
 
 /// One row of a [`Block::Figures`] table.

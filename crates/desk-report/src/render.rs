@@ -8,16 +8,16 @@ use std::io::Write;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use printpdf::{
     Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, Line, LinePoint, Mm, Op,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem,
-    TextMatrix, XObjectId, XObjectTransform,
+    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::error::ReportError;
 use crate::fonts::FontFace;
 use crate::image::{ImageData, ImageFormat, decode_png, placement_matrix};
 use crate::layout::{Item, Layout, PT_PER_MM, TextRun};
-use crate::model::ReportDocument;
-use crate::report::layout;
+use crate::model::{Annex, ReportDocument};
+use crate::report::{layout, layout_with_annex};
 
 /// What the PDF says about itself (File › Properties in a viewer).
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +35,11 @@ impl Metadata {
     pub fn for_report(doc: &ReportDocument) -> Self {
         let labels = doc.language.labels();
         let title = doc.title.as_deref().unwrap_or(labels.report_title);
-        let number = format!("{:02}/{}", doc.number.sequence, doc.number.symbol);
+        let number = if doc.number.sequence == 0 {
+            doc.number.symbol.clone()
+        } else {
+            format!("{:02}/{}", doc.number.sequence, doc.number.symbol)
+        };
         let title = if doc.subtitle.trim().is_empty() {
             format!("{title} {number}")
         } else {
@@ -52,6 +56,12 @@ impl Metadata {
 /// Lays out and draws a mission report as PDF bytes.
 pub fn render(doc: &ReportDocument) -> Result<Vec<u8>, ReportError> {
     let laid_out = layout(doc)?;
+    draw(&laid_out, &Metadata::for_report(doc))
+}
+
+/// Lays out and draws a document with an annex after its signature.
+pub fn render_with_annex(doc: &ReportDocument, annex: &Annex) -> Result<Vec<u8>, ReportError> {
+    let laid_out = layout_with_annex(doc, Some(annex))?;
     draw(&laid_out, &Metadata::for_report(doc))
 }
 
@@ -294,6 +304,29 @@ pub fn draw(layout: &Layout, meta: &Metadata) -> Result<Vec<u8>, ReportError> {
                         },
                     });
                     ops.push(Op::RestoreGraphicsState);
+                }
+                Item::Shape(shape) => {
+                    ops.push(Op::SetFillColor {
+                        col: Color::Rgb(Rgb::new(shape.fill.r, shape.fill.g, shape.fill.b, None)),
+                    });
+                    let points = shape
+                        .points
+                        .iter()
+                        .map(|&(x, y)| LinePoint {
+                            p: Point {
+                                x: Pt(x),
+                                y: Pt(page_height - y),
+                            },
+                            bezier: false,
+                        })
+                        .collect();
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing { points }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
                 }
                 Item::Text(_) => {}
             }

@@ -3,13 +3,14 @@
 
 use std::rc::Rc;
 
+use crate::chart::chart_chunk;
 use crate::error::ReportError;
 use crate::fonts::Fonts;
 use crate::image::{ImageData, PhotoRef, probe};
 use crate::layout::{
     Align, Chunk, Flow, ImageBox, Item, Layout, Line, PageGeometry, Rule, TextStyle, Typesetter, mm,
 };
-use crate::model::{Block, Column, ReportDocument, Span};
+use crate::model::{Annex, Block, Column, ReportDocument, Span};
 use crate::official::{HeaderText, closing_chunk, header_chunk, recipients_chunk, title_chunk};
 
 /// First-line indent of paragraphs (Decree 30: 1–1.27 cm).
@@ -27,6 +28,15 @@ const CELL_PAD_Y: f32 = 2.0;
 /// Checks every input a user can get wrong (text size, photos, table shapes) and says which
 /// one in the error, so the application can point at it.
 pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
+    layout_with_annex(doc, None)
+}
+
+/// Lays out a document and, after its signature, an annex starting on a new page (the
+/// annual report's list of delegations).
+pub fn layout_with_annex(
+    doc: &ReportDocument,
+    annex: Option<&Annex>,
+) -> Result<Layout, ReportError> {
     if !(13.0..=14.0).contains(&doc.body_size_pt) {
         return Err(ReportError::BodySize(doc.body_size_pt));
     }
@@ -56,72 +66,17 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
         size,
     ));
 
-    let mut images = Vec::new();
-    let mut tables = 0;
-    let mut body = Vec::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(text) => body.push(heading_chunk(&mut ts, &g, text, size)),
-            Block::Paragraph(spans) => body.extend(paragraph_chunks(&mut ts, &g, spans, size)),
-            Block::Bullets(items) => {
-                for item in items {
-                    let mut spans = Vec::with_capacity(item.len() + 1);
-                    spans.push(Span::plain("- "));
-                    spans.extend(item.iter().cloned());
-                    body.extend(paragraph_chunks(&mut ts, &g, &spans, size));
-                }
-            }
-            Block::Table { columns, rows } => {
-                tables += 1;
-                let rows: Vec<(&[String], bool)> =
-                    rows.iter().map(|r| (r.as_slice(), false)).collect();
-                body.extend(table_chunks(
-                    &mut ts,
-                    &g,
-                    columns,
-                    &[],
-                    &rows,
-                    size,
-                    tables,
-                )?);
-            }
-            Block::Figures {
-                columns,
-                numeric,
-                rows,
-            } => {
-                tables += 1;
-                if numeric.len() != columns.len() {
-                    return Err(ReportError::TableColumns { table: tables });
-                }
-                let rows: Vec<(&[String], bool)> =
-                    rows.iter().map(|r| (r.cells.as_slice(), r.total)).collect();
-                body.extend(table_chunks(
-                    &mut ts, &g, columns, numeric, &rows, size, tables,
-                )?);
-            }
-            Block::Photo { bytes, caption } => {
-                let data = probe(
-                    bytes,
-                    &PhotoRef {
-                        index: images.len() + 1,
-                        caption,
-                    },
-                )?;
-                body.push(photo_chunk(&mut ts, &g, &data, images.len(), caption, size));
-                images.push(data);
-            }
-        }
-    }
-    if let Some(first) = body.first_mut() {
+    let mut body = Body::default();
+    let mut body_chunks = body.chunks(&mut ts, &g, &doc.blocks, size)?;
+    if let Some(first) = body_chunks.first_mut() {
         first.space_before = mm(5.0);
     }
     // The signature never stands alone on a page: the last line or table row of the body
     // goes with it.
-    if let Some(last) = body.last_mut() {
+    if let Some(last) = body_chunks.last_mut() {
         last.keep_with_next = true;
     }
-    chunks.extend(body);
+    chunks.extend(body_chunks);
     chunks.push(closing_chunk(
         &mut ts,
         &g,
@@ -133,12 +88,112 @@ pub fn layout(doc: &ReportDocument) -> Result<Layout, ReportError> {
 
     let mut flow = Flow::new(g, fonts, size);
     flow.place_all(chunks);
+    if let Some(annex) = annex {
+        flow.new_page();
+        let mut chunks = Vec::new();
+        let style = TextStyle::new(size, Align::Center);
+        let mut title = Chunk {
+            keep_with_next: true,
+            ..Chunk::default()
+        };
+        let mut y = 0.0;
+        for line in &annex.title {
+            let lines = ts.set_balanced(&[Span::bold(line)], &style, g.text_width());
+            y = title.push_lines(lines, &style, g.margin_left, y);
+        }
+        if !annex.note.trim().is_empty() {
+            let lines = ts.set_balanced(&[Span::italic(&annex.note)], &style, g.text_width());
+            title.push_lines(lines, &style, g.margin_left, y);
+        }
+        chunks.push(title);
+        chunks.extend(body.chunks(&mut ts, &g, &annex.blocks, size)?);
+        flow.place_all(chunks);
+    }
     Ok(Layout {
         geometry: g,
         pages: flow.pages,
-        images,
+        images: body.images,
         missing_glyphs: ts.missing,
     })
+}
+
+/// What the body has placed so far: its photos, and how many tables and charts (error
+/// messages count them from 1 across the whole document).
+#[derive(Default)]
+pub(crate) struct Body {
+    pub(crate) images: Vec<ImageData>,
+    tables: usize,
+    charts: usize,
+}
+
+impl Body {
+    /// The chunks of some blocks, in reading order.
+    pub(crate) fn chunks(
+        &mut self,
+        ts: &mut Typesetter<'_>,
+        g: &PageGeometry,
+        blocks: &[Block],
+        size: f32,
+    ) -> Result<Vec<Chunk>, ReportError> {
+        let mut body = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Heading(text) => body.push(heading_chunk(ts, g, text, size)),
+                Block::Paragraph(spans) => body.extend(paragraph_chunks(ts, g, spans, size)),
+                Block::Bullets(items) => {
+                    for item in items {
+                        let mut spans = Vec::with_capacity(item.len() + 1);
+                        spans.push(Span::plain("- "));
+                        spans.extend(item.iter().cloned());
+                        body.extend(paragraph_chunks(ts, g, &spans, size));
+                    }
+                }
+                Block::Table { columns, rows } => {
+                    self.tables += 1;
+                    let rows: Vec<(&[String], bool)> =
+                        rows.iter().map(|r| (r.as_slice(), false)).collect();
+                    body.extend(table_chunks(ts, g, columns, &[], &rows, size, self.tables)?);
+                }
+                Block::Figures {
+                    columns,
+                    numeric,
+                    rows,
+                } => {
+                    self.tables += 1;
+                    if numeric.len() != columns.len() {
+                        return Err(ReportError::TableColumns { table: self.tables });
+                    }
+                    let rows: Vec<(&[String], bool)> =
+                        rows.iter().map(|r| (r.cells.as_slice(), r.total)).collect();
+                    body.extend(table_chunks(
+                        ts,
+                        g,
+                        columns,
+                        numeric,
+                        &rows,
+                        size,
+                        self.tables,
+                    )?);
+                }
+                Block::Photo { bytes, caption } => {
+                    let data = probe(
+                        bytes,
+                        &PhotoRef {
+                            index: self.images.len() + 1,
+                            caption,
+                        },
+                    )?;
+                    body.push(photo_chunk(ts, g, &data, self.images.len(), caption, size));
+                    self.images.push(data);
+                }
+                Block::Chart(chart) => {
+                    self.charts += 1;
+                    body.push(chart_chunk(ts, g, chart, self.charts)?);
+                }
+            }
+        }
+        Ok(body)
+    }
 }
 
 pub(crate) fn body_style(size: f32) -> TextStyle {

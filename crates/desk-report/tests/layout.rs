@@ -86,6 +86,7 @@ fn assert_nothing_lost(doc: &ReportDocument, layout: &Layout) {
             Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| add(c)),
             Block::Figures { rows, .. } => rows.iter().flat_map(|r| &r.cells).for_each(|c| add(c)),
             Block::Photo { caption, .. } => add(caption),
+            Block::Chart(chart) => add(&chart.title),
         }
     }
     for (word, count) in want {

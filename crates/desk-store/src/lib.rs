@@ -24,6 +24,7 @@ pub mod record;
 mod reports;
 mod search;
 mod settings;
+mod stats;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod write;

@@ -522,7 +522,11 @@ export type PreviewItem = { "kind": "text", text: string, x: number, baseline: n
 /**
  * Extra space after each space (justification), in points.
  */
-word_gap: number, } | { "kind": "rule", x1: number, y1: number, x2: number, y2: number, thickness: number, } | { "kind": "image", image: number, x: number, y: number, width: number, height: number, };
+word_gap: number, } | { "kind": "rule", x1: number, y1: number, x2: number, y2: number, thickness: number, } | { "kind": "shape", points: Array<number>, 
+/**
+ * CSS colour, "rgb(31, 78, 121)".
+ */
+fill: string, } | { "kind": "image", image: number, x: number, y: number, width: number, height: number, };
 
 export type Settings = { 
 /**
