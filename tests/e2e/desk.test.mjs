@@ -90,6 +90,7 @@ describe('a working day at the desk', { timeout: 120000 }, () => {
     await browser.$('[data-testid="save-segment"]').click();
     await waitForText(browser, '[data-testid="error-arrives_local"]', /.+/);
     await browser.keys('Escape');
+    await browser.$('[data-testid="travel-dialog"]').waitForExist({ reverse: true, timeout: 5000 });
     assert.equal((await browser.$$('[data-testid="segment-row"]')).length, 1, 'nothing was added');
   });
 

@@ -3,7 +3,7 @@
 // app and find the delegation still there.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, screenshot, startDriver, tempDatabase } from './harness.mjs';
+import { nav, openApp, screenshot, startDriver, tempDatabase, textOf, waitForText } from './harness.mjs';
 
 describe('a delegation created in the window', () => {
   const database = tempDatabase();
@@ -32,6 +32,7 @@ describe('a delegation created in the window', () => {
   }
 
   it('starts empty, in Vietnamese', async () => {
+    await nav(browser, 'delegations');
     const empty = browser.$('[data-testid="empty-list"]');
     await empty.waitForDisplayed({ timeout: 10000 });
     assert.match(await empty.getText(), /Chưa có đoàn nào/, 'a fresh database shows the empty state');
@@ -45,9 +46,12 @@ describe('a delegation created in the window', () => {
       starts: '06/09/2016',
       ends: '09/09/2016',
     });
+    // Saving opens the new delegation; the list shows it too.
+    await waitForText(browser, '[data-testid="delegation-title"]', /INELI-ASEAN/);
+    await nav(browser, 'delegations');
     const row = browser.$('[data-testid="delegation-row"]');
     await row.waitForDisplayed({ timeout: 10000 });
-    const text = await row.getText();
+    const text = await textOf(row);
     assert.match(text, /Dự phiên họp lần thứ 2 INELI-ASEAN/, 'the title is shown as typed, diacritics kept');
     assert.match(text, /Singapore/, 'the country is shown by name');
     assert.match(text, /06\/09\/2016 – 09\/09\/2016/, 'the dates read day first');
@@ -69,7 +73,10 @@ describe('a delegation created in the window', () => {
     assert.equal(await browser.$('input[name="ends_on"]').getAttribute('aria-invalid'), 'true');
     await screenshot(browser, 'slice-invalid-range');
 
+    // Esc on a form with typed changes asks before discarding them.
     await browser.keys('Escape');
+    await browser.$('[data-testid="confirm"]').waitForDisplayed({ timeout: 5000 });
+    await browser.$('[data-testid="confirm-yes"]').click();
     await browser.$('[data-testid="delegation-form"]').waitForExist({ reverse: true, timeout: 5000 });
     const rows = await browser.$$('[data-testid="delegation-row"]');
     assert.equal(rows.length, 1, 'the refused delegation was not saved');
@@ -78,9 +85,10 @@ describe('a delegation created in the window', () => {
   it('is still listed after the app restarts', async () => {
     await browser.deleteSession();
     browser = await openApp(driver, database);
+    await nav(browser, 'delegations');
     const row = browser.$('[data-testid="delegation-row"]');
     await row.waitForDisplayed({ timeout: 10000 });
-    assert.match(await row.getText(), /Dự phiên họp lần thứ 2 INELI-ASEAN/);
+    assert.match(await textOf(row), /Dự phiên họp lần thứ 2 INELI-ASEAN/);
     assert.match(await browser.$('[data-testid="delegation-count"]').getText(), /^1 đoàn$/);
   });
 });
