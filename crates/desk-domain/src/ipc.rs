@@ -247,6 +247,87 @@ pub fn commands() -> Vec<Command> {
             ],
             ts::<ReportVersion>(),
         ),
+        c(
+            "agenda",
+            vec![("today", ts::<Option<String>>())],
+            ts::<Vec<AgendaItem>>(),
+        ),
+        c(
+            "suggest_places",
+            vec![("typed", ts::<String>())],
+            ts::<Vec<Place>>(),
+        ),
+        c(
+            "export_itinerary_pdf",
+            vec![
+                delegation_id(),
+                ("person", ts::<Option<String>>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_itinerary_ics",
+            vec![
+                delegation_id(),
+                ("person", ts::<Option<String>>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_calendar_ics",
+            vec![
+                ("from", ts::<String>()),
+                ("to", ts::<String>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "review_estimate",
+            vec![delegation_id(), ("request", ts::<EstimateRequest>())],
+            ts::<EstimateReview>(),
+        ),
+        c(
+            "save_estimate",
+            vec![delegation_id(), ("request", ts::<EstimateRequest>())],
+            ts::<SavedEstimate>(),
+        ),
+        c("settlement", vec![delegation_id()], ts::<Settlement>()),
+        c(
+            "export_estimate",
+            vec![
+                delegation_id(),
+                ("request", ts::<EstimateRequest>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_settlement",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
+        c(
+            "import_rate_table_file",
+            vec![("path", ts::<String>())],
+            ts::<RateTable>(),
+        ),
+        c(
+            "export_rate_table_file",
+            vec![id(), ("path", ts::<String>())],
+            "null".to_owned(),
+        ),
+        c("delete_rate_table", vec![id()], "null".to_owned()),
+        c("load_example_rates", vec![], ts::<RateTable>()),
         c("get_settings", vec![], ts::<Settings>()),
         c(
             "save_settings",
@@ -348,6 +429,33 @@ pub fn typescript() -> String {
     declare::<ReportVersion>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
+    declare::<Severity>(&mut out);
+    declare::<AgendaKind>(&mut out);
+    declare::<AgendaItem>(&mut out);
+    declare::<PlaceKind>(&mut out);
+    declare::<Place>(&mut out);
+    declare::<EstimateRequest>(&mut out);
+    declare::<ExchangeRate>(&mut out);
+    declare::<Basis>(&mut out);
+    declare::<LineSource>(&mut out);
+    declare::<EstimateLine>(&mut out);
+    declare::<Exclusion>(&mut out);
+    declare::<ExcludedLine>(&mut out);
+    declare::<PersonTotal>(&mut out);
+    declare::<Estimate>(&mut out);
+    declare::<SavedEstimate>(&mut out);
+    declare::<ChangeKind>(&mut out);
+    declare::<LineChange>(&mut out);
+    declare::<EstimateReview>(&mut out);
+    declare::<Figures>(&mut out);
+    declare::<SettlementLine>(&mut out);
+    declare::<SettlementParty>(&mut out);
+    declare::<EstimateFrom>(&mut out);
+    declare::<Settlement>(&mut out);
+    declare::<LevelRate>(&mut out);
+    declare::<CountryGroup>(&mut out);
+    declare::<SponsorCover>(&mut out);
+    declare::<RateTable>(&mut out);
     declare::<Settings>(&mut out);
     declare::<AuditEntry>(&mut out);
 
