@@ -303,8 +303,8 @@ export function buildCharts(stats: YearStats, lang: Lang): ChartModel[] {
     ranked(stats, 'country', stats.by_country, lang),
     ranked(stats, 'organisation', stats.by_organisation, lang),
     ranked(stats, 'event', stats.by_event, lang),
-    byFunding(stats, lang),
     reports(stats, lang),
+    byFunding(stats, lang),
     byPerson(stats, lang),
     byUnit(stats, lang),
   ];
