@@ -183,3 +183,27 @@ describe('periods and lists', () => {
     expect(countOf('days', 30, 'vi')).toBe('30 ngày-người');
   });
 });
+
+describe('a busy office', () => {
+  it('shapes a year of 20,000 delegations and 2,000 partners at once', () => {
+    const line = both.delegations[0];
+    if (!line) throw new Error('the demo has delegations');
+    const delegations = Array.from({ length: 20_000 }, (_, i) => ({ ...line, id: `d${i}` }));
+    const base = both.by_organisation[0] as StatsBucket;
+    const partners: StatsBucket[] = Array.from({ length: 2_000 }, (_, p) => ({
+      ...base,
+      key: `o${p}`,
+      label: `Partner ${p}`,
+      outgoing: { count: 10, delegation_ids: Array.from({ length: 10 }, (_, k) => `d${(k * 2_000 + p) % 20_000}`) },
+      incoming: { count: 0, delegation_ids: [] },
+      total: 10,
+    }));
+    const busy: YearStats = { ...both, delegations, by_organisation: partners };
+    const started = performance.now();
+    const model = buildCharts(busy, 'en').find((c) => c.id === 'organisation');
+    const took = performance.now() - started;
+    expect(model?.rows).toHaveLength(2_000);
+    expect(model?.rows[1]?.ids.slice(0, 2), 'in the order of the delegations').toEqual(['d1', 'd2001']);
+    expect(took, `took ${Math.round(took)} ms`).toBeLessThan(500);
+  });
+});

@@ -70,13 +70,26 @@ function tr(lang: Lang): Tr {
   return (key, params) => translate(lang, key, params);
 }
 
+/** Every line (counted, then cancelled) and each delegation's place among them, made once per figures. */
+const indexes = new WeakMap<YearStats, { lines: DelegationLine[]; order: Map<string, number> }>();
+
+function indexOf(stats: YearStats): { lines: DelegationLine[]; order: Map<string, number> } {
+  let found = indexes.get(stats);
+  if (!found) {
+    const lines = [...stats.delegations, ...stats.cancelled];
+    found = { lines, order: new Map(lines.map((l, i) => [l.id, i])) };
+    indexes.set(stats, found);
+  }
+  return found;
+}
+
 /** The delegations of several tallies, each once, in the order of the delegations. */
 export function idsOf(stats: YearStats, tallies: Tally[]): string[] {
-  const wanted = new Set(tallies.flatMap((t) => t.delegation_ids));
-  const order = [...stats.delegations, ...stats.cancelled].map((l) => l.id);
-  const known = order.filter((id) => wanted.has(id));
-  // Ids the lines do not hold (none should) are kept rather than dropped.
-  return [...known, ...[...wanted].filter((id) => !order.includes(id))];
+  const { order } = indexOf(stats);
+  const ids = [...new Set(tallies.flatMap((t) => t.delegation_ids))];
+  // An id no line holds (none should) goes last rather than vanish.
+  const at = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return ids.sort((a, b) => at(a) - at(b));
 }
 
 /** "2016" for a calendar year, else the two dates in the user's way. */
@@ -372,9 +385,9 @@ export const HEADLINES: readonly { metric: StatsMetric; tally?: (s: YearStats) =
 
 /** The lines of some delegations (counted or cancelled), in the order of the ids. */
 export function linesOf(stats: YearStats, ids: string[]): DelegationLine[] {
-  const byId = new Map([...stats.delegations, ...stats.cancelled].map((l) => [l.id, l]));
+  const { lines, order } = indexOf(stats);
   return ids.flatMap((id) => {
-    const line = byId.get(id);
+    const line = lines[order.get(id) ?? -1];
     return line ? [line] : [];
   });
 }
