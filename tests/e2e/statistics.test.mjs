@@ -152,6 +152,13 @@ describe('statistics', { timeout: 180000 }, () => {
     await browser.$('[data-testid="chart-funding-table"]').click();
     assert.match(await text('[data-testid="table-funding"]'), /Mixed\s+41,338,840 ₫/);
     await browser.$('[data-testid="chart-funding-chart"]').click();
+    await browser.$('[data-testid="export-menu"]').click();
+    await browser.$('[data-testid="export-pdf-en"]').waitForDisplayed({ timeout: 5000 });
+    assert.equal(await text('[data-testid="export-pdf-vi"]'), 'PDF report (Vietnamese)');
+    assert.equal(await text('[data-testid="export-xlsx"]'), 'XLSX workbook');
+    await screenshot(browser, 'statistics-2016-en-export-menu');
+    await browser.$('h1').click();
+    await browser.$('[data-testid="export-pdf-en"]').waitForDisplayed({ reverse: true, timeout: 5000 });
     await screenshot(browser, 'statistics-2016-en');
   });
 

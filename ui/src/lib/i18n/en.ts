@@ -442,6 +442,7 @@ export const en = {
   'stats.year.next': 'Next year',
   'stats.from': 'From',
   'stats.to': 'To',
+  'stats.range_too_long': 'A period may span at most 50 years.',
   'stats.show': 'Show',
   'stats.export': 'Export the report',
   'stats.export.pdf_vi': 'PDF report (Vietnamese)',

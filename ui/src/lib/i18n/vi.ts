@@ -440,6 +440,7 @@ export const vi = {
   'stats.year.next': 'Năm sau',
   'stats.from': 'Từ ngày',
   'stats.to': 'Đến ngày',
+  'stats.range_too_long': 'Khoảng thống kê dài tối đa 50 năm.',
   'stats.show': 'Xem',
   'stats.export': 'Xuất báo cáo',
   'stats.export.pdf_vi': 'Báo cáo PDF (tiếng Việt)',
