@@ -116,6 +116,10 @@ pub fn run() -> ExitCode {
             commands::get_settings,
             commands::save_settings,
             commands::audit_of,
+            commands::stats_years,
+            commands::get_stats,
+            commands::export_annual_report,
+            commands::export_annual_workbook,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -339,6 +339,35 @@ pub fn commands() -> Vec<Command> {
             vec![("entity", ts::<String>()), id()],
             ts::<Vec<AuditEntry>>(),
         ),
+        // Statistics: the year in numbers and the annual report.
+        c("stats_years", vec![], ts::<Vec<i32>>()),
+        c(
+            "get_stats",
+            vec![("range", ts::<StatsRangeInput>())],
+            ts::<YearStats>(),
+        ),
+        c(
+            "export_annual_report",
+            vec![
+                ("range", ts::<StatsRangeInput>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+                (
+                    "countryNames",
+                    ts::<std::collections::BTreeMap<String, String>>(),
+                ),
+            ],
+            ts::<String>(),
+        ),
+        c(
+            "export_annual_workbook",
+            vec![
+                ("range", ts::<StatsRangeInput>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            ts::<String>(),
+        ),
     ]
 }
 
@@ -458,6 +487,24 @@ pub fn typescript() -> String {
     declare::<RateTable>(&mut out);
     declare::<Settings>(&mut out);
     declare::<AuditEntry>(&mut out);
+    declare::<StatsRange>(&mut out);
+    declare::<StatsRangeInput>(&mut out);
+    declare::<Tally>(&mut out);
+    declare::<MoneyTotals>(&mut out);
+    declare::<StatsBucket>(&mut out);
+    declare::<MonthStats>(&mut out);
+    declare::<FundingStats>(&mut out);
+    declare::<PersonDays>(&mut out);
+    declare::<UnitDays>(&mut out);
+    declare::<ReportState>(&mut out);
+    declare::<ReportTimeliness>(&mut out);
+    declare::<DelegationLine>(&mut out);
+    declare::<UnconvertedExpense>(&mut out);
+    declare::<StatsTotals>(&mut out);
+    declare::<StatsMetric>(&mut out);
+    declare::<Trend>(&mut out);
+    declare::<StatsChange>(&mut out);
+    declare::<YearStats>(&mut out);
 
     out.push_str("/** Every assigned ISO 3166-1 alpha-2 country code. */\n");
     out.push_str("export const COUNTRY_CODES = [");

@@ -973,6 +973,233 @@ old_value: string | null,
  */
 new_value: string | null, };
 
+/**
+ * A range of days, both ends included.
+ */
+export type StatsRange = { from: string, to: string, };
+
+/**
+ * A range as typed (`YYYY-MM-DD` twice), e.g. in the Statistics screen or on the command
+ * line.
+ */
+export type StatsRangeInput = { from: string, to: string, };
+
+/**
+ * Some delegations and how many they are: what one bar of a chart or one cell shows.
+ */
+export type Tally = { count: number, delegation_ids: Array<string>, };
+
+/**
+ * Money in VND, by kind, over some delegations (counting rule 5).
+ */
+export type MoneyTotals = { 
+/**
+ * Actual expenses.
+ */
+actual_vnd: number, 
+/**
+ * Estimates.
+ */
+estimate_vnd: number, 
+/**
+ * Advances, apart: settled by the actual expenses, so in neither of the others.
+ */
+advance_vnd: number, 
+/**
+ * Each delegation's actual expenses if it has any, else its estimate.
+ */
+cost_vnd: number, 
+/**
+ * The delegations whose cost is their estimate (no actual expense recorded yet).
+ */
+estimated_ids: Array<string>, };
+
+/**
+ * One group of delegations (a country, an organisation, an event), both directions.
+ */
+export type StatsBucket = { 
+/**
+ * What groups them: an ISO country code, an organisation id, an event as written
+ * (lower-cased); empty for "none given".
+ */
+key: string, 
+/**
+ * What to show: the country code (the UI names it in its language), the organisation's
+ * name, the event as first written; empty for "none given".
+ */
+label: string, outgoing: Tally, incoming: Tally, 
+/**
+ * Delegations in both directions.
+ */
+total: number, 
+/**
+ * Trips (members) in those delegations.
+ */
+trips: number, };
+
+/**
+ * One month: delegations out and in that start in it.
+ */
+export type MonthStats = { 
+/**
+ * "2017-11".
+ */
+month: string, outgoing: Tally, incoming: Tally, };
+
+/**
+ * Delegations by who pays, with their money.
+ */
+export type FundingStats = { funding: Funding, outgoing: Tally, incoming: Tally, total: number, money: MoneyTotals, };
+
+/**
+ * One person's trips abroad.
+ */
+export type PersonDays = { person_id: string, full_name: string, 
+/**
+ * The unit they are counted under (counting rule 4); empty for none.
+ */
+unit: string, trips: number, days: number, delegation_ids: Array<string>, };
+
+/**
+ * One unit's trips abroad.
+ */
+export type UnitDays = { 
+/**
+ * The unit as written, or the organisation's name (counting rule 4); empty for none.
+ */
+unit: string, people: number, trips: number, days: number, delegation_ids: Array<string>, };
+
+/**
+ * Where a delegation's mission report stands (counting rule 6).
+ */
+export type ReportState = "on_time" | "late" | "late_unfiled" | "pending" | "not_required";
+
+/**
+ * Mission reports of the outgoing delegations, by state.
+ */
+export type ReportTimeliness = { due_days: number, on_time: Tally, late: Tally, late_unfiled: Tally, pending: Tally, };
+
+/**
+ * One delegation as the annex lists it, with its own figures.
+ */
+export type DelegationLine = { id: string, direction: Direction, title: string, country: string, cities: string, event: string, 
+/**
+ * The host or visiting organisation's name; empty if none.
+ */
+organisation: string, starts_on: string, ends_on: string, status: DelegationStatus, funding: Funding, 
+/**
+ * Trips: its members.
+ */
+members: number, 
+/**
+ * Person-days abroad (outgoing only, else 0).
+ */
+person_days: number, actual_vnd: number, estimate_vnd: number, advance_vnd: number, cost_vnd: number, 
+/**
+ * No actual expense yet: the cost is the estimate.
+ */
+cost_is_estimate: boolean, report: ReportState, report_due_on: string | null, 
+/**
+ * The date of the final report, if filed.
+ */
+report_filed_on: string | null, };
+
+/**
+ * An expense left out of the sums: a foreign amount with no rate to VND.
+ */
+export type UnconvertedExpense = { expense_id: string, delegation_id: string, kind: ExpenseKind, amount: Money, };
+
+/**
+ * The headline figures of a range.
+ */
+export type StatsTotals = { outgoing: Tally, incoming: Tally, 
+/**
+ * Both directions.
+ */
+delegations: number, 
+/**
+ * Cancelled, not counted anywhere else.
+ */
+cancelled: Tally, trips_outgoing: number, trips_incoming: number, trips: number, people_outgoing: number, people_incoming: number, 
+/**
+ * Distinct people over both directions.
+ */
+people: number, person_days_abroad: number, money: MoneyTotals, reports: ReportTimeliness, };
+
+/**
+ * A figure compared with the previous range.
+ */
+export type StatsMetric = "outgoing" | "incoming" | "delegations" | "trips" | "people" | "person_days_abroad" | "actual_vnd" | "estimate_vnd" | "cost_vnd" | "reports_on_time" | "reports_late";
+
+export type Trend = "up" | "down" | "same";
+
+/**
+ * One figure, now and in the previous range.
+ */
+export type StatsChange = { metric: StatsMetric, current: number, previous: number, 
+/**
+ * `current - previous`.
+ */
+delta: number, trend: Trend, 
+/**
+ * The change in percent of the previous figure, one decimal ("12.5", "-100"); none
+ * when the previous figure is 0.
+ */
+percent: string | null, };
+
+/**
+ * Everything the Statistics screen and the annual report show about a range.
+ */
+export type YearStats = { range: StatsRange, previous_range: StatsRange, as_of: string, totals: StatsTotals, 
+/**
+ * The same figures for the previous range.
+ */
+previous: StatsTotals, changes: Array<StatsChange>, 
+/**
+ * Every month of the range, in order, even empty ones.
+ */
+by_month: Array<MonthStats>, 
+/**
+ * Ranked (counting rule 8).
+ */
+by_country: Array<StatsBucket>, 
+/**
+ * By host (outgoing) or visiting (incoming) organisation, ranked.
+ */
+by_organisation: Array<StatsBucket>, 
+/**
+ * By event, ranked.
+ */
+by_event: Array<StatsBucket>, 
+/**
+ * State budget, sponsored, mixed: always the three, in that order.
+ */
+by_funding: Array<FundingStats>, 
+/**
+ * By status (Cancelled apart, in `cancelled`).
+ */
+by_status: Array<StatsBucket>, 
+/**
+ * Person-days abroad per person, the most days first.
+ */
+person_days_by_person: Array<PersonDays>, 
+/**
+ * Person-days abroad per unit, the most days first.
+ */
+person_days_by_unit: Array<UnitDays>, 
+/**
+ * Every counted delegation, by first day.
+ */
+delegations: Array<DelegationLine>, 
+/**
+ * Cancelled delegations of the range, not counted elsewhere.
+ */
+cancelled: Array<DelegationLine>, 
+/**
+ * Expenses not converted to VND for want of a rate (counting rule 5).
+ */
+unconverted: Array<UnconvertedExpense>, };
+
 /** Every assigned ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] as const;
 
@@ -1058,4 +1285,8 @@ export interface Commands {
   get_settings: { args: Record<string, never>; returns: Settings };
   save_settings: { args: { settings: Settings }; returns: Settings };
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
+  stats_years: { args: Record<string, never>; returns: Array<number> };
+  get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
+  export_annual_report: { args: { range: StatsRangeInput; language: Language; path: string; countryNames: { [key in string]: string } }; returns: string };
+  export_annual_workbook: { args: { range: StatsRangeInput; language: Language; path: string }; returns: string };
 }

@@ -20,6 +20,7 @@ import type {
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  StatsRangeInput,
   StayInput,
   TaskInput,
   VisaInput,
@@ -196,6 +197,13 @@ export const api = {
   getSettings: () => call('get_settings', {}),
   saveSettings: (settings: Settings) => call('save_settings', { settings }),
   auditOf: (entity: string, id: string) => call('audit_of', { entity, id }),
+
+  statsYears: () => call('stats_years', {}),
+  getStats: (range: StatsRangeInput) => call('get_stats', { range }),
+  exportAnnualReport: (range: StatsRangeInput, language: Language, path: string, countryNames: Record<string, string>) =>
+    call('export_annual_report', { range, language, path, countryNames }),
+  exportAnnualWorkbook: (range: StatsRangeInput, language: Language, path: string) =>
+    call('export_annual_workbook', { range, language, path }),
 };
 
 /** A delegation input with every optional field empty. */
