@@ -14,7 +14,8 @@ use desk_domain::{
 use std::path::Path;
 
 use desk_domain::{
-    AgendaItem, EstimateRequest, EstimateReview, Place, RateTable, SavedEstimate, Settlement,
+    AgendaItem, EstimateRequest, EstimateReview, Itinerary, Place, RateTable, SavedEstimate,
+    Settlement,
 };
 use tauri::State;
 
@@ -404,6 +405,12 @@ pub fn agenda(desk: State<'_, Desk>, today: Option<String>) -> Result<Vec<Agenda
 #[tauri::command]
 pub fn suggest_places(typed: String) -> Vec<Place> {
     desk_domain::places::suggest(&typed, 8)
+}
+
+/// The trip in departure order, with the nights no stay covers.
+#[tauri::command]
+pub fn get_itinerary(desk: State<'_, Desk>, delegation_id: String) -> Result<Itinerary> {
+    Ok(desk.store()?.itinerary(&delegation_id)?)
 }
 
 #[tauri::command]

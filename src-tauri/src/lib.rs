@@ -100,6 +100,7 @@ pub fn run() -> ExitCode {
             commands::export_report_pdf,
             commands::agenda,
             commands::suggest_places,
+            commands::get_itinerary,
             commands::export_itinerary_pdf,
             commands::export_itinerary_ics,
             commands::export_calendar_ics,

@@ -257,6 +257,7 @@ pub fn commands() -> Vec<Command> {
             vec![("typed", ts::<String>())],
             ts::<Vec<Place>>(),
         ),
+        c("get_itinerary", vec![delegation_id()], ts::<Itinerary>()),
         c(
             "export_itinerary_pdf",
             vec![
@@ -461,6 +462,9 @@ pub fn typescript() -> String {
     declare::<Severity>(&mut out);
     declare::<AgendaKind>(&mut out);
     declare::<AgendaItem>(&mut out);
+    declare::<Leg>(&mut out);
+    declare::<ItineraryWarning>(&mut out);
+    declare::<Itinerary>(&mut out);
     declare::<PlaceKind>(&mut out);
     declare::<Place>(&mut out);
     declare::<EstimateRequest>(&mut out);

@@ -582,6 +582,58 @@ related_on: string | null,
 threshold: number | null, message: string, };
 
 /**
+ * One segment as the itinerary shows it.
+ */
+export type Leg = { segment: Segment, 
+/**
+ * UTC offset at departure, "+07:00".
+ */
+departs_offset: string, 
+/**
+ * UTC offset at arrival, "+08:00".
+ */
+arrives_offset: string, 
+/**
+ * Minutes from departure to arrival across zones; `None` if a stored zone is unknown.
+ */
+duration_minutes: number | null, 
+/**
+ * "2 h 20 min", or empty.
+ */
+duration: string, 
+/**
+ * The departure place as printed: an airport or city code with its name from the data
+ * ("HAN – Noi Bai International Airport"), else the place as typed ("Hà Nội").
+ */
+from_label: string, to_label: string, };
+
+/**
+ * Something in the itinerary that deserves attention.
+ */
+export type ItineraryWarning = { "kind": "nights_without_stay", 
+/**
+ * The city, as typed on the arriving segment ("SIN").
+ */
+place: string, arriving_segment_id: string, leaving_segment_id: string, 
+/**
+ * Each night without a stay, as the date it begins.
+ */
+nights: Array<string>, person_ids: Array<string>, person_names: Array<string>, };
+
+/**
+ * The itinerary of a delegation, or of one person in it.
+ */
+export type Itinerary = { delegation: Delegation, 
+/**
+ * The person this itinerary is restricted to, if any.
+ */
+person_id: string | null, 
+/**
+ * Segments in the order they depart (by the instant, not the local clock).
+ */
+legs: Array<Leg>, stays: Array<Stay>, warnings: Array<ItineraryWarning>, };
+
+/**
  * What a typed place was recognised as.
  */
 export type PlaceKind = "airport" | "city_code" | "city" | "zone_city";
@@ -945,7 +997,15 @@ passport_months: number,
 /**
  * Warn when a visa is not granted this many days before departure.
  */
-visa_days: number, };
+visa_days: number, 
+/**
+ * The request to host a delegation is due this many days before it arrives.
+ */
+hosting_request_days: number, 
+/**
+ * ... or this many when the Prime Minister decides.
+ */
+pm_hosting_request_days: number, };
 
 export type AuditEntry = { id: number, 
 /**
@@ -1269,6 +1329,7 @@ export interface Commands {
   export_report_pdf: { args: { delegationId: string; language: Language; path: string }; returns: ReportVersion };
   agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
+  get_itinerary: { args: { delegationId: string }; returns: Itinerary };
   export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; path: string }; returns: null };
   export_itinerary_ics: { args: { delegationId: string; person: string | null; path: string }; returns: null };
   export_calendar_ics: { args: { from: string; to: string; path: string }; returns: null };

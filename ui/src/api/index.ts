@@ -176,6 +176,7 @@ export const api = {
     call('export_report_pdf', { delegationId, language, path }),
   agenda: (today: string | null = null) => call('agenda', { today }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
+  getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
   exportItineraryPdf: (delegationId: string, person: string | null, language: Language, path: string) =>
     call('export_itinerary_pdf', { delegationId, person, language, path }),
   exportItineraryIcs: (delegationId: string, person: string | null, path: string) =>

@@ -280,6 +280,7 @@ export const en = {
   'travel.exported': 'Exported to {path}.',
   'travel.place_unknown': 'Place not recognised: give its time zone.',
 
+  'travel.nights_without_stay': 'No stay in {place} for the night of {nights} ({people}).',
   'mode.flight': 'Flight',
   'mode.train': 'Train',
   'mode.road': 'Road',
@@ -476,6 +477,8 @@ export const en = {
   'settings.settlement_due_days': 'Settlement due (days after return)',
   'settings.passport_months': 'Warn when a passport expires within (months after return)',
   'settings.visa_days': 'Warn when a visa is missing (days before departure)',
+  'settings.hosting_request_days': 'Request to host due (days before arrival)',
+  'settings.pm_hosting_request_days': 'The same when the Prime Minister decides (days)',
   'settings.version': 'Version {version}, data schema {schema}',
 
   'rates.title': 'Per-diem rates',

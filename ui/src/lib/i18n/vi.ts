@@ -278,6 +278,7 @@ export const vi = {
   'travel.exported': 'Đã xuất ra {path}.',
   'travel.place_unknown': 'Không nhận ra địa danh: hãy nhập múi giờ.',
 
+  'travel.nights_without_stay': 'Chưa có chỗ ở tại {place} cho đêm {nights} ({people}).',
   'mode.flight': 'Máy bay',
   'mode.train': 'Tàu hỏa',
   'mode.road': 'Đường bộ',
@@ -474,6 +475,8 @@ export const vi = {
   'settings.settlement_due_days': 'Hạn quyết toán (ngày sau khi về)',
   'settings.passport_months': 'Cảnh báo hộ chiếu còn hạn dưới (tháng sau ngày về)',
   'settings.visa_days': 'Cảnh báo thị thực chưa có trước ngày đi (ngày)',
+  'settings.hosting_request_days': 'Hạn trình xin phép đón đoàn (ngày trước khi đoàn đến)',
+  'settings.pm_hosting_request_days': 'Như trên, khi Thủ tướng quyết định (ngày)',
   'settings.version': 'Phiên bản {version}, lược đồ dữ liệu {schema}',
 
   'rates.title': 'Định mức công tác phí',
