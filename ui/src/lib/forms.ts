@@ -36,3 +36,12 @@ export function violationsOf(error: unknown): Violation[] | null {
   if (error instanceof CommandError && error.detail.kind === 'validation') return error.detail.violations;
   return null;
 }
+
+/**
+ * A failed save, split for a form: the violations to show next to their fields, and the
+ * failure to show above the buttons when it is not about fields.
+ */
+export function split(error: unknown): [Violation[], string | null] {
+  const found = violationsOf(error);
+  return found ? [found, null] : [[], failureText(error)];
+}
