@@ -534,6 +534,79 @@ impl Store {
         Ok(out)
     }
 
+    /// Moves a guest between rooms in one transaction: out of `from` (a stay id), into `to`,
+    /// either of which may be absent (a first room; leaving a room). Both rooms must belong
+    /// to the delegation and the person must be its member, so that the rooming list never
+    /// shows a guest in two rooms, or in none, halfway through a move. Returns the rooms
+    /// that changed.
+    pub fn move_guest(
+        &mut self,
+        delegation_id: &str,
+        person_id: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Vec<Stay>, StoreError> {
+        self.member_of(delegation_id, person_id)?;
+        let stays: Vec<Stay> = self.list::<StayInput>(delegation_id)?;
+        let find = |field: &str, id: &str| -> Result<Stay, StoreError> {
+            stays.iter().find(|s| s.id == id).cloned().ok_or_else(|| {
+                StoreError::Domain(Error::invalid(vec![Violation::new(
+                    field,
+                    Rule::UnknownRecord,
+                    format!("No room of this delegation has the id {id}"),
+                )]))
+            })
+        };
+        let from = from.map(|id| find("from_stay_id", id)).transpose()?;
+        let to = to.map(|id| find("to_stay_id", id)).transpose()?;
+        if let Some(old) = &from
+            && !old.guest_ids.iter().any(|g| g == person_id)
+        {
+            return Err(StoreError::Domain(Error::invalid(vec![Violation::new(
+                "from_stay_id",
+                Rule::UnknownRecord,
+                format!(
+                    "The guest {person_id} does not sleep in {}, {}",
+                    old.hotel, old.room
+                ),
+            )])));
+        }
+        if from.as_ref().map(|s| &s.id) == to.as_ref().map(|s| &s.id) {
+            return Ok(Vec::new());
+        }
+        let writer = self.writer()?;
+        let mut changed = Vec::new();
+        if let Some(old) = from {
+            let new = Stay {
+                guest_ids: old
+                    .guest_ids
+                    .iter()
+                    .filter(|g| *g != person_id)
+                    .cloned()
+                    .collect(),
+                updated_at: writer.at.clone(),
+                ..old.clone()
+            };
+            writer.change(&old, &new)?;
+            changed.push(new);
+        }
+        if let Some(old) = to
+            && !old.guest_ids.iter().any(|g| g == person_id)
+        {
+            let mut guest_ids = old.guest_ids.clone();
+            guest_ids.push(person_id.to_owned());
+            let new = Stay {
+                guest_ids,
+                updated_at: writer.at.clone(),
+                ..old.clone()
+            };
+            writer.change(&old, &new)?;
+            changed.push(new);
+        }
+        writer.commit()?;
+        Ok(changed)
+    }
+
     /// Adds a checklist's duties to a delegation as tasks, due counting back from its first
     /// day, in one transaction; titles already present (in either language) are skipped.
     pub fn apply_checklist(
