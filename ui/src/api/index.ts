@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AttachmentInput,
+  ChecklistLanguage,
   Commands,
   DelegationFilter,
   DelegationInput,
@@ -11,6 +12,9 @@ import type {
   DeskError,
   ErrorKind,
   ExpenseInput,
+  GuestMapping,
+  HostingList,
+  HostingPaper,
   Language,
   MissionReportInput,
   MemberInput,
@@ -21,6 +25,7 @@ import type {
   Settings,
   StayInput,
   TaskInput,
+  TransferInput,
   VisaInput,
 } from './bindings';
 
@@ -175,6 +180,36 @@ export const api = {
   getSettings: () => call('get_settings', {}),
   saveSettings: (settings: Settings) => call('save_settings', { settings }),
   auditOf: (entity: string, id: string) => call('audit_of', { entity, id }),
+
+  // The hosting kit.
+  previewGuestFile: (delegationId: string, path: string, sheet: string | null, mapping: GuestMapping | null) =>
+    call('preview_guest_file', { delegationId, path, sheet, mapping }),
+  importGuestFile: (
+    delegationId: string,
+    path: string,
+    sheet: string | null,
+    mapping: GuestMapping | null,
+    skipInvalid: boolean,
+  ) => call('import_guest_file', { delegationId, path, sheet, mapping, skipInvalid }),
+  listGuests: (delegationId: string) => call('list_guests', { delegationId }),
+  checkIn: (delegationId: string, personId: string) => call('check_in', { delegationId, personId }),
+  undoCheckIn: (delegationId: string, personId: string) => call('undo_check_in', { delegationId, personId }),
+  defaultChecklist: () => call('default_checklist', {}),
+  applyChecklist: (delegationId: string, assigneeId: string | null, language: ChecklistLanguage) =>
+    call('apply_checklist', { delegationId, assigneeId, language }),
+  generateTransfers: (delegationId: string) => call('generate_transfers', { delegationId }),
+  transferBoard: (delegationId: string) => call('transfer_board', { delegationId }),
+  addTransfer: (delegationId: string, input: TransferInput) => call('add_transfer', { delegationId, input }),
+  updateTransfer: (id: string, input: TransferInput) => call('update_transfer', { id, input }),
+  removeTransfer: (id: string) => call('remove_transfer', { id }),
+  roomingList: (delegationId: string) => call('rooming_list', { delegationId }),
+  moveGuest: (delegationId: string, personId: string, fromStayId: string | null, toStayId: string | null) =>
+    call('move_guest', { delegationId, personId, fromStayId, toStayId }),
+  programmeDays: (delegationId: string) => call('programme_days', { delegationId }),
+  exportHostingList: (delegationId: string, list: HostingList, path: string) =>
+    call('export_hosting_list', { delegationId, list, path }),
+  exportHostingPaper: (delegationId: string, paper: HostingPaper, languages: Language[], path: string) =>
+    call('export_hosting_paper', { delegationId, paper, languages, path }),
 };
 
 /** A delegation input with every optional field empty. */
