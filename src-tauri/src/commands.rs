@@ -13,8 +13,8 @@ use desk_domain::{
     DelegationInput, DelegationStatus, DocumentPreview, Error, ErrorKind, ExpenseInput,
     ExpenseView, Language, MemberDetail, MemberInput, MemberSaved, MissionReport,
     MissionReportInput, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
-    ProgrammeItemInput, ReportVersion, SearchGroup, SegmentInput, SegmentView, Settings, StayInput,
-    TaskInput, Transfer, TransferInput, Visa, VisaInput,
+    ProgrammeItemInput, ReportVersion, SearchGroup, SegmentInput, SegmentView, Settings, Stay,
+    StayInput, TaskInput, Transfer, TransferInput, Visa, VisaInput,
 };
 use tauri::State;
 
@@ -409,7 +409,7 @@ pub fn preview_guest_file(
     sheet: Option<String>,
     mapping: Option<GuestMapping>,
 ) -> Result<GuestFilePreview> {
-    crate::hosting::preview(&desk.store()?, &delegation_id, &path, sheet, mapping)
+    crate::hosting::preview(&*desk.store()?, &delegation_id, &path, sheet, mapping)
 }
 
 /// Imports the guest file: all or nothing, or leaving out the rows with problems.
@@ -423,7 +423,7 @@ pub fn import_guest_file(
     skip_invalid: bool,
 ) -> Result<GuestImported> {
     crate::hosting::import(
-        &mut desk.store()?,
+        &mut *desk.store()?,
         &delegation_id,
         &path,
         sheet,
@@ -529,7 +529,7 @@ pub fn export_hosting_list(
     list: HostingList,
     path: String,
 ) -> Result<Written> {
-    crate::hosting::export_list(&desk.store()?, &delegation_id, list, &path)
+    crate::hosting::export_list(&*desk.store()?, &delegation_id, list, &path)
 }
 
 /// Prints a hosting paper (programme, transfers, rooming, badges, tent cards, letters) as PDF
@@ -542,5 +542,5 @@ pub fn export_hosting_paper(
     languages: Vec<Language>,
     path: String,
 ) -> Result<Written> {
-    crate::hosting::export_paper(&desk.store()?, &delegation_id, paper, &languages, &path)
+    crate::hosting::export_paper(&*desk.store()?, &delegation_id, paper, &languages, &path)
 }
