@@ -1629,3 +1629,42 @@ fn moving_a_guest_between_rooms_leaves_them_in_exactly_one() {
         "the guest who left their room has none"
     );
 }
+
+#[test]
+fn the_hosts_own_staff_are_never_guests_of_a_delegation_we_receive() {
+    let (mut store, delegation, _) = hosting_store();
+    let secretary = store
+        .create_person(&desk_domain::PersonInput {
+            full_name: "Đặng Quốc Đạt".into(),
+            nationality: "VN".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .add_member(
+            &delegation,
+            &desk_domain::MemberInput {
+                person_id: secretary.id.clone(),
+                role: "secretary".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        store.guests(&delegation).unwrap().is_empty(),
+        "before the guest list comes, the secretary is not shown as a guest"
+    );
+    assert!(
+        store.check_ins(&delegation).unwrap().is_empty(),
+        "nobody to tick at the welcome desk"
+    );
+    store
+        .import_guests(&delegation, &read("p.xlsx", &english_list()), true)
+        .unwrap();
+    let guests = store.guests(&delegation).unwrap();
+    assert!(!guests.is_empty());
+    assert!(
+        guests.iter().all(|g| g.person.id != secretary.id),
+        "the secretary is still not a guest"
+    );
+}

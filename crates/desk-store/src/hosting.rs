@@ -19,9 +19,10 @@ use desk_domain::hosting::{
     TransferDay, TransferRow,
 };
 use desk_domain::{
-    Delegation, Error, ErrorKind, Member, MemberRole, Mode, Organisation, OrganisationInput,
-    OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment, SegmentInput, Stay,
-    StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind, Violation, text,
+    Delegation, Direction, Error, ErrorKind, Member, MemberRole, Mode, Organisation,
+    OrganisationInput, OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment,
+    SegmentInput, Stay, StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind,
+    Violation, text,
 };
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -393,12 +394,15 @@ impl Store {
         Ok(imported)
     }
 
-    /// The guests of a delegation (members with the role guest; every member when there are
-    /// none, as for a delegation sent abroad), with organisation, flights, rooms and check-in.
+    /// The guests of a delegation (members with the role guest; for a delegation sent abroad
+    /// that has none, every member), with organisation, flights, rooms and check-in. The
+    /// host's own staff on a delegation we receive are never its guests, even before the
+    /// guest list is imported.
     pub fn guests(&self, delegation_id: &str) -> Result<Vec<GuestRecord>, StoreError> {
         let delegation = self.delegation(delegation_id)?;
         let details = self.members(delegation_id)?;
-        let only_guests = details.iter().any(|d| d.member.role == MemberRole::Guest);
+        let only_guests = delegation.direction == Direction::Incoming
+            || details.iter().any(|d| d.member.role == MemberRole::Guest);
         let segments = self.list::<SegmentInput>(delegation_id)?;
         let stays = self.list::<StayInput>(delegation_id)?;
         let host_zone = hosting::host_zone(&delegation.country);

@@ -615,4 +615,5 @@ export const en = {
   'hosting.print.file.list_guests': 'Guests',
   'hosting.print.file.list_rooming': 'Rooming',
   'hosting.print.file.list_transfers': 'Transfers',
+  'hosting.duties.no_staff': 'No staff member is on this delegation yet: add who is in charge on the Members tab (as head, secretary…) to give them duties.',
 } as const satisfies Record<Key, string>;

@@ -613,6 +613,7 @@ export const vi = {
   'hosting.print.file.list_guests': 'Đại biểu',
   'hosting.print.file.list_rooming': 'Xếp phòng',
   'hosting.print.file.list_transfers': 'Đưa đón',
+  'hosting.duties.no_staff': 'Đoàn chưa có cán bộ phụ trách: thêm ở thẻ Thành viên (trưởng đoàn, thư ký…) để giao việc.',
 } as const;
 
 export type Key = keyof typeof vi;
