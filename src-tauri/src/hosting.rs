@@ -199,3 +199,132 @@ pub fn export_paper(
         left_out,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use desk_domain::{DelegationInput, Direction, ErrorKind, Rule};
+
+    use super::*;
+
+    /// A delegation we receive in Hanoi, and a guest list on disk: a Lao and a Vietnamese
+    /// guest, and a row whose date of birth does not exist.
+    fn hosting() -> (Store, String, tempfile::TempDir, String) {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut input = DelegationInput::new(
+            Direction::Incoming,
+            "Hội thảo Thư viện số ASEAN",
+            "VN",
+            "2026-12-17",
+            "2026-12-19",
+        );
+        input.cities = "Hà Nội".into();
+        input.event = "ASEAN Digital Library Workshop".into();
+        let delegation = store.create_delegation(&input).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("guests.csv");
+        std::fs::write(
+            &list,
+            "Full name,Name in passport,Nationality,Passport No.,Date of expiry,Date of birth\n\
+             ສົມພອນ ແກ້ວມະນີ,SOMPHONE KEOMANY,Lào,LA1234567,01/06/2035,12/03/1975\n\
+             សុខ ចាន់ធី,SOK CHANTHY,Campuchia,KH7654321,01/06/2035,31/02/1980\n\
+             Nguyễn Thị Hoa,,Việt Nam,C7654321,01/06/2035,12/12/1979\n",
+        )
+        .unwrap();
+        let path = list.to_string_lossy().into_owned();
+        (store, delegation.id, dir, path)
+    }
+
+    #[test]
+    fn a_guest_file_is_previewed_then_imported_without_its_bad_row() {
+        let (mut store, delegation, _dir, path) = hosting();
+        let preview = preview(&store, &delegation, &path, None, None).unwrap();
+        assert!(
+            preview.sheets.is_empty(),
+            "a CSV has no worksheets to choose"
+        );
+        let bad: Vec<u32> = preview
+            .sheet
+            .rows
+            .iter()
+            .filter(|r| !r.problems.is_empty())
+            .map(|r| r.row)
+            .collect();
+        assert_eq!(
+            bad,
+            vec![3],
+            "the 31 February row is the one with a problem"
+        );
+        assert!(
+            store.guests(&delegation).unwrap().is_empty(),
+            "a preview writes nothing"
+        );
+
+        let refused = import(&mut store, &delegation, &path, None, None, false).unwrap_err();
+        assert_eq!(refused.kind, ErrorKind::Validation);
+        assert!(
+            store.guests(&delegation).unwrap().is_empty(),
+            "all or nothing"
+        );
+
+        let done = import(&mut store, &delegation, &path, None, None, true).unwrap();
+        assert_eq!(done.people.len(), 2);
+        assert_eq!(done.skipped_rows, vec![3]);
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_before_it_is_read() {
+        let (store, delegation, dir, _) = hosting();
+        let huge = dir.path().join("huge.xlsx");
+        let file = std::fs::File::create(&huge).unwrap();
+        // Sparse: the size is claimed, nothing is written.
+        file.set_len(Limits::default().max_file_bytes + 1).unwrap();
+        let refused =
+            preview(&store, &delegation, &huge.to_string_lossy(), None, None).unwrap_err();
+        assert_eq!(refused.violations[0].rule, Rule::TooLarge, "{refused:?}");
+    }
+
+    #[test]
+    fn every_paper_and_list_is_written_whole_where_the_user_chose() {
+        let (mut store, delegation, dir, path) = hosting();
+        import(&mut store, &delegation, &path, None, None, true).unwrap();
+        let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+        for paper in HostingPaper::ALL {
+            let target = out(&format!("{paper}.pdf"));
+            let written =
+                export_paper(&store, &delegation, *paper, &[Language::En], &target).unwrap();
+            let bytes = std::fs::read(&target).unwrap();
+            assert!(bytes.starts_with(b"%PDF"), "{paper} is a PDF");
+            assert!(written.pages >= 1, "{paper} has pages");
+            assert!(
+                !std::path::Path::new(&format!("{target}.partial")).exists(),
+                "no half-written file is left beside {paper}"
+            );
+            if *paper == HostingPaper::VisaLetters {
+                assert_eq!(
+                    written.left_out,
+                    vec!["Nguyễn Thị Hoa".to_owned()],
+                    "a guest of the host country gets no visa letter"
+                );
+            }
+        }
+        for list in HostingList::ALL {
+            for ext in ["xlsx", "csv"] {
+                let target = out(&format!("{list}.{ext}"));
+                export_list(&store, &delegation, *list, &target).unwrap();
+                assert!(
+                    std::fs::metadata(&target).unwrap().len() > 0,
+                    "{list}.{ext}"
+                );
+            }
+        }
+        let csv = std::fs::read_to_string(out("guests.csv")).unwrap();
+        assert!(csv.contains("ສົມພອນ ແກ້ວມະນີ"), "names as written: {csv}");
+
+        let wrong = out("guests.txt");
+        let refused = export_list(&store, &delegation, HostingList::Guests, &wrong).unwrap_err();
+        assert_eq!(refused.violations[0].rule, Rule::UnknownCode);
+        assert!(!std::path::Path::new(&wrong).exists(), "nothing is written");
+    }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuestInput, GuestSheet } from '../api';
 import { emptyPersonInput } from '../api';
-import { arrived, byName, counts, dueDate, expiresTooSoon, fileStem, fold, mappingOf, matches, problemColumns, valueOf } from './hosting';
+import { arrived, byName, counts, dueDate, expiresTooSoon, fileStem, fold, mappingOf, matches, passportNameDiffers, problemColumns, rawText, valueOf } from './hosting';
 
 function guest(over: Partial<GuestInput> = {}): GuestInput {
   return { person: { ...emptyPersonInput(), full_name: 'Tan Li Ting' }, organisation: '', arrival: null, departure: null, ...over };
@@ -108,5 +108,29 @@ describe('dates and names', () => {
     expect(fileStem('Hội nghị: 3/2017 "INELI"')).toBe('Hội nghị 3 2017 INELI');
     expect(fileStem('   ')).toBe('delegation');
     expect(Array.from(fileStem('a'.repeat(200))).length).toBe(80);
+  });
+});
+
+describe('what a cell held', () => {
+  it('shows the text of a cell that could not be read, as the reader quoted it', () => {
+    const problem = {
+      row: 3,
+      column: 'F',
+      field: 'born_on' as const,
+      kind: 'bad_date' as const,
+      message: 'Row 3, column F (Date of birth): "31/02/1980" is not a date: write it as 27/11/2017',
+      existing_person_id: null,
+    };
+    expect(rawText(problem)).toBe('31/02/1980');
+    expect(rawText({ ...problem, kind: 'duplicate_person', message: 'passport "X" is in the directory' }), 'only for unreadable cells').toBe('');
+    expect(rawText(undefined)).toBe('');
+  });
+
+  it('shows a passport name only when it is more than the name in capitals', () => {
+    expect(passportNameDiffers('Trần Mỹ Dung', 'TRAN MY DUNG')).toBe(false);
+    expect(passportNameDiffers('Đặng Quốc Đạt', 'DANG QUOC DAT')).toBe(false);
+    expect(passportNameDiffers('ສົມພອນ ແກ້ວມະນີ', 'SOMPHONE KEOMANY')).toBe(true);
+    expect(passportNameDiffers('Maria Reyes', 'REYES MARIA')).toBe(true);
+    expect(passportNameDiffers('Maria Reyes', '')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers of the hosting screens: finding a guest by name as a welcome-desk volunteer
 // types it, the column choices of a guest-list preview, counts, and due dates.
-import type { GuestField, GuestInput, GuestMapping, GuestRow, GuestSheet } from '../api';
+import type { GuestField, GuestInput, GuestMapping, GuestRow, GuestSheet, ImportProblem } from '../api';
 
 /** Every guest-list field, in the order the preview offers them. */
 export const GUEST_FIELDS: readonly GuestField[] = [
@@ -152,4 +152,23 @@ export function fileStem(title: string): string {
 /** Sorts guests by name as a desk volunteer looks them up (without diacritics). */
 export function byName<T>(items: readonly T[], name: (item: T) => string): T[] {
   return [...items].sort((a, b) => fold(name(a)).localeCompare(fold(name(b))));
+}
+
+/**
+ * The text the sheet held in a cell that could not be read (the reader quotes it in its
+ * message: `"31/02/1980" is not a date`), to show in place of the missing value.
+ */
+export function rawText(problem: ImportProblem | undefined): string {
+  if (!problem || (problem.kind !== 'bad_date' && problem.kind !== 'bad_value')) return '';
+  const quoted = /"([^"]*)"/.exec(problem.message);
+  return quoted?.[1] ?? '';
+}
+
+/**
+ * Whether the name in the passport says something the name does not: it is not simply the
+ * name without diacritics in capitals ("TRAN MY DUNG"), as for a name in Lao or Thai script.
+ */
+export function passportNameDiffers(fullName: string, passportName: string): boolean {
+  if (passportName.trim() === '') return false;
+  return fold(fullName).toUpperCase().replace(/\s+/g, ' ').trim() !== passportName.toUpperCase().replace(/\s+/g, ' ').trim();
 }

@@ -583,7 +583,7 @@ export const en = {
   'hosting.print.pages': '{count} pages',
   'hosting.print.left_out': '{count} guests need no visa and got no letter: {names}',
   'hosting.print.warnings': '{count} names are printed in their passport form (the printing font lacks their script).',
-  'hosting.print.letter_language': 'Letters in',
+  'hosting.print.letter_language': 'Invitation and visa letters in',
   'hosting.print.both': 'Both (Vietnamese and English)',
   'hosting.print.paper.programme': 'Programme',
   'hosting.print.paper.transfers': 'Transfer list',
@@ -616,4 +616,5 @@ export const en = {
   'hosting.print.file.list_rooming': 'Rooming',
   'hosting.print.file.list_transfers': 'Transfers',
   'hosting.duties.no_staff': 'No staff member is on this delegation yet: add who is in charge on the Members tab (as head, secretary…) to give them duties.',
+  'hosting.duties.duty': 'Duty',
 } as const satisfies Record<Key, string>;

@@ -581,7 +581,7 @@ export const vi = {
   'hosting.print.pages': '{count} trang',
   'hosting.print.left_out': '{count} đại biểu không cần thị thực nên không có thư: {names}',
   'hosting.print.warnings': '{count} tên được in theo dạng trong hộ chiếu (phông in không có chữ của tên đó).',
-  'hosting.print.letter_language': 'Thư bằng',
+  'hosting.print.letter_language': 'Thư mời và thư hỗ trợ thị thực bằng',
   'hosting.print.both': 'Cả hai (tiếng Việt và tiếng Anh)',
   'hosting.print.paper.programme': 'Chương trình',
   'hosting.print.paper.transfers': 'Danh sách đưa đón',
@@ -614,6 +614,7 @@ export const vi = {
   'hosting.print.file.list_rooming': 'Xếp phòng',
   'hosting.print.file.list_transfers': 'Đưa đón',
   'hosting.duties.no_staff': 'Đoàn chưa có cán bộ phụ trách: thêm ở thẻ Thành viên (trưởng đoàn, thư ký…) để giao việc.',
+  'hosting.duties.duty': 'Công việc',
 } as const;
 
 export type Key = keyof typeof vi;
