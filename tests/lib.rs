@@ -46,3 +46,31 @@ pub fn desk(args: &[&str]) -> Run {
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     }
 }
+
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on a PDF and returns what it
+/// printed. Poppler is installed by `scripts/test.sh`; its absence fails the test loudly.
+pub fn poppler(tool: &str, pdf: &Path, extra: &[&str]) -> String {
+    let output = std::process::Command::new(tool)
+        .args(extra)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} must be installed (apt-get install poppler-utils): {e}")
+        });
+    assert!(
+        output.status.success(),
+        "{tool} failed on {}",
+        pdf.display()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text of a PDF, in reading order.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler("pdftotext", pdf, &["-layout"])
+}

@@ -136,7 +136,7 @@ sg = stamped(
         "nghiên cứu và thăm 06 mô hình thư viện tiên tiến của nước chủ nhà; nhận cờ đăng cai "
         "Phiên họp lần thứ 3 năm 2017 tại Việt Nam."),
     event="2nd INELI-ASEAN session", organisation_id=nlb["id"], country="SG",
-    cities="Singapore", starts_on="2016-09-05", ends_on="2016-09-09", status="reported",
+    cities="Singapore", starts_on="2016-09-05", ends_on="2016-09-09", status="closed",
     funding="mixed", sponsor_id=gates["id"], decision_number="512/QĐ-TVQG",
     decision_date="2016-08-22", decision_signer=nfc("Giám đốc Thư viện Quốc gia Việt Nam"),
     notes=nfc("Vé máy bay và khách sạn do Dự án INELI-ASEAN (Quỹ Bill & Melinda Gates) tài trợ; "

@@ -13,8 +13,15 @@ use desk_domain::{
     DelegationInput, DelegationStatus, DocumentPreview, Error, ErrorKind, ExpenseInput,
     ExpenseView, Language, MemberDetail, MemberInput, MemberSaved, MissionReport,
     MissionReportInput, Organisation, OrganisationInput, Person, PersonInput, PersonProfile,
-    ProgrammeItemInput, ReportVersion, SearchGroup, SegmentInput, SegmentView, Settings, Stay,
-    StayInput, TaskInput, Transfer, TransferInput, Visa, VisaInput,
+    ProgrammeItemInput, ReportVersion, SearchGroup, SegmentInput, SegmentView, Settings,
+    StatsRangeInput, Stay, StayInput, TaskInput, Transfer, TransferInput, Visa, VisaInput,
+    YearStats,
+};
+use std::path::Path;
+
+use desk_domain::{
+    AgendaItem, EstimateRequest, EstimateReview, Itinerary, Place, RateTable, SavedEstimate,
+    Settlement,
 };
 use tauri::State;
 
@@ -350,11 +357,7 @@ pub fn report_preview(
     language: Language,
 ) -> Result<DocumentPreview> {
     let data = desk.store()?.mission_report_data(&delegation_id)?;
-    desk_report::mission::preview_of(
-        &data,
-        crate::files::print_language(language),
-        crate::files::now(),
-    )
+    desk_report::mission::preview_of(&data, desk_ops::print_language(language), desk_ops::now())
 }
 
 /// Writes the report as PDF to the path the user chose, and keeps that state as a version.
@@ -365,16 +368,13 @@ pub fn export_report_pdf(
     language: Language,
     path: String,
 ) -> Result<ReportVersion> {
-    let data = desk.store()?.mission_report_data(&delegation_id)?;
-    let bytes = desk_report::mission::pdf(
-        &data,
-        crate::files::print_language(language),
-        crate::files::now(),
+    let (version, _) = desk_ops::export_mission_report(
+        &mut *desk.store()?,
+        &delegation_id,
+        language,
+        Path::new(&path),
     )?;
-    crate::files::write_atomically(&path, &bytes)?;
-    Ok(desk
-        .store()?
-        .keep_report_version(&data.report.id, "exported")?)
+    Ok(version)
 }
 
 #[tauri::command]
@@ -397,6 +397,222 @@ pub fn io_error(path: &str, error: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{path}: {error}"))
 }
 
+/// Everything that needs attention, as of `today` (ISO; the computer's date by default).
+#[tauri::command]
+pub fn agenda(desk: State<'_, Desk>, today: Option<String>) -> Result<Vec<AgendaItem>> {
+    let today = match today {
+        Some(day) => crate::files::iso_date("today", &day)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    Ok(desk.store()?.agenda(today)?)
+}
+
+/// Airports and cities matching what is typed in a place field, with their zones.
+#[tauri::command]
+pub fn suggest_places(typed: String) -> Vec<Place> {
+    desk_domain::places::suggest(&typed, 8)
+}
+
+/// The trip in departure order, with the nights no stay covers.
+#[tauri::command]
+pub fn get_itinerary(desk: State<'_, Desk>, delegation_id: String) -> Result<Itinerary> {
+    Ok(desk.store()?.itinerary(&delegation_id)?)
+}
+
+#[tauri::command]
+pub fn export_itinerary_pdf(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    person: Option<String>,
+    language: Language,
+    path: String,
+) -> Result<()> {
+    let bytes =
+        desk_ops::itinerary_pdf(&*desk.store()?, &delegation_id, person.as_deref(), language)?;
+    desk_ops::write_file(Path::new(&path), &bytes)
+}
+
+#[tauri::command]
+pub fn export_itinerary_ics(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    person: Option<String>,
+    path: String,
+) -> Result<()> {
+    let text = desk_ops::itinerary_ics(&*desk.store()?, &delegation_id, person.as_deref())?;
+    desk_ops::write_file(Path::new(&path), text.as_bytes())
+}
+
+/// The delegations of the shown calendar range as an `.ics` file.
+#[tauri::command]
+pub fn export_calendar_ics(
+    desk: State<'_, Desk>,
+    from: String,
+    to: String,
+    path: String,
+) -> Result<()> {
+    let from = crate::files::iso_date("from", &from)?;
+    let to = crate::files::iso_date("to", &to)?;
+    let text = desk_ops::calendar_ics(&*desk.store()?, from, to, "Delegation Desk")?;
+    desk_ops::write_file(Path::new(&path), text.as_bytes())
+}
+
+/// The estimate as the rate table computes it now, the last saved one, and what changed.
+#[tauri::command]
+pub fn review_estimate(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    request: EstimateRequest,
+) -> Result<EstimateReview> {
+    Ok(desk.store()?.review_estimate(&delegation_id, &request)?)
+}
+
+#[tauri::command]
+pub fn save_estimate(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    request: EstimateRequest,
+) -> Result<SavedEstimate> {
+    Ok(desk.store()?.save_estimate(&delegation_id, &request)?)
+}
+
+#[tauri::command]
+pub fn settlement(desk: State<'_, Desk>, delegation_id: String) -> Result<Settlement> {
+    Ok(desk.store()?.settlement(&delegation_id)?)
+}
+
+/// Writes the estimate as PDF (official layout) or XLSX, by the file's extension.
+#[tauri::command]
+pub fn export_estimate(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    request: EstimateRequest,
+    language: Language,
+    path: String,
+) -> Result<()> {
+    let store = desk.store()?;
+    let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
+    let bytes = if crate::files::is_xlsx(&path) {
+        desk_ops::estimate_xlsx(&store, &delegation_id, &estimate, language)?
+    } else {
+        desk_ops::estimate_pdf(
+            &store,
+            &delegation_id,
+            &estimate,
+            &crate::files::document_options(language),
+        )?
+    };
+    desk_ops::write_file(Path::new(&path), &bytes)
+}
+
+/// Writes the settlement as PDF (official layout) or XLSX, by the file's extension.
+#[tauri::command]
+pub fn export_settlement(
+    desk: State<'_, Desk>,
+    delegation_id: String,
+    language: Language,
+    path: String,
+) -> Result<()> {
+    let store = desk.store()?;
+    let settlement = store.settlement(&delegation_id)?;
+    let bytes = if crate::files::is_xlsx(&path) {
+        desk_ops::settlement_xlsx(&store, &delegation_id, &settlement, language)?
+    } else {
+        desk_ops::settlement_pdf(
+            &store,
+            &delegation_id,
+            &settlement,
+            &crate::files::document_options(language),
+        )?
+    };
+    desk_ops::write_file(Path::new(&path), &bytes)
+}
+
+#[tauri::command]
+pub fn list_rate_tables(desk: State<'_, Desk>) -> Result<Vec<RateTable>> {
+    Ok(desk.store()?.rate_tables()?)
+}
+
+/// Imports a per-diem table from the CSV file the user chose; a malformed file is refused
+/// whole, with its line numbers, and the tables already there stay as they were.
+#[tauri::command]
+pub fn import_rate_table_file(desk: State<'_, Desk>, path: String) -> Result<RateTable> {
+    let bytes = crate::files::read_limited(&path, 1024 * 1024)?;
+    Ok(desk.store()?.import_rate_table_csv(&bytes)?)
+}
+
+#[tauri::command]
+pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, path: String) -> Result<()> {
+    let text = desk.store()?.export_rate_table_csv(&id)?;
+    desk_ops::write_file(Path::new(&path), text.as_bytes())
+}
+
+#[tauri::command]
+pub fn delete_rate_table(desk: State<'_, Desk>, id: String) -> Result<()> {
+    Ok(desk.store()?.delete_rate_table(&id)?)
+}
+
+#[tauri::command]
+pub fn load_example_rates(desk: State<'_, Desk>) -> Result<RateTable> {
+    Ok(desk.store()?.load_example_rates()?)
+}
+
+/// The years that hold delegations, the latest first (for the Statistics screen's default
+/// year and its choices).
+#[tauri::command]
+pub fn stats_years(desk: State<'_, Desk>) -> Result<Vec<i32>> {
+    Ok(desk.store()?.stats_years()?)
+}
+
+/// The figures of a range (a year or any dates), compared with the range before.
+#[tauri::command]
+pub fn get_stats(desk: State<'_, Desk>, range: StatsRangeInput) -> Result<YearStats> {
+    let range = range.validate()?;
+    Ok(desk.store()?.stats(range.from, range.to)?)
+}
+
+/// Writes the annual report of a range as PDF where the user chose; returns the path.
+/// Country names come from the window, which has them in every language.
+#[tauri::command]
+pub fn export_annual_report(
+    desk: State<'_, Desk>,
+    range: StatsRangeInput,
+    language: Language,
+    path: String,
+    country_names: std::collections::BTreeMap<String, String>,
+) -> Result<String> {
+    let range = range.validate()?;
+    let store = desk.store()?;
+    let stats = store.stats(range.from, range.to)?;
+    let now = desk_ops::now();
+    let mut options = desk_report::AnnualOptions::from_settings(
+        &store.settings()?,
+        desk_ops::print_language(language),
+        now.date_naive(),
+        now,
+    );
+    options.country_names = country_names;
+    let bytes = desk_report::render_annual_report(&stats, &options)
+        .map_err(desk_report::mission::user_error)?;
+    desk_ops::write_file(Path::new(&path), &bytes)?;
+    Ok(path)
+}
+
+/// Writes the figures of a range as an XLSX workbook where the user chose; returns the path.
+#[tauri::command]
+pub fn export_annual_workbook(
+    desk: State<'_, Desk>,
+    range: StatsRangeInput,
+    language: Language,
+    path: String,
+) -> Result<String> {
+    let range = range.validate()?;
+    let stats = desk.store()?.stats(range.from, range.to)?;
+    let bytes = desk_exchange::annual_workbook(&stats, language)?;
+    desk_ops::write_file(Path::new(&path), &bytes)?;
+    Ok(path)
+}
+
 // The hosting kit: the guest list in, the welcome desk, duties, transfers, rooms, papers.
 
 /// Reads the guest file at `path` (chosen in the system dialog or typed) after checking its
@@ -409,7 +625,15 @@ pub fn preview_guest_file(
     sheet: Option<String>,
     mapping: Option<GuestMapping>,
 ) -> Result<GuestFilePreview> {
-    crate::hosting::preview(&*desk.store()?, &delegation_id, &path, sheet, mapping)
+    let (name, bytes) = crate::hosting::guest_file(&path)?;
+    desk_ops::hosting::guest_preview(
+        &*desk.store()?,
+        &delegation_id,
+        &name,
+        &bytes,
+        sheet,
+        mapping,
+    )
 }
 
 /// Imports the guest file: all or nothing, or leaving out the rows with problems.
@@ -422,10 +646,12 @@ pub fn import_guest_file(
     mapping: Option<GuestMapping>,
     skip_invalid: bool,
 ) -> Result<GuestImported> {
-    crate::hosting::import(
+    let (name, bytes) = crate::hosting::guest_file(&path)?;
+    desk_ops::hosting::guest_import(
         &mut *desk.store()?,
         &delegation_id,
-        &path,
+        &name,
+        &bytes,
         sheet,
         mapping,
         skip_invalid,
@@ -529,7 +755,7 @@ pub fn export_hosting_list(
     list: HostingList,
     path: String,
 ) -> Result<Written> {
-    crate::hosting::export_list(&*desk.store()?, &delegation_id, list, &path)
+    desk_ops::hosting::export_hosting_list(&*desk.store()?, &delegation_id, list, Path::new(&path))
 }
 
 /// Prints a hosting paper (programme, transfers, rooming, badges, tent cards, letters) as PDF
@@ -542,5 +768,11 @@ pub fn export_hosting_paper(
     languages: Vec<Language>,
     path: String,
 ) -> Result<Written> {
-    crate::hosting::export_paper(&*desk.store()?, &delegation_id, paper, &languages, &path)
+    desk_ops::hosting::export_hosting_paper(
+        &*desk.store()?,
+        &delegation_id,
+        paper,
+        &languages,
+        Path::new(&path),
+    )
 }

@@ -57,26 +57,16 @@ pub fn iso_date(field: &str, text: &str) -> Result<chrono::NaiveDate, Error> {
     })
 }
 
-/// Writes `bytes` beside `path` first and renames it into place, so that a failed export
-/// never leaves half a file where the user expects a document.
-pub fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), Error> {
-    let target = std::path::Path::new(path);
-    let mut partial = target.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io_error(path, &e))?;
-    std::fs::rename(&partial, target).map_err(|e| io_error(path, &e))
+/// XLSX when the chosen file says so, PDF otherwise.
+pub fn is_xlsx(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".xlsx")
 }
 
-/// The printing engine's language for the record's language.
-pub fn print_language(language: desk_domain::Language) -> desk_report::Language {
-    match language {
-        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
-        desk_domain::Language::En => desk_report::Language::English,
+/// An official document dated today, its number left blank for the registry.
+pub fn document_options(language: desk_domain::Language) -> desk_ops::DocumentOptions {
+    desk_ops::DocumentOptions {
+        language,
+        number: 0,
+        date: chrono::Local::now().date_naive(),
     }
-}
-
-/// Now, with the computer's offset, for the PDF's creation date.
-pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::Local::now().fixed_offset()
 }

@@ -2,7 +2,12 @@
 // the INELI-ASEAN story. Screenshots land in tests/e2e/artifacts/ for people to look at.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+
+const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 
 describe('the demo story on every screen', () => {
   const database = demoDatabase();
@@ -56,6 +61,40 @@ describe('the demo story on every screen', () => {
     await browser.$('[data-testid="tab-documents"]').click();
     await waitForText(browser, '[data-testid="attachment-list"]', /\.jpg/);
     await screenshot(browser, 'delegation-documents-vi');
+    // A photo previews inside the window.
+    await browser.$('[data-testid="attachment-row"] button.link').click();
+    await browser.$('[data-testid="preview-image"]').waitForDisplayed({ timeout: 5000 });
+    await browser.keys('Escape');
+  });
+
+  it('previews a PDF inside the window, page by page', async () => {
+    // The system file dialog cannot be driven over WebDriver: attach a PDF through the
+    // command the dialog and a file drop call, with the path they would pass.
+    const pdf = join(tmpdir(), `desk-e2e-${process.pid}.pdf`);
+    execFileSync(deskBinary, ['--db', database, 'report', 'export', '--delegation', SINGAPORE, '--out', pdf]);
+    const id = await browser.execute(() => location.hash.split('/')[2]);
+    await browser.executeAsync(
+      (id, path, done) =>
+        window.__TAURI_INTERNALS__
+          .invoke('add_attachment_file', {
+            input: { delegation_id: id, person_id: null, kind: 'decision', file_name: '', caption: '' },
+            path,
+          })
+          .then(done, done),
+      id,
+      pdf,
+    );
+    await browser.$('[data-testid="tab-overview"]').click();
+    await browser.$('[data-testid="tab-documents"]').click();
+    await waitForText(browser, '[data-testid="attachment-list"]', /\.pdf/);
+    const rows = await browser.$$('[data-testid="attachment-row"]');
+    await rows[rows.length - 1].$('button.link').click();
+    await browser.waitUntil(async () => (await browser.$$('canvas[data-testid="pdf-page"]')).length >= 2, {
+      timeout: 15000,
+      timeoutMsg: 'the PDF pages were not drawn',
+    });
+    await screenshot(browser, 'delegation-pdf-preview-vi');
+    await browser.keys('Escape');
   });
 
   it('shows people, organisations, the calendar and settings', async () => {

@@ -11,6 +11,7 @@ mod hosting;
 mod itinerary;
 mod money;
 mod record;
+mod report;
 mod search;
 mod stats;
 mod store;

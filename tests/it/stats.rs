@@ -558,3 +558,29 @@ mod cli {
         assert_eq!(bad_language.code, 2, "vi or en only");
     }
 }
+
+#[test]
+fn the_years_to_choose_from_are_those_with_delegations_latest_first_trash_left_out() {
+    let mut store = demo();
+    assert_eq!(
+        store.stats_years().unwrap(),
+        vec![2017, 2016],
+        "the demo holds the Singapore trip (2016) and the Ha Noi session (2017)"
+    );
+    let planned = store
+        .create_delegation(&DelegationInput::new(
+            Direction::Outgoing,
+            "Hội nghị CONSAL (dự kiến)",
+            "TH",
+            "2019-03-04",
+            "2019-03-06",
+        ))
+        .unwrap();
+    assert_eq!(store.stats_years().unwrap(), vec![2019, 2017, 2016]);
+    store.trash_delegation(&planned.id).unwrap();
+    assert_eq!(
+        store.stats_years().unwrap(),
+        vec![2017, 2016],
+        "a delegation in the trash gives its year no figures"
+    );
+}

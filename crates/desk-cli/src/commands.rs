@@ -397,20 +397,11 @@ fn indent(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Written beside the target first, then renamed: a failed export never leaves half a file.
-fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, file).map_err(|e| io(file, e))
-}
-
 pub fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     let data = ctx.store.export("")?;
     let text = serde_json::to_string_pretty(&data)
         .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-    write_atomically(file, text.as_bytes())?;
+    desk_ops::write_file(file, text.as_bytes())?;
     if ctx.json {
         output::json(
             ctx.out,
@@ -490,27 +481,20 @@ pub fn report_export(
     language: desk_domain::Language,
     file: &Path,
 ) -> Result<(), Error> {
-    let data = ctx.store.mission_report_data(delegation)?;
-    let print = match language {
-        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
-        desk_domain::Language::En => desk_report::Language::English,
-    };
-    let bytes = desk_report::mission::pdf(&data, print, chrono::Local::now().fixed_offset())?;
-    write_atomically(file, &bytes)?;
-    let version = ctx.store.keep_report_version(&data.report.id, "exported")?;
+    let (version, bytes) = desk_ops::export_mission_report(ctx.store, delegation, language, file)?;
     if ctx.json {
         output::json(
             ctx.out,
-            &serde_json::json!({ "path": file, "version": version.version, "bytes": bytes.len() }),
+            &serde_json::json!({ "path": file, "version": version.version, "bytes": bytes }),
         )
     } else {
         output::line(
             ctx.out,
             &format!(
                 "Mission report {} written to {} ({} KB); this version is kept.",
-                data.report.number,
+                version.report.number,
                 file.display(),
-                bytes.len().div_ceil(1024)
+                bytes.div_ceil(1024)
             ),
         )
     }
@@ -704,15 +688,6 @@ pub struct AnnualFiles {
     pub number: Option<u32>,
 }
 
-/// Writes beside the target, then renames: a failed write never leaves half a file.
-fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, file).map_err(|e| io(file, e))
-}
-
 pub fn annual_report(
     ctx: &mut Context<'_>,
     query: &StatsQuery,
@@ -747,7 +722,7 @@ pub fn annual_report(
         }
         let bytes = desk_report::render_annual_report(&stats, &options)
             .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-        write_whole(pdf, &bytes)?;
+        desk_ops::write_file(pdf, &bytes)?;
         written.push(pdf.clone());
     }
     if let Some(xlsx) = &files.xlsx {
@@ -757,7 +732,7 @@ pub fn annual_report(
             desk_domain::Language::Vi
         };
         let bytes = desk_exchange::annual_workbook(&stats, language)?;
-        write_whole(xlsx, &bytes)?;
+        desk_ops::write_file(xlsx, &bytes)?;
         written.push(xlsx.clone());
     }
     if ctx.json {

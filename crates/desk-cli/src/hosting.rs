@@ -27,15 +27,6 @@ fn report_error(e: desk_report::ReportError) -> Error {
     Error::new(ErrorKind::Internal, format!("the PDF cannot be made: {e}"))
 }
 
-/// Writes beside the target first, then renames: a failed write never leaves half a file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| io(path, e))
-}
-
 fn extension(path: &Path) -> String {
     path.extension()
         .and_then(|e| e.to_str())
@@ -62,7 +53,7 @@ fn write_table(path: &Path, t: Table) -> Result<(), Error> {
         "csv" => write_csv(&t)?,
         _ => return Err(unsupported(path, ".xlsx or .csv")),
     };
-    write_file(path, &bytes)
+    desk_ops::write_file(path, &bytes)
 }
 
 #[derive(Serialize)]
@@ -73,7 +64,7 @@ struct Written<'a> {
 }
 
 fn printed(ctx: &mut Context<'_>, path: &Path, doc: &Printed) -> Result<(), Error> {
-    write_file(path, &doc.pdf)?;
+    desk_ops::write_file(path, &doc.pdf)?;
     for w in &doc.warnings {
         output::line(ctx.err, &format!("desk: warning: {w}"))?;
     }

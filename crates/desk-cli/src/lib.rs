@@ -356,8 +356,8 @@ struct ItineraryArgs {
     #[arg(long, value_name = "FILE.ics")]
     ics: Option<PathBuf>,
     /// Language of the PDF: vi (default) or en.
-    #[arg(long, default_value = "vi", value_parser = parse_print_language)]
-    lang: desk_report::Language,
+    #[arg(long, default_value = "vi", value_parser = parse_language)]
+    lang: desk_domain::Language,
 }
 
 /// A year, or a range of days.
@@ -569,14 +569,6 @@ impl RangeArgs {
 
 fn parse_direction(s: &str) -> Result<Direction, String> {
     Direction::parse(s).ok_or_else(|| format!("expected outgoing or incoming, not \"{s}\""))
-}
-
-fn parse_print_language(s: &str) -> Result<desk_report::Language, String> {
-    match s {
-        "vi" => Ok(desk_report::Language::Vietnamese),
-        "en" => Ok(desk_report::Language::English),
-        _ => Err(format!("expected vi or en, not \"{s}\"")),
-    }
 }
 
 fn parse_status(s: &str) -> Result<DelegationStatus, String> {

@@ -11,7 +11,6 @@ use desk_domain::{
     ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, Rule,
     SavedEstimate, Violation,
 };
-use desk_report::{OfficialHead, ReportDocument};
 use serde::Serialize;
 
 use crate::commands::{Context, io};
@@ -139,16 +138,6 @@ pub fn rates_example(ctx: &mut Context<'_>) -> Result<(), Error> {
     say_table(ctx, "Loaded", &t)
 }
 
-/// Writes `bytes` beside `file` first and then renames, so that a failure never leaves half
-/// a file where the user expects a whole one.
-fn write_file(file: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, file).map_err(|e| io(file, e))
-}
-
 pub fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(), Error> {
     let id = match id {
         Some(id) => id.to_owned(),
@@ -161,7 +150,7 @@ pub fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Resu
             .ok_or_else(|| Error::new(ErrorKind::NotFound, "there is no rate table to export"))?,
     };
     let text = ctx.store.export_rate_table_csv(&id)?;
-    write_file(out, text.as_bytes())?;
+    desk_ops::write_file(out, text.as_bytes())?;
     if ctx.json {
         return output::json(ctx.out, &serde_json::json!({ "id": id, "path": out }));
     }
@@ -181,25 +170,12 @@ fn document_date(args: &DocumentArgs) -> Result<NaiveDate, Error> {
     }
 }
 
-fn head(ctx: &Context<'_>, args: &DocumentArgs, kind: &str) -> Result<OfficialHead, Error> {
-    let language = match args.lang {
-        desk_domain::Language::Vi => desk_report::Language::Vietnamese,
-        desk_domain::Language::En => desk_report::Language::English,
-    };
-    Ok(OfficialHead::from_settings(
-        &ctx.store.settings()?,
-        language,
-        kind,
-        args.number,
-        document_date(args)?,
-        chrono::Utc::now().fixed_offset(),
-    ))
-}
-
-fn write_pdf(doc: &ReportDocument, file: &Path) -> Result<(), Error> {
-    let pdf = desk_report::render(doc)
-        .map_err(|e| Error::new(ErrorKind::Internal, format!("cannot draw the PDF: {e}")))?;
-    write_file(file, &pdf)
+fn document_options(args: &DocumentArgs) -> Result<desk_ops::DocumentOptions, Error> {
+    Ok(desk_ops::DocumentOptions {
+        language: args.lang,
+        number: args.number,
+        date: document_date(args)?,
+    })
 }
 
 /// What `desk estimate --json` prints.
@@ -365,22 +341,25 @@ pub fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error>
     } else {
         None
     };
-    let members = ctx.store.members(&args.delegation)?.len();
     let mut written = Vec::new();
     if let Some(file) = &args.document.pdf {
-        let doc = desk_report::estimate_document(
+        let pdf = desk_ops::estimate_pdf(
+            ctx.store,
+            &args.delegation,
             &review.estimate,
-            &delegation,
-            members,
-            &head(ctx, &args.document, "DT")?,
-        );
-        write_pdf(&doc, file)?;
+            &document_options(&args.document)?,
+        )?;
+        desk_ops::write_file(file, &pdf)?;
         written.push(file.clone());
     }
     if let Some(file) = &args.document.xlsx {
-        let bytes =
-            desk_exchange::estimate_xlsx(&review.estimate, &delegation, args.document.lang)?;
-        write_file(file, &bytes)?;
+        let bytes = desk_ops::estimate_xlsx(
+            ctx.store,
+            &args.delegation,
+            &review.estimate,
+            args.document.lang,
+        )?;
+        desk_ops::write_file(file, &bytes)?;
         written.push(file.clone());
     }
     if ctx.json {
@@ -411,21 +390,20 @@ pub fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error>
 pub fn settlement(ctx: &mut Context<'_>, args: &SettlementArgs) -> Result<(), Error> {
     let delegation = ctx.store.delegation(&args.delegation)?;
     let s = ctx.store.settlement(&args.delegation)?;
-    let members = ctx.store.members(&args.delegation)?.len();
     let mut written = Vec::new();
     if let Some(file) = &args.document.pdf {
-        let doc = desk_report::settlement_document(
+        let pdf = desk_ops::settlement_pdf(
+            ctx.store,
+            &args.delegation,
             &s,
-            &delegation,
-            members,
-            &head(ctx, &args.document, "QT")?,
-        );
-        write_pdf(&doc, file)?;
+            &document_options(&args.document)?,
+        )?;
+        desk_ops::write_file(file, &pdf)?;
         written.push(file.clone());
     }
     if let Some(file) = &args.document.xlsx {
-        let bytes = desk_exchange::settlement_xlsx(&s, &delegation, args.document.lang)?;
-        write_file(file, &bytes)?;
+        let bytes = desk_ops::settlement_xlsx(ctx.store, &args.delegation, &s, args.document.lang)?;
+        desk_ops::write_file(file, &bytes)?;
         written.push(file.clone());
     }
     if ctx.json {

@@ -2,25 +2,12 @@
 
 use std::path::Path;
 
-use chrono::{Local, NaiveDate, Utc};
-use desk_domain::travel::Tz;
-use desk_domain::{Error, ErrorKind, Itinerary, ProgrammeItemInput, Rule, SegmentInput, Violation};
-use desk_report::{ItineraryDocument, render_itinerary};
+use chrono::{Local, NaiveDate};
+use desk_domain::{Error, Itinerary, Rule, SegmentInput, Violation};
 use serde::Serialize;
 
 use crate::commands::Context;
 use crate::output::{self, table};
-
-/// Writes `bytes` beside `path` first, then renames: a failure never leaves half a file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io =
-        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| io(path, e))
-}
 
 pub fn segment_add(
     ctx: &mut Context<'_>,
@@ -41,7 +28,7 @@ pub struct ItineraryRequest<'a> {
     pub person: Option<&'a str>,
     pub pdf: Option<&'a Path>,
     pub ics: Option<&'a Path>,
-    pub language: desk_report::Language,
+    pub language: desk_domain::Language,
 }
 
 /// A person id that is not a member of the delegation is refused on `--person`.
@@ -51,17 +38,6 @@ fn unknown_person(person: &str) -> Error {
         Rule::UnknownRecord,
         format!("{person} is not a member of this delegation"),
     )])
-}
-
-/// The zone programme items are timed in: the delegation's city, else its country when the
-/// country has one zone. `None` leaves them at floating local times.
-fn programme_zone(itinerary: &Itinerary) -> Option<Tz> {
-    let d = &itinerary.delegation;
-    d.cities
-        .split(',')
-        .next()
-        .and_then(desk_domain::places::zone_of)
-        .or_else(|| desk_domain::places::zone_of_country(&d.country))
 }
 
 pub fn itinerary(ctx: &mut Context<'_>, request: &ItineraryRequest<'_>) -> Result<(), Error> {
@@ -77,24 +53,17 @@ pub fn itinerary(ctx: &mut Context<'_>, request: &ItineraryRequest<'_>) -> Resul
         None => whole.clone(),
     };
     if let Some(path) = request.pdf {
-        let doc = ItineraryDocument::from_record(
-            &whole,
-            &members,
+        let pdf = desk_ops::itinerary_pdf(
+            ctx.store,
+            request.delegation,
             request.person,
-            &ctx.store.settings()?,
             request.language,
-            Local::now().date_naive(),
-            Local::now().fixed_offset(),
-        );
-        let pdf =
-            render_itinerary(&doc).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-        write_file(path, &pdf)?;
+        )?;
+        desk_ops::write_file(path, &pdf)?;
     }
     if let Some(path) = request.ics {
-        let programme = ctx.store.list::<ProgrammeItemInput>(request.delegation)?;
-        let calendar =
-            desk_exchange::ics::trip(&shown, &programme, programme_zone(&shown), Utc::now());
-        write_file(path, calendar.as_bytes())?;
+        let calendar = desk_ops::itinerary_ics(ctx.store, request.delegation, request.person)?;
+        desk_ops::write_file(path, calendar.as_bytes())?;
     }
     if ctx.json {
         return output::json(ctx.out, &shown);

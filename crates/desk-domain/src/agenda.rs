@@ -145,8 +145,8 @@ impl Rules {
             visa_days: i64::from(settings.visa_days),
             report_due_days: i64::from(settings.report_due_days),
             settlement_due_days: i64::from(settings.settlement_due_days),
-            hosting_request_days: 30,
-            pm_hosting_request_days: 40,
+            hosting_request_days: i64::from(settings.hosting_request_days),
+            pm_hosting_request_days: i64::from(settings.pm_hosting_request_days),
         }
     }
 }

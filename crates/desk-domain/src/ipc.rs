@@ -247,6 +247,88 @@ pub fn commands() -> Vec<Command> {
             ],
             ts::<ReportVersion>(),
         ),
+        c(
+            "agenda",
+            vec![("today", ts::<Option<String>>())],
+            ts::<Vec<AgendaItem>>(),
+        ),
+        c(
+            "suggest_places",
+            vec![("typed", ts::<String>())],
+            ts::<Vec<Place>>(),
+        ),
+        c("get_itinerary", vec![delegation_id()], ts::<Itinerary>()),
+        c(
+            "export_itinerary_pdf",
+            vec![
+                delegation_id(),
+                ("person", ts::<Option<String>>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_itinerary_ics",
+            vec![
+                delegation_id(),
+                ("person", ts::<Option<String>>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_calendar_ics",
+            vec![
+                ("from", ts::<String>()),
+                ("to", ts::<String>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "review_estimate",
+            vec![delegation_id(), ("request", ts::<EstimateRequest>())],
+            ts::<EstimateReview>(),
+        ),
+        c(
+            "save_estimate",
+            vec![delegation_id(), ("request", ts::<EstimateRequest>())],
+            ts::<SavedEstimate>(),
+        ),
+        c("settlement", vec![delegation_id()], ts::<Settlement>()),
+        c(
+            "export_estimate",
+            vec![
+                delegation_id(),
+                ("request", ts::<EstimateRequest>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c(
+            "export_settlement",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            "null".to_owned(),
+        ),
+        c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
+        c(
+            "import_rate_table_file",
+            vec![("path", ts::<String>())],
+            ts::<RateTable>(),
+        ),
+        c(
+            "export_rate_table_file",
+            vec![id(), ("path", ts::<String>())],
+            "null".to_owned(),
+        ),
+        c("delete_rate_table", vec![id()], "null".to_owned()),
+        c("load_example_rates", vec![], ts::<RateTable>()),
         c("get_settings", vec![], ts::<Settings>()),
         c(
             "save_settings",
@@ -257,6 +339,35 @@ pub fn commands() -> Vec<Command> {
             "audit_of",
             vec![("entity", ts::<String>()), id()],
             ts::<Vec<AuditEntry>>(),
+        ),
+        // Statistics: the year in numbers and the annual report.
+        c("stats_years", vec![], ts::<Vec<i32>>()),
+        c(
+            "get_stats",
+            vec![("range", ts::<StatsRangeInput>())],
+            ts::<YearStats>(),
+        ),
+        c(
+            "export_annual_report",
+            vec![
+                ("range", ts::<StatsRangeInput>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+                (
+                    "countryNames",
+                    ts::<std::collections::BTreeMap<String, String>>(),
+                ),
+            ],
+            ts::<String>(),
+        ),
+        c(
+            "export_annual_workbook",
+            vec![
+                ("range", ts::<StatsRangeInput>()),
+                ("language", ts::<Language>()),
+                ("path", ts::<String>()),
+            ],
+            ts::<String>(),
         ),
         // The hosting kit.
         c(
@@ -459,8 +570,56 @@ pub fn typescript() -> String {
     declare::<ReportVersion>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
+    declare::<Severity>(&mut out);
+    declare::<AgendaKind>(&mut out);
+    declare::<AgendaItem>(&mut out);
+    declare::<Leg>(&mut out);
+    declare::<ItineraryWarning>(&mut out);
+    declare::<Itinerary>(&mut out);
+    declare::<PlaceKind>(&mut out);
+    declare::<Place>(&mut out);
+    declare::<EstimateRequest>(&mut out);
+    declare::<ExchangeRate>(&mut out);
+    declare::<Basis>(&mut out);
+    declare::<LineSource>(&mut out);
+    declare::<EstimateLine>(&mut out);
+    declare::<Exclusion>(&mut out);
+    declare::<ExcludedLine>(&mut out);
+    declare::<PersonTotal>(&mut out);
+    declare::<Estimate>(&mut out);
+    declare::<SavedEstimate>(&mut out);
+    declare::<ChangeKind>(&mut out);
+    declare::<LineChange>(&mut out);
+    declare::<EstimateReview>(&mut out);
+    declare::<Figures>(&mut out);
+    declare::<SettlementLine>(&mut out);
+    declare::<SettlementParty>(&mut out);
+    declare::<EstimateFrom>(&mut out);
+    declare::<Settlement>(&mut out);
+    declare::<LevelRate>(&mut out);
+    declare::<CountryGroup>(&mut out);
+    declare::<SponsorCover>(&mut out);
+    declare::<RateTable>(&mut out);
     declare::<Settings>(&mut out);
     declare::<AuditEntry>(&mut out);
+    declare::<StatsRange>(&mut out);
+    declare::<StatsRangeInput>(&mut out);
+    declare::<Tally>(&mut out);
+    declare::<MoneyTotals>(&mut out);
+    declare::<StatsBucket>(&mut out);
+    declare::<MonthStats>(&mut out);
+    declare::<FundingStats>(&mut out);
+    declare::<PersonDays>(&mut out);
+    declare::<UnitDays>(&mut out);
+    declare::<ReportState>(&mut out);
+    declare::<ReportTimeliness>(&mut out);
+    declare::<DelegationLine>(&mut out);
+    declare::<UnconvertedExpense>(&mut out);
+    declare::<StatsTotals>(&mut out);
+    declare::<StatsMetric>(&mut out);
+    declare::<Trend>(&mut out);
+    declare::<StatsChange>(&mut out);
+    declare::<YearStats>(&mut out);
     // The hosting kit.
     declare::<hosting::GuestField>(&mut out);
     declare::<hosting::GuestMapping>(&mut out);

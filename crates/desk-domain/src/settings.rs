@@ -37,6 +37,10 @@ pub struct Settings {
     pub passport_months: u32,
     /// Warn when a visa is not granted this many days before departure.
     pub visa_days: u32,
+    /// The request to host a delegation is due this many days before it arrives.
+    pub hosting_request_days: u32,
+    /// ... or this many when the Prime Minister decides.
+    pub pm_hosting_request_days: u32,
 }
 
 impl Default for Settings {
@@ -62,6 +66,8 @@ impl Default for Settings {
             settlement_due_days: 30,
             passport_months: 6,
             visa_days: 21,
+            hosting_request_days: 30,
+            pm_hosting_request_days: 40,
         }
     }
 }
@@ -122,6 +128,18 @@ impl Settings {
                 36,
             ),
             ("visa_days", "Visa warning", out.visa_days, 365),
+            (
+                "hosting_request_days",
+                "Request to host",
+                out.hosting_request_days,
+                365,
+            ),
+            (
+                "pm_hosting_request_days",
+                "Request to host (Prime Minister)",
+                out.pm_hosting_request_days,
+                365,
+            ),
         ] {
             if value > max {
                 check.fail(

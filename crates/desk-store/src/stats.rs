@@ -292,6 +292,22 @@ impl Store {
         })
     }
 
+    /// The years that hold delegations (cancelled included, trash left out), the latest
+    /// first: the Statistics screen opens on the latest that is not in the future, and offers
+    /// them to choose from. One pass over the `delegation_starts_on` index.
+    pub fn stats_years(&self) -> Result<Vec<i32>, StoreError> {
+        self.lean(
+            "SELECT DISTINCT substr(starts_on, 1, 4) FROM delegation \
+             WHERE deleted_at IS NULL ORDER BY 1 DESC",
+            &[],
+            |row| {
+                let year: String = row.get(0)?;
+                year.parse()
+                    .map_err(|_| corrupt("delegation.starts_on", &year))
+            },
+        )
+    }
+
     /// Rows of `sql` mapped by `map`.
     fn lean<T>(
         &self,

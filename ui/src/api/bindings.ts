@@ -528,6 +528,431 @@ word_gap: number, } | { "kind": "rule", x1: number, y1: number, x2: number, y2: 
  */
 fill: string, } | { "kind": "image", image: number, x: number, y: number, width: number, height: number, };
 
+/**
+ * How urgent an item is; the order is the order of the Today screen.
+ */
+export type Severity = "overdue" | "due_soon" | "info";
+
+/**
+ * What an agenda item is about. Stable names: the UI translates by them.
+ */
+export type AgendaKind = "delegation_starts" | "delegation_ends" | "segment_departs" | "segment_arrives" | "passport_missing" | "passport_expiring" | "visa_not_granted" | "overlapping_trip" | "days_outside_trip" | "report_due" | "settlement_due" | "hosting_request_due" | "task_due";
+
+/**
+ * One line of the agenda. The English `message` is for the terminal; the UI builds its own
+ * sentence from `kind` and the parameters, each named for what it holds.
+ */
+export type AgendaItem = { kind: AgendaKind, severity: Severity, 
+/**
+ * The day the item falls on: the travel day, the deadline, the departure a passport or
+ * visa is needed for, the first shared day of two trips, a task's due date.
+ */
+due_on: string | null, 
+/**
+ * `due_on` minus today, in days: negative when overdue, 0 today.
+ */
+days_left: number | null, delegation_id: string | null, delegation_title: string, direction: Direction | null, 
+/**
+ * The person concerned (passport, visa, overlap, days outside).
+ */
+person_id: string | null, person_name: string, task_id: string | null, segment_id: string | null, 
+/**
+ * The other delegation of an overlap.
+ */
+other_delegation_id: string | null, 
+/**
+ * What else the sentence names: a task's title, the other delegation's title, a
+ * segment as "VN 651 HAN → SIN".
+ */
+subject: string, 
+/**
+ * The delegation's country (the visa's, for a visa item).
+ */
+country: string, 
+/**
+ * A second date the sentence needs: the passport's expiry; the return for a report or
+ * settlement; the first day for a request to host.
+ */
+related_on: string | null, 
+/**
+ * The rule's number behind a deadline or a passport item: months of passport validity
+ * required after the return; days before departure for a visa; days after the return
+ * for a report or settlement; days before the first day for a request to host.
+ */
+threshold: number | null, message: string, };
+
+/**
+ * One segment as the itinerary shows it.
+ */
+export type Leg = { segment: Segment, 
+/**
+ * UTC offset at departure, "+07:00".
+ */
+departs_offset: string, 
+/**
+ * UTC offset at arrival, "+08:00".
+ */
+arrives_offset: string, 
+/**
+ * Minutes from departure to arrival across zones; `None` if a stored zone is unknown.
+ */
+duration_minutes: number | null, 
+/**
+ * "2 h 20 min", or empty.
+ */
+duration: string, 
+/**
+ * The departure place as printed: an airport or city code with its name from the data
+ * ("HAN – Noi Bai International Airport"), else the place as typed ("Hà Nội").
+ */
+from_label: string, to_label: string, };
+
+/**
+ * Something in the itinerary that deserves attention.
+ */
+export type ItineraryWarning = { "kind": "nights_without_stay", 
+/**
+ * The city, as typed on the arriving segment ("SIN").
+ */
+place: string, arriving_segment_id: string, leaving_segment_id: string, 
+/**
+ * Each night without a stay, as the date it begins.
+ */
+nights: Array<string>, person_ids: Array<string>, person_names: Array<string>, };
+
+/**
+ * The itinerary of a delegation, or of one person in it.
+ */
+export type Itinerary = { delegation: Delegation, 
+/**
+ * The person this itinerary is restricted to, if any.
+ */
+person_id: string | null, 
+/**
+ * Segments in the order they depart (by the instant, not the local clock).
+ */
+legs: Array<Leg>, stays: Array<Stay>, warnings: Array<ItineraryWarning>, };
+
+/**
+ * What a typed place was recognised as.
+ */
+export type PlaceKind = "airport" | "city_code" | "city" | "zone_city";
+
+/**
+ * A place recognised in what the user typed, with its time zone.
+ */
+export type Place = { kind: PlaceKind, 
+/**
+ * The IATA code when the place is, or has exactly one, airport; else empty.
+ */
+code: string, 
+/**
+ * What to show: the airport's name, or the city.
+ */
+name: string, 
+/**
+ * The city, as the data writes it ("Hanoi"); may be empty for a remote airfield.
+ */
+city: string, 
+/**
+ * ISO 3166-1 alpha-2, or empty when the place is only known by its zone.
+ */
+country: string, 
+/**
+ * IANA zone.
+ */
+tz: string, };
+
+/**
+ * What a user asks for when estimating: which table (none: the one in force on the
+ * delegation's first day) and the exchange rate for the table's currency (all three
+ * fields, or none of them).
+ */
+export type EstimateRequest = { table_id: string | null, 
+/**
+ * VND per unit of the table's currency: "23500".
+ */
+rate: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+rate_date: string, rate_source: string, };
+
+/**
+ * An exchange rate to VND, with the day it was read and where.
+ */
+export type ExchangeRate = { 
+/**
+ * The foreign currency (ISO 4217).
+ */
+currency: string, 
+/**
+ * VND per one major unit, as a decimal string ("22300" or "22310.5").
+ */
+rate: string, date: string, 
+/**
+ * "Vietcombank, tỷ giá bán".
+ */
+source: string, };
+
+/**
+ * How a line's amount was reached.
+ */
+export type Basis = { "kind": "per_diem", days: number, first_day: string, last_day: string, rate: Money, group: string, level: string, } | { "kind": "accommodation", nights: number, rate: Money, group: string, level: string, } | { "kind": "entered", description: string, };
+
+/**
+ * Where an estimate line comes from.
+ */
+export type LineSource = "table" | "entered";
+
+export type EstimateLine = { 
+/**
+ * The member it is for; none for the delegation as a whole.
+ */
+person_id: string | null, 
+/**
+ * Their name as written; empty for the delegation as a whole.
+ */
+person_name: string, category: ExpenseCategory, source: LineSource, 
+/**
+ * The estimate expense behind an entered line.
+ */
+expense_id: string | null, amount: Money, 
+/**
+ * The amount in VND, when a rate is known.
+ */
+vnd: number | null, 
+/**
+ * The rate used for `vnd` (VND per unit, "22300"); empty for VND or when none is known.
+ */
+rate: string, basis: Basis, 
+/**
+ * How it was computed, in English: "5 days (2016-09-05 – 2016-09-09) × 70.00 USD
+ * (group B, leader)". [`EstimateLine::explain`] gives it in Vietnamese too.
+ */
+explanation: string, };
+
+/**
+ * Why a line is shown but not counted.
+ */
+export type Exclusion = { "kind": "sponsored", funding: Funding, } | { "kind": "computed_by_table" } | { "kind": "no_group", country: string, } | { "kind": "no_rate", group: string, level: string, };
+
+/**
+ * A line left out of the totals, and why.
+ */
+export type ExcludedLine = { person_id: string | null, person_name: string, category: ExpenseCategory, source: LineSource, expense_id: string | null, 
+/**
+ * What it would have cost, when that is known.
+ */
+amount: Money | null, 
+/**
+ * How that amount was reached, when it is known.
+ */
+basis: Basis | null, reason: Exclusion, 
+/**
+ * In English, like [`EstimateLine::explanation`].
+ */
+explanation: string, };
+
+/**
+ * One member's (or the delegation's) subtotal.
+ */
+export type PersonTotal = { person_id: string | null, person_name: string, 
+/**
+ * One amount per currency, in code order.
+ */
+totals: Array<Money>, 
+/**
+ * `None` when a line of theirs has no VND amount.
+ */
+vnd: number | null, };
+
+/**
+ * A computed estimate: which table it used, every line with how it was reached, what was
+ * left out, and the totals.
+ */
+export type Estimate = { delegation_id: string, table_id: string, 
+/**
+ * The regulation the figures come from, as the table names it.
+ */
+table_name: string, table_valid_from: string, 
+/**
+ * The table's currency.
+ */
+currency: string, 
+/**
+ * The user's rate for the table's currency, if given.
+ */
+exchange: ExchangeRate | null, lines: Array<EstimateLine>, excluded: Array<ExcludedLine>, 
+/**
+ * Per member (in the delegation's order), then the delegation as a whole.
+ */
+people: Array<PersonTotal>, 
+/**
+ * One amount per currency, in code order.
+ */
+totals: Array<Money>, 
+/**
+ * The sum of the lines' VND; `None` when a line could not be converted.
+ */
+total_vnd: number | null, 
+/**
+ * Currencies with no rate to VND (give one to get a VND total).
+ */
+unconverted: Array<string>, };
+
+/**
+ * An estimate kept as it was computed, with the table it used: what was approved.
+ */
+export type SavedEstimate = { id: string, delegation_id: string, table_name: string, table_valid_from: string, estimate: Estimate, created_at: string, };
+
+/**
+ * How a line differs between two estimates.
+ */
+export type ChangeKind = "added" | "removed" | "changed";
+
+/**
+ * One line that differs between a saved estimate and a new computation.
+ */
+export type LineChange = { change: ChangeKind, person_id: string | null, person_name: string, category: ExpenseCategory, source: LineSource, before: Money | null, after: Money | null, before_vnd: number | null, after_vnd: number | null, before_explanation: string, after_explanation: string, };
+
+/**
+ * A fresh estimate beside the last saved one, and what changed since.
+ */
+export type EstimateReview = { estimate: Estimate, saved: SavedEstimate | null, changes: Array<LineChange>, };
+
+/**
+ * Estimate, advance and actual in one currency (or in VND), and the balance.
+ */
+export type Figures = { currency: string, estimate: number, advance: number, actual: number, 
+/**
+ * Actual above advance: what the agency still pays the member (never negative).
+ */
+to_pay: number, 
+/**
+ * Advance above actual: what the member pays back (never negative).
+ */
+owed_back: number, };
+
+/**
+ * One line of money behind the settlement: an expense, or a line of the saved estimate.
+ */
+export type SettlementLine = { 
+/**
+ * The expense; none for a line of a saved estimate.
+ */
+expense_id: string | null, person_id: string | null, person_name: string, kind: ExpenseKind, category: ExpenseCategory, description: string, amount: Money, vnd: number | null, 
+/**
+ * The rate used, as recorded ("22310"); empty for VND or when none is known.
+ */
+rate_to_vnd: string, rate_date: string | null, spent_on: string | null, receipt_id: string | null, };
+
+/**
+ * One member's account, or the delegation's shared one (no person).
+ */
+export type SettlementParty = { person_id: string | null, 
+/**
+ * Empty for the delegation's shared expenses.
+ */
+name: string, 
+/**
+ * One row per currency, in code order.
+ */
+by_currency: Array<Figures>, 
+/**
+ * Everything converted to VND (lines without a rate left out; see `unconverted`).
+ */
+vnd: Figures, 
+/**
+ * Actual expenses (other than per diem) without a receipt.
+ */
+missing_receipts: number, 
+/**
+ * Lines in a foreign currency without a rate.
+ */
+unconverted: number, };
+
+/**
+ * Where the estimate column comes from.
+ */
+export type EstimateFrom = { "kind": "saved", estimate_id: string, saved_at: string, table_name: string, table_valid_from: string, } | { "kind": "entered" };
+
+export type Settlement = { delegation_id: string, estimate_from: EstimateFrom, 
+/**
+ * Members in the delegation's order, then anyone else with expenses, then the
+ * delegation's shared account.
+ */
+parties: Array<SettlementParty>, by_currency: Array<Figures>, vnd: Figures, lines: Array<SettlementLine>, missing_receipts: number, unconverted: number, };
+
+/**
+ * The caps for one group and staff level, per day and per night, in the table's currency.
+ */
+export type LevelRate = { 
+/**
+ * A [`CountryGroup::code`].
+ */
+group: string, 
+/**
+ * A [`crate::Person::staff_level`] ("leader", "staff"), or `*` for any other level.
+ */
+level: string, 
+/**
+ * Daily allowance, in minor units of the table's currency (70 USD is 7000).
+ */
+per_diem: number, 
+/**
+ * Accommodation cap per night, in minor units of the table's currency.
+ */
+accommodation: number, };
+
+/**
+ * A group of countries sharing one set of rates ("Nhóm A").
+ */
+export type CountryGroup = { 
+/**
+ * Short code the rates refer to: "A", "B".
+ */
+code: string, 
+/**
+ * What the regulation calls it: "Nhóm A: châu Âu, Bắc Mỹ...".
+ */
+label: string, 
+/**
+ * ISO 3166-1 alpha-2 codes, or `*` for every country no other group lists.
+ */
+countries: Array<string>, };
+
+/**
+ * The expense categories a sponsor pays for when a delegation has this funding; the
+ * estimate leaves them out.
+ */
+export type SponsorCover = { 
+/**
+ * `sponsored` or `mixed` (a state-budget trip has no sponsor).
+ */
+funding: Funding, categories: Array<ExpenseCategory>, };
+
+/**
+ * A per-diem regulation as the office keeps it.
+ */
+export type RateTable = { id: string, 
+/**
+ * The regulation, as cited: "Thông tư 102/2012/TT-BTC (ví dụ)".
+ */
+name: string, 
+/**
+ * The first day the table applies to (a trip starting on or after it).
+ */
+valid_from: string, 
+/**
+ * ISO 4217 code of every amount in the table (USD in the Vietnamese circulars).
+ */
+currency: string, notes: string, groups: Array<CountryGroup>, rates: Array<LevelRate>, 
+/**
+ * What a sponsor pays for, by the delegation's funding.
+ */
+sponsor_covers: Array<SponsorCover>, created_at: string, updated_at: string, };
+
 export type Settings = { 
 /**
  * "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH": the parent agency on the report's header.
@@ -572,7 +997,15 @@ passport_months: number,
 /**
  * Warn when a visa is not granted this many days before departure.
  */
-visa_days: number, };
+visa_days: number, 
+/**
+ * The request to host a delegation is due this many days before it arrives.
+ */
+hosting_request_days: number, 
+/**
+ * ... or this many when the Prime Minister decides.
+ */
+pm_hosting_request_days: number, };
 
 export type AuditEntry = { id: number, 
 /**
@@ -599,6 +1032,233 @@ old_value: string | null,
  * JSON of the new value; `None` when the record was deleted.
  */
 new_value: string | null, };
+
+/**
+ * A range of days, both ends included.
+ */
+export type StatsRange = { from: string, to: string, };
+
+/**
+ * A range as typed (`YYYY-MM-DD` twice), e.g. in the Statistics screen or on the command
+ * line.
+ */
+export type StatsRangeInput = { from: string, to: string, };
+
+/**
+ * Some delegations and how many they are: what one bar of a chart or one cell shows.
+ */
+export type Tally = { count: number, delegation_ids: Array<string>, };
+
+/**
+ * Money in VND, by kind, over some delegations (counting rule 5).
+ */
+export type MoneyTotals = { 
+/**
+ * Actual expenses.
+ */
+actual_vnd: number, 
+/**
+ * Estimates.
+ */
+estimate_vnd: number, 
+/**
+ * Advances, apart: settled by the actual expenses, so in neither of the others.
+ */
+advance_vnd: number, 
+/**
+ * Each delegation's actual expenses if it has any, else its estimate.
+ */
+cost_vnd: number, 
+/**
+ * The delegations whose cost is their estimate (no actual expense recorded yet).
+ */
+estimated_ids: Array<string>, };
+
+/**
+ * One group of delegations (a country, an organisation, an event), both directions.
+ */
+export type StatsBucket = { 
+/**
+ * What groups them: an ISO country code, an organisation id, an event as written
+ * (lower-cased); empty for "none given".
+ */
+key: string, 
+/**
+ * What to show: the country code (the UI names it in its language), the organisation's
+ * name, the event as first written; empty for "none given".
+ */
+label: string, outgoing: Tally, incoming: Tally, 
+/**
+ * Delegations in both directions.
+ */
+total: number, 
+/**
+ * Trips (members) in those delegations.
+ */
+trips: number, };
+
+/**
+ * One month: delegations out and in that start in it.
+ */
+export type MonthStats = { 
+/**
+ * "2017-11".
+ */
+month: string, outgoing: Tally, incoming: Tally, };
+
+/**
+ * Delegations by who pays, with their money.
+ */
+export type FundingStats = { funding: Funding, outgoing: Tally, incoming: Tally, total: number, money: MoneyTotals, };
+
+/**
+ * One person's trips abroad.
+ */
+export type PersonDays = { person_id: string, full_name: string, 
+/**
+ * The unit they are counted under (counting rule 4); empty for none.
+ */
+unit: string, trips: number, days: number, delegation_ids: Array<string>, };
+
+/**
+ * One unit's trips abroad.
+ */
+export type UnitDays = { 
+/**
+ * The unit as written, or the organisation's name (counting rule 4); empty for none.
+ */
+unit: string, people: number, trips: number, days: number, delegation_ids: Array<string>, };
+
+/**
+ * Where a delegation's mission report stands (counting rule 6).
+ */
+export type ReportState = "on_time" | "late" | "late_unfiled" | "pending" | "not_required";
+
+/**
+ * Mission reports of the outgoing delegations, by state.
+ */
+export type ReportTimeliness = { due_days: number, on_time: Tally, late: Tally, late_unfiled: Tally, pending: Tally, };
+
+/**
+ * One delegation as the annex lists it, with its own figures.
+ */
+export type DelegationLine = { id: string, direction: Direction, title: string, country: string, cities: string, event: string, 
+/**
+ * The host or visiting organisation's name; empty if none.
+ */
+organisation: string, starts_on: string, ends_on: string, status: DelegationStatus, funding: Funding, 
+/**
+ * Trips: its members.
+ */
+members: number, 
+/**
+ * Person-days abroad (outgoing only, else 0).
+ */
+person_days: number, actual_vnd: number, estimate_vnd: number, advance_vnd: number, cost_vnd: number, 
+/**
+ * No actual expense yet: the cost is the estimate.
+ */
+cost_is_estimate: boolean, report: ReportState, report_due_on: string | null, 
+/**
+ * The date of the final report, if filed.
+ */
+report_filed_on: string | null, };
+
+/**
+ * An expense left out of the sums: a foreign amount with no rate to VND.
+ */
+export type UnconvertedExpense = { expense_id: string, delegation_id: string, kind: ExpenseKind, amount: Money, };
+
+/**
+ * The headline figures of a range.
+ */
+export type StatsTotals = { outgoing: Tally, incoming: Tally, 
+/**
+ * Both directions.
+ */
+delegations: number, 
+/**
+ * Cancelled, not counted anywhere else.
+ */
+cancelled: Tally, trips_outgoing: number, trips_incoming: number, trips: number, people_outgoing: number, people_incoming: number, 
+/**
+ * Distinct people over both directions.
+ */
+people: number, person_days_abroad: number, money: MoneyTotals, reports: ReportTimeliness, };
+
+/**
+ * A figure compared with the previous range.
+ */
+export type StatsMetric = "outgoing" | "incoming" | "delegations" | "trips" | "people" | "person_days_abroad" | "actual_vnd" | "estimate_vnd" | "cost_vnd" | "reports_on_time" | "reports_late";
+
+export type Trend = "up" | "down" | "same";
+
+/**
+ * One figure, now and in the previous range.
+ */
+export type StatsChange = { metric: StatsMetric, current: number, previous: number, 
+/**
+ * `current - previous`.
+ */
+delta: number, trend: Trend, 
+/**
+ * The change in percent of the previous figure, one decimal ("12.5", "-100"); none
+ * when the previous figure is 0.
+ */
+percent: string | null, };
+
+/**
+ * Everything the Statistics screen and the annual report show about a range.
+ */
+export type YearStats = { range: StatsRange, previous_range: StatsRange, as_of: string, totals: StatsTotals, 
+/**
+ * The same figures for the previous range.
+ */
+previous: StatsTotals, changes: Array<StatsChange>, 
+/**
+ * Every month of the range, in order, even empty ones.
+ */
+by_month: Array<MonthStats>, 
+/**
+ * Ranked (counting rule 8).
+ */
+by_country: Array<StatsBucket>, 
+/**
+ * By host (outgoing) or visiting (incoming) organisation, ranked.
+ */
+by_organisation: Array<StatsBucket>, 
+/**
+ * By event, ranked.
+ */
+by_event: Array<StatsBucket>, 
+/**
+ * State budget, sponsored, mixed: always the three, in that order.
+ */
+by_funding: Array<FundingStats>, 
+/**
+ * By status (Cancelled apart, in `cancelled`).
+ */
+by_status: Array<StatsBucket>, 
+/**
+ * Person-days abroad per person, the most days first.
+ */
+person_days_by_person: Array<PersonDays>, 
+/**
+ * Person-days abroad per unit, the most days first.
+ */
+person_days_by_unit: Array<UnitDays>, 
+/**
+ * Every counted delegation, by first day.
+ */
+delegations: Array<DelegationLine>, 
+/**
+ * Cancelled delegations of the range, not counted elsewhere.
+ */
+cancelled: Array<DelegationLine>, 
+/**
+ * Expenses not converted to VND for want of a rate (counting rule 5).
+ */
+unconverted: Array<UnconvertedExpense>, };
 
 /**
  * What a guest-list column holds. The names of person fields are the names of
@@ -1001,9 +1661,29 @@ export interface Commands {
   report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
   report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
   export_report_pdf: { args: { delegationId: string; language: Language; path: string }; returns: ReportVersion };
+  agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
+  suggest_places: { args: { typed: string }; returns: Array<Place> };
+  get_itinerary: { args: { delegationId: string }; returns: Itinerary };
+  export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; path: string }; returns: null };
+  export_itinerary_ics: { args: { delegationId: string; person: string | null; path: string }; returns: null };
+  export_calendar_ics: { args: { from: string; to: string; path: string }; returns: null };
+  review_estimate: { args: { delegationId: string; request: EstimateRequest }; returns: EstimateReview };
+  save_estimate: { args: { delegationId: string; request: EstimateRequest }; returns: SavedEstimate };
+  settlement: { args: { delegationId: string }; returns: Settlement };
+  export_estimate: { args: { delegationId: string; request: EstimateRequest; language: Language; path: string }; returns: null };
+  export_settlement: { args: { delegationId: string; language: Language; path: string }; returns: null };
+  list_rate_tables: { args: Record<string, never>; returns: Array<RateTable> };
+  import_rate_table_file: { args: { path: string }; returns: RateTable };
+  export_rate_table_file: { args: { id: string; path: string }; returns: null };
+  delete_rate_table: { args: { id: string }; returns: null };
+  load_example_rates: { args: Record<string, never>; returns: RateTable };
   get_settings: { args: Record<string, never>; returns: Settings };
   save_settings: { args: { settings: Settings }; returns: Settings };
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
+  stats_years: { args: Record<string, never>; returns: Array<number> };
+  get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
+  export_annual_report: { args: { range: StatsRangeInput; language: Language; path: string; countryNames: { [key in string]: string } }; returns: string };
+  export_annual_workbook: { args: { range: StatsRangeInput; language: Language; path: string }; returns: string };
   preview_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
   import_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
   list_guests: { args: { delegationId: string }; returns: Array<GuestRecord> };

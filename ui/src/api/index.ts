@@ -11,6 +11,7 @@ import type {
   DelegationStatus,
   DeskError,
   ErrorKind,
+  EstimateRequest,
   ExpenseInput,
   GuestMapping,
   HostingList,
@@ -23,6 +24,7 @@ import type {
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  StatsRangeInput,
   StayInput,
   TaskInput,
   TransferInput,
@@ -177,9 +179,37 @@ export const api = {
   reportPreview: (delegationId: string, language: Language) => call('report_preview', { delegationId, language }),
   exportReportPdf: (delegationId: string, language: Language, path: string) =>
     call('export_report_pdf', { delegationId, language, path }),
+  agenda: (today: string | null = null) => call('agenda', { today }),
+  suggestPlaces: (typed: string) => call('suggest_places', { typed }),
+  getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
+  exportItineraryPdf: (delegationId: string, person: string | null, language: Language, path: string) =>
+    call('export_itinerary_pdf', { delegationId, person, language, path }),
+  exportItineraryIcs: (delegationId: string, person: string | null, path: string) =>
+    call('export_itinerary_ics', { delegationId, person, path }),
+  exportCalendarIcs: (from: string, to: string, path: string) => call('export_calendar_ics', { from, to, path }),
+  reviewEstimate: (delegationId: string, request: EstimateRequest) =>
+    call('review_estimate', { delegationId, request }),
+  saveEstimate: (delegationId: string, request: EstimateRequest) => call('save_estimate', { delegationId, request }),
+  settlement: (delegationId: string) => call('settlement', { delegationId }),
+  exportEstimate: (delegationId: string, request: EstimateRequest, language: Language, path: string) =>
+    call('export_estimate', { delegationId, request, language, path }),
+  exportSettlement: (delegationId: string, language: Language, path: string) =>
+    call('export_settlement', { delegationId, language, path }),
+  listRateTables: () => call('list_rate_tables', {}),
+  importRateTableFile: (path: string) => call('import_rate_table_file', { path }),
+  exportRateTableFile: (id: string, path: string) => call('export_rate_table_file', { id, path }),
+  deleteRateTable: (id: string) => call('delete_rate_table', { id }),
+  loadExampleRates: () => call('load_example_rates', {}),
   getSettings: () => call('get_settings', {}),
   saveSettings: (settings: Settings) => call('save_settings', { settings }),
   auditOf: (entity: string, id: string) => call('audit_of', { entity, id }),
+
+  statsYears: () => call('stats_years', {}),
+  getStats: (range: StatsRangeInput) => call('get_stats', { range }),
+  exportAnnualReport: (range: StatsRangeInput, language: Language, path: string, countryNames: Record<string, string>) =>
+    call('export_annual_report', { range, language, path, countryNames }),
+  exportAnnualWorkbook: (range: StatsRangeInput, language: Language, path: string) =>
+    call('export_annual_workbook', { range, language, path }),
 
   // The hosting kit.
   previewGuestFile: (delegationId: string, path: string, sheet: string | null, mapping: GuestMapping | null) =>

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'person'; id: string }
   | { page: 'organisations' }
   | { page: 'calendar' }
+  | { page: 'statistics' }
   | { page: 'settings' }
   | { page: 'trash' };
 
@@ -23,6 +24,7 @@ export function parse(hash: string): Route {
       return id ? { page: 'person', id } : { page: 'people' };
     case 'organisations':
     case 'calendar':
+    case 'statistics':
     case 'settings':
     case 'trash':
     case 'today':

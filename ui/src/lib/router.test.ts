@@ -9,6 +9,7 @@ describe('routes', () => {
       { page: 'delegation', id: '0190-abc', tab: 'travel' },
       { page: 'person', id: 'p 1' },
       { page: 'trash' },
+      { page: 'statistics' },
     ] as const) {
       expect(parse(href(r))).toEqual(r);
     }

@@ -1,0 +1,255 @@
+//! Operations that span the store, the documents and the files: gather the records, build a
+//! document or a calendar, write it to the file the user chose. The `desk` CLI and the
+//! window's commands both call these, so a PDF printed from the terminal and one printed
+//! from the window are the same document.
+//!
+//! Each function returns bytes or a string; writing goes through [`write_file`], which never
+//! leaves half a file behind.
+
+pub mod hosting;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
+use desk_domain::{
+    Error, ErrorKind, Estimate, Language, ProgrammeItemInput, ReportVersion, Settlement,
+};
+use desk_report::{ItineraryDocument, OfficialHead};
+use desk_store::Store;
+
+/// The printing engine's language for a record's language.
+pub fn print_language(language: Language) -> desk_report::Language {
+    match language {
+        Language::Vi => desk_report::Language::Vietnamese,
+        Language::En => desk_report::Language::English,
+    }
+}
+
+/// Now, with the computer's offset: the creation date written into documents.
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// Writes `bytes` beside `path` first and renames the file into place, so that a failed
+/// write never leaves half a document where the user expects one.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io =
+        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        io(path, e)
+    })
+}
+
+fn drawing(e: desk_report::ReportError) -> Error {
+    Error::new(ErrorKind::Internal, format!("cannot draw the PDF: {e}"))
+}
+
+/// Writes the delegation's mission report as PDF and keeps that state as a version (an
+/// exported report can always be found again).
+pub fn export_mission_report(
+    store: &mut Store,
+    delegation_id: &str,
+    language: Language,
+    path: &Path,
+) -> Result<(ReportVersion, usize), Error> {
+    let data = store.mission_report_data(delegation_id)?;
+    let bytes = desk_report::mission::pdf(&data, print_language(language), now())?;
+    write_file(path, &bytes)?;
+    Ok((
+        store.keep_report_version(&data.report.id, "exported")?,
+        bytes.len(),
+    ))
+}
+
+/// A printable itinerary: a section per traveller (or only `person`).
+pub fn itinerary_pdf(
+    store: &Store,
+    delegation_id: &str,
+    person: Option<&str>,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let itinerary = store.itinerary(delegation_id)?;
+    let members = store.members(delegation_id)?;
+    check_member(&members, person)?;
+    let doc = ItineraryDocument::from_record(
+        &itinerary,
+        &members,
+        person,
+        &store.settings()?,
+        print_language(language),
+        Local::now().date_naive(),
+        now(),
+    );
+    desk_report::render_itinerary(&doc).map_err(drawing)
+}
+
+fn check_member(members: &[desk_domain::MemberDetail], person: Option<&str>) -> Result<(), Error> {
+    if let Some(person) = person
+        && !members.iter().any(|m| m.person.id == person)
+    {
+        return Err(Error::invalid(vec![desk_domain::Violation::new(
+            "person",
+            desk_domain::Rule::UnknownRecord,
+            format!("{person} is not a member of this delegation"),
+        )]));
+    }
+    Ok(())
+}
+
+/// The zone programme items are timed in: the delegation's city, else its country when the
+/// country has one zone. `None` leaves them at floating local times.
+fn programme_zone(delegation: &desk_domain::Delegation) -> Option<chrono_tz::Tz> {
+    delegation
+        .cities
+        .split(',')
+        .next()
+        .and_then(desk_domain::places::zone_of)
+        .or_else(|| desk_domain::places::zone_of_country(&delegation.country))
+}
+
+/// The trip as an iCalendar file: segments and stays in their own zones, and the programme.
+pub fn itinerary_ics(
+    store: &Store,
+    delegation_id: &str,
+    person: Option<&str>,
+) -> Result<String, Error> {
+    let whole = store.itinerary(delegation_id)?;
+    check_member(&store.members(delegation_id)?, person)?;
+    let shown = match person {
+        Some(person) => whole.for_person(person),
+        None => whole,
+    };
+    let programme = store.list::<ProgrammeItemInput>(delegation_id)?;
+    Ok(desk_exchange::ics::trip(
+        &shown,
+        &programme,
+        programme_zone(&shown.delegation),
+        Utc::now(),
+    ))
+}
+
+/// The delegations touching `from..=to` as all-day events: what the Calendar screen shows.
+pub fn calendar_ics(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    name: &str,
+) -> Result<String, Error> {
+    let delegations: Vec<desk_domain::Delegation> = store
+        .calendar(from, to)?
+        .into_iter()
+        .map(|e| e.delegation)
+        .collect();
+    Ok(desk_exchange::ics::delegations(
+        &delegations,
+        name,
+        Utc::now(),
+    ))
+}
+
+/// How an official money document is numbered and dated.
+#[derive(Debug, Clone)]
+pub struct DocumentOptions {
+    pub language: Language,
+    /// The number in the register; 0 leaves it blank for the registry.
+    pub number: u32,
+    pub date: NaiveDate,
+}
+
+fn head(store: &Store, options: &DocumentOptions, kind: &str) -> Result<OfficialHead, Error> {
+    Ok(OfficialHead::from_settings(
+        &store.settings()?,
+        print_language(options.language),
+        kind,
+        options.number,
+        options.date,
+        now(),
+    ))
+}
+
+/// The cost estimate as an official PDF ("DỰ TOÁN KINH PHÍ ĐOÀN CÔNG TÁC").
+pub fn estimate_pdf(
+    store: &Store,
+    delegation_id: &str,
+    estimate: &Estimate,
+    options: &DocumentOptions,
+) -> Result<Vec<u8>, Error> {
+    let delegation = store.delegation(delegation_id)?;
+    let members = store.members(delegation_id)?.len();
+    let doc = desk_report::estimate_document(
+        estimate,
+        &delegation,
+        members,
+        &head(store, options, "DT")?,
+    );
+    desk_report::render(&doc).map_err(drawing)
+}
+
+/// The cost estimate as a workbook for the accounting office.
+pub fn estimate_xlsx(
+    store: &Store,
+    delegation_id: &str,
+    estimate: &Estimate,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let delegation = store.delegation(delegation_id)?;
+    desk_exchange::estimate_xlsx(estimate, &delegation, language)
+}
+
+/// The settlement as an official PDF ("BẢNG QUYẾT TOÁN").
+pub fn settlement_pdf(
+    store: &Store,
+    delegation_id: &str,
+    settlement: &Settlement,
+    options: &DocumentOptions,
+) -> Result<Vec<u8>, Error> {
+    let delegation = store.delegation(delegation_id)?;
+    let members = store.members(delegation_id)?.len();
+    let doc = desk_report::settlement_document(
+        settlement,
+        &delegation,
+        members,
+        &head(store, options, "QT")?,
+    );
+    desk_report::render(&doc).map_err(drawing)
+}
+
+/// The settlement as a workbook for the accounting office.
+pub fn settlement_xlsx(
+    store: &Store,
+    delegation_id: &str,
+    settlement: &Settlement,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let delegation = store.delegation(delegation_id)?;
+    desk_exchange::settlement_xlsx(settlement, &delegation, language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_file_is_whole_and_no_partial_file_stays() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("report.pdf");
+        write_file(&path, b"%PDF-1.7 whole").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&path).unwrap_or_default(), b"%PDF-1.7 whole");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names.len(), 1, "only the document itself: {names:?}");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_an_io_error_naming_it() {
+        let error = write_file(Path::new("/no/such/folder/x.pdf"), b"x").err();
+        assert_eq!(error.as_ref().map(|e| e.kind), Some(ErrorKind::Io));
+        assert!(error.is_some_and(|e| e.message.contains("/no/such/folder")));
+    }
+}
