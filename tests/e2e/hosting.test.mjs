@@ -218,6 +218,31 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
     assert.match(await textOf(browser.$('.tab-body')), /Gửi thư mời đại biểu các nước/);
   });
 
+  it('shows the duties due this week or overdue on Today, and opens their tasks', async () => {
+    await nav(browser, 'today');
+    await browser.$('[data-testid="agenda-item"]').waitForExist({ timeout: 10000 });
+    const duties = [];
+    for (const item of await browser.$$('[data-testid="agenda-item"][data-kind="task_due"]')) {
+      const text = await textOf(item);
+      if (text.includes('Hội thảo Thư viện số ASEAN')) duties.push(text);
+    }
+    // The workshop starts in 20 days: six duties are overdue (90 to 21 days before) and
+    // "book vehicles and interpreters" (14 days before) is due within the week.
+    assert.equal(duties.length, 7, `seven duties on Today: ${duties.join(' | ')}`);
+    assert.ok(duties.some((d) => d.includes('Gửi thư mời đại biểu các nước')), 'the invitations are overdue');
+    assert.ok(duties.some((d) => d.includes('Thuê xe và phiên dịch')), 'vehicles are due this week');
+    assert.ok(!duties.some((d) => d.includes('In thẻ đại biểu')), 'badges (7 days before) are not due yet');
+    await screenshot(browser, 'hosting-today');
+    for (const item of await browser.$$('[data-testid="agenda-item"][data-kind="task_due"]')) {
+      if ((await textOf(item)).includes('Gửi thư mời đại biểu các nước')) {
+        await item.click();
+        break;
+      }
+    }
+    await waitForText(browser, '[data-testid="delegation-title"]', /Hội thảo Thư viện số ASEAN/);
+    await browser.$('[data-testid="task-card"]').waitForExist({ timeout: 5000 });
+  });
+
   it('ticks a guest at the welcome desk and counts the arrivals', async () => {
     await browser.$('[data-testid="tab-hosting"]').click();
     await section('checkin');
