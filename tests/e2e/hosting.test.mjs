@@ -82,22 +82,26 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
     await browser.$('[data-testid="delegation-list"]').waitForExist();
     await type('[data-testid="delegation-search"]', search);
     await waitForText(browser, '[data-testid="delegation-list"]', title);
-    // The list filters as it is typed into: find the row again until the click lands.
+    // The list filters as it is typed into: once it stops changing, open the row.
+    let previous = '';
     await browser.waitUntil(
       async () => {
         try {
-          for (const row of await browser.$$('[data-testid="delegation-row"]')) {
-            if (title.test(await textOf(row))) {
-              await row.click();
-              return true;
-            }
-          }
+          const rows = await browser.$$('[data-testid="delegation-row"]');
+          const texts = [];
+          for (const row of rows) texts.push(await textOf(row));
+          const now = texts.join('\n');
+          const stable = now === previous;
+          previous = now;
+          const index = texts.findIndex((text) => title.test(text));
+          if (!stable || index < 0) return false;
+          await rows[index].click();
+          return true;
         } catch {
-          // The row was replaced while it was read.
+          return false; // A row was replaced while it was read.
         }
-        return false;
       },
-      { timeout: 10000, timeoutMsg: `no row shows ${title}` },
+      { timeout: 10000, interval: 300, timeoutMsg: `no row shows ${title}` },
     );
     await waitForText(browser, '[data-testid="delegation-title"]', title);
   }
@@ -273,7 +277,7 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
   });
 
   it('shows the demo Hanoi session on every hosting screen, in Vietnamese', async () => {
-    await openDelegation('dang cai', /Đăng cai Phiên họp lần thứ 3/);
+    await openDelegation('phien hop lan thu 3', /Đăng cai Phiên họp lần thứ 3/);
     await browser.$('[data-testid="tab-hosting"]').click();
     await section('guests');
     await waitForText(browser, '[data-testid="guest-count"]', /^63 đại biểu$/);

@@ -587,7 +587,7 @@ export const en = {
   'hosting.import.or': 'or type the file’s path',
   'hosting.import.path': '/path/to/guest-list.xlsx',
   'hosting.import.read': 'Read',
-  'hosting.import.hint': 'Excel (.xlsx) or CSV. Nothing is saved until you press Import.',
+  'hosting.import.hint': 'Excel (.xlsx) or CSV; you can also drop the file on the window. Nothing is saved until you press Import.',
   'hosting.import.filter': 'Guest lists',
   'hosting.import.no_path': 'Choose a file or type its path first.',
   'hosting.import.sheet': 'Sheet',

@@ -585,7 +585,7 @@ export const vi = {
   'hosting.import.or': 'hoặc gõ đường dẫn tệp',
   'hosting.import.path': '/duong/dan/danh-sach.xlsx',
   'hosting.import.read': 'Đọc',
-  'hosting.import.hint': 'Excel (.xlsx) hoặc CSV. Chưa có gì được lưu cho đến khi bấm Nhập.',
+  'hosting.import.hint': 'Excel (.xlsx) hoặc CSV; cũng có thể kéo thả tệp vào cửa sổ. Chưa có gì được lưu cho đến khi bấm Nhập.',
   'hosting.import.filter': 'Danh sách đại biểu',
   'hosting.import.no_path': 'Hãy chọn tệp hoặc gõ đường dẫn trước.',
   'hosting.import.sheet': 'Trang tính',
