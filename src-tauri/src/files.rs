@@ -17,7 +17,7 @@ pub fn read_limited(path: &str, max: usize) -> Result<Vec<u8>, Error> {
             "content",
             Rule::TooLarge,
             format!(
-                "{} is {} MiB; at most {} MiB can be attached",
+                "{} is {} MiB; files of at most {} MiB are read",
                 file_name(path),
                 size / (1024 * 1024),
                 max / (1024 * 1024)

@@ -6,6 +6,7 @@
 
 mod commands;
 mod files;
+mod hosting;
 mod navigation;
 mod state;
 
@@ -121,6 +122,23 @@ pub fn run() -> ExitCode {
             commands::get_stats,
             commands::export_annual_report,
             commands::export_annual_workbook,
+            commands::preview_guest_file,
+            commands::import_guest_file,
+            commands::list_guests,
+            commands::check_in,
+            commands::undo_check_in,
+            commands::default_checklist,
+            commands::apply_checklist,
+            commands::generate_transfers,
+            commands::transfer_board,
+            commands::add_transfer,
+            commands::update_transfer,
+            commands::remove_transfer,
+            commands::rooming_list,
+            commands::move_guest,
+            commands::programme_days,
+            commands::export_hosting_list,
+            commands::export_hosting_paper,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1544,3 +1544,127 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
         refused.stderr
     );
 }
+
+#[test]
+fn moving_a_guest_between_rooms_leaves_them_in_exactly_one() {
+    let (mut store, delegation, _) = hosting_store();
+    store
+        .import_guests(&delegation, &read("p.xlsx", &english_list()), true)
+        .unwrap();
+    let guests = store.guests(&delegation).unwrap();
+    let (a, b) = (&guests[0].person.id, &guests[1].person.id);
+    let room = |store: &mut Store, name: &str, guests: Vec<String>| {
+        store
+            .add(
+                &delegation,
+                &desk_domain::StayInput {
+                    hotel: "Hotel Nikko Hanoi".into(),
+                    room: name.into(),
+                    check_in_on: "2017-11-26".into(),
+                    check_out_on: "2017-11-30".into(),
+                    guest_ids: guests,
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+    };
+    let twin = room(&mut store, "Twin 501", vec![a.clone()]);
+    let single = room(&mut store, "Single 502", vec![]);
+
+    // Into a first room, beside the guest already there: they share.
+    let changed = store
+        .move_guest(&delegation, b, None, Some(&twin.id))
+        .unwrap();
+    assert_eq!(changed.len(), 1, "only the room joined changes");
+    let list = store.rooming_list(&delegation).unwrap();
+    let shares = list
+        .nights
+        .iter()
+        .find(|n| &n.guest.person_id == b)
+        .map(|n| n.shares_with.len());
+    assert_eq!(shares, Some(1), "the second guest shares the twin");
+    assert_eq!(
+        list.nights
+            .iter()
+            .find(|n| &n.guest.person_id == b)
+            .map(|n| n.nights),
+        Some(4),
+        "26 to 30 November is four nights"
+    );
+
+    // From the twin to the single: out of one, into the other, together.
+    store
+        .move_guest(&delegation, b, Some(&twin.id), Some(&single.id))
+        .unwrap();
+    let rooms_of_b: Vec<String> = store
+        .guests(&delegation)
+        .unwrap()
+        .into_iter()
+        .find(|g| &g.person.id == b)
+        .map(|g| g.stays.into_iter().map(|s| s.room).collect())
+        .unwrap_or_default();
+    assert_eq!(rooms_of_b, vec!["Single 502".to_owned()]);
+
+    // A move from a room the guest is not in changes nothing.
+    let refused = store
+        .move_guest(&delegation, b, Some(&twin.id), None)
+        .unwrap_err();
+    let refused: desk_domain::Error = refused.into();
+    assert_eq!(refused.violations[0].field, "from_stay_id");
+    assert_eq!(refused.violations[0].rule, Rule::UnknownRecord);
+    let single_now: desk_domain::Stay = store.get(&single.id).unwrap();
+    assert_eq!(
+        single_now.guest_ids,
+        vec![b.clone()],
+        "the refused move left the guest where they were"
+    );
+
+    // Leaving every room puts the guest on the list of guests without one.
+    store
+        .move_guest(&delegation, b, Some(&single.id), None)
+        .unwrap();
+    let list = store.rooming_list(&delegation).unwrap();
+    assert!(
+        list.without_room.iter().any(|p| &p.person_id == b),
+        "the guest who left their room has none"
+    );
+}
+
+#[test]
+fn the_hosts_own_staff_are_never_guests_of_a_delegation_we_receive() {
+    let (mut store, delegation, _) = hosting_store();
+    let secretary = store
+        .create_person(&desk_domain::PersonInput {
+            full_name: "Đặng Quốc Đạt".into(),
+            nationality: "VN".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .add_member(
+            &delegation,
+            &desk_domain::MemberInput {
+                person_id: secretary.id.clone(),
+                role: "secretary".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        store.guests(&delegation).unwrap().is_empty(),
+        "before the guest list comes, the secretary is not shown as a guest"
+    );
+    assert!(
+        store.check_ins(&delegation).unwrap().is_empty(),
+        "nobody to tick at the welcome desk"
+    );
+    store
+        .import_guests(&delegation, &read("p.xlsx", &english_list()), true)
+        .unwrap();
+    let guests = store.guests(&delegation).unwrap();
+    assert!(!guests.is_empty());
+    assert!(
+        guests.iter().all(|g| g.person.id != secretary.id),
+        "the secretary is still not a guest"
+    );
+}

@@ -2,6 +2,16 @@
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';
+// Guests' names in their own scripts (Lao, Khmer, Thai, Myanmar), SIL OFL 1.1: only the
+// script's own letters, loaded when a name needs them; Latin text stays in Be Vietnam Pro.
+import '@fontsource/noto-sans-lao/lao-400.css';
+import '@fontsource/noto-sans-lao/lao-600.css';
+import '@fontsource/noto-sans-khmer/khmer-400.css';
+import '@fontsource/noto-sans-khmer/khmer-600.css';
+import '@fontsource/noto-sans-thai/thai-400.css';
+import '@fontsource/noto-sans-thai/thai-600.css';
+import '@fontsource/noto-sans-myanmar/myanmar-400.css';
+import '@fontsource/noto-sans-myanmar/myanmar-600.css';
 import './app.css';
 import './lib/fonts.css';
 import { mount } from 'svelte';

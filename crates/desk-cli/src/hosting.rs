@@ -11,7 +11,7 @@ use desk_exchange::out::{Table, write_csv, write_xlsx};
 use desk_exchange::{ReadOptions, parse_mapping, read_guests};
 use desk_report::Language;
 use desk_report::hosting::{
-    LetterKind, Printed, badges_pdf, letters_pdf, needs_visa, programme_pdf, rooming_pdf,
+    LetterKind, Printed, badges_pdf, letter_recipients, letters_pdf, programme_pdf, rooming_pdf,
     transfers_pdf,
 };
 use serde::Serialize;
@@ -567,26 +567,16 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
             )]));
         }
     }
-    if a.kind == LetterKind::VisaSupport {
-        let before = guests.len();
-        guests.retain(|g| needs_visa(&d, g));
-        if guests.len() < before {
-            output::line(
-                ctx.err,
-                &format!(
-                    "desk: {} guest(s) of {} need no visa; no letter was made for them",
-                    before - guests.len(),
-                    d.country
-                ),
-            )?;
-        }
-        if guests.is_empty() {
-            return Err(Error::invalid(vec![Violation::new(
-                "guest",
-                Rule::OutOfRange,
-                "no guest of this delegation needs a visa-support letter".to_owned(),
-            )]));
-        }
+    let (guests, left_out) = letter_recipients(&d, guests, a.kind)?;
+    if !left_out.is_empty() {
+        output::line(
+            ctx.err,
+            &format!(
+                "desk: {} guest(s) of {} need no visa; no letter was made for them",
+                left_out.len(),
+                d.country
+            ),
+        )?;
     }
     let settings = ctx.store.settings()?;
     let date = a.date.unwrap_or_else(|| Utc::now().date_naive());

@@ -94,6 +94,9 @@ pub struct GuestMapping {
     pub columns: BTreeMap<String, GuestField>,
     /// The 1-based row holding the headers; `None`: found by looking for known headers.
     pub header_row: Option<u32>,
+    /// Headers or column letters not to import, even when their header is a known name
+    /// (a "Name of spouse" column that reads like a name).
+    pub ignore: Vec<String>,
 }
 
 /// How a column came to mean what it means.
@@ -252,6 +255,7 @@ impl GuestSheet {
                 .filter(|(h, _)| !h.trim().is_empty())
                 .collect(),
             header_row: None,
+            ignore: Vec::new(),
         }
     }
 
@@ -851,6 +855,49 @@ pub struct ProgrammeDay {
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub lines: Vec<ProgrammeLine>,
+}
+
+/// A guest file as the window previews it: the sheet read and checked, and the worksheets
+/// the file has (to choose another; empty for CSV).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct GuestFilePreview {
+    pub sheet: GuestSheet,
+    pub sheets: Vec<String>,
+}
+
+named! {
+    /// A paper the hosting kit prints as PDF.
+    pub enum HostingPaper {
+        Programme = "programme",
+        Transfers = "transfers",
+        Rooming = "rooming",
+        Badges = "badges",
+        TentCards = "tent_cards",
+        Invitations = "invitations",
+        VisaLetters = "visa_letters",
+    }
+}
+
+named! {
+    /// A list the hosting kit writes as a spreadsheet (XLSX or CSV).
+    pub enum HostingList {
+        Guests = "guests",
+        Rooming = "rooming",
+        Transfers = "transfers",
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct Written {
+    pub path: String,
+    /// Pages of a PDF; 0 for a spreadsheet.
+    #[ts(type = "number")]
+    pub pages: usize,
+    /// Names printed in another form, characters left blank.
+    pub warnings: Vec<String>,
+    /// Guests who got no letter (they need no visa).
+    pub left_out: Vec<String>,
 }
 
 #[cfg(test)]

@@ -369,6 +369,117 @@ pub fn commands() -> Vec<Command> {
             ],
             ts::<String>(),
         ),
+        // The hosting kit.
+        c(
+            "preview_guest_file",
+            vec![
+                delegation_id(),
+                ("path", ts::<String>()),
+                ("sheet", ts::<Option<String>>()),
+                ("mapping", ts::<Option<hosting::GuestMapping>>()),
+            ],
+            ts::<hosting::GuestFilePreview>(),
+        ),
+        c(
+            "import_guest_file",
+            vec![
+                delegation_id(),
+                ("path", ts::<String>()),
+                ("sheet", ts::<Option<String>>()),
+                ("mapping", ts::<Option<hosting::GuestMapping>>()),
+                ("skipInvalid", ts::<bool>()),
+            ],
+            ts::<hosting::GuestImported>(),
+        ),
+        c(
+            "list_guests",
+            vec![delegation_id()],
+            ts::<Vec<hosting::GuestRecord>>(),
+        ),
+        c(
+            "check_in",
+            vec![delegation_id(), ("personId", ts::<String>())],
+            ts::<hosting::CheckIn>(),
+        ),
+        c(
+            "undo_check_in",
+            vec![delegation_id(), ("personId", ts::<String>())],
+            ts::<hosting::CheckIn>(),
+        ),
+        c(
+            "default_checklist",
+            vec![],
+            ts::<hosting::ChecklistTemplate>(),
+        ),
+        c(
+            "apply_checklist",
+            vec![
+                delegation_id(),
+                ("assigneeId", ts::<Option<String>>()),
+                ("language", ts::<hosting::ChecklistLanguage>()),
+            ],
+            ts::<hosting::ChecklistApplied>(),
+        ),
+        c(
+            "generate_transfers",
+            vec![delegation_id()],
+            ts::<Vec<Transfer>>(),
+        ),
+        c(
+            "transfer_board",
+            vec![delegation_id()],
+            ts::<hosting::TransferBoard>(),
+        ),
+        c(
+            "add_transfer",
+            vec![delegation_id(), ("input", ts::<TransferInput>())],
+            ts::<Transfer>(),
+        ),
+        c(
+            "update_transfer",
+            vec![id(), ("input", ts::<TransferInput>())],
+            ts::<Transfer>(),
+        ),
+        c("remove_transfer", vec![id()], unit()),
+        c(
+            "rooming_list",
+            vec![delegation_id()],
+            ts::<hosting::RoomingList>(),
+        ),
+        c(
+            "move_guest",
+            vec![
+                delegation_id(),
+                ("personId", ts::<String>()),
+                ("fromStayId", ts::<Option<String>>()),
+                ("toStayId", ts::<Option<String>>()),
+            ],
+            ts::<Vec<Stay>>(),
+        ),
+        c(
+            "programme_days",
+            vec![delegation_id()],
+            ts::<Vec<hosting::ProgrammeDay>>(),
+        ),
+        c(
+            "export_hosting_list",
+            vec![
+                delegation_id(),
+                ("list", ts::<hosting::HostingList>()),
+                ("path", ts::<String>()),
+            ],
+            ts::<hosting::Written>(),
+        ),
+        c(
+            "export_hosting_paper",
+            vec![
+                delegation_id(),
+                ("paper", ts::<hosting::HostingPaper>()),
+                ("languages", ts::<Vec<Language>>()),
+                ("path", ts::<String>()),
+            ],
+            ts::<hosting::Written>(),
+        ),
     ]
 }
 
@@ -509,6 +620,41 @@ pub fn typescript() -> String {
     declare::<Trend>(&mut out);
     declare::<StatsChange>(&mut out);
     declare::<YearStats>(&mut out);
+    // The hosting kit.
+    declare::<hosting::GuestField>(&mut out);
+    declare::<hosting::GuestMapping>(&mut out);
+    declare::<hosting::MappedBy>(&mut out);
+    declare::<hosting::SheetColumn>(&mut out);
+    declare::<hosting::FlightInput>(&mut out);
+    declare::<hosting::GuestInput>(&mut out);
+    declare::<hosting::ProblemKind>(&mut out);
+    declare::<hosting::ImportProblem>(&mut out);
+    declare::<hosting::GuestRow>(&mut out);
+    declare::<hosting::GuestSheet>(&mut out);
+    declare::<hosting::GuestFilePreview>(&mut out);
+    declare::<hosting::GuestImported>(&mut out);
+    declare::<hosting::GuestRecord>(&mut out);
+    declare::<hosting::CheckIn>(&mut out);
+    declare::<hosting::ChecklistLine>(&mut out);
+    declare::<hosting::ChecklistTemplate>(&mut out);
+    declare::<hosting::ChecklistLanguage>(&mut out);
+    declare::<hosting::ChecklistApplied>(&mut out);
+    declare::<hosting::PersonName>(&mut out);
+    declare::<TransferKind>(&mut out);
+    declare::<Transfer>(&mut out);
+    declare::<TransferInput>(&mut out);
+    declare::<hosting::TransferRow>(&mut out);
+    declare::<hosting::TransferDay>(&mut out);
+    declare::<hosting::TransferBoard>(&mut out);
+    declare::<hosting::RoomRow>(&mut out);
+    declare::<hosting::HotelRooms>(&mut out);
+    declare::<hosting::GuestNights>(&mut out);
+    declare::<hosting::RoomingList>(&mut out);
+    declare::<hosting::ProgrammeLine>(&mut out);
+    declare::<hosting::ProgrammeDay>(&mut out);
+    declare::<hosting::HostingPaper>(&mut out);
+    declare::<hosting::HostingList>(&mut out);
+    declare::<hosting::Written>(&mut out);
 
     out.push_str("/** Every assigned ISO 3166-1 alpha-2 country code. */\n");
     out.push_str("export const COUNTRY_CODES = [");

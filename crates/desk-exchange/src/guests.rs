@@ -450,7 +450,21 @@ fn mapped(mapping: &GuestMapping, header: &str, letter: &str) -> Option<GuestFie
         .map(|(_, field)| *field)
 }
 
+/// Whether the mapping given for this import leaves the column out.
+fn ignored(options: &ReadOptions, header: &str, letter: &str) -> bool {
+    let folded = fold(header);
+    options.mapping.as_ref().is_some_and(|m| {
+        m.ignore.iter().any(|key| {
+            (!folded.is_empty() && fold(key) == folded)
+                || (column_index(key).is_some() && key.trim().eq_ignore_ascii_case(letter))
+        })
+    })
+}
+
 fn field_for(options: &ReadOptions, header: &str, letter: &str) -> Option<(GuestField, MappedBy)> {
+    if ignored(options, header, letter) {
+        return None;
+    }
     if let Some(f) = options
         .mapping
         .as_ref()
@@ -558,22 +572,43 @@ pub fn from_grid(
             }
         }
     }
-    let mut taken: BTreeMap<GuestField, String> = BTreeMap::new();
-    for (col, header_text) in &columns {
+    let found: Vec<(u32, Option<(GuestField, MappedBy)>)> = columns
+        .iter()
+        .map(|(col, header_text)| (*col, field_for(options, header_text, &column_letter(*col))))
+        .collect();
+    // When two columns claim a field, the mapping given for this import wins, then the
+    // remembered one, then a recognised header; among equals the leftmost column.
+    let rank = |by: MappedBy| match by {
+        MappedBy::Mapping => 0,
+        MappedBy::Remembered => 1,
+        MappedBy::Header => 2,
+    };
+    let mut taken: BTreeMap<GuestField, (u8, u32)> = BTreeMap::new();
+    for (col, claim) in &found {
+        if let Some((field, by)) = claim {
+            let mine = (rank(*by), *col);
+            taken
+                .entry(*field)
+                .and_modify(|best| *best = (*best).min(mine))
+                .or_insert(mine);
+        }
+    }
+    for ((col, header_text), (_, claim)) in columns.iter().zip(&found) {
         let letter = column_letter(*col);
-        let mut found = field_for(options, header_text, &letter);
+        let mut found = *claim;
         if let Some((field, _)) = found
-            && let Some(first) = taken.get(&field)
+            && let Some((_, winner)) = taken.get(&field)
+            && winner != col
         {
             sheet.notes.push(format!(
-                "column {letter} \"{header_text}\" also looks like {}; column {first} is used for it",
-                field.label()
+                "column {letter} \"{header_text}\" also looks like {}; column {} is used for it",
+                field.label(),
+                column_letter(*winner)
             ));
             found = None;
         }
-        if let Some((field, _)) = found {
-            taken.insert(field, letter.clone());
-        } else if !header_text.trim().is_empty()
+        if found.is_none()
+            && !header_text.trim().is_empty()
             && !sheet
                 .notes
                 .iter()
@@ -892,6 +927,79 @@ mod tests {
         assert_eq!(recognise("Chuyến bay đến"), Some(GuestField::ArrivalFlight));
         assert_eq!(recognise("Ăn kiêng"), Some(GuestField::Dietary));
         assert_eq!(recognise("STT"), None);
+    }
+
+    fn read(csv: &str, mapping: Option<GuestMapping>) -> GuestSheet {
+        let options = ReadOptions {
+            mapping,
+            ..ReadOptions::default()
+        };
+        match read_guests("x.csv", csv.as_bytes(), &options) {
+            Ok(sheet) => sheet,
+            Err(e) => panic!("the list should read: {e}"),
+        }
+    }
+
+    #[test]
+    fn a_column_chosen_for_a_field_wins_over_a_header_that_reads_like_it() {
+        let csv = "Full name,Passport No.,Name in English\nTrần Mỹ Dung,C1,Tran My Dung\n";
+        let auto = read(csv, None);
+        assert_eq!(auto.column_of(GuestField::FullName), Some("A"));
+        let chosen = read(
+            csv,
+            Some(GuestMapping {
+                columns: [("C".to_owned(), GuestField::FullName)].into(),
+                ..GuestMapping::default()
+            }),
+        );
+        assert_eq!(
+            chosen.column_of(GuestField::FullName),
+            Some("C"),
+            "the column the user chose holds the names, not the leftmost recognised one"
+        );
+        assert_eq!(chosen.rows[0].guest.person.full_name, "Tran My Dung");
+        assert_eq!(
+            chosen.columns[0].field, None,
+            "the recognised column gives the field up"
+        );
+        assert!(
+            chosen.notes.iter().any(|n| n.contains("column C is used")),
+            "the user is told why column A is left out: {:?}",
+            chosen.notes
+        );
+    }
+
+    #[test]
+    fn a_mapping_can_leave_out_a_column_whose_header_is_known() {
+        let csv = "Full name,Passport No.,Email\nLe Van Thanh,C2,thanh@example.org\n";
+        let sheet = read(
+            csv,
+            Some(GuestMapping {
+                ignore: vec!["email".into()],
+                ..GuestMapping::default()
+            }),
+        );
+        assert_eq!(sheet.column_of(GuestField::Email), None);
+        assert_eq!(
+            sheet.rows[0].guest.person.email, "",
+            "the email is not read"
+        );
+        assert!(
+            sheet
+                .notes
+                .iter()
+                .any(|n| n.contains("column C \"Email\" is not imported")),
+            "{:?}",
+            sheet.notes
+        );
+        let by_letter = read(
+            csv,
+            Some(GuestMapping {
+                ignore: vec!["B".into()],
+                ..GuestMapping::default()
+            }),
+        );
+        assert_eq!(by_letter.rows[0].guest.person.passport_no, "");
     }
 
     #[test]

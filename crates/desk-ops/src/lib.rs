@@ -6,6 +6,8 @@
 //! Each function returns bytes or a string; writing goes through [`write_file`], which never
 //! leaves half a file behind.
 
+pub mod hosting;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};

@@ -14,8 +14,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use desk_domain::hosting::{GuestRecord, ProgrammeDay, RoomingList, TransferBoard, formal_name};
 use desk_domain::{
-    Audience, Delegation, Gender, MemberRole, Person, ProgrammeKind, Settings, TransferKind,
-    country_names,
+    Audience, Delegation, Error, Gender, MemberRole, Person, ProgrammeKind, Rule, Settings,
+    TransferKind, Violation, country_names,
 };
 
 use crate::badges::{Badge, BadgeSheet, layout_badges, layout_tents};
@@ -715,6 +715,39 @@ fn particulars(g: &GuestRecord, name: &str, language: Language) -> Block {
 /// nationality (the demo's provincial librarians are guests of the session too).
 pub fn needs_visa(delegation: &Delegation, guest: &GuestRecord) -> bool {
     guest.person.nationality != delegation.country
+}
+
+/// The guests a letter of `kind` goes to, and the names of those left out: an invitation
+/// goes to every guest, a visa-support letter only to those who need a visa. Refuses when
+/// nobody is left, naming why.
+pub fn letter_recipients(
+    delegation: &Delegation,
+    guests: Vec<GuestRecord>,
+    kind: LetterKind,
+) -> Result<(Vec<GuestRecord>, Vec<String>), Error> {
+    if kind == LetterKind::Invitation {
+        if guests.is_empty() {
+            return Err(Error::invalid(vec![Violation::new(
+                "guest",
+                Rule::Required,
+                "the delegation has no guest to write to".to_owned(),
+            )]));
+        }
+        return Ok((guests, Vec::new()));
+    }
+    let (to, left_out): (Vec<GuestRecord>, Vec<GuestRecord>) =
+        guests.into_iter().partition(|g| needs_visa(delegation, g));
+    if to.is_empty() {
+        return Err(Error::invalid(vec![Violation::new(
+            "guest",
+            Rule::OutOfRange,
+            "no guest of this delegation needs a visa-support letter".to_owned(),
+        )]));
+    }
+    Ok((
+        to,
+        left_out.into_iter().map(|g| g.person.full_name).collect(),
+    ))
 }
 
 /// One letter to one guest.

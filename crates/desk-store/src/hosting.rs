@@ -19,9 +19,10 @@ use desk_domain::hosting::{
     TransferDay, TransferRow,
 };
 use desk_domain::{
-    Delegation, Error, ErrorKind, Member, MemberRole, Mode, Organisation, OrganisationInput,
-    OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment, SegmentInput, Stay,
-    StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind, Violation, text,
+    Delegation, Direction, Error, ErrorKind, Member, MemberRole, Mode, Organisation,
+    OrganisationInput, OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment,
+    SegmentInput, Stay, StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind,
+    Violation, text,
 };
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -393,12 +394,15 @@ impl Store {
         Ok(imported)
     }
 
-    /// The guests of a delegation (members with the role guest; every member when there are
-    /// none, as for a delegation sent abroad), with organisation, flights, rooms and check-in.
+    /// The guests of a delegation (members with the role guest; for a delegation sent abroad
+    /// that has none, every member), with organisation, flights, rooms and check-in. The
+    /// host's own staff on a delegation we receive are never its guests, even before the
+    /// guest list is imported.
     pub fn guests(&self, delegation_id: &str) -> Result<Vec<GuestRecord>, StoreError> {
         let delegation = self.delegation(delegation_id)?;
         let details = self.members(delegation_id)?;
-        let only_guests = details.iter().any(|d| d.member.role == MemberRole::Guest);
+        let only_guests = delegation.direction == Direction::Incoming
+            || details.iter().any(|d| d.member.role == MemberRole::Guest);
         let segments = self.list::<SegmentInput>(delegation_id)?;
         let stays = self.list::<StayInput>(delegation_id)?;
         let host_zone = hosting::host_zone(&delegation.country);
@@ -532,6 +536,79 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Moves a guest between rooms in one transaction: out of `from` (a stay id), into `to`,
+    /// either of which may be absent (a first room; leaving a room). Both rooms must belong
+    /// to the delegation and the person must be its member, so that the rooming list never
+    /// shows a guest in two rooms, or in none, halfway through a move. Returns the rooms
+    /// that changed.
+    pub fn move_guest(
+        &mut self,
+        delegation_id: &str,
+        person_id: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Vec<Stay>, StoreError> {
+        self.member_of(delegation_id, person_id)?;
+        let stays: Vec<Stay> = self.list::<StayInput>(delegation_id)?;
+        let find = |field: &str, id: &str| -> Result<Stay, StoreError> {
+            stays.iter().find(|s| s.id == id).cloned().ok_or_else(|| {
+                StoreError::Domain(Error::invalid(vec![Violation::new(
+                    field,
+                    Rule::UnknownRecord,
+                    format!("No room of this delegation has the id {id}"),
+                )]))
+            })
+        };
+        let from = from.map(|id| find("from_stay_id", id)).transpose()?;
+        let to = to.map(|id| find("to_stay_id", id)).transpose()?;
+        if let Some(old) = &from
+            && !old.guest_ids.iter().any(|g| g == person_id)
+        {
+            return Err(StoreError::Domain(Error::invalid(vec![Violation::new(
+                "from_stay_id",
+                Rule::UnknownRecord,
+                format!(
+                    "The guest {person_id} does not sleep in {}, {}",
+                    old.hotel, old.room
+                ),
+            )])));
+        }
+        if from.as_ref().map(|s| &s.id) == to.as_ref().map(|s| &s.id) {
+            return Ok(Vec::new());
+        }
+        let writer = self.writer()?;
+        let mut changed = Vec::new();
+        if let Some(old) = from {
+            let new = Stay {
+                guest_ids: old
+                    .guest_ids
+                    .iter()
+                    .filter(|g| *g != person_id)
+                    .cloned()
+                    .collect(),
+                updated_at: writer.at.clone(),
+                ..old.clone()
+            };
+            writer.change(&old, &new)?;
+            changed.push(new);
+        }
+        if let Some(old) = to
+            && !old.guest_ids.iter().any(|g| g == person_id)
+        {
+            let mut guest_ids = old.guest_ids.clone();
+            guest_ids.push(person_id.to_owned());
+            let new = Stay {
+                guest_ids,
+                updated_at: writer.at.clone(),
+                ..old.clone()
+            };
+            writer.change(&old, &new)?;
+            changed.push(new);
+        }
+        writer.commit()?;
+        Ok(changed)
     }
 
     /// Adds a checklist's duties to a delegation as tasks, due counting back from its first

@@ -1260,6 +1260,340 @@ cancelled: Array<DelegationLine>,
  */
 unconverted: Array<UnconvertedExpense>, };
 
+/**
+ * What a guest-list column holds. The names of person fields are the names of
+ * [`PersonInput`]'s fields, so a violation of the person rules points at its column.
+ */
+export type GuestField = "full_name" | "family_name" | "given_name" | "passport_name" | "passport_no" | "passport_expires_on" | "born_on" | "nationality" | "gender" | "organisation" | "title" | "unit" | "email" | "phone" | "dietary" | "access_needs" | "arrival_flight" | "arrival_date" | "arrival_time" | "arrival_from" | "departure_flight" | "departure_date" | "departure_time" | "departure_to" | "notes";
+
+/**
+ * A column mapping: which header (as written, or a column letter such as `"C"`) holds
+ * which field. Given as a JSON file (`{"columns": {"Họ và tên": "full_name", "D":
+ * "passport_no"}, "header_row": 3}`) or remembered per organisation after an import.
+ */
+export type GuestMapping = { 
+/**
+ * Header text or column letter → field. Headers match without case or diacritics.
+ */
+columns: { [key in string]: GuestField }, 
+/**
+ * The 1-based row holding the headers; `None`: found by looking for known headers.
+ */
+header_row: number | null, 
+/**
+ * Headers or column letters not to import, even when their header is a known name
+ * (a "Name of spouse" column that reads like a name).
+ */
+ignore: Array<string>, };
+
+/**
+ * How a column came to mean what it means.
+ */
+export type MappedBy = "header" | "mapping" | "remembered";
+
+/**
+ * One column of the sheet as read.
+ */
+export type SheetColumn = { 
+/**
+ * Spreadsheet letter: "A", "B", ... "AA".
+ */
+column: string, 
+/**
+ * The header as written.
+ */
+header: string, 
+/**
+ * What it holds; `None`: not imported.
+ */
+field: GuestField | null, mapped_by: MappedBy | null, };
+
+/**
+ * A flight named on a guest's row.
+ */
+export type FlightInput = { 
+/**
+ * "VN 611".
+ */
+number: string, date: string | null, time: string | null, 
+/**
+ * The other end: where an arrival comes from, where a departure goes to.
+ */
+place: string, };
+
+/**
+ * One guest as read from one row, before any record exists.
+ */
+export type GuestInput = { person: PersonInput, 
+/**
+ * The organisation's name as written; matched or created by name.
+ */
+organisation: string, arrival: FlightInput | null, departure: FlightInput | null, };
+
+/**
+ * What is wrong with a row.
+ */
+export type ProblemKind = "missing_name" | "bad_date" | "bad_value" | "passport_expired" | "duplicate_person" | "duplicate_in_file" | "already_member";
+
+/**
+ * One problem, named by row and column.
+ */
+export type ImportProblem = { 
+/**
+ * 1-based spreadsheet row.
+ */
+row: number, 
+/**
+ * Spreadsheet letter of the column, or empty when the problem is the whole row's.
+ */
+column: string, field: GuestField | null, kind: ProblemKind, 
+/**
+ * An English sentence naming row, column and what is wrong.
+ */
+message: string, 
+/**
+ * The person already in the directory, for a duplicate.
+ */
+existing_person_id: string | null, };
+
+/**
+ * One row of the sheet with what was read and what is wrong with it.
+ */
+export type GuestRow = { 
+/**
+ * 1-based spreadsheet row.
+ */
+row: number, guest: GuestInput, problems: Array<ImportProblem>, };
+
+/**
+ * A guest list as read from a file: the preview, before (and after) the store has checked
+ * it against the directory and the delegation.
+ */
+export type GuestSheet = { file_name: string, 
+/**
+ * The worksheet read (empty for CSV).
+ */
+sheet: string, 
+/**
+ * 1-based row of the headers.
+ */
+header_row: number, columns: Array<SheetColumn>, rows: Array<GuestRow>, 
+/**
+ * Things worth knowing that are not problems ("column H \"Remarks\" is not imported").
+ */
+notes: Array<string>, };
+
+/**
+ * A guest file as the window previews it: the sheet read and checked, and the worksheets
+ * the file has (to choose another; empty for CSV).
+ */
+export type GuestFilePreview = { sheet: GuestSheet, sheets: Array<string>, };
+
+/**
+ * What an import did.
+ */
+export type GuestImported = { 
+/**
+ * New people, as created.
+ */
+people: Array<Person>, 
+/**
+ * Organisations created because no organisation had the name written.
+ */
+organisations_created: Array<Organisation>, 
+/**
+ * Members added (role guest).
+ */
+members: Array<Member>, 
+/**
+ * Flights created from the arrival and departure columns.
+ */
+segments_created: number, 
+/**
+ * Flights that already existed and gained a passenger.
+ */
+segments_joined: number, 
+/**
+ * Rows left out because they had problems (with `skip_invalid`).
+ */
+skipped_rows: Array<number>, };
+
+/**
+ * A guest with everything hosting needs about them: their record, organisation, flights,
+ * rooms and whether they have arrived.
+ */
+export type GuestRecord = { member: Member, person: Person, organisation: Organisation | null, 
+/**
+ * Their first flight arriving in the host country.
+ */
+arrival: Segment | null, 
+/**
+ * Their last flight leaving it.
+ */
+departure: Segment | null, stays: Array<Stay>, 
+/**
+ * When they were ticked at the welcome desk (RFC 3339).
+ */
+checked_in_at: string | null, };
+
+/**
+ * A member's arrival at the welcome desk.
+ */
+export type CheckIn = { member_id: string, person_id: string, full_name: string, 
+/**
+ * RFC 3339, or `None`: not arrived yet.
+ */
+at: string | null, 
+/**
+ * Who ticked it.
+ */
+by: string, };
+
+/**
+ * One line of a checklist template: a duty due some days before the event's first day, with
+ * its title in both languages.
+ */
+export type ChecklistLine = { 
+/**
+ * Vietnamese title.
+ */
+title: string, title_en: string, 
+/**
+ * Days before the first day (60 = two months ahead; negative = after it started).
+ */
+days_before: number, };
+
+/**
+ * A checklist template (data: `assets/checklists/hosting.json` is the default).
+ */
+export type ChecklistTemplate = { name: string, items: Array<ChecklistLine>, };
+
+/**
+ * Which title a checklist writes on the tasks it creates.
+ */
+export type ChecklistLanguage = "vietnamese" | "english";
+
+/**
+ * What applying a checklist did.
+ */
+export type ChecklistApplied = { created: Array<Task>, 
+/**
+ * Titles already present, not added again.
+ */
+skipped: Array<string>, };
+
+/**
+ * A person as lists print them.
+ */
+export type PersonName = { person_id: string, full_name: string, passport_name: string, 
+/**
+ * ISO code.
+ */
+nationality: string, phone: string, };
+
+export type TransferKind = "arrival" | "departure" | "local";
+
+export type Transfer = { id: string, delegation_id: string, 
+/**
+ * The flight it meets or catches, if any.
+ */
+segment_id: string | null, kind: TransferKind, 
+/**
+ * Local pickup time, `YYYY-MM-DDTHH:MM`, in `time_zone`.
+ */
+at_local: string, time_zone: string, from_place: string, to_place: string, terminal: string, passenger_ids: Array<string>, vehicle: string, driver: string, driver_phone: string, notes: string, created_at: string, updated_at: string, };
+
+export type TransferInput = { segment_id: string | null, 
+/**
+ * One of [`TransferKind`]'s names; empty means `arrival`.
+ */
+kind: string, at_local: string, time_zone: string, from_place: string, to_place: string, terminal: string, passenger_ids: Array<string>, vehicle: string, driver: string, driver_phone: string, notes: string, };
+
+/**
+ * One pickup or drop-off with its flight and passengers.
+ */
+export type TransferRow = { transfer: Transfer, segment: Segment | null, passengers: Array<PersonName>, };
+
+/**
+ * The transfers of one day, by time.
+ */
+export type TransferDay = { date: string, transfers: Array<TransferRow>, };
+
+/**
+ * The transport team's board: pickups by day and time, and who is not on any arrival
+ * transfer yet.
+ */
+export type TransferBoard = { days: Array<TransferDay>, without_arrival_transfer: Array<PersonName>, };
+
+/**
+ * One room: its stay record and who sleeps in it.
+ */
+export type RoomRow = { stay: Stay, guests: Array<PersonName>, nights: number, };
+
+/**
+ * A hotel and its rooms, by room.
+ */
+export type HotelRooms = { hotel: string, address: string, rooms: Array<RoomRow>, };
+
+/**
+ * Nights per guest, summed over their rooms.
+ */
+export type GuestNights = { guest: PersonName, nights: number, 
+/**
+ * "Hotel Nikko Hanoi, Twin 501" (several joined with "; ").
+ */
+rooms: string, 
+/**
+ * Who shares with them.
+ */
+shares_with: Array<string>, };
+
+/**
+ * The rooming list for the hotel.
+ */
+export type RoomingList = { hotels: Array<HotelRooms>, nights: Array<GuestNights>, 
+/**
+ * Guests with no room.
+ */
+without_room: Array<PersonName>, };
+
+/**
+ * A programme item with the staff member in charge.
+ */
+export type ProgrammeLine = { item: ProgrammeItem, responsible: PersonName | null, };
+
+/**
+ * One day of the programme.
+ */
+export type ProgrammeDay = { date: string, lines: Array<ProgrammeLine>, };
+
+/**
+ * A paper the hosting kit prints as PDF.
+ */
+export type HostingPaper = "programme" | "transfers" | "rooming" | "badges" | "tent_cards" | "invitations" | "visa_letters";
+
+/**
+ * A list the hosting kit writes as a spreadsheet (XLSX or CSV).
+ */
+export type HostingList = "guests" | "rooming" | "transfers";
+
+/**
+ * What an export wrote.
+ */
+export type Written = { path: string, 
+/**
+ * Pages of a PDF; 0 for a spreadsheet.
+ */
+pages: number, 
+/**
+ * Names printed in another form, characters left blank.
+ */
+warnings: Array<string>, 
+/**
+ * Guests who got no letter (they need no visa).
+ */
+left_out: Array<string>, };
+
 /** Every assigned ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] as const;
 
@@ -1350,4 +1684,21 @@ export interface Commands {
   get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
   export_annual_report: { args: { range: StatsRangeInput; language: Language; path: string; countryNames: { [key in string]: string } }; returns: string };
   export_annual_workbook: { args: { range: StatsRangeInput; language: Language; path: string }; returns: string };
+  preview_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
+  import_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
+  list_guests: { args: { delegationId: string }; returns: Array<GuestRecord> };
+  check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
+  undo_check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
+  default_checklist: { args: Record<string, never>; returns: ChecklistTemplate };
+  apply_checklist: { args: { delegationId: string; assigneeId: string | null; language: ChecklistLanguage }; returns: ChecklistApplied };
+  generate_transfers: { args: { delegationId: string }; returns: Array<Transfer> };
+  transfer_board: { args: { delegationId: string }; returns: TransferBoard };
+  add_transfer: { args: { delegationId: string; input: TransferInput }; returns: Transfer };
+  update_transfer: { args: { id: string; input: TransferInput }; returns: Transfer };
+  remove_transfer: { args: { id: string }; returns: null };
+  rooming_list: { args: { delegationId: string }; returns: RoomingList };
+  move_guest: { args: { delegationId: string; personId: string; fromStayId: string | null; toStayId: string | null }; returns: Array<Stay> };
+  programme_days: { args: { delegationId: string }; returns: Array<ProgrammeDay> };
+  export_hosting_list: { args: { delegationId: string; list: HostingList; path: string }; returns: Written };
+  export_hosting_paper: { args: { delegationId: string; paper: HostingPaper; languages: Array<Language>; path: string }; returns: Written };
 }

@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AttachmentInput,
+  ChecklistLanguage,
   Commands,
   DelegationFilter,
   DelegationInput,
@@ -12,6 +13,9 @@ import type {
   ErrorKind,
   EstimateRequest,
   ExpenseInput,
+  GuestMapping,
+  HostingList,
+  HostingPaper,
   Language,
   MissionReportInput,
   MemberInput,
@@ -23,6 +27,7 @@ import type {
   StatsRangeInput,
   StayInput,
   TaskInput,
+  TransferInput,
   VisaInput,
 } from './bindings';
 
@@ -205,6 +210,36 @@ export const api = {
     call('export_annual_report', { range, language, path, countryNames }),
   exportAnnualWorkbook: (range: StatsRangeInput, language: Language, path: string) =>
     call('export_annual_workbook', { range, language, path }),
+
+  // The hosting kit.
+  previewGuestFile: (delegationId: string, path: string, sheet: string | null, mapping: GuestMapping | null) =>
+    call('preview_guest_file', { delegationId, path, sheet, mapping }),
+  importGuestFile: (
+    delegationId: string,
+    path: string,
+    sheet: string | null,
+    mapping: GuestMapping | null,
+    skipInvalid: boolean,
+  ) => call('import_guest_file', { delegationId, path, sheet, mapping, skipInvalid }),
+  listGuests: (delegationId: string) => call('list_guests', { delegationId }),
+  checkIn: (delegationId: string, personId: string) => call('check_in', { delegationId, personId }),
+  undoCheckIn: (delegationId: string, personId: string) => call('undo_check_in', { delegationId, personId }),
+  defaultChecklist: () => call('default_checklist', {}),
+  applyChecklist: (delegationId: string, assigneeId: string | null, language: ChecklistLanguage) =>
+    call('apply_checklist', { delegationId, assigneeId, language }),
+  generateTransfers: (delegationId: string) => call('generate_transfers', { delegationId }),
+  transferBoard: (delegationId: string) => call('transfer_board', { delegationId }),
+  addTransfer: (delegationId: string, input: TransferInput) => call('add_transfer', { delegationId, input }),
+  updateTransfer: (id: string, input: TransferInput) => call('update_transfer', { id, input }),
+  removeTransfer: (id: string) => call('remove_transfer', { id }),
+  roomingList: (delegationId: string) => call('rooming_list', { delegationId }),
+  moveGuest: (delegationId: string, personId: string, fromStayId: string | null, toStayId: string | null) =>
+    call('move_guest', { delegationId, personId, fromStayId, toStayId }),
+  programmeDays: (delegationId: string) => call('programme_days', { delegationId }),
+  exportHostingList: (delegationId: string, list: HostingList, path: string) =>
+    call('export_hosting_list', { delegationId, list, path }),
+  exportHostingPaper: (delegationId: string, paper: HostingPaper, languages: Language[], path: string) =>
+    call('export_hosting_paper', { delegationId, paper, languages, path }),
 };
 
 /** A delegation input with every optional field empty. */
