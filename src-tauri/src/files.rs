@@ -4,9 +4,12 @@
 use std::io::Read;
 
 use base64::Engine;
-use desk_domain::{Error, Rule, Violation};
+use desk_domain::{Error, ErrorKind, Rule, Violation};
 
-use crate::commands::io_error;
+/// A file the shell was asked to read could not be.
+pub fn io_error(path: &str, error: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{path}: {error}"))
+}
 
 /// The file's bytes, refused before reading if it is larger than `max` bytes.
 pub fn read_limited(path: &str, max: usize) -> Result<Vec<u8>, Error> {
