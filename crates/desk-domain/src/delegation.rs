@@ -40,6 +40,22 @@ named! {
     }
 }
 
+impl Funding {
+    /// The name printed in the annual report and its workbook (the UI has its own
+    /// dictionaries).
+    pub fn label(self, language: crate::report::Language) -> &'static str {
+        use crate::report::Language::{En, Vi};
+        match (self, language) {
+            (Self::StateBudget, Vi) => "Ngân sách nhà nước",
+            (Self::StateBudget, En) => "State budget",
+            (Self::Sponsored, Vi) => "Tài trợ",
+            (Self::Sponsored, En) => "Sponsored",
+            (Self::Mixed, Vi) => "Ngân sách và tài trợ",
+            (Self::Mixed, En) => "State budget and sponsor",
+        }
+    }
+}
+
 impl DelegationStatus {
     /// The statuses a delegation may move to from this one. Forward along the life of a
     /// trip, one step back where a mistake must be undone (an approval withdrawn, a report

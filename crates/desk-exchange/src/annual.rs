@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use desk_domain::stats::{DelegationLine, ReportState, StatsBucket, StatsMetric, YearStats};
-use desk_domain::{Direction, Funding, Language};
+use desk_domain::{Direction, Language};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -12,17 +12,17 @@ use crate::ExchangeError;
 
 /// Sheet names, headings and the names of closed sets, in one language.
 struct Words {
+    /// Names the closed sets the domain labels itself (funding, indicators).
+    language: Language,
     sheets: [&'static str; 12],
     summary: [&'static str; 5],
     period: [&'static str; 4],
-    metrics: [(StatsMetric, &'static str); 11],
     month: [&'static str; 5],
     bucket: [&'static str; 6],
     country: &'static str,
     organisation: &'static str,
     event: &'static str,
     funding: [&'static str; 7],
-    funding_names: [(Funding, &'static str); 3],
     total: &'static str,
     person: [&'static str; 5],
     unit: [&'static str; 4],
@@ -34,6 +34,7 @@ struct Words {
 }
 
 const VI: Words = Words {
+    language: Language::Vi,
     sheets: [
         "Tổng hợp",
         "Theo tháng",
@@ -61,19 +62,6 @@ const VI: Words = Words {
         "Kỳ trước từ ngày",
         "Số liệu tính đến ngày",
     ],
-    metrics: [
-        (StatsMetric::Outgoing, "Số đoàn ra"),
-        (StatsMetric::Incoming, "Số đoàn vào"),
-        (StatsMetric::Delegations, "Tổng số đoàn"),
-        (StatsMetric::Trips, "Số lượt người"),
-        (StatsMetric::People, "Số người"),
-        (StatsMetric::PersonDaysAbroad, "Số ngày-người ở nước ngoài"),
-        (StatsMetric::ActualVnd, "Kinh phí thực chi (đồng)"),
-        (StatsMetric::EstimateVnd, "Kinh phí dự toán (đồng)"),
-        (StatsMetric::CostVnd, "Kinh phí các đoàn (đồng)"),
-        (StatsMetric::ReportsOnTime, "Báo cáo nộp đúng hạn"),
-        (StatsMetric::ReportsLate, "Báo cáo trễ hạn hoặc chưa nộp"),
-    ],
     month: ["Tháng", "Đoàn ra", "Đoàn vào", "Tổng", "Mã các đoàn"],
     bucket: ["STT", "", "Đoàn ra", "Đoàn vào", "Tổng", "Lượt người"],
     country: "Quốc gia",
@@ -87,11 +75,6 @@ const VI: Words = Words {
         "Thực chi (đồng)",
         "Dự toán (đồng)",
         "Kinh phí (đồng)",
-    ],
-    funding_names: [
-        (Funding::StateBudget, "Ngân sách nhà nước"),
-        (Funding::Sponsored, "Tài trợ"),
-        (Funding::Mixed, "Ngân sách và tài trợ"),
     ],
     total: "Tổng cộng",
     person: ["STT", "Họ và tên", "Đơn vị", "Lượt", "Ngày-người"],
@@ -129,6 +112,7 @@ const VI: Words = Words {
 };
 
 const EN: Words = Words {
+    language: Language::En,
     sheets: [
         "Summary",
         "By month",
@@ -151,19 +135,6 @@ const EN: Words = Words {
         "Change (%)",
     ],
     period: ["From", "To", "Previous period from", "Figures as of"],
-    metrics: [
-        (StatsMetric::Outgoing, "Delegations sent abroad"),
-        (StatsMetric::Incoming, "Delegations received"),
-        (StatsMetric::Delegations, "Delegations in all"),
-        (StatsMetric::Trips, "Trips (person-visits)"),
-        (StatsMetric::People, "People"),
-        (StatsMetric::PersonDaysAbroad, "Person-days abroad"),
-        (StatsMetric::ActualVnd, "Actual expenses (VND)"),
-        (StatsMetric::EstimateVnd, "Estimates (VND)"),
-        (StatsMetric::CostVnd, "Cost of the delegations (VND)"),
-        (StatsMetric::ReportsOnTime, "Reports filed on time"),
-        (StatsMetric::ReportsLate, "Reports late or not filed"),
-    ],
     month: [
         "Month",
         "Sent abroad",
@@ -183,11 +154,6 @@ const EN: Words = Words {
         "Actual (VND)",
         "Estimate (VND)",
         "Cost (VND)",
-    ],
-    funding_names: [
-        (Funding::StateBudget, "State budget"),
-        (Funding::Sponsored, "Sponsored"),
-        (Funding::Mixed, "State budget and sponsor"),
     ],
     total: "Total",
     person: ["No.", "Full name", "Unit", "Trips", "Person-days"],
@@ -406,7 +372,7 @@ fn delegation_rows(
             Cell::Date(l.starts_on),
             Cell::Date(l.ends_on),
             text(l.status.as_str()),
-            text(name_of(&w.funding_names, l.funding)),
+            text(l.funding.label(w.language)),
             count(l.members),
             count(l.person_days),
             Cell::Vnd(l.actual_vnd),
@@ -457,7 +423,7 @@ pub fn annual_workbook(stats: &YearStats, language: Language) -> Result<Vec<u8>,
             );
             let number = |n: i64| if money { Cell::Vnd(n) } else { Cell::Count(n) };
             s.row(vec![
-                text(name_of(&w.metrics, c.metric)),
+                text(c.metric.label(w.language)),
                 number(c.current),
                 number(c.previous),
                 number(c.delta),
@@ -510,7 +476,7 @@ pub fn annual_workbook(stats: &YearStats, language: Language) -> Result<Vec<u8>,
         s.header(&w.funding, &[28.0, 12.0, 12.0, 10.0, 18.0, 18.0, 18.0])?;
         for f in &stats.by_funding {
             s.row(vec![
-                text(name_of(&w.funding_names, f.funding)),
+                text(f.funding.label(w.language)),
                 count(f.outgoing.count),
                 count(f.incoming.count),
                 count(f.total),

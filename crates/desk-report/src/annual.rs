@@ -12,9 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use desk_domain::stats::{
-    DelegationLine, ReportState, StatsBucket, StatsChange, StatsMetric, Trend, YearStats,
-};
+use desk_domain::stats::{DelegationLine, ReportState, StatsBucket, StatsChange, Trend, YearStats};
 use desk_domain::{Direction, Funding, Settings};
 use rust_decimal::Decimal;
 
@@ -107,7 +105,6 @@ struct Words {
     change: &'static str,
     this_range: &'static str,
     previous_range: &'static str,
-    metric_names: [(StatsMetric, &'static str); 11],
     no: &'static str,
     country: &'static str,
     organisation: &'static str,
@@ -124,7 +121,6 @@ struct Words {
     unit: &'static str,
     full_name: &'static str,
     funding: &'static str,
-    funding_names: [(Funding, &'static str); 3],
     delegations: &'static str,
     actual: &'static str,
     estimate: &'static str,
@@ -160,19 +156,6 @@ const VI: Words = Words {
     change: "Tăng/giảm",
     this_range: "Kỳ này",
     previous_range: "Kỳ trước",
-    metric_names: [
-        (StatsMetric::Outgoing, "Số đoàn ra"),
-        (StatsMetric::Incoming, "Số đoàn vào"),
-        (StatsMetric::Delegations, "Tổng số đoàn"),
-        (StatsMetric::Trips, "Số lượt người"),
-        (StatsMetric::People, "Số người"),
-        (StatsMetric::PersonDaysAbroad, "Số ngày-người ở nước ngoài"),
-        (StatsMetric::ActualVnd, "Kinh phí thực chi (đồng)"),
-        (StatsMetric::EstimateVnd, "Kinh phí dự toán (đồng)"),
-        (StatsMetric::CostVnd, "Kinh phí các đoàn (đồng)"),
-        (StatsMetric::ReportsOnTime, "Báo cáo nộp đúng hạn"),
-        (StatsMetric::ReportsLate, "Báo cáo trễ hạn hoặc chưa nộp"),
-    ],
     no: "STT",
     country: "Quốc gia",
     organisation: "Đối tác",
@@ -189,11 +172,6 @@ const VI: Words = Words {
     unit: "Đơn vị",
     full_name: "Họ và tên",
     funding: "Nguồn kinh phí",
-    funding_names: [
-        (Funding::StateBudget, "Ngân sách nhà nước"),
-        (Funding::Sponsored, "Tài trợ"),
-        (Funding::Mixed, "Ngân sách và tài trợ"),
-    ],
     delegations: "Số đoàn",
     actual: "Thực chi",
     estimate: "Dự toán",
@@ -237,19 +215,6 @@ const EN: Words = Words {
     change: "Change",
     this_range: "This period",
     previous_range: "Previous period",
-    metric_names: [
-        (StatsMetric::Outgoing, "Delegations sent abroad"),
-        (StatsMetric::Incoming, "Delegations received"),
-        (StatsMetric::Delegations, "Delegations in all"),
-        (StatsMetric::Trips, "Trips (person-visits)"),
-        (StatsMetric::People, "People"),
-        (StatsMetric::PersonDaysAbroad, "Person-days abroad"),
-        (StatsMetric::ActualVnd, "Actual expenses (VND)"),
-        (StatsMetric::EstimateVnd, "Estimates (VND)"),
-        (StatsMetric::CostVnd, "Cost of the delegations (VND)"),
-        (StatsMetric::ReportsOnTime, "Reports filed on time"),
-        (StatsMetric::ReportsLate, "Reports late or not filed"),
-    ],
     no: "No.",
     country: "Country",
     organisation: "Partner",
@@ -266,11 +231,6 @@ const EN: Words = Words {
     unit: "Unit",
     full_name: "Full name",
     funding: "Funding",
-    funding_names: [
-        (Funding::StateBudget, "State budget"),
-        (Funding::Sponsored, "Sponsored"),
-        (Funding::Mixed, "State budget and sponsor"),
-    ],
     delegations: "Delegations",
     actual: "Actual",
     estimate: "Estimate",
@@ -429,11 +389,7 @@ impl Fmt<'_> {
     }
 
     fn funding(&self, funding: Funding) -> &'static str {
-        self.w
-            .funding_names
-            .iter()
-            .find(|(f, _)| *f == funding)
-            .map_or("", |(_, name)| name)
+        funding.label(self.language.into())
     }
 
     fn label_or_none(&self, label: &str) -> String {
@@ -565,13 +521,8 @@ fn overview(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             .changes
             .iter()
             .map(|c| {
-                let name = w
-                    .metric_names
-                    .iter()
-                    .find(|(m, _)| *m == c.metric)
-                    .map_or("", |(_, n)| n);
                 vec![
-                    name.to_owned(),
+                    c.metric.label(f.language.into()).to_owned(),
                     f.int(c.current),
                     f.int(c.previous),
                     f.change(c),

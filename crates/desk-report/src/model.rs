@@ -20,6 +20,17 @@ pub enum Language {
     English,
 }
 
+impl From<Language> for desk_domain::Language {
+    /// The domain's own language tag, which names closed sets (categories, funding,
+    /// indicators) in the same two languages.
+    fn from(language: Language) -> Self {
+        match language {
+            Language::Vietnamese => Self::Vi,
+            Language::English => Self::En,
+        }
+    }
+}
+
 /// The agency block in the upper left: the governing body and the issuing agency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agency {

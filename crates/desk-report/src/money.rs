@@ -86,10 +86,7 @@ impl OfficialHead {
     }
 
     fn lang(&self) -> Lang {
-        match self.language {
-            Language::Vietnamese => Lang::Vi,
-            Language::English => Lang::En,
-        }
+        self.language.into()
     }
 
     fn document(&self, title: &str, subtitle: String, blocks: Vec<Block>) -> ReportDocument {
