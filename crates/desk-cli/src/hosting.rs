@@ -4,16 +4,14 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
-use desk_domain::hosting::{ChecklistLanguage, ChecklistTemplate, GuestSheet};
-use desk_domain::{Error, ErrorKind, Rule, Violation};
-use desk_exchange::lists::{guest_table, rooming_table, transfer_table};
-use desk_exchange::out::{Table, write_csv, write_xlsx};
-use desk_exchange::{ReadOptions, parse_mapping, read_guests};
-use desk_report::Language;
-use desk_report::hosting::{
-    LetterKind, Printed, badges_pdf, letter_recipients, letters_pdf, programme_pdf, rooming_pdf,
-    transfers_pdf,
+use desk_domain::hosting::{
+    ChecklistLanguage, ChecklistTemplate, GuestSheet, HostingList, HostingPaper, Written,
 };
+use desk_domain::{Error, ErrorKind, Rule, Violation};
+use desk_exchange::{ReadOptions, parse_mapping, read_guests};
+use desk_ops::hosting::{export_hosting_list, export_hosting_paper};
+use desk_report::Language;
+use desk_report::hosting::{LetterKind, Printed, letter_recipients, letters_pdf};
 use serde::Serialize;
 
 use crate::commands::Context;
@@ -46,51 +44,54 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     Utc::now().fixed_offset()
 }
 
-/// Writes a table as XLSX or CSV by the file's extension.
-fn write_table(path: &Path, t: Table) -> Result<(), Error> {
-    let bytes = match extension(path).as_str() {
-        "xlsx" => write_xlsx(&[t])?,
-        "csv" => write_csv(&t)?,
-        _ => return Err(unsupported(path, ".xlsx or .csv")),
-    };
-    desk_ops::write_file(path, &bytes)
-}
-
-#[derive(Serialize)]
-struct Written<'a> {
-    path: &'a Path,
-    pages: usize,
-    warnings: &'a [String],
-}
-
-fn printed(ctx: &mut Context<'_>, path: &Path, doc: &Printed) -> Result<(), Error> {
-    desk_ops::write_file(path, &doc.pdf)?;
-    for w in &doc.warnings {
+/// Tells what an export wrote: its warnings on stderr, the file (and its pages) on stdout.
+fn wrote(ctx: &mut Context<'_>, written: &Written) -> Result<(), Error> {
+    for w in &written.warnings {
         output::line(ctx.err, &format!("desk: warning: {w}"))?;
     }
     if ctx.json {
-        output::json(
-            ctx.out,
-            &Written {
-                path,
-                pages: doc.pages,
-                warnings: &doc.warnings,
-            },
-        )
+        output::json(ctx.out, written)
+    } else if written.pages == 0 {
+        output::line(ctx.out, &format!("Wrote {}", written.path))
     } else {
         output::line(
             ctx.out,
-            &format!("Wrote {} ({} pages)", path.display(), doc.pages),
+            &format!("Wrote {} ({} pages)", written.path, written.pages),
         )
     }
 }
 
-fn title_line(d: &desk_domain::Delegation) -> String {
-    if d.event.is_empty() {
-        d.title.clone()
-    } else {
-        d.event.clone()
-    }
+/// A list as XLSX or CSV (by the extension), the same file the window exports.
+fn list(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    list: HostingList,
+    out: &Path,
+) -> Result<(), Error> {
+    let written = export_hosting_list(ctx.store, delegation, list, out)?;
+    wrote(ctx, &written)
+}
+
+/// A paper as PDF, the same file the window prints.
+fn paper(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    paper: HostingPaper,
+    out: &Path,
+) -> Result<(), Error> {
+    let written = export_hosting_paper(ctx.store, delegation, paper, &[], out)?;
+    wrote(ctx, &written)
+}
+
+fn printed(ctx: &mut Context<'_>, path: &Path, doc: Printed) -> Result<(), Error> {
+    desk_ops::write_file(path, &doc.pdf)?;
+    let written = Written {
+        path: path.display().to_string(),
+        pages: doc.pages,
+        warnings: doc.warnings,
+        left_out: Vec::new(),
+    };
+    wrote(ctx, &written)
 }
 
 /// What `guests import` reports.
@@ -257,20 +258,7 @@ pub fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<()
 }
 
 pub fn guests_export(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
-    let d = ctx.store.delegation(delegation)?;
-    let guests = ctx.store.guests(delegation)?;
-    write_table(out, guest_table(&title_line(&d), &guests))?;
-    if ctx.json {
-        output::json(
-            ctx.out,
-            &serde_json::json!({ "path": out, "guests": guests.len() }),
-        )
-    } else {
-        output::line(
-            ctx.out,
-            &format!("Wrote {} guests to {}", guests.len(), out.display()),
-        )
-    }
+    list(ctx, delegation, HostingList::Guests, out)
 }
 
 pub fn guests_list(ctx: &mut Context<'_>, delegation: &str) -> Result<(), Error> {
@@ -316,18 +304,16 @@ pub fn transfers(
             &format!("desk: {} transfers made from flights", made.len()),
         )?;
     }
-    let d = ctx.store.delegation(delegation)?;
-    let board = ctx.store.transfer_board(delegation)?;
     match out {
         Some(path) if extension(path) == "pdf" => {
-            let settings = ctx.store.settings()?;
-            let doc = transfers_pdf(&settings, &d, &board, now()).map_err(report_error)?;
-            printed(ctx, path, &doc)
+            paper(ctx, delegation, HostingPaper::Transfers, path)
         }
-        Some(path) => write_table(path, transfer_table(&title_line(&d), &board))
-            .and_then(|()| output::line(ctx.out, &format!("Wrote {}", path.display()))),
-        None if ctx.json => output::json(ctx.out, &board),
+        Some(path) => list(ctx, delegation, HostingList::Transfers, path),
         None => {
+            let board = ctx.store.transfer_board(delegation)?;
+            if ctx.json {
+                return output::json(ctx.out, &board);
+            }
             for day in &board.days {
                 output::line(ctx.out, &day.date.format("%a %d/%m/%Y").to_string())?;
                 let rows: Vec<Vec<String>> = day
@@ -376,18 +362,16 @@ pub fn transfers(
 }
 
 pub fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> Result<(), Error> {
-    let d = ctx.store.delegation(delegation)?;
-    let list = ctx.store.rooming_list(delegation)?;
     match out {
         Some(path) if extension(path) == "pdf" => {
-            let settings = ctx.store.settings()?;
-            let doc = rooming_pdf(&settings, &d, &list, now()).map_err(report_error)?;
-            printed(ctx, path, &doc)
+            paper(ctx, delegation, HostingPaper::Rooming, path)
         }
-        Some(path) => write_table(path, rooming_table(&title_line(&d), &list))
-            .and_then(|()| output::line(ctx.out, &format!("Wrote {}", path.display()))),
-        None if ctx.json => output::json(ctx.out, &list),
+        Some(path) => list(ctx, delegation, HostingList::Rooming, path),
         None => {
+            let list = ctx.store.rooming_list(delegation)?;
+            if ctx.json {
+                return output::json(ctx.out, &list);
+            }
             let rows: Vec<Vec<String>> = list
                 .nights
                 .iter()
@@ -420,14 +404,7 @@ pub fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> R
 }
 
 pub fn programme(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
-    if extension(out) != "pdf" {
-        return Err(unsupported(out, ".pdf"));
-    }
-    let d = ctx.store.delegation(delegation)?;
-    let days = ctx.store.programme_days(delegation)?;
-    let settings = ctx.store.settings()?;
-    let doc = programme_pdf(&settings, &d, &days, now()).map_err(report_error)?;
-    printed(ctx, out, &doc)
+    paper(ctx, delegation, HostingPaper::Programme, out)
 }
 
 pub fn checklist_apply(
@@ -534,14 +511,12 @@ pub fn badges(
     out: &Path,
     tent: bool,
 ) -> Result<(), Error> {
-    if extension(out) != "pdf" {
-        return Err(unsupported(out, ".pdf"));
-    }
-    let d = ctx.store.delegation(delegation)?;
-    let guests = ctx.store.guests(delegation)?;
-    let settings = ctx.store.settings()?;
-    let doc = badges_pdf(&d, &guests, tent, &settings.agency, now()).map_err(report_error)?;
-    printed(ctx, out, &doc)
+    let kind = if tent {
+        HostingPaper::TentCards
+    } else {
+        HostingPaper::Badges
+    };
+    paper(ctx, delegation, kind, out)
 }
 
 /// `desk letters`.
@@ -586,7 +561,7 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
      -> Result<(), Error> {
         let doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
             .map_err(report_error)?;
-        printed(ctx, path, &doc)
+        printed(ctx, path, doc)
     };
     if a.out.is_dir() {
         // One file per guest, named by the passport form of the name.
