@@ -182,6 +182,7 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
             agency: &doc.agency,
             number_line: String::new(),
             place_date: doc.language.place_and_date(&doc.place, doc.date),
+            summary: None,
         },
     )];
     chunks.push(title_chunk(&mut ts, &g, words.title, &doc.subtitle));

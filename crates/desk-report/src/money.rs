@@ -13,6 +13,7 @@ use desk_domain::{
     Language as Lang, Money, Settings, Settlement,
 };
 
+use crate::labels::lines_in;
 use crate::model::{
     Agency, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature, Span,
 };
@@ -75,13 +76,13 @@ impl OfficialHead {
             },
             date,
             created_at,
-            signature: Signature {
-                authority: Some(settings.signatory_authority.clone())
-                    .filter(|a| !a.trim().is_empty()),
-                position: settings.signatory_position.clone(),
-                name: settings.signatory_name.clone(),
-            },
-            received_by: settings.report_received_by.clone(),
+            signature: Signature::from_settings(settings, language),
+            received_by: lines_in(
+                &settings.report_received_by,
+                &settings.report_received_by,
+                &settings.report_received_by_en,
+                language,
+            ),
         }
     }
 
