@@ -38,6 +38,7 @@ mod model;
 mod money;
 mod official;
 mod render;
+mod rendition;
 mod report;
 
 pub use annual::{AnnualOptions, annual_report, render_annual_report};
@@ -59,4 +60,5 @@ pub use model::{
 };
 pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render, render_with_annex};
+pub use rendition::{PRINT_DPI, print_rendition, print_size_px};
 pub use report::{layout, layout_with_annex};
