@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
-    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Estimate, Language, ProgrammeItemInput, ReportVersion, Settlement,
+    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Rule, Violation, Estimate, Language, ProgrammeItemInput, ReportVersion, Settlement,
 };
 use desk_report::{ItineraryDocument, OfficialHead};
 use desk_store::Store;
@@ -44,7 +44,15 @@ impl PreparedAttachment {
             match desk_report::print_rendition(&content, &valid.caption) {
                 Ok(print) => print,
                 Err(e) if valid.kind == AttachmentKind::Photo => {
-                    return Err(desk_report::mission::user_error(e));
+                    let rule = match e {
+                        desk_report::ReportError::ImageTooLarge { .. } => Rule::TooLarge,
+                        _ => Rule::InvalidFormat,
+                    };
+                    return Err(Error::invalid(vec![Violation::new(
+                        "content",
+                        rule,
+                        e.to_string(),
+                    )]));
                 }
                 Err(_) => None,
             }

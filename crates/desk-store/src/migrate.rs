@@ -22,6 +22,11 @@ const MIGRATIONS: &[(i64, &str)] = &[
 /// handed out to parallel branches, so the list may have gaps while they are merged).
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
+/// Every schema version a migration leads to, oldest first.
+pub fn schema_versions() -> impl Iterator<Item = i64> {
+    MIGRATIONS.iter().map(|(v, _)| *v)
+}
+
 pub fn schema_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
