@@ -86,6 +86,41 @@ fn rule_under(lines: &[Line], column_x: f32, column_w: f32, y: f32, fraction: f3
     })
 }
 
+/// An agency's name set in its column: on one line when it fits, else broken after a comma
+/// when both parts fit ("BỘ VĂN HÓA, / THỂ THAO VÀ DU LỊCH" rather than splitting "THỂ
+/// THAO"), else in balanced lines.
+fn agency_lines(
+    ts: &mut Typesetter<'_>,
+    name: &str,
+    face: FontFace,
+    style: &TextStyle,
+    width: f32,
+) -> Vec<Line> {
+    if ts.width(face, style.size, name) <= width {
+        return ts.set(&span(name, face), style, width);
+    }
+    let best = name
+        .match_indices(", ")
+        .map(|(at, _)| (&name[..at + 1], &name[at + 2..]))
+        .filter(|(a, b)| {
+            ts.width(face, style.size, a) <= width && ts.width(face, style.size, b) <= width
+        })
+        .min_by(|x, y| {
+            let skew = |(a, b): &(&str, &str)| {
+                (ts.width(face, style.size, a) - ts.width(face, style.size, b)).abs()
+            };
+            skew(x).total_cmp(&skew(y))
+        });
+    match best {
+        Some((first, second)) => {
+            let mut lines = ts.set(&span(first, face), style, width);
+            lines.extend(ts.set(&span(second, face), style, width));
+            lines
+        }
+        None => ts.set_balanced(&span(name, face), style, width),
+    }
+}
+
 /// The two blocks at the head of page 1: agency (left) and national title and motto
 /// (right), each centred in its column, with the number line and the date line on one
 /// level under them, as in Decree 30's model layout.
@@ -118,14 +153,10 @@ pub(crate) fn header_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, h: &Header
     // Left: parent agency (regular caps), issuing agency (bold caps), a short rule.
     let mut y = 0.0;
     if !h.agency.parent.trim().is_empty() {
-        let lines = ts.set_balanced(
-            &span(caps(&h.agency.parent), FontFace::Regular),
-            &header,
-            left_w,
-        );
+        let lines = agency_lines(ts, &caps(&h.agency.parent), FontFace::Regular, &header, left_w);
         y = chunk.push_lines(lines, &header, left_x, y);
     }
-    let name_lines = ts.set_balanced(&span(caps(&h.agency.name), FontFace::Bold), &header, left_w);
+    let name_lines = agency_lines(ts, &caps(&h.agency.name), FontFace::Bold, &header, left_w);
     let name_rule_y = y + header.line_pitch * name_lines.len() as f32 + RULE_GAP;
     let name_rule = rule_under(&name_lines, left_x, left_w, name_rule_y, SHORT_RULE);
     chunk.push_lines(name_lines, &header, left_x, y);

@@ -386,7 +386,10 @@ pub(crate) fn table_chunks(
                 widest
             };
             mins[i] = mins[i].max(least + 2.0 * pad_x);
-            maxes[i] = maxes[i].max(whole + 2.0 * pad_x);
+            // A heading may take two lines ("Lượt / người"); the cells' own text decides
+            // how wide a column would like to be.
+            let wanted = if head { least } else { whole };
+            maxes[i] = maxes[i].max(wanted + 2.0 * pad_x);
         }
     };
     for (i, c) in columns.iter().enumerate() {
