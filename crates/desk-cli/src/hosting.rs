@@ -527,6 +527,8 @@ pub struct LetterArgs<'a> {
     pub languages: Vec<Language>,
     pub date: Option<NaiveDate>,
     pub out: &'a Path,
+    /// Sign each file with this key.
+    pub key: Option<&'a crate::sign::KeyArgs>,
 }
 
 pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
@@ -555,12 +557,42 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
     }
     let settings = ctx.store.settings()?;
     let date = a.date.unwrap_or_else(|| Utc::now().date_naive());
+    // The key is opened once (one PIN) for all the files; the signing information is in
+    // the language of the last letter, whose signature block carries it.
+    let signing = match a.key {
+        Some(key) => {
+            let language = match a.languages.last() {
+                Some(desk_report::Language::English) => desk_domain::Language::En,
+                _ => desk_domain::Language::Vi,
+            };
+            Some(crate::sign::open(key, language)?)
+        }
+        None => None,
+    };
     let write_one = |ctx: &mut Context<'_>,
                      guests: &[desk_domain::hosting::GuestRecord],
                      path: &Path|
      -> Result<(), Error> {
-        let doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
+        let mut doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
             .map_err(report_error)?;
+        if let Some(s) = &signing {
+            let (agency, place, reason) = match s.lang {
+                desk_sign::Lang::Vi => (&settings.agency, &settings.place, "Ký phát hành thư"),
+                desk_sign::Lang::En => (&settings.agency_en, &settings.place_en, "Letter issued"),
+            };
+            doc.pdf = desk_ops::sign::sign_pdf(
+                &doc.pdf,
+                doc.signature,
+                &s.credential,
+                &s.images,
+                &desk_ops::sign::SignDetails {
+                    agency,
+                    place,
+                    reason,
+                    lang: s.lang,
+                },
+            )?;
+        }
         printed(ctx, path, doc)
     };
     if a.out.is_dir() {

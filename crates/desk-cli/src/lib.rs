@@ -16,6 +16,7 @@ mod commands;
 mod hosting;
 mod money;
 mod output;
+mod sign;
 mod travel;
 
 /// Exit code for a refused input or a failed operation.
@@ -157,6 +158,18 @@ enum Command {
         /// FILE.pdf for all in one file, or a folder for one file per guest.
         #[arg(long, value_name = "FILE.pdf|DIR")]
         out: PathBuf,
+        /// Sign each file (--p12 or --pkcs11, with --pin-env).
+        #[command(flatten)]
+        key: sign::KeyArgs,
+    },
+    /// Check the digital signatures of a PDF: who signed, when, with which certificate,
+    /// whether it changed after signing, whether the certificate is trusted.
+    Verify {
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+        /// A root certificate the office trusts (PEM or DER); may be repeated.
+        #[arg(long, value_name = "CA.pem")]
+        trust: Vec<PathBuf>,
     },
     /// Travel segments (flights, trains, roads) of a delegation.
     #[command(subcommand)]
@@ -201,17 +214,29 @@ enum RatesCommand {
     Example,
 }
 
+/// Which report, in which language, to which file.
+#[derive(Args)]
+struct ReportTarget {
+    #[arg(long)]
+    delegation: String,
+    /// vi (the official Vietnamese layout) or en (the English variant).
+    #[arg(long, default_value = "vi", value_parser = parse_language)]
+    lang: desk_domain::Language,
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum ReportCommand {
     /// Write a delegation's mission report as PDF (the official layout).
-    Export {
-        #[arg(long)]
-        delegation: String,
-        /// vi (the official Vietnamese layout) or en (the English variant).
-        #[arg(long, default_value = "vi", value_parser = parse_language)]
-        lang: desk_domain::Language,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+    Export(ReportTarget),
+    /// Write the mission report as a signed PDF (PAdES), signed with the office's certificate
+    /// from a PKCS#12 file or a token; the PIN comes from the variable --pin-env names.
+    Sign {
+        #[command(flatten)]
+        target: ReportTarget,
+        #[command(flatten)]
+        key: sign::KeyArgs,
     },
 }
 
@@ -619,6 +644,10 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    // Checking a file's signatures needs no database.
+    if let Command::Verify { file, trust } = &cli.command {
+        return sign::verify(out, cli.json, file, trust);
+    }
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
     let ctx = &mut commands::Context {
@@ -716,11 +745,13 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Export { out: file } => commands::export(ctx, &file),
         Command::Import { file } => commands::import(ctx, &file),
         Command::Check => commands::check(ctx),
-        Command::Report(ReportCommand::Export {
-            delegation,
-            lang,
-            out: file,
-        }) => commands::report_export(ctx, &delegation, lang, &file),
+        Command::Report(ReportCommand::Export(t)) => {
+            commands::report_export(ctx, &t.delegation, t.lang, &t.out)
+        }
+        Command::Report(ReportCommand::Sign { target: t, key }) => {
+            sign::report_sign(ctx, &t.delegation, t.lang, &t.out, &key)
+        }
+        Command::Verify { .. } => Ok(()),
         Command::Rates(RatesCommand::List) => money::rates_list(ctx),
         Command::Rates(RatesCommand::Import { file }) => money::rates_import(ctx, &file),
         Command::Rates(RatesCommand::Export { id, out }) => {
@@ -790,6 +821,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             lang,
             date,
             out,
+            key,
         } => hosting::letters(
             ctx,
             hosting::LetterArgs {
@@ -799,6 +831,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 languages: lang.0,
                 date,
                 out: &out,
+                key: key.wanted().then_some(&key),
             },
         ),
         Command::Segment(SegmentCommand::Add(a)) => travel::segment_add(
