@@ -590,6 +590,7 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
                     place,
                     reason,
                     lang: s.lang,
+                    messages: crate::sign::MESSAGES,
                 },
             )?;
         }

@@ -54,8 +54,12 @@ impl KeyArgs {
 pub struct Signing {
     pub credential: Credential,
     pub images: SignImages,
+    /// The language of the signing information drawn on the page (the document's).
     pub lang: Lang,
 }
+
+/// The terminal speaks English, like the rest of `desk`'s messages.
+pub const MESSAGES: Lang = Lang::En;
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|e| io(path, e))
@@ -98,7 +102,7 @@ pub fn open(args: &KeyArgs, language: Language) -> Result<Signing, Error> {
         seal_png: args.seal_image.as_deref().map(read).transpose()?,
         seal_mm: args.seal_mm,
     };
-    let credential = desk_ops::sign::open_credential(&source, &pin, lang)?;
+    let credential = desk_ops::sign::open_credential(&source, &pin, MESSAGES)?;
     Ok(Signing {
         credential,
         images,
@@ -121,6 +125,7 @@ pub fn report_sign(
         language,
         &signing.credential,
         &signing.images,
+        MESSAGES,
         file,
     )?;
     if ctx.json {

@@ -95,7 +95,10 @@ pub struct SignDetails<'a> {
     pub agency: &'a str,
     pub place: &'a str,
     pub reason: &'a str,
+    /// The language of the signing information (the document's).
     pub lang: Lang,
+    /// The language of error messages (the window's; English in the terminal).
+    pub messages: Lang,
 }
 
 /// Signs a PDF the desk drew, at its signature block when there is one.
@@ -129,7 +132,7 @@ pub fn sign_pdf(
             appearance,
         },
     )
-    .map_err(|e| sign_error(e, details.lang))
+    .map_err(|e| sign_error(e, details.messages))
 }
 
 /// The mission report signed, written to `path` (nothing is written if signing fails), and
@@ -140,6 +143,7 @@ pub fn sign_mission_report(
     language: Language,
     credential: &Credential,
     images: &SignImages,
+    messages: Lang,
     path: &Path,
 ) -> Result<(ReportVersion, usize), Error> {
     let data = store.mission_report_data(delegation_id)?;
@@ -164,6 +168,7 @@ pub fn sign_mission_report(
             place,
             reason,
             lang,
+            messages,
         },
     )?;
     write_file(path, &signed)?;

@@ -87,6 +87,12 @@ pub fn allows_signing(cert: &CapturedX509Certificate) -> bool {
     true
 }
 
+/// An instant as people in Viet Nam read it (RFC 3339, +07:00).
+pub(crate) fn vietnam(t: DateTime<Utc>) -> String {
+    t.with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 pub(crate) fn check_certificate(
     cert: &CapturedX509Certificate,
     at: DateTime<Utc>,
@@ -94,8 +100,8 @@ pub(crate) fn check_certificate(
     if !cert.time_constraints_valid(Some(at)) {
         return Err(SignError::CertificateExpired {
             subject: subject_of(cert),
-            not_before: cert.validity_not_before().to_rfc3339(),
-            not_after: cert.validity_not_after().to_rfc3339(),
+            not_before: vietnam(cert.validity_not_before()),
+            not_after: vietnam(cert.validity_not_after()),
         });
     }
     if !allows_signing(cert) {

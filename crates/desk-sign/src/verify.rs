@@ -4,14 +4,13 @@
 //! changed or added to after signing); and whether the certificate chains to a root the
 //! office trusts. Works on any signed PDF (partners' documents too), not only ours.
 
-use chrono::{DateTime, FixedOffset, Utc};
 use cryptographic_message_syntax::SignedData;
 use lopdf::{Document, Object};
 use serde::Serialize;
 use x509_certificate::CapturedX509Certificate;
 
 use crate::error::SignError;
-use crate::signer::{allows_signing, subject_of};
+use crate::signer::{allows_signing, subject_of, vietnam};
 
 /// One signature's findings.
 #[derive(Debug, Clone, Serialize)]
@@ -95,11 +94,6 @@ fn text(obj: Option<&Object>) -> Option<String> {
     } else {
         Some(String::from_utf8_lossy(bytes).into_owned())
     }
-}
-
-fn vietnam(t: DateTime<Utc>) -> DateTime<FixedOffset> {
-    t.with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
-        .fixed_offset()
 }
 
 /// Verifies every signature in `pdf`, trusting `roots`.
@@ -201,7 +195,7 @@ fn check_one(
     let signing_time = signer
         .signed_attributes()
         .and_then(|a| a.signing_time().copied());
-    report.signing_time = signing_time.map(|t| vietnam(t).to_rfc3339());
+    report.signing_time = signing_time.map(vietnam);
 
     let certs: Vec<CapturedX509Certificate> = sd.certificates().cloned().collect();
     let cert = signer
@@ -222,8 +216,8 @@ fn check_one(
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect();
-    report.not_before = vietnam(cert.validity_not_before()).to_rfc3339();
-    report.not_after = vietnam(cert.validity_not_after()).to_rfc3339();
+    report.not_before = vietnam(cert.validity_not_before());
+    report.not_after = vietnam(cert.validity_not_after());
     report.certificate_ok = cert.time_constraints_valid(signing_time) && allows_signing(cert);
     let (chain, trusted) = chain_to_root(cert, &certs, roots);
     report.chain = chain;
