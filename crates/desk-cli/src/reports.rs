@@ -1,0 +1,65 @@
+//! `desk report`: mission reports.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use desk_domain::Error;
+
+use crate::context::{Context, parse_language};
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Mission reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// Write a delegation's mission report as PDF (the official layout).
+    Export {
+        #[arg(long)]
+        delegation: String,
+        /// vi (the official Vietnamese layout) or en (the English variant).
+        #[arg(long, default_value = "vi", value_parser = parse_language)]
+        lang: desk_domain::Language,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Report(ReportCommand::Export {
+            delegation,
+            lang,
+            out,
+        }) => report_export(ctx, &delegation, lang, &out),
+    }
+}
+
+fn report_export(
+    ctx: &mut Context<'_>,
+    delegation: &str,
+    language: desk_domain::Language,
+    file: &Path,
+) -> Result<(), Error> {
+    let (version, bytes) = desk_ops::export_mission_report(ctx.store, delegation, language, file)?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": file, "version": version.version, "bytes": bytes }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Mission report {} written to {} ({} KB); this version is kept.",
+                version.report.number,
+                file.display(),
+                bytes.div_ceil(1024)
+            ),
+        )
+    }
+}
