@@ -6,13 +6,33 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, Subcommand};
 use desk_domain::{Error, ErrorKind, Language, Rule, Violation};
 use desk_ops::sign::{KeySource, SignImages, lang_of};
 use desk_sign::{Credential, Lang, TokenChoice, Verification};
 
-use crate::commands::{Context, io};
+use crate::context::{Context, io};
 use crate::output;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check the digital signatures of a PDF: who signed, when, with which certificate,
+    /// whether it changed after signing, whether the certificate is trusted.
+    Verify {
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+        /// A root certificate the office trusts (PEM or DER); may be repeated.
+        #[arg(long, value_name = "CA.pem")]
+        trust: Vec<PathBuf>,
+    },
+}
+
+/// Carries out `desk verify` (it needs no database).
+pub fn run(out: &mut dyn Write, json: bool, command: &Command) -> Result<(), Error> {
+    match command {
+        Command::Verify { file, trust } => verify(out, json, file, trust),
+    }
+}
 
 /// How to reach the signing key, and the images of the visible signature.
 #[derive(Args, Debug, Clone, Default)]
@@ -152,14 +172,34 @@ pub fn report_sign(
     }
 }
 
+/// Signs letters at their (last) signature block, in the letters' language.
+pub fn sign_letter(
+    settings: &desk_domain::Settings,
+    s: &Signing,
+    doc: &desk_report::hosting::Printed,
+) -> Result<Vec<u8>, Error> {
+    let (agency, place, reason) = match s.lang {
+        Lang::Vi => (&settings.agency, &settings.place, "Ký phát hành thư"),
+        Lang::En => (&settings.agency_en, &settings.place_en, "Letter issued"),
+    };
+    desk_ops::sign::sign_pdf(
+        &doc.pdf,
+        doc.signature,
+        &s.credential,
+        &s.images,
+        &desk_ops::sign::SignDetails {
+            agency,
+            place,
+            reason,
+            lang: s.lang,
+            messages: MESSAGES,
+        },
+    )
+}
+
 /// `desk verify FILE.pdf [--trust CA.pem]...`: exit 0 only when every signature is intact,
 /// covers the whole file and chains to a trusted root.
-pub fn verify(
-    out: &mut dyn Write,
-    json: bool,
-    file: &Path,
-    trust: &[PathBuf],
-) -> Result<(), Error> {
+fn verify(out: &mut dyn Write, json: bool, file: &Path, trust: &[PathBuf]) -> Result<(), Error> {
     let pdf = read(file)?;
     let roots = trust
         .iter()
