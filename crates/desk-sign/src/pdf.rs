@@ -347,3 +347,24 @@ pub fn sign_pdf(
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn pdf_dates_carry_the_viet_nam_offset_as_pdf_writes_it() {
+        let at = FixedOffset::east_opt(7 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 12, 2, 14, 55, 9)
+            .unwrap();
+        assert_eq!(pdf_date(&at), "D:20261202145509+07'00'");
+        let west = FixedOffset::west_opt(3 * 3600 + 1800)
+            .unwrap()
+            .with_ymd_and_hms(2026, 1, 5, 8, 0, 0)
+            .unwrap();
+        assert_eq!(pdf_date(&west), "D:20260105080000-03'30'");
+    }
+}

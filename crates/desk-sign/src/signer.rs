@@ -421,3 +421,49 @@ impl Sign for TokenKey {
 }
 
 impl KeyInfoSigner for TokenKey {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Lang;
+    use cryptoki::context::Function;
+
+    fn rv(e: RvError) -> SignError {
+        map_p11(P11Error::Pkcs11(e, Function::Sign))
+    }
+
+    #[test]
+    fn token_failures_become_errors_a_person_can_act_on_in_both_languages() {
+        let locked = rv(RvError::PinLocked);
+        assert_eq!(locked.code(), "pin_locked");
+        assert!(locked.message(Lang::En).contains("locked"));
+        assert!(locked.message(Lang::Vi).contains("bị khóa"));
+
+        for removed in [
+            RvError::DeviceRemoved,
+            RvError::TokenNotPresent,
+            RvError::SessionHandleInvalid,
+        ] {
+            let e = rv(removed);
+            assert_eq!(e.code(), "token_removed");
+            assert!(e.message(Lang::En).contains("removed"));
+            assert!(e.message(Lang::Vi).contains("rút ra"));
+        }
+
+        let wrong = rv(RvError::PinIncorrect);
+        assert_eq!(wrong.code(), "wrong_pin");
+        assert!(wrong.message(Lang::Vi).starts_with("Mã PIN không đúng"));
+        let last = SignError::WrongPin { final_try: true };
+        assert!(
+            last.message(Lang::En)
+                .contains("one more wrong PIN locks the token")
+        );
+    }
+
+    #[test]
+    fn a_missing_module_names_the_module() {
+        let e = open_module("/nowhere/libtoken.so").unwrap_err();
+        assert_eq!(e.code(), "module");
+        assert!(e.message(Lang::En).contains("/nowhere/libtoken.so"));
+    }
+}
