@@ -40,6 +40,7 @@ mod official;
 mod render;
 mod rendition;
 mod report;
+mod signature_space;
 
 pub use annual::{AnnualOptions, annual_report, render_annual_report};
 pub use chart::{BarChart, ChartSeries, Orientation, PALETTE, series_colour};
@@ -62,3 +63,4 @@ pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render, render_with_annex};
 pub use rendition::{PRINT_DPI, print_rendition, print_size_px};
 pub use report::{layout, layout_with_annex};
+pub use signature_space::{SignatureSpace, signature_space};
