@@ -475,12 +475,32 @@ fn check_no_table_break_leaves_one_row(p: &Paper) {
     }
 }
 
-/// An English paper prints no Vietnamese fixed label.
+/// The demo's travellers to Singapore, as their records write their names.
+const MEMBERS: &[&str] = &[
+    SIGNER,
+    "Lê Văn Thành",
+    "Phạm Thu Hà",
+    "Võ Thị Hoà",
+    "Đỗ Minh Tuấn",
+    "Trần Mỹ Dung",
+];
+
+/// An English paper prints no Vietnamese fixed label, and writes people's names one way:
+/// as in their passports.
 fn check_english_labels(p: &Paper) {
     if p.language != Language::English {
         return;
     }
     for (n, page) in p.layout.pages.iter().enumerate() {
+        for run in texts(page) {
+            assert!(
+                !MEMBERS.iter().any(|m| run.text.contains(m)),
+                "{} page {}: \"{}\" is not in its passport form",
+                p.name,
+                n + 1,
+                run.text
+            );
+        }
         let text = page.plain_text();
         for label in VIETNAMESE_LABELS {
             assert!(

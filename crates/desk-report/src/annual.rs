@@ -748,7 +748,12 @@ fn days_abroad(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             .map(|(n, p)| {
                 vec![
                     (n + 1).to_string(),
-                    p.full_name.clone(),
+                    // English papers write names as in the passport.
+                    if f.vi() {
+                        p.full_name.clone()
+                    } else {
+                        desk_domain::text::passport_form(&p.full_name)
+                    },
                     f.label_or_none(&p.unit),
                     f.int(p.trips.into()),
                     f.int(p.days.into()),

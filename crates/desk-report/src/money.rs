@@ -109,6 +109,15 @@ impl OfficialHead {
     }
 }
 
+/// A person's name as the paper's language writes names: as recorded in Vietnamese, in the
+/// passport form (capitals, no diacritics) in English, like every English paper.
+fn person(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => name.to_owned(),
+        Lang::En => desk_domain::text::passport_form(name),
+    }
+}
+
 fn col(title: &str, width_ratio: f32) -> Column {
     Column {
         title: title.to_owned(),
@@ -265,7 +274,7 @@ pub fn estimate_document(
                 if l.person_name.is_empty() {
                     all.to_owned()
                 } else {
-                    l.person_name.clone()
+                    person(&l.person_name, lang)
                 },
                 l.category.label(lang).to_owned(),
                 l.explain(lang),
@@ -362,7 +371,7 @@ pub fn estimate_document(
                     if l.person_name.is_empty() {
                         all.to_owned()
                     } else {
-                        l.person_name.clone()
+                        person(&l.person_name, lang)
                     },
                     l.category.label(lang).to_owned(),
                     capitalised(&l.explain(lang)),
@@ -495,7 +504,7 @@ pub fn settlement_document(
         let name = if party.name.is_empty() {
             all.to_owned()
         } else {
-            party.name.clone()
+            person(&party.name, lang)
         };
         if party.by_currency.is_empty() {
             continue;
@@ -652,7 +661,7 @@ pub fn settlement_document(
                 if l.person_name.is_empty() {
                     all.to_owned()
                 } else {
-                    l.person_name.clone()
+                    person(&l.person_name, lang)
                 },
                 l.kind.label(lang).to_owned(),
                 what,

@@ -1,6 +1,9 @@
 //! Photos at print size: a report with ten photos from a phone stays small enough to mail,
 //! sideways photos come out upright, and the rendition keeps the photo's shape.
 
+// A test that cannot make its sample should stop with the reason.
+#![allow(clippy::expect_used)]
+
 mod common;
 
 use std::io::Cursor;
