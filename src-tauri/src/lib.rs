@@ -99,6 +99,7 @@ pub fn run() -> ExitCode {
             commands::report_versions,
             commands::report_preview,
             commands::export_report_pdf,
+            commands::sign_report_pdf,
             commands::agenda,
             commands::suggest_places,
             commands::get_itinerary,

@@ -248,6 +248,17 @@ pub fn commands() -> Vec<Command> {
             ts::<ReportVersion>(),
         ),
         c(
+            "sign_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("key", ts::<SignKeyInput>()),
+                ("pin", ts::<String>()),
+                ("uiLanguage", ts::<Language>()),
+            ],
+            ts::<Option<ReportVersion>>(),
+        ),
+        c(
             "agenda",
             vec![("today", ts::<Option<String>>())],
             ts::<Vec<AgendaItem>>(),
@@ -568,6 +579,8 @@ pub fn typescript() -> String {
     declare::<MissionReport>(&mut out);
     declare::<MissionReportInput>(&mut out);
     declare::<ReportVersion>(&mut out);
+    declare::<SignKeyKind>(&mut out);
+    declare::<SignKeyInput>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

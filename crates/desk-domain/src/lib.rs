@@ -34,6 +34,7 @@ pub mod report;
 pub mod richtext;
 pub mod settings;
 pub mod settlement;
+pub mod signing;
 pub mod stats;
 pub mod task;
 pub mod text;
@@ -68,6 +69,7 @@ pub use rates::{
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
 pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
+pub use signing::{SignKeyInput, SignKeyKind};
 pub use stats::{
     DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
     ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,

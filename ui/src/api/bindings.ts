@@ -505,6 +505,24 @@ export type ReportVersion = { id: string, report_id: string, version: number,
 reason: string, report: MissionReport, created_at: string, };
 
 /**
+ * Where the signing key is.
+ */
+export type SignKeyKind = "p12" | "pkcs11";
+
+/**
+ * The key chosen in the Sign dialog.
+ */
+export type SignKeyInput = { kind: SignKeyKind, 
+/**
+ * The token's slot; the first slot with a token when absent.
+ */
+slot: number | null, 
+/**
+ * The key's label on the token; the first key when empty.
+ */
+key_label: string, };
+
+/**
  * A laid-out document as the window previews it: the same boxes the PDF draws, in points
  * from the top-left corner of each page.
  */
@@ -1661,6 +1679,7 @@ export interface Commands {
   report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
   report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
   export_report_pdf: { args: { delegationId: string; language: Language; path: string }; returns: ReportVersion };
+  sign_report_pdf: { args: { delegationId: string; language: Language; key: SignKeyInput; pin: string; uiLanguage: Language }; returns: ReportVersion | null };
   agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };

@@ -24,6 +24,7 @@ import type {
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  SignKeyInput,
   StatsRangeInput,
   StayInput,
   TaskInput,
@@ -179,6 +180,10 @@ export const api = {
   reportPreview: (delegationId: string, language: Language) => call('report_preview', { delegationId, language }),
   exportReportPdf: (delegationId: string, language: Language, path: string) =>
     call('export_report_pdf', { delegationId, language, path }),
+  // The key file (or token module) and the target are chosen in dialogs the shell opens; the
+  // PIN is passed once and never kept. `null` when a dialog was cancelled.
+  signReportPdf: (delegationId: string, language: Language, key: SignKeyInput, pin: string, uiLanguage: Language) =>
+    call('sign_report_pdf', { delegationId, language, key, pin, uiLanguage }),
   agenda: (today: string | null = null) => call('agenda', { today }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
