@@ -6,6 +6,7 @@
 mod agenda;
 mod bindings;
 mod cli;
+mod decree30;
 mod demo;
 mod hosting;
 mod itinerary;

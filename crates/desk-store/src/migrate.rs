@@ -15,10 +15,17 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_delegation.sql")),
     (2, include_str!("../migrations/0002_record.sql")),
     (3, include_str!("../migrations/0003_rates.sql")),
+    (7, include_str!("../migrations/0007_photo_print.sql")),
 ];
 
-/// The schema version this build writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the number of its last migration (numbers are
+/// handed out to parallel branches, so the list may have gaps while they are merged).
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// Every schema version a migration leads to, oldest first.
+pub fn schema_versions() -> impl Iterator<Item = i64> {
+    MIGRATIONS.iter().map(|(v, _)| *v)
+}
 
 pub fn schema_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))

@@ -999,7 +999,24 @@ report_recipients: Array<string>,
 /**
  * Default "Nơi nhận" lines.
  */
-report_received_by: Array<string>, signatory_authority: string, signatory_position: string, signatory_name: string, 
+report_received_by: Array<string>, 
+/**
+ * Who signs the office's papers (annual report, estimates, settlements, letters): on
+ * whose behalf ("KT. GIÁM ĐỐC"), the position ("PHÓ GIÁM ĐỐC") and the full name printed
+ * under the space for the signature and seal.
+ */
+signatory_authority: string, signatory_position: string, signatory_name: string, 
+/**
+ * The same three for English papers ("P.P. THE DIRECTOR", "DEPUTY DIRECTOR", the name as
+ * in the passport). Empty: the usual Vietnamese forms are translated and the name is
+ * written in its passport form.
+ */
+signatory_authority_en: string, signatory_position_en: string, signatory_name_en: string, 
+/**
+ * "Kính gửi" and "Nơi nhận" lines for English papers; empty: the Vietnamese lines, with
+ * the usual fixed phrases ("Như trên", "Lưu: …") translated.
+ */
+report_recipients_en: Array<string>, report_received_by_en: Array<string>, 
 /**
  * A mission report is due this many days after the return.
  */
