@@ -12,6 +12,7 @@ mod itinerary;
 mod money;
 mod record;
 mod report;
+mod scale;
 mod search;
 mod stats;
 mod store;

@@ -640,6 +640,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 organisation_id: None,
                 text: None,
                 trashed: a.trashed,
+                sort: Default::default(),
             },
         ),
         Command::Delegation(DelegationCommand::Add(a)) => {
