@@ -7,7 +7,7 @@ use desk_domain::{
     Delegation, DelegationInput, DelegationStatus, Error, ErrorKind, MemberInput,
     OrganisationInput, PersonInput, ProgrammeItemInput, SegmentInput, StayInput, Warning,
 };
-use desk_store::{DelegationFilter, Export, Store};
+use desk_store::{DelegationFilter, Export, Page, PageRequest, Store};
 use serde::Serialize;
 
 use crate::output::{self, table};
@@ -21,6 +21,33 @@ pub struct Context<'a> {
 
 pub(crate) fn io(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+}
+
+/// Prints a list read with `--limit`/`--after`: as JSON, the page itself (`items`,
+/// `next`, `total`); as a table, the rows, then on stderr how many there are and the
+/// cursor of the next page. A list read whole (no flags) prints as it always did.
+fn paged<T: Serialize>(
+    ctx: &mut Context<'_>,
+    page: Page<T>,
+    paging: &PageRequest,
+    print_rows: impl FnOnce(&mut dyn Write, &[T]) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let whole = paging.limit.is_none() && paging.after.is_none();
+    if ctx.json {
+        return if whole {
+            output::json(ctx.out, &page.items)
+        } else {
+            output::json(ctx.out, &page)
+        };
+    }
+    print_rows(ctx.out, &page.items)?;
+    if !whole {
+        let _ = writeln!(ctx.err, "desk: {} of {} shown", page.items.len(), page.total);
+        if let Some(next) = &page.next {
+            let _ = writeln!(ctx.err, "desk: next page: --after {next}");
+        }
+    }
+    Ok(())
 }
 
 fn warn(ctx: &mut Context<'_>, warnings: &[Warning]) {
@@ -73,13 +100,13 @@ pub fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
     )
 }
 
-pub fn delegation_list(ctx: &mut Context<'_>, filter: DelegationFilter) -> Result<(), Error> {
-    let delegations = ctx.store.list_delegations_where(&filter)?;
-    if ctx.json {
-        output::json(ctx.out, &delegations)
-    } else {
-        output::delegation_table(ctx.out, &delegations)
-    }
+pub fn delegation_list(
+    ctx: &mut Context<'_>,
+    filter: DelegationFilter,
+    paging: PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.delegation_page(&filter, &paging)?;
+    paged(ctx, page, &paging, output::delegation_table)
 }
 
 pub fn delegation_add(ctx: &mut Context<'_>, input: &DelegationInput) -> Result<(), Error> {
@@ -225,11 +252,16 @@ pub fn person_add(ctx: &mut Context<'_>, input: &PersonInput) -> Result<(), Erro
     }
 }
 
-pub fn person_list(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let people = ctx.store.list_people()?;
-    if ctx.json {
-        return output::json(ctx.out, &people);
-    }
+pub fn person_list(
+    ctx: &mut Context<'_>,
+    filter: desk_domain::DirectoryFilter,
+    paging: PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.people_page(&filter, &paging)?;
+    paged(ctx, page, &paging, person_table)
+}
+
+fn person_table(out: &mut dyn Write, people: &[desk_domain::Person]) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = people
         .iter()
         .map(|p| {
@@ -242,11 +274,7 @@ pub fn person_list(ctx: &mut Context<'_>) -> Result<(), Error> {
             ]
         })
         .collect();
-    table(
-        ctx.out,
-        &["ID", "NAME", "PASSPORT NAME", "NAT", "TITLE"],
-        &rows,
-    )
+    table(out, &["ID", "NAME", "PASSPORT NAME", "NAT", "TITLE"], &rows)
 }
 
 #[derive(Serialize)]
@@ -322,11 +350,16 @@ pub fn org_add(ctx: &mut Context<'_>, input: &OrganisationInput) -> Result<(), E
     }
 }
 
-pub fn org_list(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let organisations = ctx.store.list_organisations()?;
-    if ctx.json {
-        return output::json(ctx.out, &organisations);
-    }
+pub fn org_list(
+    ctx: &mut Context<'_>,
+    filter: desk_domain::DirectoryFilter,
+    paging: PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.organisation_page(&filter, &paging)?;
+    paged(ctx, page, &paging, org_table)
+}
+
+fn org_table(out: &mut dyn Write, organisations: &[desk_domain::Organisation]) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = organisations
         .iter()
         .map(|o| {
@@ -339,7 +372,7 @@ pub fn org_list(ctx: &mut Context<'_>) -> Result<(), Error> {
             ]
         })
         .collect();
-    table(ctx.out, &["ID", "NAME", "SHORT", "COUNTRY", "KIND"], &rows)
+    table(out, &["ID", "NAME", "SHORT", "COUNTRY", "KIND"], &rows)
 }
 
 pub fn member_add(
@@ -762,4 +795,68 @@ pub fn annual_report(
         )?;
     }
     Ok(())
+}
+
+/// `desk synthetic`: a new database of `years` years of a busy office, every record marked
+/// as invented. Never writes into an existing file.
+pub fn synthetic(
+    out: &mut dyn Write,
+    json: bool,
+    years: i32,
+    path: &Path,
+) -> Result<(), Error> {
+    if !(1..=50).contains(&years) {
+        return Err(Error::invalid(vec![desk_domain::Violation::new(
+            "years",
+            desk_domain::Rule::OutOfRange,
+            format!("--years must be from 1 to 50, not {years}"),
+        )]));
+    }
+    let started = std::time::Instant::now();
+    let made = Store::create_synthetic(path, &desk_store::Synthetic::years(years))?;
+    if json {
+        #[derive(Serialize)]
+        struct Made {
+            delegations: usize,
+            people: usize,
+            members: usize,
+            expenses: usize,
+            reports: usize,
+        }
+        return output::json(
+            out,
+            &Made {
+                delegations: made.delegations,
+                people: made.people,
+                members: made.members,
+                expenses: made.expenses,
+                reports: made.reports,
+            },
+        );
+    }
+    output::line(
+        out,
+        &format!(
+            "{}: {years} years of synthetic records (invented, marked as such): {} delegations, {} people, {} members, {} expense lines, {} reports, in {:.1} s.",
+            path.display(),
+            thousands(made.delegations),
+            thousands(made.people),
+            thousands(made.members),
+            thousands(made.expenses),
+            thousands(made.reports),
+            started.elapsed().as_secs_f64()
+        ),
+    )
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

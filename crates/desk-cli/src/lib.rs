@@ -40,6 +40,15 @@ struct Cli {
 enum Command {
     /// Create the database (or bring it up to date) and say where it is.
     Init,
+    /// Write a new database of N years of a busy office (2,500 delegations and 25,000
+    /// people a year), every record marked as synthetic, to measure the app with.
+    Synthetic {
+        #[arg(long, value_name = "N")]
+        years: i32,
+        /// The new file; an existing one is never written into.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Load the demo data set (the INELI-ASEAN story, 2016-2017).
     Demo,
     /// Delegations sent abroad or received.
@@ -428,6 +437,49 @@ struct ListArgs {
     /// Show the trash instead.
     #[arg(long)]
     trashed: bool,
+    /// newest (the default), oldest or title.
+    #[arg(long, value_parser = parse_sort, default_value = "newest")]
+    sort: desk_domain::DelegationSort,
+    #[command(flatten)]
+    page: PageArgs,
+}
+
+/// Reading a long list a page at a time.
+#[derive(Args)]
+struct PageArgs {
+    /// At most N rows (default: all of them, for scripts).
+    #[arg(long, value_name = "N")]
+    limit: Option<u32>,
+    /// Start after the row this cursor names (the `next` of the previous page).
+    #[arg(long, value_name = "CURSOR")]
+    after: Option<String>,
+}
+
+impl PageArgs {
+    fn request(self) -> desk_store::PageRequest {
+        desk_store::PageRequest {
+            limit: self.limit,
+            after: self.after,
+        }
+    }
+}
+
+/// A directory list: narrowed by words and read a page at a time.
+#[derive(Args)]
+struct DirectoryArgs {
+    /// Only those found by these words (as `desk search` finds them).
+    #[arg(long)]
+    text: Option<String>,
+    #[command(flatten)]
+    page: PageArgs,
+}
+
+impl DirectoryArgs {
+    fn filter(&self) -> desk_store::DirectoryFilter {
+        desk_store::DirectoryFilter {
+            text: self.text.clone(),
+        }
+    }
 }
 
 #[derive(Args)]
@@ -460,8 +512,8 @@ struct AddDelegation {
 enum PersonCommand {
     /// Add a person and print the new id.
     Add(AddPerson),
-    /// List everyone.
-    List,
+    /// List everyone, by name.
+    List(DirectoryArgs),
     /// Show a person, their passport and visas, and every delegation they were part of.
     Show { id: String },
 }
@@ -505,8 +557,8 @@ enum OrgCommand {
         #[arg(long, default_value = "")]
         kind: String,
     },
-    /// List every organisation.
-    List,
+    /// List every organisation, by name.
+    List(DirectoryArgs),
 }
 
 #[derive(Subcommand)]
@@ -571,6 +623,15 @@ fn parse_direction(s: &str) -> Result<Direction, String> {
     Direction::parse(s).ok_or_else(|| format!("expected outgoing or incoming, not \"{s}\""))
 }
 
+fn parse_sort(s: &str) -> Result<desk_domain::DelegationSort, String> {
+    match s {
+        "newest" => Ok(desk_domain::DelegationSort::Newest),
+        "oldest" => Ok(desk_domain::DelegationSort::Oldest),
+        "title" => Ok(desk_domain::DelegationSort::Title),
+        _ => Err(format!("expected newest, oldest or title, not \"{s}\"")),
+    }
+}
+
 fn parse_status(s: &str) -> Result<DelegationStatus, String> {
     DelegationStatus::parse(s).ok_or_else(|| {
         let names: Vec<&str> = DelegationStatus::ALL.iter().map(|s| s.as_str()).collect();
@@ -619,6 +680,10 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    // A new file of its own: the database of --db is neither opened nor created.
+    if let Command::Synthetic { years, out: file } = &cli.command {
+        return commands::synthetic(out, cli.json, *years, file);
+    }
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
     let ctx = &mut commands::Context {
@@ -629,6 +694,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     };
     match cli.command {
         Command::Init => commands::init(ctx, &path),
+        Command::Synthetic { .. } => Ok(()), // carried out above, before any database opens
         Command::Demo => commands::demo(ctx),
         Command::Delegation(DelegationCommand::List(a)) => commands::delegation_list(
             ctx,
@@ -640,8 +706,9 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 organisation_id: None,
                 text: None,
                 trashed: a.trashed,
-                sort: Default::default(),
+                sort: a.sort,
             },
+            a.page.request(),
         ),
         Command::Delegation(DelegationCommand::Add(a)) => {
             let mut input = desk_domain::DelegationInput::new(
@@ -675,7 +742,9 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 ..Default::default()
             },
         ),
-        Command::Person(PersonCommand::List) => commands::person_list(ctx),
+        Command::Person(PersonCommand::List(a)) => {
+            commands::person_list(ctx, a.filter(), a.page.request())
+        }
         Command::Person(PersonCommand::Show { id }) => commands::person_show(ctx, &id),
         Command::Org(OrgCommand::Add {
             name,
@@ -692,7 +761,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 notes: String::new(),
             },
         ),
-        Command::Org(OrgCommand::List) => commands::org_list(ctx),
+        Command::Org(OrgCommand::List(a)) => commands::org_list(ctx, a.filter(), a.page.request()),
         Command::Member(MemberCommand::Add {
             delegation,
             person,

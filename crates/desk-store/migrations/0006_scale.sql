@@ -46,6 +46,9 @@ CREATE INDEX delegation_live_by_start ON delegation (starts_on, id) WHERE delete
 CREATE INDEX delegation_live_by_title ON delegation (title COLLATE NOCASE, id)
     WHERE deleted_at IS NULL;
 CREATE INDEX delegation_trash ON delegation (deleted_at, id) WHERE deleted_at IS NOT NULL;
+-- The agenda (Today) reads the delegations that can still have something due: not closed,
+-- or closed but not over.
+CREATE INDEX delegation_live_status ON delegation (status, ends_on) WHERE deleted_at IS NULL;
 
 CREATE INDEX person_by_name ON person (full_name COLLATE NOCASE, id);
 CREATE INDEX person_passport ON person (passport_no) WHERE passport_no <> '';

@@ -353,9 +353,13 @@ pub fn generate(store: &mut Store, size: &Synthetic) -> Result<Generated, StoreE
             let ends = starts + Days::new(2 + dice.below(8) as u64);
             let outgoing = dice.below(10) < 6;
             let roll = dice.below(100);
+            // As in a real office, the trips of past years are closed (or were cancelled);
+            // only the last year's are still moving through their statuses.
+            let recent = year >= size.first_year + size.years - 1;
             let status = match roll {
                 0..=2 => "cancelled",
-                _ => *dice.pick(STATUSES),
+                _ if recent => *dice.pick(STATUSES),
+                _ => "closed",
             };
             let deleted = (roll == 3).then_some(stamp);
             let id = synthetic_id(3, n);

@@ -23,14 +23,15 @@ pub fn schema_version_of(path: &Path) -> Result<i64, StoreError> {
 
 pub use crate::synthetic::{Generated, Synthetic, generate};
 
-/// A guest list of `rows` guests as a partner would send it (CSV with the Vietnamese
-/// headers, semicolons, dates day first), for a delegation hosted 27–30 Nov 2017: distinct
-/// names and passports, fifty organisations, arrivals on twenty flights.
-pub fn guest_list_csv(rows: usize) -> String {
+/// A guest list of `rows` guests numbered from `first` as a partner would send it (CSV with
+/// the Vietnamese headers, semicolons, dates day first), for a delegation hosted 27–30 Nov
+/// 2017: distinct names and passports (lists from different `first` never share a guest),
+/// fifty organisations, arrivals on twenty flights.
+pub fn guest_list_csv(first: usize, rows: usize) -> String {
     let mut csv = String::from(
         "Họ và tên;Quốc tịch;Số hộ chiếu;Ngày hết hạn;Ngày sinh;Giới tính;Cơ quan;Chuyến bay đến;Ngày đến\n",
     );
-    for n in 0..rows {
+    for n in first..first + rows {
         let gender = if n % 2 == 0 { "Nữ" } else { "Nam" };
         csv.push_str(&format!(
             "Guest {n} Tan;Singapore;G{n:07};15/08/2030;{:02}/{:02}/19{:02};{gender};Partner Library {};SQ {};26/11/2017 10:50\n",
