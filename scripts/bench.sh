@@ -40,7 +40,8 @@ DB="$OUT/synthetic-$YEARS-years.sqlite"
 DEMO="$OUT/demo.sqlite"
 
 ensure_apt_packages "${APT_PACKAGES[@]}"
-build_ui
+# scripts/test.sh has just built the UI when it runs this.
+[ -n "${DESK_UI_BUILT:-}" ] || build_ui
 
 step "Building the app and the CLI ($PROFILE)"
 cargo build "${CARGO_PROFILE[@]}" -p desk-desktop -p desk-cli

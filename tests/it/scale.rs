@@ -286,7 +286,7 @@ fn search_puts_names_that_begin_with_the_words_first_and_stops_at_the_limit() {
 #[test]
 fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut ids = Vec::new();
+    let mut made = Vec::new();
     for n in 0..50 {
         let input = desk_domain::DelegationInput::new(
             Direction::Outgoing,
@@ -295,7 +295,7 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
             "2019-05-01",
             "2019-05-03",
         );
-        ids.push(store.create_delegation(&input).unwrap().id);
+        made.push(store.create_delegation(&input).unwrap().id);
     }
     let input = desk_domain::DelegationInput::new(
         Direction::Outgoing,
@@ -304,7 +304,7 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
         "2019-05-01",
         "2019-05-03",
     );
-    store.update_delegation(&ids[7], &input).unwrap();
+    store.update_delegation(&made[7], &input).unwrap();
     let found = |store: &Store, q: &str| -> Vec<String> {
         store
             .search(q, 100)
@@ -313,7 +313,7 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
             .flat_map(|g| g.hits.into_iter().map(|h| h.record_id))
             .collect()
     };
-    assert_eq!(found(&store, "chiang mai"), vec![ids[7].clone()]);
+    assert_eq!(found(&store, "chiang mai"), vec![made[7].clone()]);
     assert_eq!(found(&store, "bangkok").len(), 49, "the old words are gone");
     let filtered = store
         .list_delegations_where(&DelegationFilter {
@@ -321,8 +321,8 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(ids(&filtered), vec![ids[7].as_str()]);
-    store.trash_delegation(&ids[8]).unwrap();
+    assert_eq!(ids(&filtered), vec![made[7].as_str()]);
+    store.trash_delegation(&made[8]).unwrap();
     assert_eq!(found(&store, "bangkok").len(), 48, "the trash is not searched");
 }
 

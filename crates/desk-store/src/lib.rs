@@ -43,7 +43,7 @@ pub use desk_domain::{
 pub use error::StoreError;
 pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
-pub use migrate::{LATEST_VERSION, schema_version};
+pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use money::EXAMPLE_RATES;
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
 

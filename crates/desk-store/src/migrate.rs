@@ -26,6 +26,12 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// database upgraded across it has its search index refilled from the records.
 const KEYED_SEARCH: i64 = 6;
 
+/// Every schema version a migration writes, in order (numbers are reserved per change, so
+/// some may be missing while changes are merged).
+pub fn schema_versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|(version, _)| *version).collect()
+}
+
 pub fn schema_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
