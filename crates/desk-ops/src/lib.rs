@@ -7,6 +7,7 @@
 //! leaves half a file behind.
 
 pub mod hosting;
+pub mod sign;
 
 use std::path::{Path, PathBuf};
 
