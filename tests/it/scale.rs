@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use desk_domain::{
-    Delegation, DelegationFilter, DelegationSort, DirectoryFilter, Direction, Page, PageRequest,
+    Delegation, DelegationFilter, DelegationSort, Direction, DirectoryFilter, Page, PageRequest,
     Person,
 };
 use desk_store::testing::{Synthetic, generate};
@@ -38,7 +38,10 @@ fn all_pages<T>(mut read: impl FnMut(&PageRequest) -> Page<T>, size: u32) -> Vec
     let mut request = PageRequest::first(size);
     loop {
         let page = read(&request);
-        assert!(page.items.len() <= size as usize, "a page holds at most its limit");
+        assert!(
+            page.items.len() <= size as usize,
+            "a page holds at most its limit"
+        );
         out.extend(page.items);
         match page.next {
             Some(next) => request.after = Some(next),
@@ -77,7 +80,10 @@ fn the_first_pages_of_delegations_and_people_cross_in_under_200_kb() {
         ),
     ] {
         assert!(bytes < 200_000, "first page of {what}: {bytes} bytes");
-        assert!(total >= 2_400, "{what}: the count is of the whole list ({total})");
+        assert!(
+            total >= 2_400,
+            "{what}: the count is of the whole list ({total})"
+        );
     }
     assert_eq!(people.total as usize, all_people.len());
     assert!(
@@ -121,11 +127,7 @@ fn pages_follow_each_order_to_the_end_without_a_row_twice() {
         assert!(in_order, "{sort:?}: in order across pages");
     }
     let people = all_pages(
-        |p| {
-            store
-                .people_page(&DirectoryFilter::default(), p)
-                .unwrap()
-        },
+        |p| store.people_page(&DirectoryFilter::default(), p).unwrap(),
         5_000,
     );
     assert_eq!(people.len(), 25_000);
@@ -269,14 +271,21 @@ fn search_puts_names_that_begin_with_the_words_first_and_stops_at_the_limit() {
             })
             .unwrap()
     };
-    let mentions = add(&mut store, "Lê Văn Bình", "Gặp bà Trần Mỹ Dung tại Singapore");
+    let mentions = add(
+        &mut store,
+        "Lê Văn Bình",
+        "Gặp bà Trần Mỹ Dung tại Singapore",
+    );
     let dung = add(&mut store, "Trần Mỹ Dung", "");
     for n in 0..30 {
         add(&mut store, &format!("Trần Văn Học {n}"), "");
     }
     let groups = store.search("tran my", 5).unwrap();
     let people = &groups.iter().find(|g| g.kind == "person").unwrap().hits;
-    assert_eq!(people[0].record_id, dung.id, "the name that begins so first");
+    assert_eq!(
+        people[0].record_id, dung.id,
+        "the name that begins so first"
+    );
     assert_eq!(people[1].record_id, mentions.id, "then a mention in notes");
     assert_eq!(people.len(), 2);
     let many = store.search("tran", 5).unwrap();
@@ -323,7 +332,11 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
         .unwrap();
     assert_eq!(ids(&filtered), vec![made[7].as_str()]);
     store.trash_delegation(&made[8]).unwrap();
-    assert_eq!(found(&store, "bangkok").len(), 48, "the trash is not searched");
+    assert_eq!(
+        found(&store, "bangkok").len(),
+        48,
+        "the trash is not searched"
+    );
 }
 
 #[test]
@@ -333,7 +346,11 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
     let out_arg = out.to_str().unwrap();
     let made = desk(&["synthetic", "--years", "1", "--out", out_arg]);
     assert_eq!(made.code, 0, "{}", made.stderr);
-    assert!(made.stdout.contains("2,500") || made.stdout.contains("2500"), "{}", made.stdout);
+    assert!(
+        made.stdout.contains("2,500") || made.stdout.contains("2500"),
+        "{}",
+        made.stdout
+    );
     let again = desk(&["synthetic", "--years", "1", "--out", out_arg]);
     assert_ne!(again.code, 0, "an existing file is refused");
     assert!(again.stderr.contains("already"), "{}", again.stderr);
@@ -352,7 +369,10 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
         )
         .unwrap();
     assert_eq!(first.total + trash.total, 2_500, "a year of delegations");
-    assert!(trash.total > 0 && trash.total < 100, "about 1% in the trash");
+    assert!(
+        trash.total > 0 && trash.total < 100,
+        "about 1% in the trash"
+    );
     assert!(first.items.iter().all(|d| d.notes == SYNTHETIC_NOTE));
     let people = store
         .people_page(&DirectoryFilter::default(), &PageRequest::first(3))
@@ -363,14 +383,28 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
         "the search index is filled"
     );
     let listed = desk(&[
-        "--db", out_arg, "--json", "delegation", "list", "--limit", "2",
+        "--db",
+        out_arg,
+        "--json",
+        "delegation",
+        "list",
+        "--limit",
+        "2",
     ]);
     assert_eq!(listed.code, 0, "{}", listed.stderr);
     let rows: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
     assert_eq!(rows["items"].as_array().map(Vec::len), Some(2));
     let cursor = rows["next"].as_str().unwrap();
     let after = desk(&[
-        "--db", out_arg, "--json", "delegation", "list", "--limit", "2", "--after", cursor,
+        "--db",
+        out_arg,
+        "--json",
+        "delegation",
+        "list",
+        "--limit",
+        "2",
+        "--after",
+        cursor,
     ]);
     let more: serde_json::Value = serde_json::from_str(&after.stdout).unwrap();
     assert_ne!(

@@ -70,7 +70,12 @@ pub(crate) fn paged<T: Serialize>(
     }
     print_rows(ctx.out, &page.items)?;
     if !whole {
-        let _ = writeln!(ctx.err, "desk: {} of {} shown", page.items.len(), page.total);
+        let _ = writeln!(
+            ctx.err,
+            "desk: {} of {} shown",
+            page.items.len(),
+            page.total
+        );
         if let Some(next) = &page.next {
             let _ = writeln!(ctx.err, "desk: next page: --after {next}");
         }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use desk_domain::{DelegationFilter, DirectoryFilter, Direction, PageRequest};
+use desk_domain::{DelegationFilter, Direction, DirectoryFilter, PageRequest};
 use desk_exchange::{ReadOptions, read_guests};
 use desk_store::Store;
 use desk_store::testing::{Synthetic, demo_copy, guest_list_csv};
@@ -79,7 +79,10 @@ fn prefixes(store: &Store) -> Vec<String> {
         let filter = DirectoryFilter {
             text: text.map(str::to_owned),
         };
-        let people = or_die(store.people_page(&filter, &PageRequest::first(10)), "people");
+        let people = or_die(
+            store.people_page(&filter, &PageRequest::first(10)),
+            "people",
+        );
         words.extend(people.items.into_iter().map(|p| p.full_name));
     }
     let delegations = or_die(
@@ -269,7 +272,11 @@ fn bench(c: &mut Criterion) {
         if quick {
             group.measurement_time(Duration::from_secs(2));
         }
-        let sizes: &[usize] = if quick { &[100, 1_000] } else { &[1_000, 9_999] };
+        let sizes: &[usize] = if quick {
+            &[100, 1_000]
+        } else {
+            &[1_000, 9_999]
+        };
         for &rows in sizes {
             let mut times = Vec::new();
             group.bench_function(format!("{rows}-row guest list: preview and import"), |b| {

@@ -1,8 +1,8 @@
 //! Delegations: create, edit, move through their statuses, duplicate, trash and restore.
 
-use desk_domain::{DelegationFilter, DelegationSort, Page, PageRequest};
 use desk_domain::delegation::check_transition;
 use desk_domain::{Delegation, DelegationInput, DelegationStatus, Error, ErrorKind};
+use desk_domain::{DelegationFilter, DelegationSort, Page, PageRequest};
 
 use crate::record::{self, Keyset};
 use crate::{Store, StoreError, new_id, search};
@@ -131,9 +131,7 @@ impl Store {
         &self,
         filter: &DelegationFilter,
     ) -> Result<Vec<Delegation>, StoreError> {
-        Ok(self
-            .delegation_page(filter, &PageRequest::default())?
-            .items)
+        Ok(self.delegation_page(filter, &PageRequest::default())?.items)
     }
 
     /// One page of the delegations matching `filter`, in its order (the trash: the latest
@@ -214,13 +212,7 @@ impl Store {
             },
         };
         let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.as_ref()).collect();
-        record::page(
-            &self.conn,
-            &conditions.join(" AND "),
-            &refs,
-            keyset,
-            page,
-        )
+        record::page(&self.conn, &conditions.join(" AND "), &refs, keyset, page)
     }
 
     /// Every live delegation, the latest trip first.

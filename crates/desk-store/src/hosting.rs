@@ -256,7 +256,9 @@ impl Store {
         // winning, built once: matching a row is a lookup, not a pass over the directory.
         let mut organisations: HashMap<String, String> = HashMap::new();
         for o in self.list_organisations()? {
-            organisations.entry(name_key(&o.name)).or_insert(o.id.clone());
+            organisations
+                .entry(name_key(&o.name))
+                .or_insert(o.id.clone());
             if !o.short_name.is_empty() {
                 organisations.entry(name_key(&o.short_name)).or_insert(o.id);
             }

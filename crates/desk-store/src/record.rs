@@ -276,8 +276,7 @@ impl Keyset {
 /// rows are added or removed before it. It is opaque to its users (base64 of JSON).
 fn cursor(key: &str, id: &str) -> Result<String, StoreError> {
     use base64::Engine;
-    let json =
-        serde_json::to_string(&[key, id]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let json = serde_json::to_string(&[key, id]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
 }
 
@@ -288,11 +287,13 @@ fn read_cursor(cursor: &str) -> Result<(String, String), StoreError> {
         .ok()
         .and_then(|bytes| serde_json::from_slice::<(String, String)>(&bytes).ok())
         .ok_or_else(|| {
-            StoreError::Domain(desk_domain::Error::invalid(vec![desk_domain::Violation::new(
-                "after",
-                desk_domain::Rule::InvalidFormat,
-                "The cursor must be the `next` value of a page of this list",
-            )]))
+            StoreError::Domain(desk_domain::Error::invalid(vec![
+                desk_domain::Violation::new(
+                    "after",
+                    desk_domain::Rule::InvalidFormat,
+                    "The cursor must be the `next` value of a page of this list",
+                ),
+            ]))
         })
 }
 
@@ -303,7 +304,9 @@ pub fn count<T: Record>(
     params: &[&dyn rusqlite::ToSql],
 ) -> Result<u32, StoreError> {
     let sql = format!("SELECT count(*) FROM {} WHERE {filter}", T::TABLE);
-    let n: i64 = conn.prepare_cached(&sql)?.query_row(params, |row| row.get(0))?;
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params, |row| row.get(0))?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 

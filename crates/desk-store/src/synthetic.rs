@@ -264,11 +264,7 @@ pub fn generate(store: &mut Store, size: &Synthetic) -> Result<Generated, StoreE
         for n in 0..size.organisations {
             org.execute(params![
                 synthetic_id(1, n),
-                format!(
-                    "{} {} {n}",
-                    dice.pick(CITIES),
-                    dice.pick(LIBRARY_KINDS)
-                ),
+                format!("{} {} {n}", dice.pick(CITIES), dice.pick(LIBRARY_KINDS)),
                 dice.pick(COUNTRIES),
                 SYNTHETIC_NOTE,
                 stamp

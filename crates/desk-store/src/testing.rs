@@ -63,11 +63,12 @@ pub fn demo_copy() -> Result<crate::Export, StoreError> {
                 *s = new;
             }
             // Hosting keys name their record: `checkin:<member id>`.
-            serde_json::Value::String(s)
-                if s.split_once(':').is_some_and(|(_, id)| is_id(id)) =>
-            {
+            serde_json::Value::String(s) if s.split_once(':').is_some_and(|(_, id)| is_id(id)) => {
                 if let Some((prefix, id)) = s.clone().split_once(':') {
-                    let new = map.entry(id.to_owned()).or_insert_with(crate::new_id).clone();
+                    let new = map
+                        .entry(id.to_owned())
+                        .or_insert_with(crate::new_id)
+                        .clone();
                     *s = format!("{prefix}:{new}");
                 }
             }

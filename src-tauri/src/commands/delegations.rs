@@ -14,9 +14,7 @@ pub fn list_delegations(
     filter: DelegationFilter,
     page: PageRequest,
 ) -> Result<Page<Delegation>> {
-    Ok(desk
-        .store()?
-        .delegation_page(&filter, &page.for_window())?)
+    Ok(desk.store()?.delegation_page(&filter, &page.for_window())?)
 }
 
 #[tauri::command]
