@@ -53,6 +53,7 @@ pub fn run() -> ExitCode {
             commands::update_person,
             commands::delete_person,
             commands::list_organisations,
+            commands::get_organisation,
             commands::create_organisation,
             commands::update_organisation,
             commands::delete_organisation,

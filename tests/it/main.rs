@@ -13,6 +13,7 @@ mod itinerary;
 mod money;
 mod record;
 mod report;
+mod scale;
 mod search;
 mod stats;
 mod store;

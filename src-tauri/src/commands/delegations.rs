@@ -12,8 +12,9 @@ pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
 pub fn list_delegations(
     desk: State<'_, Desk>,
     filter: DelegationFilter,
-) -> Result<Vec<Delegation>> {
-    Ok(desk.store()?.list_delegations_where(&filter)?)
+    page: PageRequest,
+) -> Result<Page<Delegation>> {
+    Ok(desk.store()?.delegation_page(&filter, &page.for_window())?)
 }
 
 #[tauri::command]

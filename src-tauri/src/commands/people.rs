@@ -3,8 +3,12 @@
 use super::prelude::*;
 
 #[tauri::command]
-pub fn list_people(desk: State<'_, Desk>) -> Result<Vec<Person>> {
-    Ok(desk.store()?.list_people()?)
+pub fn list_people(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Person>> {
+    Ok(desk.store()?.people_page(&filter, &page.for_window())?)
 }
 
 #[tauri::command]
@@ -28,8 +32,19 @@ pub fn delete_person(desk: State<'_, Desk>, id: String) -> Result<()> {
 }
 
 #[tauri::command]
-pub fn list_organisations(desk: State<'_, Desk>) -> Result<Vec<Organisation>> {
-    Ok(desk.store()?.list_organisations()?)
+pub fn list_organisations(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Organisation>> {
+    Ok(desk
+        .store()?
+        .organisation_page(&filter, &page.for_window())?)
+}
+
+#[tauri::command]
+pub fn get_organisation(desk: State<'_, Desk>, id: String) -> Result<Organisation> {
+    Ok(desk.store()?.organisation(&id)?)
 }
 
 #[tauri::command]

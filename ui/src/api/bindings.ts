@@ -112,7 +112,38 @@ text: string | null,
 /**
  * The trash instead of the live list.
  */
-trashed: boolean, };
+trashed: boolean, 
+/**
+ * The order of the live list (the trash is always the latest thrown away first).
+ */
+sort: DelegationSort, };
+
+/**
+ * The orders the delegation list can be read in, each served by an index so that a page
+ * costs the same wherever it starts.
+ */
+export type DelegationSort = "newest" | "oldest" | "title";
+
+/**
+ * What the people and organisation lists can be narrowed to.
+ */
+export type DirectoryFilter = { 
+/**
+ * Words typed in the search box, matched like the search palette.
+ */
+text: string | null, };
+
+/**
+ * Which page of a list to read: at most `limit` rows (all when absent) after the row a
+ * previous page's `next` cursor names (from the start when absent).
+ */
+export type PageRequest = { limit: number | null, after: string | null, };
+
+/**
+ * One page of a list in its order: the rows, the cursor of the next page (none after the
+ * last), and how many rows the whole list has.
+ */
+export type Page<T> = { items: Array<T>, next: string | null, total: number, };
 
 export type OrganisationKind = "library" | "association" | "sponsor" | "ministry" | "university" | "other";
 
@@ -1389,7 +1420,11 @@ message: string,
 /**
  * The person already in the directory, for a duplicate.
  */
-existing_person_id: string | null, };
+existing_person_id: string | null, 
+/**
+ * Their full name, so the window can say who without reading the directory.
+ */
+existing_person_name: string | null, };
 
 /**
  * One row of the sheet with what was read and what is wrong with it.
@@ -1635,7 +1670,7 @@ export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "A
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
   app_info: { args: Record<string, never>; returns: AppInfo };
-  list_delegations: { args: { filter: DelegationFilter }; returns: Array<Delegation> };
+  list_delegations: { args: { filter: DelegationFilter; page: PageRequest }; returns: Page<Delegation> };
   get_delegation: { args: { id: string }; returns: Delegation };
   create_delegation: { args: { input: DelegationInput }; returns: Delegation };
   update_delegation: { args: { id: string; input: DelegationInput }; returns: Delegation };
@@ -1644,12 +1679,13 @@ export interface Commands {
   trash_delegation: { args: { id: string }; returns: Delegation };
   restore_delegation: { args: { id: string }; returns: Delegation };
   purge_delegation: { args: { id: string }; returns: null };
-  list_people: { args: Record<string, never>; returns: Array<Person> };
+  list_people: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Person> };
   get_person: { args: { id: string }; returns: PersonProfile };
   create_person: { args: { input: PersonInput }; returns: Person };
   update_person: { args: { id: string; input: PersonInput }; returns: Person };
   delete_person: { args: { id: string }; returns: null };
-  list_organisations: { args: Record<string, never>; returns: Array<Organisation> };
+  list_organisations: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Organisation> };
+  get_organisation: { args: { id: string }; returns: Organisation };
   create_organisation: { args: { input: OrganisationInput }; returns: Organisation };
   update_organisation: { args: { id: string; input: OrganisationInput }; returns: Organisation };
   delete_organisation: { args: { id: string }; returns: null };

@@ -10,6 +10,7 @@ import type {
   DelegationInput,
   DelegationStatus,
   DeskError,
+  DirectoryFilter,
   ErrorKind,
   EstimateRequest,
   ExpenseInput,
@@ -20,6 +21,7 @@ import type {
   MissionReportInput,
   MemberInput,
   OrganisationInput,
+  PageRequest,
   PersonInput,
   ProgrammeItemInput,
   SegmentInput,
@@ -94,12 +96,19 @@ export const NO_FILTER: DelegationFilter = {
   organisation_id: null,
   text: null,
   trashed: false,
+  sort: 'newest',
 };
+
+/** The first page of a list, as long as the shell gives when not told (100 rows). */
+export const FIRST_PAGE: PageRequest = { limit: null, after: null };
+export const NO_TEXT: DirectoryFilter = { text: null };
 
 export const api = {
   appInfo: () => call('app_info', {}),
 
-  listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
+  /** One page of delegations (the shell never sends more than 500 at once). */
+  listDelegations: (filter: DelegationFilter = NO_FILTER, page: PageRequest = FIRST_PAGE) =>
+    call('list_delegations', { filter, page }),
   getDelegation: (id: string) => call('get_delegation', { id }),
   createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
   updateDelegation: (id: string, input: DelegationInput) => call('update_delegation', { id, input }),
@@ -110,13 +119,19 @@ export const api = {
   restoreDelegation: (id: string) => call('restore_delegation', { id }),
   purgeDelegation: (id: string) => call('purge_delegation', { id }),
 
-  listPeople: () => call('list_people', {}),
+  listPeople: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_people', { filter, page }),
   getPerson: (id: string) => call('get_person', { id }),
   createPerson: (input: PersonInput) => call('create_person', { input }),
   updatePerson: (id: string, input: PersonInput) => call('update_person', { id, input }),
   deletePerson: (id: string) => call('delete_person', { id }),
 
-  listOrganisations: () => call('list_organisations', {}),
+  listOrganisations: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_organisations', { filter, page }),
+  /** Organisations for a picker: the first 500 by name. */
+  pickOrganisations: async () =>
+    (await call('list_organisations', { filter: NO_TEXT, page: { limit: 500, after: null } })).items,
+  getOrganisation: (id: string) => call('get_organisation', { id }),
   createOrganisation: (input: OrganisationInput) => call('create_organisation', { input }),
   updateOrganisation: (id: string, input: OrganisationInput) =>
     call('update_organisation', { id, input }),

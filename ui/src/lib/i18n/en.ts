@@ -37,6 +37,7 @@ export const en = {
   'common.export': 'Export',
   'common.days': '{count} days',
   'common.nights': '{count} nights',
+  'common.more': 'Show more ({shown} of {total})',
 
   'today.title': 'Today',
   'today.subtitle': 'What needs attention, computed from the record',
@@ -442,6 +443,7 @@ export const en = {
   'orgs.title': 'Organisations',
   'orgs.new': 'Add organisation',
   'orgs.empty': 'No organisations yet.',
+  'orgs.count': '{count} organisations',
   'okind.library': 'Library',
   'okind.association': 'Association',
   'okind.sponsor': 'Sponsor',
@@ -517,6 +519,7 @@ export const en = {
   'trash.purge': 'Delete for good',
   'trash.purge_confirm': 'Delete “{title}” and all its data for good? This cannot be undone.',
   'trash.hint': 'Delegations in the trash are hidden from lists and search, but nothing is lost.',
+  'trash.count': '{count} delegations in the trash',
   'stats.nav': 'Statistics',
   'stats.title': 'Delegations in numbers',
   'stats.subtitle': 'Figures for {range}, compared with {previous}',

@@ -35,6 +35,7 @@ export const vi = {
   'common.export': 'Xuất',
   'common.days': '{count} ngày',
   'common.nights': '{count} đêm',
+  'common.more': 'Xem thêm ({shown} / {total})',
 
   'today.title': 'Hôm nay',
   'today.subtitle': 'Những việc cần chú ý, tính từ hồ sơ',
@@ -440,6 +441,7 @@ export const vi = {
   'orgs.title': 'Cơ quan, tổ chức',
   'orgs.new': 'Thêm cơ quan',
   'orgs.empty': 'Chưa có cơ quan nào.',
+  'orgs.count': '{count} cơ quan',
   'okind.library': 'Thư viện',
   'okind.association': 'Hiệp hội',
   'okind.sponsor': 'Nhà tài trợ',
@@ -515,6 +517,7 @@ export const vi = {
   'trash.purge': 'Xóa vĩnh viễn',
   'trash.purge_confirm': 'Xóa vĩnh viễn “{title}” cùng mọi dữ liệu của đoàn? Không thể hoàn tác.',
   'trash.hint': 'Đoàn trong thùng rác không xuất hiện ở danh sách và tìm kiếm, nhưng còn nguyên dữ liệu.',
+  'trash.count': '{count} đoàn trong thùng rác',
   'stats.nav': 'Thống kê',
   'stats.title': 'Thống kê đoàn ra, đoàn vào',
   'stats.subtitle': 'Số liệu {range}, so sánh với {previous}',
