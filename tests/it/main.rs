@@ -8,6 +8,7 @@ mod bindings;
 mod cli;
 mod demo;
 mod hosting;
+mod hostile;
 mod itinerary;
 mod money;
 mod record;

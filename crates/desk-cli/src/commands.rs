@@ -19,10 +19,6 @@ pub struct Context<'a> {
     pub err: &'a mut dyn Write,
 }
 
-pub(crate) fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
-}
-
 fn warn(ctx: &mut Context<'_>, warnings: &[Warning]) {
     for w in warnings {
         let _ = writeln!(ctx.err, "desk: warning: {}", w.message());
@@ -422,7 +418,8 @@ pub fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
 }
 
 pub fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
-    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    // An export of twenty years is a few hundred MB at most.
+    let text = desk_ops::files::read_text(file, "file", 1024 * 1024 * 1024)?;
     let data: Export = serde_json::from_str(&text).map_err(|e| {
         Error::new(
             ErrorKind::Validation,
