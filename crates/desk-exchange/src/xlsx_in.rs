@@ -128,11 +128,7 @@ fn largest_number(text: &str) -> u64 {
 /// What one XML part declares, read with a real XML parser: prefixes (`<x:sst>`), comments
 /// that mention `<sst`, CDATA and attribute order are understood as calamine (which uses
 /// the same parser with the same settings) will understand them.
-fn check_part(
-    name: &str,
-    part: impl Read,
-    limits: &Limits,
-) -> Result<(), ExchangeError> {
+fn check_part(name: &str, part: impl Read, limits: &Limits) -> Result<(), ExchangeError> {
     let mut xml = XmlReader::from_reader(BufReader::new(part));
     // calamine's settings (xlsx::xml_reader): the same events, in the same places.
     let config = xml.config_mut();
@@ -162,6 +158,30 @@ fn check_part(
                     "the workbook claims {declared} shared strings; at most {} cells are read (a damaged or crafted file)",
                     limits.max_cells
                 )));
+            }
+        } else if worksheet
+            && (local.eq_ignore_ascii_case("c") || local.eq_ignore_ascii_case("row"))
+        {
+            // calamine computes a reference's row and column in u32 without checking for
+            // overflow: "AAAAAAAAA1" or a row of eleven digits would panic it. The largest
+            // sheet any spreadsheet writes ends at XFD1048576.
+            let reference = element
+                .attributes()
+                .with_checks(false)
+                .flatten()
+                .find(|a| a.key.local_name().as_ref().eq_ignore_ascii_case("r"))
+                .map(|a| a.value.into_owned());
+            if let Some(reference) = reference {
+                let letters = reference
+                    .bytes()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count();
+                if letters > 3 || reference.len() - letters > 7 {
+                    return Err(ExchangeError::Unreadable(format!(
+                        "the worksheet {name} has a cell reference \"{}\" beyond any sheet",
+                        reference.chars().take(40).collect::<String>()
+                    )));
+                }
             }
         } else if worksheet && local.eq_ignore_ascii_case("dimension") {
             let reference = element
@@ -211,8 +231,21 @@ fn check_declared_sizes(
 
 /// The names of the workbook's worksheets, in order; after the same checks as [`read`].
 pub fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, ExchangeError> {
-    let workbook = open(bytes, limits)?;
-    Ok(workbook.sheet_names())
+    unpanicked(|| {
+        let workbook = open(bytes, limits)?;
+        Ok(workbook.sheet_names())
+    })
+}
+
+/// Runs a reading through calamine, turning a panic inside it into a refusal. The checks
+/// above refuse what is known to panic it (an overflowing cell reference); this is the
+/// last guard for what is not known yet: a file is refused, the app goes on.
+fn unpanicked<T>(read: impl FnOnce() -> Result<T, ExchangeError>) -> Result<T, ExchangeError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ExchangeError::Unreadable(
+            "the workbook is damaged in a way the spreadsheet reader cannot handle".into(),
+        ))
+    })
 }
 
 fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Xlsx<Cursor<&'b [u8]>>, ExchangeError> {
@@ -232,6 +265,14 @@ fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Xlsx<Cursor<&'b [u8]>>, 
 
 /// Reads one worksheet (`sheet`, or the first one) into a grid. Returns the sheet's name.
 pub fn read(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<(String, Grid), ExchangeError> {
+    unpanicked(|| read_checked(bytes, sheet, limits))
+}
+
+fn read_checked(
     bytes: &[u8],
     sheet: Option<&str>,
     limits: &Limits,
@@ -391,5 +432,22 @@ mod tests {
             let _ = out.write_all(text.replace(from, to).as_bytes());
         }
         out.finish().map(|c| c.into_inner()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_cell_reference_beyond_any_sheet_is_refused_not_a_panic() {
+        // Found by the fuzzing: calamine's u32 arithmetic overflowed on such a reference.
+        for (from, to) in [
+            ("r=\"A2\"", "r=\"AAAAAAAAAAAAAAAA2\""),
+            ("r=\"2\"", "r=\"99999999999\""),
+        ] {
+            let bytes =
+                rewrite_strings(&rewrite_strings(CRAFTED[0].1, "30000000000", "4"), from, to);
+            let refused = read(&bytes, None, &Limits::default())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(refused.contains("beyond any sheet"), "{to}: {refused}");
+        }
     }
 }
