@@ -190,8 +190,24 @@ pub fn commands() -> Vec<Command> {
             ts::<Vec<Attachment>>(),
         ),
         c(
+            "choose_open_files",
+            vec![
+                ("filters", ts::<Vec<FileFilter>>()),
+                ("multiple", ts::<bool>()),
+            ],
+            ts::<Vec<ChosenFile>>(),
+        ),
+        c(
+            "choose_save_file",
+            vec![
+                ("fileName", ts::<String>()),
+                ("filters", ts::<Vec<FileFilter>>()),
+            ],
+            ts::<Option<ChosenFile>>(),
+        ),
+        c(
             "add_attachment_file",
-            vec![("input", ts::<AttachmentInput>()), ("path", ts::<String>())],
+            vec![("input", ts::<AttachmentInput>()), ("file", ts::<String>())],
             ts::<Attachment>(),
         ),
         c("attachment_data_url", vec![id()], ts::<String>()),
@@ -243,7 +259,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<ReportVersion>(),
         ),
@@ -264,7 +280,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -273,7 +289,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -282,7 +298,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("from", ts::<String>()),
                 ("to", ts::<String>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -303,7 +319,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("request", ts::<EstimateRequest>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -312,19 +328,19 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
         c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
         c(
             "import_rate_table_file",
-            vec![("path", ts::<String>())],
+            vec![("file", ts::<String>())],
             ts::<RateTable>(),
         ),
         c(
             "export_rate_table_file",
-            vec![id(), ("path", ts::<String>())],
+            vec![id(), ("file", ts::<String>())],
             "null".to_owned(),
         ),
         c("delete_rate_table", vec![id()], "null".to_owned()),
@@ -352,7 +368,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 (
                     "countryNames",
                     ts::<std::collections::BTreeMap<String, String>>(),
@@ -365,7 +381,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<String>(),
         ),
@@ -374,7 +390,7 @@ pub fn commands() -> Vec<Command> {
             "preview_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
             ],
@@ -384,7 +400,7 @@ pub fn commands() -> Vec<Command> {
             "import_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
                 ("skipInvalid", ts::<bool>()),
@@ -466,7 +482,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("list", ts::<hosting::HostingList>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -476,7 +492,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("paper", ts::<hosting::HostingPaper>()),
                 ("languages", ts::<Vec<Language>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -512,6 +528,8 @@ pub fn typescript() -> String {
     declare::<Violation>(&mut out);
     declare::<Error>(&mut out);
     declare::<AppInfo>(&mut out);
+    declare::<ChosenFile>(&mut out);
+    declare::<FileFilter>(&mut out);
     declare::<Direction>(&mut out);
     declare::<DelegationStatus>(&mut out);
     declare::<Funding>(&mut out);
