@@ -8,6 +8,7 @@
 
 pub mod files;
 pub mod hosting;
+pub mod sign;
 
 use std::path::{Path, PathBuf};
 
