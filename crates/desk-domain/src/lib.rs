@@ -12,6 +12,7 @@ pub mod agenda;
 pub mod attachment;
 pub mod audit;
 pub mod check;
+pub mod chosen;
 pub mod country;
 pub mod country_names;
 pub mod delegation;
@@ -46,6 +47,7 @@ pub mod warning;
 pub use agenda::{AgendaInput, AgendaItem, AgendaKind, Severity};
 pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
+pub use chosen::{ChosenFile, FileFilter};
 pub use delegation::{
     Delegation, DelegationInput, DelegationStatus, Direction, Funding, ValidDelegation,
 };
