@@ -6,6 +6,7 @@
 //! Each function returns bytes or a string; writing goes through [`write_file`], which never
 //! leaves half a file behind.
 
+pub mod files;
 pub mod hosting;
 pub mod sign;
 
