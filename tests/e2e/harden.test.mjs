@@ -66,7 +66,7 @@ describe('hardened', { timeout: 240000 }, () => {
     assert.equal(JSON.stringify(attachments).includes('passwd'), false, 'nothing was attached');
   });
 
-  it('answers a click within 100 ms while another process imports 10,000 delegations', async () => {
+  it('keeps answering clicks while another process imports 10,000 delegations', async () => {
     const file = join(dirname(database), 'export.json');
     desk('export', '--out', file);
     const base = JSON.parse(readFileSync(file, 'utf8'));
