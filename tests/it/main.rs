@@ -6,6 +6,7 @@
 mod agenda;
 mod bindings;
 mod cli;
+mod decree30;
 mod demo;
 mod hostile;
 mod hosting;
@@ -13,6 +14,7 @@ mod itinerary;
 mod money;
 mod record;
 mod report;
+mod scale;
 mod search;
 mod shell;
 mod stats;

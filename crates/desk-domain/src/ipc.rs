@@ -36,8 +36,11 @@ pub fn commands() -> Vec<Command> {
         c("app_info", vec![], ts::<AppInfo>()),
         c(
             "list_delegations",
-            vec![("filter", ts::<DelegationFilter>())],
-            ts::<Vec<Delegation>>(),
+            vec![
+                ("filter", ts::<DelegationFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Delegation>>(),
         ),
         c("get_delegation", vec![id()], ts::<Delegation>()),
         c(
@@ -63,7 +66,14 @@ pub fn commands() -> Vec<Command> {
         c("trash_delegation", vec![id()], ts::<Delegation>()),
         c("restore_delegation", vec![id()], ts::<Delegation>()),
         c("purge_delegation", vec![id()], unit()),
-        c("list_people", vec![], ts::<Vec<Person>>()),
+        c(
+            "list_people",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Person>>(),
+        ),
         c("get_person", vec![id()], ts::<PersonProfile>()),
         c(
             "create_person",
@@ -76,7 +86,15 @@ pub fn commands() -> Vec<Command> {
             ts::<Person>(),
         ),
         c("delete_person", vec![id()], unit()),
-        c("list_organisations", vec![], ts::<Vec<Organisation>>()),
+        c(
+            "list_organisations",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Organisation>>(),
+        ),
+        c("get_organisation", vec![id()], ts::<Organisation>()),
         c(
             "create_organisation",
             vec![("input", ts::<OrganisationInput>())],
@@ -262,6 +280,17 @@ pub fn commands() -> Vec<Command> {
                 ("file", ts::<String>()),
             ],
             ts::<ReportVersion>(),
+        ),
+        c(
+            "sign_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("key", ts::<SignKeyInput>()),
+                ("pin", ts::<String>()),
+                ("uiLanguage", ts::<Language>()),
+            ],
+            ts::<Option<ReportVersion>>(),
         ),
         c(
             "agenda",
@@ -536,6 +565,10 @@ pub fn typescript() -> String {
     declare::<Delegation>(&mut out);
     declare::<DelegationInput>(&mut out);
     declare::<DelegationFilter>(&mut out);
+    declare::<DelegationSort>(&mut out);
+    declare::<DirectoryFilter>(&mut out);
+    declare::<PageRequest>(&mut out);
+    declare::<Page<Delegation>>(&mut out);
     declare::<OrganisationKind>(&mut out);
     declare::<Organisation>(&mut out);
     declare::<OrganisationInput>(&mut out);
@@ -586,6 +619,8 @@ pub fn typescript() -> String {
     declare::<MissionReport>(&mut out);
     declare::<MissionReportInput>(&mut out);
     declare::<ReportVersion>(&mut out);
+    declare::<SignKeyKind>(&mut out);
+    declare::<SignKeyInput>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

@@ -35,6 +35,7 @@ pub mod report;
 pub mod richtext;
 pub mod settings;
 pub mod settlement;
+pub mod signing;
 pub mod stats;
 pub mod task;
 pub mod text;
@@ -70,6 +71,7 @@ pub use rates::{
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
 pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
+pub use signing::{SignKeyInput, SignKeyKind};
 pub use stats::{
     DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
     ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,
@@ -79,8 +81,9 @@ pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
 pub use views::{
-    AppInfo, CalendarEntry, CalendarPerson, CheckReport, DelegationFilter, DocumentPreview,
-    ExpenseView, MemberDetail, MemberSaved, MissionReportData, PersonProfile, PersonTrip,
-    PreviewItem, ReportVersion, SearchGroup, SearchHit, SegmentView,
+    AppInfo, CalendarEntry, CalendarPerson, CheckReport, DelegationFilter, DelegationSort,
+    DirectoryFilter, DocumentPreview, ExpenseView, MemberDetail, MemberSaved, MissionReportData,
+    Page, PageRequest, PersonProfile, PersonTrip, PreviewItem, ReportVersion, SearchGroup,
+    SearchHit, SegmentView,
 };
 pub use warning::Warning;

@@ -12,8 +12,9 @@ pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
 pub fn list_delegations(
     desk: State<'_, Desk>,
     filter: DelegationFilter,
-) -> Result<Vec<Delegation>> {
-    crate::state::guarded(|| Ok(desk.store()?.list_delegations_where(&filter)?))
+    page: PageRequest,
+) -> Result<Page<Delegation>> {
+    crate::state::guarded(|| Ok(desk.store()?.delegation_page(&filter, &page.for_window())?))
 }
 
 #[tauri::command(async)]

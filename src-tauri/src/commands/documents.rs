@@ -23,7 +23,8 @@ pub fn add_attachment_file(
         if input.file_name.trim().is_empty() {
             input.file_name = crate::files::file_name(&path);
         }
-        Ok(desk.store()?.add_attachment(&input, &content)?)
+        let prepared = desk_ops::PreparedAttachment::new(input, content)?;
+        prepared.save(&mut *desk.store()?)
     })
 }
 

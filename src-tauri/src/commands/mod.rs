@@ -10,6 +10,7 @@ mod hosting;
 mod money;
 mod people;
 mod records;
+mod sign;
 mod stats;
 mod travel;
 
@@ -20,6 +21,7 @@ pub use hosting::*;
 pub use money::*;
 pub use people::*;
 pub use records::*;
+pub use sign::*;
 pub use stats::*;
 pub use travel::*;
 

@@ -3,8 +3,12 @@
 use super::prelude::*;
 
 #[tauri::command(async)]
-pub fn list_people(desk: State<'_, Desk>) -> Result<Vec<Person>> {
-    crate::state::guarded(|| Ok(desk.store()?.list_people()?))
+pub fn list_people(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Person>> {
+    crate::state::guarded(|| Ok(desk.store()?.people_page(&filter, &page.for_window())?))
 }
 
 #[tauri::command(async)]
@@ -28,8 +32,21 @@ pub fn delete_person(desk: State<'_, Desk>, id: String) -> Result<()> {
 }
 
 #[tauri::command(async)]
-pub fn list_organisations(desk: State<'_, Desk>) -> Result<Vec<Organisation>> {
-    crate::state::guarded(|| Ok(desk.store()?.list_organisations()?))
+pub fn list_organisations(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Organisation>> {
+    crate::state::guarded(|| {
+        Ok(desk
+            .store()?
+            .organisation_page(&filter, &page.for_window())?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn get_organisation(desk: State<'_, Desk>, id: String) -> Result<Organisation> {
+    crate::state::guarded(|| Ok(desk.store()?.organisation(&id)?))
 }
 
 #[tauri::command(async)]

@@ -126,7 +126,38 @@ text: string | null,
 /**
  * The trash instead of the live list.
  */
-trashed: boolean, };
+trashed: boolean, 
+/**
+ * The order of the live list (the trash is always the latest thrown away first).
+ */
+sort: DelegationSort, };
+
+/**
+ * The orders the delegation list can be read in, each served by an index so that a page
+ * costs the same wherever it starts.
+ */
+export type DelegationSort = "newest" | "oldest" | "title";
+
+/**
+ * What the people and organisation lists can be narrowed to.
+ */
+export type DirectoryFilter = { 
+/**
+ * Words typed in the search box, matched like the search palette.
+ */
+text: string | null, };
+
+/**
+ * Which page of a list to read: at most `limit` rows (all when absent) after the row a
+ * previous page's `next` cursor names (from the start when absent).
+ */
+export type PageRequest = { limit: number | null, after: string | null, };
+
+/**
+ * One page of a list in its order: the rows, the cursor of the next page (none after the
+ * last), and how many rows the whole list has.
+ */
+export type Page<T> = { items: Array<T>, next: string | null, total: number, };
 
 export type OrganisationKind = "library" | "association" | "sponsor" | "ministry" | "university" | "other";
 
@@ -517,6 +548,24 @@ export type ReportVersion = { id: string, report_id: string, version: number,
  * `exported`, `finalised` or `reopened`.
  */
 reason: string, report: MissionReport, created_at: string, };
+
+/**
+ * Where the signing key is.
+ */
+export type SignKeyKind = "p12" | "pkcs11";
+
+/**
+ * The key chosen in the Sign dialog.
+ */
+export type SignKeyInput = { kind: SignKeyKind, 
+/**
+ * The token's slot; the first slot with a token when absent.
+ */
+slot: number | null, 
+/**
+ * The key's label on the token; the first key when empty.
+ */
+key_label: string, };
 
 /**
  * A laid-out document as the window previews it: the same boxes the PDF draws, in points
@@ -995,7 +1044,24 @@ report_recipients: Array<string>,
 /**
  * Default "Nơi nhận" lines.
  */
-report_received_by: Array<string>, signatory_authority: string, signatory_position: string, signatory_name: string, 
+report_received_by: Array<string>, 
+/**
+ * Who signs the office's papers (annual report, estimates, settlements, letters): on
+ * whose behalf ("KT. GIÁM ĐỐC"), the position ("PHÓ GIÁM ĐỐC") and the full name printed
+ * under the space for the signature and seal.
+ */
+signatory_authority: string, signatory_position: string, signatory_name: string, 
+/**
+ * The same three for English papers ("P.P. THE DIRECTOR", "DEPUTY DIRECTOR", the name as
+ * in the passport). Empty: the usual Vietnamese forms are translated and the name is
+ * written in its passport form.
+ */
+signatory_authority_en: string, signatory_position_en: string, signatory_name_en: string, 
+/**
+ * "Kính gửi" and "Nơi nhận" lines for English papers; empty: the Vietnamese lines, with
+ * the usual fixed phrases ("Như trên", "Lưu: …") translated.
+ */
+report_recipients_en: Array<string>, report_received_by_en: Array<string>, 
 /**
  * A mission report is due this many days after the return.
  */
@@ -1368,7 +1434,11 @@ message: string,
 /**
  * The person already in the directory, for a duplicate.
  */
-existing_person_id: string | null, };
+existing_person_id: string | null, 
+/**
+ * Their full name, so the window can say who without reading the directory.
+ */
+existing_person_name: string | null, };
 
 /**
  * One row of the sheet with what was read and what is wrong with it.
@@ -1614,7 +1684,7 @@ export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "A
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
   app_info: { args: Record<string, never>; returns: AppInfo };
-  list_delegations: { args: { filter: DelegationFilter }; returns: Array<Delegation> };
+  list_delegations: { args: { filter: DelegationFilter; page: PageRequest }; returns: Page<Delegation> };
   get_delegation: { args: { id: string }; returns: Delegation };
   create_delegation: { args: { input: DelegationInput }; returns: Delegation };
   update_delegation: { args: { id: string; input: DelegationInput }; returns: Delegation };
@@ -1623,12 +1693,13 @@ export interface Commands {
   trash_delegation: { args: { id: string }; returns: Delegation };
   restore_delegation: { args: { id: string }; returns: Delegation };
   purge_delegation: { args: { id: string }; returns: null };
-  list_people: { args: Record<string, never>; returns: Array<Person> };
+  list_people: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Person> };
   get_person: { args: { id: string }; returns: PersonProfile };
   create_person: { args: { input: PersonInput }; returns: Person };
   update_person: { args: { id: string; input: PersonInput }; returns: Person };
   delete_person: { args: { id: string }; returns: null };
-  list_organisations: { args: Record<string, never>; returns: Array<Organisation> };
+  list_organisations: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Organisation> };
+  get_organisation: { args: { id: string }; returns: Organisation };
   create_organisation: { args: { input: OrganisationInput }; returns: Organisation };
   update_organisation: { args: { id: string; input: OrganisationInput }; returns: Organisation };
   delete_organisation: { args: { id: string }; returns: null };
@@ -1677,6 +1748,7 @@ export interface Commands {
   report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
   report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
   export_report_pdf: { args: { delegationId: string; language: Language; file: string }; returns: ReportVersion };
+  sign_report_pdf: { args: { delegationId: string; language: Language; key: SignKeyInput; pin: string; uiLanguage: Language }; returns: ReportVersion | null };
   agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };

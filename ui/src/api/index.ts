@@ -10,6 +10,7 @@ import type {
   DelegationInput,
   DelegationStatus,
   DeskError,
+  DirectoryFilter,
   ErrorKind,
   EstimateRequest,
   ExpenseInput,
@@ -21,10 +22,12 @@ import type {
   MissionReportInput,
   MemberInput,
   OrganisationInput,
+  PageRequest,
   PersonInput,
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  SignKeyInput,
   StatsRangeInput,
   StayInput,
   TaskInput,
@@ -95,12 +98,19 @@ export const NO_FILTER: DelegationFilter = {
   organisation_id: null,
   text: null,
   trashed: false,
+  sort: 'newest',
 };
+
+/** The first page of a list, as long as the shell gives when not told (100 rows). */
+export const FIRST_PAGE: PageRequest = { limit: null, after: null };
+export const NO_TEXT: DirectoryFilter = { text: null };
 
 export const api = {
   appInfo: () => call('app_info', {}),
 
-  listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
+  /** One page of delegations (the shell never sends more than 500 at once). */
+  listDelegations: (filter: DelegationFilter = NO_FILTER, page: PageRequest = FIRST_PAGE) =>
+    call('list_delegations', { filter, page }),
   getDelegation: (id: string) => call('get_delegation', { id }),
   createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
   updateDelegation: (id: string, input: DelegationInput) => call('update_delegation', { id, input }),
@@ -111,13 +121,19 @@ export const api = {
   restoreDelegation: (id: string) => call('restore_delegation', { id }),
   purgeDelegation: (id: string) => call('purge_delegation', { id }),
 
-  listPeople: () => call('list_people', {}),
+  listPeople: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_people', { filter, page }),
   getPerson: (id: string) => call('get_person', { id }),
   createPerson: (input: PersonInput) => call('create_person', { input }),
   updatePerson: (id: string, input: PersonInput) => call('update_person', { id, input }),
   deletePerson: (id: string) => call('delete_person', { id }),
 
-  listOrganisations: () => call('list_organisations', {}),
+  listOrganisations: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_organisations', { filter, page }),
+  /** Organisations for a picker: the first 500 by name. */
+  pickOrganisations: async () =>
+    (await call('list_organisations', { filter: NO_TEXT, page: { limit: 500, after: null } })).items,
+  getOrganisation: (id: string) => call('get_organisation', { id }),
   createOrganisation: (input: OrganisationInput) => call('create_organisation', { input }),
   updateOrganisation: (id: string, input: OrganisationInput) =>
     call('update_organisation', { id, input }),
@@ -185,6 +201,10 @@ export const api = {
   reportPreview: (delegationId: string, language: Language) => call('report_preview', { delegationId, language }),
   exportReportPdf: (delegationId: string, language: Language, file: string) =>
     call('export_report_pdf', { delegationId, language, file }),
+  // The key file (or token module) and the target are chosen in dialogs the shell opens; the
+  // PIN is passed once and never kept. `null` when a dialog was cancelled.
+  signReportPdf: (delegationId: string, language: Language, key: SignKeyInput, pin: string, uiLanguage: Language) =>
+    call('sign_report_pdf', { delegationId, language, key, pin, uiLanguage }),
   agenda: (today: string | null = null) => call('agenda', { today }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
