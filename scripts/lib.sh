@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
   poppler-utils
+  # The end-to-end tests answer the system open/save dialogs as a person would.
+  xdotool
   # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for
   # pkcs11-tool), and poppler's pdfsig checking against an NSS database (libnss3-tools).
   openssl softhsm2 opensc libnss3-tools

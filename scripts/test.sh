@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (unit, integration, IPC bindings drift)"
 cargo test --workspace
 
+step "Crash safety: 50 writes killed with SIGKILL (scripts/crash-test.sh)"
+node tests/crash/crash.mjs "$ROOT/target/debug/desk" 50
+
 step "UI: type check"
 (cd ui && npm run --silent check)
 

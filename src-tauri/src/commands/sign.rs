@@ -11,7 +11,7 @@ use tauri_plugin_dialog::DialogExt;
 use super::prelude::*;
 
 /// A PKCS#12 file is a few kilobytes; anything far larger is not one.
-const MAX_P12_BYTES: usize = 1 << 20;
+const MAX_P12_BYTES: u64 = 1 << 20;
 
 fn chosen(path: tauri_plugin_dialog::FilePath) -> Result<std::path::PathBuf> {
     path.into_path()
@@ -31,64 +31,63 @@ pub fn sign_report_pdf(
     pin: String,
     ui_language: Language,
 ) -> Result<Option<ReportVersion>> {
-    let messages = lang_of(ui_language);
-    let source = match key.kind {
-        SignKeyKind::P12 => {
-            let Some(file) = app
-                .dialog()
-                .file()
-                .add_filter("PKCS#12", &["p12", "pfx"])
-                .blocking_pick_file()
-            else {
-                return Ok(None);
-            };
-            let path = chosen(file)?;
-            KeySource::P12(crate::files::read_limited(
-                &path.to_string_lossy(),
-                MAX_P12_BYTES,
-            )?)
-        }
-        SignKeyKind::Pkcs11 => {
-            let Some(file) = app
-                .dialog()
-                .file()
-                .add_filter("PKCS#11", &["so", "dll", "dylib"])
-                .blocking_pick_file()
-            else {
-                return Ok(None);
-            };
-            KeySource::Token(TokenChoice {
-                module: chosen(file)?.to_string_lossy().into_owned(),
-                slot: key.slot.map(u64::from),
-                key_label: Some(key.key_label.trim().to_owned()).filter(|l| !l.is_empty()),
-            })
-        }
-    };
-    // The key is opened (and the PIN checked) before asking where to save.
-    let credential = desk_ops::sign::open_credential(&source, &pin, messages)?;
-    drop(pin);
-    let name = match language {
-        Language::Vi => "BaoCao-da-ky.pdf",
-        Language::En => "MissionReport-signed.pdf",
-    };
-    let Some(target) = app
-        .dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter("PDF", &["pdf"])
-        .blocking_save_file()
-    else {
-        return Ok(None);
-    };
-    let path = chosen(target)?;
-    let (version, _) = desk_ops::sign::sign_mission_report(
-        &mut *desk.store()?,
-        &delegation_id,
-        language,
-        &credential,
-        &SignImages::default(),
-        messages,
-        &path,
-    )?;
-    Ok(Some(version))
+    crate::state::guarded(|| {
+        let messages = lang_of(ui_language);
+        let source = match key.kind {
+            SignKeyKind::P12 => {
+                let Some(file) = app
+                    .dialog()
+                    .file()
+                    .add_filter("PKCS#12", &["p12", "pfx"])
+                    .blocking_pick_file()
+                else {
+                    return Ok(None);
+                };
+                let path = chosen(file)?;
+                KeySource::P12(desk_ops::files::read_file(&path, "key", MAX_P12_BYTES)?)
+            }
+            SignKeyKind::Pkcs11 => {
+                let Some(file) = app
+                    .dialog()
+                    .file()
+                    .add_filter("PKCS#11", &["so", "dll", "dylib"])
+                    .blocking_pick_file()
+                else {
+                    return Ok(None);
+                };
+                KeySource::Token(TokenChoice {
+                    module: chosen(file)?.to_string_lossy().into_owned(),
+                    slot: key.slot.map(u64::from),
+                    key_label: Some(key.key_label.trim().to_owned()).filter(|l| !l.is_empty()),
+                })
+            }
+        };
+        // The key is opened (and the PIN checked) before asking where to save.
+        let credential = desk_ops::sign::open_credential(&source, &pin, messages)?;
+        drop(pin);
+        let name = match language {
+            Language::Vi => "BaoCao-da-ky.pdf",
+            Language::En => "MissionReport-signed.pdf",
+        };
+        let Some(target) = app
+            .dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter("PDF", &["pdf"])
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        let path = chosen(target)?;
+        let (version, _) = desk_ops::sign::sign_mission_report(
+            &mut *desk.store()?,
+            &delegation_id,
+            language,
+            &credential,
+            &SignImages::default(),
+            messages,
+            &path,
+        )?;
+        Ok(Some(version))
+    })
 }
