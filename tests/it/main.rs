@@ -6,7 +6,9 @@
 mod agenda;
 mod bindings;
 mod cli;
+mod decree30;
 mod demo;
+mod hostile;
 mod hosting;
 mod itinerary;
 mod money;
@@ -14,5 +16,6 @@ mod record;
 mod report;
 mod scale;
 mod search;
+mod shell;
 mod stats;
 mod store;

@@ -7,7 +7,7 @@ use desk_domain::{Error, ErrorKind};
 use desk_store::Export;
 use serde::Serialize;
 
-use crate::context::{Context, io};
+use crate::context::Context;
 use crate::output::{self, table};
 
 #[derive(Subcommand)]
@@ -224,7 +224,8 @@ fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
 }
 
 fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
-    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    // An export of twenty years is a few hundred MB at most.
+    let text = desk_ops::files::read_text(file, "file", 1024 * 1024 * 1024)?;
     let data: Export = serde_json::from_str(&text).map_err(|e| {
         Error::new(
             ErrorKind::Validation,

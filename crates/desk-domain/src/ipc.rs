@@ -208,8 +208,24 @@ pub fn commands() -> Vec<Command> {
             ts::<Vec<Attachment>>(),
         ),
         c(
+            "choose_open_files",
+            vec![
+                ("filters", ts::<Vec<FileFilter>>()),
+                ("multiple", ts::<bool>()),
+            ],
+            ts::<Vec<ChosenFile>>(),
+        ),
+        c(
+            "choose_save_file",
+            vec![
+                ("fileName", ts::<String>()),
+                ("filters", ts::<Vec<FileFilter>>()),
+            ],
+            ts::<Option<ChosenFile>>(),
+        ),
+        c(
             "add_attachment_file",
-            vec![("input", ts::<AttachmentInput>()), ("path", ts::<String>())],
+            vec![("input", ts::<AttachmentInput>()), ("file", ts::<String>())],
             ts::<Attachment>(),
         ),
         c("attachment_data_url", vec![id()], ts::<String>()),
@@ -261,9 +277,20 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<ReportVersion>(),
+        ),
+        c(
+            "sign_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("key", ts::<SignKeyInput>()),
+                ("pin", ts::<String>()),
+                ("uiLanguage", ts::<Language>()),
+            ],
+            ts::<Option<ReportVersion>>(),
         ),
         c(
             "agenda",
@@ -282,7 +309,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -291,7 +318,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -300,7 +327,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("from", ts::<String>()),
                 ("to", ts::<String>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -321,7 +348,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("request", ts::<EstimateRequest>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -330,19 +357,19 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
         c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
         c(
             "import_rate_table_file",
-            vec![("path", ts::<String>())],
+            vec![("file", ts::<String>())],
             ts::<RateTable>(),
         ),
         c(
             "export_rate_table_file",
-            vec![id(), ("path", ts::<String>())],
+            vec![id(), ("file", ts::<String>())],
             "null".to_owned(),
         ),
         c("delete_rate_table", vec![id()], "null".to_owned()),
@@ -370,7 +397,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 (
                     "countryNames",
                     ts::<std::collections::BTreeMap<String, String>>(),
@@ -383,7 +410,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<String>(),
         ),
@@ -392,7 +419,7 @@ pub fn commands() -> Vec<Command> {
             "preview_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
             ],
@@ -402,7 +429,7 @@ pub fn commands() -> Vec<Command> {
             "import_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
                 ("skipInvalid", ts::<bool>()),
@@ -484,7 +511,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("list", ts::<hosting::HostingList>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -494,7 +521,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("paper", ts::<hosting::HostingPaper>()),
                 ("languages", ts::<Vec<Language>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -530,6 +557,8 @@ pub fn typescript() -> String {
     declare::<Violation>(&mut out);
     declare::<Error>(&mut out);
     declare::<AppInfo>(&mut out);
+    declare::<ChosenFile>(&mut out);
+    declare::<FileFilter>(&mut out);
     declare::<Direction>(&mut out);
     declare::<DelegationStatus>(&mut out);
     declare::<Funding>(&mut out);
@@ -590,6 +619,8 @@ pub fn typescript() -> String {
     declare::<MissionReport>(&mut out);
     declare::<MissionReportInput>(&mut out);
     declare::<ReportVersion>(&mut out);
+    declare::<SignKeyKind>(&mut out);
+    declare::<SignKeyInput>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

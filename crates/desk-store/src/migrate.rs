@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_record.sql")),
     (3, include_str!("../migrations/0003_rates.sql")),
     (6, include_str!("../migrations/0006_scale.sql")),
+    (7, include_str!("../migrations/0007_photo_print.sql")),
 ];
 
 /// The schema version this build writes: the number of the last migration (numbers are
