@@ -234,7 +234,7 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     figure("one year's statistics", median_and_p95(stats_times).0, "ms");
 
     // Search, each keystroke: 200 real prefixes, 8 hits per kind as the palette asks.
-    let typed = prefixes(&store);
+    let typed = prefixes(store);
     let times: Vec<Duration> = typed
         .iter()
         .map(|q| {
