@@ -114,6 +114,16 @@ fn bench(c: &mut Criterion) {
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
     let store = or_die(Store::open(&path), "open");
 
+    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes).
+    let reads = std::env::var("DESK_BENCH_ONLY").map_or(true, |only| only != "writes");
+    if reads {
+        measure_reads(c, &store, quick);
+    }
+    drop(store);
+    measure_writes(c, &path, quick);
+}
+
+fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     // Reads: what the first screens ask for.
     let mut group = c.benchmark_group("screens");
     group.sample_size(if quick { 10 } else { 30 });
@@ -224,7 +234,7 @@ fn bench(c: &mut Criterion) {
     figure("one year's statistics", median_and_p95(stats_times).0, "ms");
 
     // Search, each keystroke: 200 real prefixes, 8 hits per kind as the palette asks.
-    let typed = prefixes(&store);
+    let typed = prefixes(store);
     let times: Vec<Duration> = typed
         .iter()
         .map(|q| {
@@ -246,15 +256,16 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
-    drop(store);
+}
 
+fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
     // Writes: a guest list of 1,000 and of 9,999 rows (the most a sheet may hold), preview
     // then import, into an empty database and into a copy of the big one.
     let empty_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-empty.sqlite");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", empty_path.display()));
     }
-    let big_copy = copy_of(&path, "scale-writes.sqlite");
+    let big_copy = copy_of(path, "scale-writes.sqlite");
     // Each import needs guests nobody has imported yet (else they are duplicates).
     let mut next_guest = 0;
     let mut sheet_of = |rows: usize| {

@@ -93,7 +93,7 @@ mod tests {
             let named = AGENDA_DELEGATIONS.contains(&format!("'{}'", status.as_str()));
             assert_eq!(
                 named,
-                status != DelegationStatus::Cancelled,
+                *status != DelegationStatus::Cancelled,
                 "{status:?} in the agenda's delegations"
             );
         }

@@ -175,7 +175,9 @@ impl Store {
         // Each identity is looked up by key (indexes of schema 6), never by reading the
         // directory: the cost follows the sheet, not the years of people behind it.
         let mut by_passport = self.conn.prepare_cached(
-            "SELECT id, full_name FROM person WHERE passport_no = ?1 ORDER BY id LIMIT 1",
+            // `passport_no <> ''` spelled out: it is what lets SQLite use the partial index.
+            "SELECT id, full_name FROM person WHERE passport_no = ?1 AND passport_no <> ''
+             ORDER BY id LIMIT 1",
         )?;
         let mut by_name = self.conn.prepare_cached(
             "SELECT id, full_name FROM person WHERE passport_name = ?1 AND born_on = ?2
