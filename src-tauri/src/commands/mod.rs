@@ -5,6 +5,7 @@
 
 mod delegations;
 mod documents;
+mod files;
 mod hosting;
 mod money;
 mod people;
@@ -15,6 +16,7 @@ mod travel;
 
 pub use delegations::*;
 pub use documents::*;
+pub use files::*;
 pub use hosting::*;
 pub use money::*;
 pub use people::*;
@@ -25,7 +27,6 @@ pub use travel::*;
 
 /// What every command module needs: the records, the state, the error.
 mod prelude {
-    pub use std::path::Path;
 
     pub use desk_domain::hosting::{
         CheckIn, ChecklistApplied, ChecklistLanguage, ChecklistTemplate, GuestFilePreview,
