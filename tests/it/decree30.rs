@@ -14,7 +14,7 @@ use desk_domain::{Direction, EstimateRequest, Settings};
 use desk_report::hosting::{LetterKind, letter, letter_recipients};
 use desk_report::letter::layout_letters;
 use desk_report::{
-    AnnualOptions, ItineraryDocument, Item, Language, Layout, Metadata, OfficialHead, PT_PER_MM,
+    AnnualOptions, Item, ItineraryDocument, Language, Layout, Metadata, OfficialHead, PT_PER_MM,
     Page, Rect, TextRun,
 };
 use desk_store::Store;
@@ -139,7 +139,8 @@ fn papers() -> Vec<Paper> {
             true,
         ));
 
-        let options = AnnualOptions::from_settings(&settings, language, day("2017-01-15"), created());
+        let options =
+            AnnualOptions::from_settings(&settings, language, day("2017-01-15"), created());
         let (doc, annex) = desk_report::annual_report(&stats, &options);
         out.push(paper(
             "annual report",
@@ -176,12 +177,24 @@ fn papers() -> Vec<Paper> {
             false,
         ));
 
-        let head = OfficialHead::from_settings(&settings, language, "DT", 0, day("2016-08-25"), created());
+        let head =
+            OfficialHead::from_settings(&settings, language, "DT", 0, day("2016-08-25"), created());
         let doc = desk_report::estimate_document(&estimate, &trip, members.len(), &head);
-        out.push(paper("estimate", language, desk_report::layout(&doc).unwrap(), true));
-        let head = OfficialHead::from_settings(&settings, language, "QT", 0, day("2016-10-05"), created());
+        out.push(paper(
+            "estimate",
+            language,
+            desk_report::layout(&doc).unwrap(),
+            true,
+        ));
+        let head =
+            OfficialHead::from_settings(&settings, language, "QT", 0, day("2016-10-05"), created());
         let doc = desk_report::settlement_document(&settlement, &trip, members.len(), &head);
-        out.push(paper("settlement", language, desk_report::layout(&doc).unwrap(), true));
+        out.push(paper(
+            "settlement",
+            language,
+            desk_report::layout(&doc).unwrap(),
+            true,
+        ));
     }
     out
 }
@@ -217,8 +230,16 @@ fn column_of(rules: &[(f32, f32, f32)], run: &TextRun) -> Option<(i32, i32)> {
         .filter(|(_, top, bottom)| *top <= y && y <= *bottom)
         .map(|(x, _, _)| *x)
         .collect();
-    let left = here.iter().copied().filter(|x| *x <= run.x).fold(f32::NEG_INFINITY, f32::max);
-    let right = here.iter().copied().filter(|x| *x >= right_edge(run) - 0.01).fold(f32::INFINITY, f32::min);
+    let left = here
+        .iter()
+        .copied()
+        .filter(|x| *x <= run.x)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let right = here
+        .iter()
+        .copied()
+        .filter(|x| *x >= right_edge(run) - 0.01)
+        .fold(f32::INFINITY, f32::min);
     (left.is_finite() && right.is_finite())
         .then(|| ((left * 10.0).round() as i32, (right * 10.0).round() as i32))
 }
@@ -233,15 +254,17 @@ fn is_amount(text: &str) -> bool {
         .map_or(text, |(n, _)| n)
         .trim_start_matches(['+', '-', '−']);
     !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && number.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn has_group_separator(text: &str) -> bool {
     let digits: Vec<char> = text.chars().collect();
-    digits.windows(4).any(|w| {
-        (w[0] == '.' || w[0] == ',') && w[1..].iter().all(|c| c.is_ascii_digit())
-    })
+    digits
+        .windows(4)
+        .any(|w| (w[0] == '.' || w[0] == ',') && w[1..].iter().all(|c| c.is_ascii_digit()))
 }
 
 #[test]
@@ -252,7 +275,11 @@ fn every_paper_keeps_decree_30_in_both_languages() {
     if let Some(dir) = std::env::var_os("DESK_PAPERS_OUT") {
         for p in &papers {
             let name = p.name.replace([' ', '(', ')'], "_");
-            std::fs::write(std::path::Path::new(&dir).join(format!("{name}.pdf")), &p.pdf).unwrap();
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("{name}.pdf")),
+                &p.pdf,
+            )
+            .unwrap();
         }
     }
     for p in &papers {
@@ -287,7 +314,11 @@ fn check_signer(p: &Paper) {
         p.name,
         space.height / PT_PER_MM
     );
-    let name = if p.language == Language::English { SIGNER_EN } else { SIGNER };
+    let name = if p.language == Language::English {
+        SIGNER_EN
+    } else {
+        SIGNER
+    };
     let page = &p.layout.pages[n];
     // The name stands right under the space (a table on the same page may list the signer
     // too, so the run is looked for where the name belongs).
@@ -300,7 +331,12 @@ fn check_signer(p: &Paper) {
                 && space.x <= t.x
                 && right_edge(t) <= space.right() + 0.5
         })
-        .unwrap_or_else(|| panic!("{}: the signer's name {name} under the signature space", p.name));
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: the signer's name {name} under the signature space",
+                p.name
+            )
+        });
     assert!(run.face.is_bold(), "{}: the name is bold", p.name);
     let title = texts(page)
         .into_iter()
@@ -308,20 +344,36 @@ fn check_signer(p: &Paper) {
         .map(|t| t.text.trim().to_owned())
         .collect::<Vec<_>>()
         .join(" ");
-    let expected = if p.language == Language::English { "DEPUTY DIRECTOR" } else { "PHÓ GIÁM ĐỐC" };
-    assert!(title.contains(expected), "{}: the signer's title {expected} above the space, found {title:?}", p.name);
+    let expected = if p.language == Language::English {
+        "DEPUTY DIRECTOR"
+    } else {
+        "PHÓ GIÁM ĐỐC"
+    };
+    assert!(
+        title.contains(expected),
+        "{}: the signer's title {expected} above the space, found {title:?}",
+        p.name
+    );
 }
 
 /// The agency block and the national block keep at least 5 mm between them.
 fn check_header_gap(p: &Paper) {
     let page = &p.layout.pages[0];
     let runs = texts(page);
-    let national = if p.language == Language::English { "SOCIALIST" } else { "CỘNG HÒA" };
+    let national = if p.language == Language::English {
+        "SOCIALIST"
+    } else {
+        "CỘNG HÒA"
+    };
     let title = runs
         .iter()
         .find(|t| t.text.starts_with(national))
         .unwrap_or_else(|| panic!("{}: the national title", p.name));
-    let motto = if p.language == Language::English { "Independence" } else { "Độc lập" };
+    let motto = if p.language == Language::English {
+        "Independence"
+    } else {
+        "Độc lập"
+    };
     let motto = runs.iter().find(|t| t.text.starts_with(motto)).unwrap();
     let header_bottom = motto.baseline + motto.descent;
     let left: Vec<&&TextRun> = runs
@@ -332,24 +384,35 @@ fn check_header_gap(p: &Paper) {
     let left_edge = left.iter().map(|t| right_edge(t)).fold(0.0, f32::max);
     let right_edge = title.x.min(motto.x);
     let gap = (right_edge - left_edge) / PT_PER_MM;
-    assert!(gap >= 5.0 - 0.01, "{}: {gap:.1} mm between the header blocks", p.name);
+    assert!(
+        gap >= 5.0 - 0.01,
+        "{}: {gap:.1} mm between the header blocks",
+        p.name
+    );
 }
 
 /// Amounts in one table column end on one right edge (±0.5 pt), totals included.
 fn check_amounts_share_a_right_edge(p: &Paper) {
     for (n, page) in p.layout.pages.iter().enumerate() {
         let rules = vertical_rules(page);
-        let headers: Vec<(f32, f32)> =
-            fragments(&p.layout, page).iter().map(|f| f.header_band).collect();
+        let headers: Vec<(f32, f32)> = fragments(&p.layout, page)
+            .iter()
+            .map(|f| f.header_band)
+            .collect();
         let mut columns: std::collections::BTreeMap<(i32, i32), Vec<(&str, f32)>> =
             Default::default();
         for run in texts(page) {
-            let in_header = headers.iter().any(|(top, bottom)| *top < run.baseline && run.baseline < *bottom);
+            let in_header = headers
+                .iter()
+                .any(|(top, bottom)| *top < run.baseline && run.baseline < *bottom);
             if in_header || !is_amount(&run.text) {
                 continue;
             }
             if let Some(column) = column_of(&rules, run) {
-                columns.entry(column).or_default().push((run.text.trim(), right_edge(run)));
+                columns
+                    .entry(column)
+                    .or_default()
+                    .push((run.text.trim(), right_edge(run)));
             }
         }
         for cells in columns.values() {
@@ -391,8 +454,7 @@ fn fragments(layout: &Layout, page: &Page) -> Vec<Fragment> {
         .iter()
         .filter_map(|item| match item {
             Item::Rule(r)
-                if (r.y1 - r.y2).abs() < 0.01
-                    && (r.x2 - r.x1).abs() >= g.text_width() - 1.0 =>
+                if (r.y1 - r.y2).abs() < 0.01 && (r.x2 - r.x1).abs() >= g.text_width() - 1.0 =>
             {
                 Some(r.y1)
             }
@@ -447,8 +509,12 @@ fn fragments(layout: &Layout, page: &Page) -> Vec<Fragment> {
 /// No page break leaves a single row of a table: on either side of a break at least two
 /// rows stand under the header.
 fn check_no_table_break_leaves_one_row(p: &Paper) {
-    let pages: Vec<Vec<Fragment>> =
-        p.layout.pages.iter().map(|page| fragments(&p.layout, page)).collect();
+    let pages: Vec<Vec<Fragment>> = p
+        .layout
+        .pages
+        .iter()
+        .map(|page| fragments(&p.layout, page))
+        .collect();
     for (n, frags) in pages.iter().enumerate() {
         for f in frags {
             let continues = f.at_bottom
@@ -577,11 +643,22 @@ fn word_boxes(pdf: &[u8]) -> Vec<Word> {
 fn check_pdf_word_boxes(p: &Paper) {
     let words = word_boxes(&p.pdf);
     let first: Vec<&Word> = words.iter().filter(|w| w.page == 0).collect();
-    let national = if p.language == Language::English { "SOCIALIST" } else { "CỘNG" };
-    let title = first.iter().find(|w| w.text == national).expect("the national title");
+    let national = if p.language == Language::English {
+        "SOCIALIST"
+    } else {
+        "CỘNG"
+    };
+    let title = first
+        .iter()
+        .find(|w| w.text == national)
+        .expect("the national title");
     let left_end = first
         .iter()
-        .filter(|w| w.y_max <= title.y_max + 30.0 && w.x_min < title.x_min - 1.0 && w.y_min < title.y_max + 20.0)
+        .filter(|w| {
+            w.y_max <= title.y_max + 30.0
+                && w.x_min < title.x_min - 1.0
+                && w.y_min < title.y_max + 20.0
+        })
         .map(|w| w.x_max)
         .fold(0.0, f32::max);
     assert!(
@@ -605,7 +682,12 @@ fn check_pdf_word_boxes(p: &Paper) {
         .unwrap_or_else(|| panic!("{}: the signer's name in the PDF", p.name));
     let above = words
         .iter()
-        .filter(|w| w.page == name.page && w.text == position && w.y_max < name.y_min && w.x_min >= name.x_min - 120.0)
+        .filter(|w| {
+            w.page == name.page
+                && w.text == position
+                && w.y_max < name.y_min
+                && w.x_min >= name.x_min - 120.0
+        })
         .map(|w| w.y_max)
         .fold(f32::NEG_INFINITY, f32::max);
     let gap = (name.y_min - above) / PT_PER_MM;
@@ -665,7 +747,12 @@ fn an_attached_photo_prints_from_its_rendition_and_the_original_stays() {
         .into_dimensions()
         .unwrap();
     assert_eq!(size, (1624, 1083), "250 dpi over the 165 mm text width");
-    assert!(print.len() * 3 < original.len(), "{} vs {} bytes", print.len(), original.len());
+    assert!(
+        print.len() * 3 < original.len(),
+        "{} vs {} bytes",
+        print.len(),
+        original.len()
+    );
 
     // A file claiming 50 000 × 50 000 pixels is refused before anything is decoded.
     let mut crafted = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
@@ -684,5 +771,13 @@ fn an_attached_photo_prints_from_its_rendition_and_the_original_stays() {
     let violation = &refused.violations[0];
     assert_eq!(violation.field, "content");
     assert!(violation.message.contains("50000"), "{}", violation.message);
-    assert_eq!(store.attachments(&singapore).unwrap().iter().filter(|a| a.file_name == "bomb.png").count(), 0);
+    assert_eq!(
+        store
+            .attachments(&singapore)
+            .unwrap()
+            .iter()
+            .filter(|a| a.file_name == "bomb.png")
+            .count(),
+        0
+    );
 }

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
-    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Rule, Violation, Estimate, Language, ProgrammeItemInput, ReportVersion, Settlement,
+    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Estimate, Language,
+    ProgrammeItemInput, ReportVersion, Rule, Settlement, Violation,
 };
 use desk_report::{ItineraryDocument, OfficialHead};
 use desk_store::Store;

@@ -163,7 +163,10 @@ pub(crate) fn lines_in(
         return lines.to_vec();
     }
     let same = lines.len() == defaults.len()
-        && lines.iter().zip(defaults).all(|(a, b)| clean(a) == clean(b));
+        && lines
+            .iter()
+            .zip(defaults)
+            .all(|(a, b)| clean(a) == clean(b));
     if same && !defaults_en.is_empty() {
         return defaults_en.to_vec();
     }

@@ -153,7 +153,13 @@ pub(crate) fn header_chunk(ts: &mut Typesetter<'_>, g: &PageGeometry, h: &Header
     // Left: parent agency (regular caps), issuing agency (bold caps), a short rule.
     let mut y = 0.0;
     if !h.agency.parent.trim().is_empty() {
-        let lines = agency_lines(ts, &caps(&h.agency.parent), FontFace::Regular, &header, left_w);
+        let lines = agency_lines(
+            ts,
+            &caps(&h.agency.parent),
+            FontFace::Regular,
+            &header,
+            left_w,
+        );
         y = chunk.push_lines(lines, &header, left_x, y);
     }
     let name_lines = agency_lines(ts, &caps(&h.agency.name), FontFace::Bold, &header, left_w);

@@ -177,7 +177,10 @@ mod tests {
         match print_rendition(&png, "Ảnh lạ") {
             Err(e @ ReportError::ImageTooLarge { .. }) => {
                 let message = e.to_string();
-                assert!(message.contains("Ảnh lạ") && message.contains("50000"), "{message}");
+                assert!(
+                    message.contains("Ảnh lạ") && message.contains("50000"),
+                    "{message}"
+                );
             }
             Err(e) => panic!("refused for another reason: {e}"),
             Ok(made) => panic!("made a rendition of {} bytes", made.map_or(0, |m| m.len())),

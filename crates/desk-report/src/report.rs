@@ -252,9 +252,9 @@ fn is_number(text: &str) -> bool {
         .filter(|(_, code)| code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
         .map_or(text, |(amount, _)| amount);
     body.chars().any(|c| c.is_ascii_digit())
-        && body.chars().all(|c| {
-            c.is_ascii_digit() || "., +-−%()₫*\u{a0}\u{202f}".contains(c)
-        })
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || "., +-−%()₫*\u{a0}\u{202f}".contains(c))
 }
 
 /// What a column holds, judged on its body cells (totals included); placeholders such as

@@ -46,7 +46,11 @@ fn phone_pixels() -> Vec<u8> {
 fn phone_photo(pixels: &[u8], seed: u32) -> Vec<u8> {
     let mut pixels = pixels.to_vec();
     let band = (seed as usize * 240) * PHOTO_W as usize * 3;
-    for p in pixels.iter_mut().skip(band).take(200 * PHOTO_W as usize * 3) {
+    for p in pixels
+        .iter_mut()
+        .skip(band)
+        .take(200 * PHOTO_W as usize * 3)
+    {
         *p = p.wrapping_add(40);
     }
     let mut out = Vec::new();
@@ -81,7 +85,11 @@ fn a_report_with_ten_phone_photos_is_under_5_mb() {
             .with_guessed_format()
             .ok()
             .and_then(|r| r.into_dimensions().ok());
-        assert_eq!(header, Some((max_w, max_w * 3 / 4)), "250 dpi over the text width");
+        assert_eq!(
+            header,
+            Some((max_w, max_w * 3 / 4)),
+            "250 dpi over the text width"
+        );
         assert!(max_w * 3 / 4 < max_h);
         doc.blocks.push(Block::Photo {
             bytes: print,
@@ -113,7 +121,11 @@ fn a_sideways_photo_is_turned_upright_in_its_rendition() {
         .ok()
         .and_then(|r| r.into_decoder().ok())
         .expect("the rendition is a readable JPEG");
-    assert_eq!(decoder.dimensions(), (450, 600), "portrait, as it was taken");
+    assert_eq!(
+        decoder.dimensions(),
+        (450, 600),
+        "portrait, as it was taken"
+    );
     assert_eq!(
         decoder.orientation().ok(),
         Some(image::metadata::Orientation::NoTransforms),

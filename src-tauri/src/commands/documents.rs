@@ -24,7 +24,7 @@ pub fn add_attachment_file(
             input.file_name = crate::files::file_name(&path);
         }
         let prepared = desk_ops::PreparedAttachment::new(input, content)?;
-        prepared.save(&mut desk.store()?)
+        prepared.save(&mut *desk.store()?)
     })
 }
 

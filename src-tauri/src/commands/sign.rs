@@ -11,7 +11,7 @@ use tauri_plugin_dialog::DialogExt;
 use super::prelude::*;
 
 /// A PKCS#12 file is a few kilobytes; anything far larger is not one.
-const MAX_P12_BYTES: usize = 1 << 20;
+const MAX_P12_BYTES: u64 = 1 << 20;
 
 fn chosen(path: tauri_plugin_dialog::FilePath) -> Result<std::path::PathBuf> {
     path.into_path()
@@ -43,10 +43,7 @@ pub fn sign_report_pdf(
                 return Ok(None);
             };
             let path = chosen(file)?;
-            KeySource::P12(crate::files::read_limited(
-                &path.to_string_lossy(),
-                MAX_P12_BYTES,
-            )?)
+            KeySource::P12(desk_ops::files::read_file(&path, "p12", MAX_P12_BYTES)?)
         }
         SignKeyKind::Pkcs11 => {
             let Some(file) = app
