@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
   poppler-utils
+  cups printer-driver-cups-pdf imagemagick
 )
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
@@ -61,4 +62,19 @@ build_ui() {
   (cd "$ROOT/ui" && npm run --silent build)
   # Cargo does not notice new files in ui/dist; make it re-embed them.
   touch "$ROOT/src-tauri/build.rs"
+}
+
+# CUPS running, with the virtual printer "PDF" (cups-pdf writes each job to ~/PDF/): the print
+# test sends real jobs through it.
+ensure_cups_pdf_printer() {
+  if ! lpstat -r >/dev/null 2>&1; then
+    # Without systemd (a container, CI) nothing made the socket's folder: cupsd then exits
+    # silently.
+    as_root mkdir -p /run/cups
+    as_root cupsd
+    for _ in $(seq 1 100); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+  fi
+  if ! lpstat -e 2>/dev/null | grep -qx PDF; then
+    as_root lpadmin -p PDF -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E
+  fi
 }

@@ -16,6 +16,7 @@ mod commands;
 mod hosting;
 mod money;
 mod output;
+mod print;
 mod travel;
 
 /// Exit code for a refused input or a failed operation.
@@ -74,6 +75,16 @@ enum Command {
     },
     /// Check the database: integrity, references and schema version.
     Check,
+    /// Print a PDF on a printer through CUPS (A4, at 100 %).
+    Print {
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+        #[command(flatten)]
+        to: PrintTo,
+        /// How many copies.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=99))]
+        copies: u32,
+    },
     /// Per-diem rate tables: list, import from CSV, export to CSV.
     #[command(subcommand)]
     Rates(RatesCommand),
@@ -213,6 +224,23 @@ enum ReportCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Print a delegation's mission report through CUPS (A4, at 100 %).
+    Print {
+        #[arg(long)]
+        delegation: String,
+        /// vi (the official Vietnamese layout) or en (the English variant).
+        #[arg(long, default_value = "vi", value_parser = parse_language)]
+        lang: desk_domain::Language,
+        #[command(flatten)]
+        to: PrintTo,
+    },
+}
+
+/// Which printer (`lpstat -e` lists them); the system's default when not given.
+#[derive(Args)]
+struct PrintTo {
+    #[arg(long, value_name = "NAME")]
+    printer: Option<String>,
 }
 
 fn parse_language(s: &str) -> Result<desk_domain::Language, String> {
@@ -619,6 +647,10 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    // Printing a file needs no database.
+    if let Command::Print { file, to, copies } = &cli.command {
+        return print::print_file(out, cli.json, file, to.printer.clone(), *copies);
+    }
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
     let ctx = &mut commands::Context {
@@ -721,6 +753,12 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             lang,
             out: file,
         }) => commands::report_export(ctx, &delegation, lang, &file),
+        Command::Report(ReportCommand::Print {
+            delegation,
+            lang,
+            to,
+        }) => print::report_print(ctx, &delegation, lang, to.printer),
+        Command::Print { .. } => Ok(()),
         Command::Rates(RatesCommand::List) => money::rates_list(ctx),
         Command::Rates(RatesCommand::Import { file }) => money::rates_import(ctx, &file),
         Command::Rates(RatesCommand::Export { id, out }) => {

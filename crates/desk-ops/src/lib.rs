@@ -7,6 +7,7 @@
 //! leaves half a file behind.
 
 pub mod hosting;
+pub mod print;
 
 use std::path::{Path, PathBuf};
 
