@@ -18,7 +18,10 @@ fn said(out: &mut dyn Write, json: bool, what: &str, job: &PrintJob) -> Result<(
     } else {
         output::line(
             out,
-            &format!("{what} sent to the printer {} (job {}).", job.printer, job.job),
+            &format!(
+                "{what} sent to the printer {} (job {}).",
+                job.printer, job.job
+            ),
         )
     }
 }
@@ -36,7 +39,15 @@ pub fn print_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let job = desk_ops::print::print_pdf(&bytes, &title, &PrintOptions { printer, copies })?;
+    let job = desk_ops::print::print_pdf(
+        &bytes,
+        &title,
+        &PrintOptions {
+            printer,
+            copies,
+            ..PrintOptions::default()
+        },
+    )?;
     said(out, json, &file.display().to_string(), &job)
 }
 
@@ -51,7 +62,11 @@ pub fn report_print(
         ctx.store,
         delegation,
         language,
-        &PrintOptions { printer, copies: 1 },
+        &PrintOptions {
+            printer,
+            copies: 1,
+            ..PrintOptions::default()
+        },
     )?;
     said(ctx.out, ctx.json, "The mission report", &job)
 }

@@ -7,16 +7,32 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use desk_domain::print::{Paper, ValidPrint};
 use desk_domain::{Error, ErrorKind, Language};
 use desk_store::Store;
 
-/// What to print on, and how many times.
+/// What to print on, and how.
 #[derive(Debug, Clone, Default)]
 pub struct PrintOptions {
     /// A printer's CUPS name; `None` asks for the system's default printer.
     pub printer: Option<String>,
     /// How many copies (at least one).
     pub copies: u32,
+    /// Page ranges ("1-3,5"); `None` for every page.
+    pub pages: Option<String>,
+    /// Both sides of the sheet, turned on the long edge.
+    pub two_sided: bool,
+}
+
+impl From<&ValidPrint> for PrintOptions {
+    fn from(v: &ValidPrint) -> Self {
+        Self {
+            printer: Some(v.printer.clone()),
+            copies: v.copies,
+            pages: v.pages.clone(),
+            two_sided: v.two_sided,
+        }
+    }
 }
 
 /// The printers CUPS knows, and which one is the default.
@@ -109,20 +125,31 @@ pub fn choose_printer(printers: &Printers, asked: Option<&str>) -> Result<String
     }
 }
 
-/// The `lp` arguments for one job: A4, 100 %, the copies asked for.
-pub fn lp_arguments(printer: &str, copies: u32, title: &str) -> Vec<String> {
-    vec![
+/// The `lp` arguments for one job: A4, 100 %, the copies, pages and sides asked for.
+pub fn lp_arguments(printer: &str, options: &PrintOptions, title: &str) -> Vec<String> {
+    let mut args: Vec<String> = vec![
         "-d".into(),
         printer.into(),
         "-n".into(),
-        copies.max(1).to_string(),
+        options.copies.max(1).to_string(),
         "-t".into(),
         title.into(),
         "-o".into(),
         "media=A4".into(),
         "-o".into(),
         "print-scaling=none".into(),
-    ]
+        "-o".into(),
+        if options.two_sided {
+            "sides=two-sided-long-edge".into()
+        } else {
+            "sides=one-sided".into()
+        },
+    ];
+    if let Some(pages) = &options.pages {
+        args.push("-P".into());
+        args.push(pages.clone());
+    }
+    args
 }
 
 /// A job CUPS accepted.
@@ -144,7 +171,7 @@ pub fn print_pdf(pdf: &[u8], title: &str, options: &PrintOptions) -> Result<Prin
     }
     let printer = choose_printer(&printers()?, options.printer.as_deref())?;
     let mut child = Command::new("lp")
-        .args(lp_arguments(&printer, options.copies, title))
+        .args(lp_arguments(&printer, options, title))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -193,6 +220,70 @@ pub fn print_mission_report(
     Ok(job)
 }
 
+/// The printers for the window's print dialog, the default first.
+pub fn printer_list() -> Result<Vec<desk_domain::print::Printer>, Error> {
+    let found = printers()?;
+    let mut list: Vec<desk_domain::print::Printer> = found
+        .names
+        .iter()
+        .map(|name| desk_domain::print::Printer {
+            name: name.clone(),
+            is_default: found.default.as_deref() == Some(name),
+        })
+        .collect();
+    list.sort_by_key(|p| !p.is_default);
+    Ok(list)
+}
+
+/// Draws a paper as the window's Export would write it, with a title for the print queue.
+pub fn paper_pdf(store: &mut Store, paper: &Paper) -> Result<(String, Vec<u8>), Error> {
+    match paper {
+        Paper::MissionReport {
+            delegation_id,
+            language,
+        } => {
+            let data = store.mission_report_data(delegation_id)?;
+            let bytes =
+                desk_report::mission::pdf(&data, crate::print_language(*language), crate::now())?;
+            Ok((data.report.number.clone(), bytes))
+        }
+        Paper::Itinerary {
+            delegation_id,
+            person_id,
+            language,
+        } => Ok((
+            "itinerary".to_owned(),
+            crate::itinerary_pdf(store, delegation_id, person_id.as_deref(), *language)?,
+        )),
+        Paper::Hosting {
+            delegation_id,
+            paper,
+            languages,
+        } => {
+            let (printed, _) = crate::hosting::hosting_paper(
+                store,
+                delegation_id,
+                *paper,
+                languages,
+                crate::now().date_naive(),
+            )?;
+            Ok((paper.as_str().to_owned(), printed.pdf))
+        }
+    }
+}
+
+/// Prints a paper as chosen in the window's print dialog. A mission report printed is
+/// kept as a version, as an exported one is.
+pub fn print_paper(store: &mut Store, paper: &Paper, how: &ValidPrint) -> Result<PrintJob, Error> {
+    let (title, bytes) = paper_pdf(store, paper)?;
+    let job = print_pdf(&bytes, &title, &PrintOptions::from(how))?;
+    if let Paper::MissionReport { delegation_id, .. } = paper {
+        let report = store.mission_report_data(delegation_id)?.report;
+        store.keep_report_version(&report.id, "printed")?;
+    }
+    Ok(job)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,17 +301,27 @@ mod tests {
             names: vec![],
             default: None,
         };
-        let e = choose_printer(&none, None).unwrap_err();
-        assert!(e.message.contains("no printer is set up"), "{}", e.message);
+        let said = choose_printer(&none, None).err().map(|e| e.message);
+        assert!(
+            said.as_deref()
+                .is_some_and(|m| m.contains("no printer is set up")),
+            "{said:?}"
+        );
     }
 
     #[test]
     fn the_default_printer_is_used_unless_one_is_named() {
         assert_eq!(choose_printer(&two(), None).ok(), Some("Office".into()));
         assert_eq!(choose_printer(&two(), Some("PDF")).ok(), Some("PDF".into()));
-        let e = choose_printer(&two(), Some("Lobby")).unwrap_err();
-        assert_eq!(e.violations[0].field, "printer");
-        assert!(e.message.contains("PDF, Office"), "{}", e.message);
+        let e = choose_printer(&two(), Some("Lobby")).err();
+        assert_eq!(
+            e.as_ref().map(|e| e.violations[0].field.as_str()),
+            Some("printer")
+        );
+        assert!(
+            e.is_some_and(|e| e.message.contains("PDF, Office")),
+            "names the printers there are"
+        );
     }
 
     #[test]
@@ -237,11 +338,29 @@ mod tests {
 
     #[test]
     fn jobs_are_a4_at_full_size() {
-        let args = lp_arguments("PDF", 0, "BC-1").join(" ");
+        let args = lp_arguments("PDF", &PrintOptions::default(), "BC-1").join(" ");
         assert!(args.contains("-n 1"), "{args}");
         assert!(args.contains("media=A4"), "{args}");
         assert!(args.contains("print-scaling=none"), "{args}");
+        assert!(args.contains("sides=one-sided"), "{args}");
         assert!(!args.contains("fit-to-page"), "{args}");
+        assert!(!args.contains("-P"), "every page: {args}");
+    }
+
+    #[test]
+    fn the_dialog_choices_reach_lp() {
+        let how = ValidPrint {
+            printer: "Office".into(),
+            copies: 3,
+            pages: Some("1-2,4".into()),
+            two_sided: true,
+        };
+        let args = lp_arguments("Office", &PrintOptions::from(&how), "x").join(" ");
+        assert!(args.contains("-d Office"), "{args}");
+        assert!(args.contains("-n 3"), "{args}");
+        assert!(args.contains("-P 1-2,4"), "{args}");
+        assert!(args.contains("sides=two-sided-long-edge"), "{args}");
+        assert!(args.contains("print-scaling=none"), "{args}");
     }
 
     #[test]

@@ -20,6 +20,8 @@ import type {
   MissionReportInput,
   MemberInput,
   OrganisationInput,
+  Paper,
+  PrintRequest,
   PersonInput,
   ProgrammeItemInput,
   SegmentInput,
@@ -69,9 +71,10 @@ function isDeskError(value: unknown): value is DeskError {
 /** Whatever a rejected `invoke` produced, as a `DeskError` (Tauri itself rejects with strings). */
 export function toDeskError(raw: unknown): DeskError {
   if (raw instanceof CommandError) return raw.detail;
-  if (isDeskError(raw)) return raw;
+  // An older shell may send no code: the window then falls back to the message.
+  if (isDeskError(raw)) return { ...raw, code: typeof raw.code === 'string' ? raw.code : '', params: raw.params ?? {} };
   const message = typeof raw === 'string' ? raw : raw instanceof Error ? raw.message : String(raw);
-  return { kind: 'internal', message, violations: [] };
+  return { kind: 'internal', message, violations: [], code: '', params: {} };
 }
 
 async function call<K extends keyof Commands>(
@@ -97,6 +100,10 @@ export const NO_FILTER: DelegationFilter = {
 
 export const api = {
   appInfo: () => call('app_info', {}),
+  isEmpty: () => call('is_empty', {}),
+  listPrinters: () => call('list_printers', {}),
+  printPaper: (paper: Paper, how: PrintRequest) => call('print_paper', { paper, how }),
+  loadDemo: () => call('load_demo', {}),
 
   listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
   getDelegation: (id: string) => call('get_delegation', { id }),
