@@ -11,6 +11,11 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
   poppler-utils
+  # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for
+  # pkcs11-tool), and poppler's pdfsig checking against an NSS database (libnss3-tools).
+  openssl softhsm2 opensc libnss3-tools
+  # Printing for real in the tests: CUPS with its virtual PDF printer, and ImageMagick to
+  # compare the printed pages with the exported ones.
   cups printer-driver-cups-pdf imagemagick
 )
 

@@ -1,13 +1,44 @@
 //! `desk print` and `desk report print`: papers sent to a printer through CUPS.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::{Args, Subcommand};
 use desk_domain::{Error, Language};
 use desk_ops::print::{PrintJob, PrintOptions};
 
-use crate::commands::{Context, io};
+use crate::context::{Context, io};
 use crate::output;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print a PDF on a printer through CUPS (A4, at 100 %).
+    Print {
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+        #[command(flatten)]
+        to: PrintTo,
+        /// How many copies.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=99))]
+        copies: u32,
+    },
+}
+
+/// Which printer (`lpstat -e` lists them); the system's default when not given.
+#[derive(Args)]
+pub struct PrintTo {
+    #[arg(long, value_name = "NAME")]
+    pub printer: Option<String>,
+}
+
+/// `desk print FILE.pdf`: needs no database.
+pub fn run(out: &mut dyn Write, json: bool, command: &Command) -> Result<(), Error> {
+    match command {
+        Command::Print { file, to, copies } => {
+            print_file(out, json, file, to.printer.clone(), *copies)
+        }
+    }
+}
 
 fn said(out: &mut dyn Write, json: bool, what: &str, job: &PrintJob) -> Result<(), Error> {
     if json {

@@ -8,6 +8,7 @@
 
 pub mod hosting;
 pub mod print;
+pub mod sign;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,203 @@
+//! `desk init`, `demo`, `search`, `export`, `import` and `check`: the database as a whole.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use desk_domain::{Error, ErrorKind};
+use desk_store::Export;
+use serde::Serialize;
+
+use crate::context::{Context, io};
+use crate::output::{self, table};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create the database (or bring it up to date) and say where it is.
+    Init,
+    /// Load the demo data set (the INELI-ASEAN story, 2016-2017).
+    Demo,
+    /// Search people, organisations, delegations, programme and reports (no diacritics needed).
+    Search {
+        /// What to look for, e.g. "khanh hoa".
+        query: String,
+        /// At most this many results per kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write the whole database to a JSON file.
+    Export {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Add every record of a JSON export (all or nothing).
+    Import {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Check the database: integrity, references and schema version.
+    Check,
+}
+
+pub fn run(ctx: &mut Context<'_>, path: &Path, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Init => init(ctx, path),
+        Command::Demo => demo(ctx),
+        Command::Search { query, limit } => search(ctx, &query, limit),
+        Command::Export { out } => export(ctx, &out),
+        Command::Import { file } => import(ctx, &file),
+        Command::Check => check(ctx),
+    }
+}
+
+fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
+    let report = ctx.store.check()?;
+    if ctx.json {
+        #[derive(Serialize)]
+        struct Init<'a> {
+            path: &'a Path,
+            schema_version: i64,
+        }
+        return output::json(
+            ctx.out,
+            &Init {
+                path,
+                schema_version: report.schema_version,
+            },
+        );
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Database ready at {} (schema version {})",
+            path.display(),
+            report.schema_version
+        ),
+    )
+}
+
+fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let imported = ctx.store.load_demo()?;
+    // The example rate table, so that the demo's estimates can be computed.
+    ctx.store.load_example_rates()?;
+    if ctx.json {
+        return output::json(ctx.out, &imported);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Demo data loaded: {} delegations, {} people, {} organisations, {} other records, \
+             and the example rate table (illustrative: names, passports, amounts and rates are \
+             invented).",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
+}
+
+fn search(ctx: &mut Context<'_>, query: &str, limit: usize) -> Result<(), Error> {
+    let groups = ctx.store.search(query, limit)?;
+    if ctx.json {
+        return output::json(ctx.out, &groups);
+    }
+    if groups.is_empty() {
+        return output::line(ctx.out, &format!("Nothing found for \"{query}\"."));
+    }
+    for group in &groups {
+        output::line(ctx.out, &format!("{} ({})", group.kind, group.hits.len()))?;
+        let rows: Vec<Vec<String>> = group
+            .hits
+            .iter()
+            .map(|h| vec![h.label.clone(), h.detail.clone(), h.record_id.clone()])
+            .collect();
+        table(ctx.out, &["  NAME", "DETAIL", "ID"], &indent(rows))?;
+    }
+    Ok(())
+}
+
+fn indent(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|mut r| {
+            if let Some(first) = r.first_mut() {
+                *first = format!("  {first}");
+            }
+            r
+        })
+        .collect()
+}
+
+fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let data = ctx.store.export("")?;
+    let text = serde_json::to_string_pretty(&data)
+        .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    desk_ops::write_file(file, text.as_bytes())?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": file, "delegations": data.delegations.len() }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Exported {} delegations, {} people, {} organisations to {}",
+                data.delegations.len(),
+                data.people.len(),
+                data.organisations.len(),
+                file.display()
+            ),
+        )
+    }
+}
+
+fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    let data: Export = serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{} is not a Delegation Desk export: {e}", file.display()),
+        )
+    })?;
+    let imported = ctx.store.import(&data)?;
+    if ctx.json {
+        output::json(ctx.out, &imported)
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Imported {} delegations, {} people, {} organisations and {} other records",
+                imported.delegations, imported.people, imported.organisations, imported.records
+            ),
+        )
+    }
+}
+
+fn check(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let report = ctx.store.check()?;
+    if ctx.json {
+        output::json(ctx.out, &report)?;
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Schema version {} (this app: {}); integrity: {}; broken references: {}",
+                report.schema_version,
+                report.supported_version,
+                report.integrity,
+                report.broken_references
+            ),
+        )?;
+        let rows: Vec<Vec<String>> = report
+            .counts
+            .iter()
+            .map(|(t, n)| vec![t.clone(), n.to_string()])
+            .collect();
+        table(ctx.out, &["TABLE", "ROWS"], &rows)?;
+    }
+    if report.ok() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorKind::Storage,
+            "the database check found problems",
+        ))
+    }
+}
