@@ -1,15 +1,24 @@
+//! The app's state (the one store) and how a command uses it: off the main thread (every
+//! command is `#[tauri::command(async)]`), with a panic turned into an error of kind
+//! `internal` for that call only.
+
 use std::ffi::OsString;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use desk_domain::{Error, ErrorKind};
 use desk_store::Store;
+
+use crate::chosen::Chosen;
 
 /// The app's state: the one store. A rusqlite connection is `Send` but not `Sync`, hence the
 /// mutex; commands hold it only for the length of one operation.
 pub struct Desk {
     store: Mutex<Store>,
     path: PathBuf,
+    /// The files the user chose, behind the tokens the window holds.
+    pub chosen: Chosen,
 }
 
 impl Desk {
@@ -17,6 +26,7 @@ impl Desk {
         Ok(Self {
             store: Mutex::new(Store::open(&path)?),
             path,
+            chosen: Chosen::default(),
         })
     }
 
@@ -28,14 +38,28 @@ impl Desk {
         })
     }
 
+    /// The store, for the length of one operation. A command that panicked while holding it
+    /// left it usable: its transaction was rolled back when the panic unwound through it
+    /// (rusqlite rolls back a transaction on drop), so the poison is cleared, not obeyed.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, Error> {
-        self.store.lock().map_err(|_| {
-            Error::new(
-                ErrorKind::Storage,
-                "an earlier operation failed while writing; restart the app",
-            )
-        })
+        Ok(self.store.lock().unwrap_or_else(PoisonError::into_inner))
     }
+}
+
+/// Runs one command's work, turning a panic into an error of kind `internal` for this call;
+/// the next call works as before (see [`Desk::store`]).
+pub fn guarded<T>(op: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(op)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::new(
+            ErrorKind::Internal,
+            format!("the operation failed unexpectedly and nothing of it was kept: {what}"),
+        ))
+    })
 }
 
 /// `--db FILE` (or `--db=FILE`) on the command line, else `$DESK_DB`, else the app-data
@@ -63,6 +87,29 @@ pub fn database_path(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_an_operation_is_an_internal_error_and_the_next_call_works() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let desk = Desk::open(dir.path().join("desk.sqlite")).unwrap_or_else(|e| panic!("{e}"));
+        let failed: Result<(), Error> = guarded(|| {
+            let _store = desk.store()?;
+            panic!("a bug while the store is held");
+        });
+        let failed = failed
+            .err()
+            .unwrap_or_else(|| Error::new(ErrorKind::Io, ""));
+        assert_eq!(failed.kind, ErrorKind::Internal);
+        assert!(
+            failed.message.contains("a bug while the store is held"),
+            "{failed:?}"
+        );
+        let next = guarded(|| desk.info());
+        assert!(
+            next.is_ok(),
+            "the store is usable after the panic: {next:?}"
+        );
+    }
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()

@@ -6,12 +6,16 @@
 mod agenda;
 mod bindings;
 mod cli;
+mod decree30;
 mod demo;
+mod hostile;
 mod hosting;
 mod itinerary;
 mod money;
 mod record;
 mod report;
+mod scale;
 mod search;
+mod shell;
 mod stats;
 mod store;

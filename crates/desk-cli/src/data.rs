@@ -7,7 +7,7 @@ use desk_domain::{Error, ErrorKind};
 use desk_store::Export;
 use serde::Serialize;
 
-use crate::context::{Context, io};
+use crate::context::Context;
 use crate::output::{self, table};
 
 #[derive(Subcommand)]
@@ -36,6 +36,15 @@ pub enum Command {
     },
     /// Check the database: integrity, references and schema version.
     Check,
+    /// Write a new database of N years of a busy office (2,500 delegations and 25,000
+    /// people a year), every record marked as synthetic, to measure the app with.
+    Synthetic {
+        #[arg(long, value_name = "N")]
+        years: i32,
+        /// The new file; an existing one is never written into.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 pub fn run(ctx: &mut Context<'_>, path: &Path, command: Command) -> Result<(), Error> {
@@ -46,7 +55,73 @@ pub fn run(ctx: &mut Context<'_>, path: &Path, command: Command) -> Result<(), E
         Command::Export { out } => export(ctx, &out),
         Command::Import { file } => import(ctx, &file),
         Command::Check => check(ctx),
+        // Carried out by `synthetic` before any database is opened.
+        Command::Synthetic { .. } => Ok(()),
     }
+}
+
+/// `desk synthetic`: a new database of `years` years of a busy office, every record marked
+/// as invented. Never writes into an existing file, and opens no other database.
+pub fn synthetic(
+    out: &mut dyn std::io::Write,
+    json: bool,
+    years: i32,
+    path: &Path,
+) -> Result<(), Error> {
+    if !(1..=50).contains(&years) {
+        return Err(Error::invalid(vec![desk_domain::Violation::new(
+            "years",
+            desk_domain::Rule::OutOfRange,
+            format!("--years must be from 1 to 50, not {years}"),
+        )]));
+    }
+    let started = std::time::Instant::now();
+    let made = desk_store::Store::create_synthetic(path, &desk_store::Synthetic::years(years))?;
+    if json {
+        #[derive(Serialize)]
+        struct Made {
+            delegations: usize,
+            people: usize,
+            members: usize,
+            expenses: usize,
+            reports: usize,
+        }
+        return output::json(
+            out,
+            &Made {
+                delegations: made.delegations,
+                people: made.people,
+                members: made.members,
+                expenses: made.expenses,
+                reports: made.reports,
+            },
+        );
+    }
+    output::line(
+        out,
+        &format!(
+            "{}: {years} years of synthetic records (invented, marked as such): {} delegations, {} people, {} members, {} expense lines, {} reports, in {:.1} s.",
+            path.display(),
+            thousands(made.delegations),
+            thousands(made.people),
+            thousands(made.members),
+            thousands(made.expenses),
+            thousands(made.reports),
+            started.elapsed().as_secs_f64()
+        ),
+    )
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
@@ -149,7 +224,8 @@ fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
 }
 
 fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
-    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    // An export of twenty years is a few hundred MB at most.
+    let text = desk_ops::files::read_text(file, "file", 1024 * 1024 * 1024)?;
     let data: Export = serde_json::from_str(&text).map_err(|e| {
         Error::new(
             ErrorKind::Validation,

@@ -121,6 +121,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     if let Command::Print(c) = &cli.command {
         return print::run(out, cli.json, c);
     }
+    // A synthetic database is a new file of its own: --db is neither opened nor created.
+    if let Command::Data(data::Command::Synthetic { years, out: file }) = &cli.command {
+        return data::synthetic(out, cli.json, *years, file);
+    }
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
     let ctx = &mut context::Context {

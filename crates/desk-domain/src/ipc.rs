@@ -47,8 +47,11 @@ pub fn commands() -> Vec<Command> {
         c("load_demo", vec![], unit()),
         c(
             "list_delegations",
-            vec![("filter", ts::<DelegationFilter>())],
-            ts::<Vec<Delegation>>(),
+            vec![
+                ("filter", ts::<DelegationFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Delegation>>(),
         ),
         c("get_delegation", vec![id()], ts::<Delegation>()),
         c(
@@ -74,7 +77,14 @@ pub fn commands() -> Vec<Command> {
         c("trash_delegation", vec![id()], ts::<Delegation>()),
         c("restore_delegation", vec![id()], ts::<Delegation>()),
         c("purge_delegation", vec![id()], unit()),
-        c("list_people", vec![], ts::<Vec<Person>>()),
+        c(
+            "list_people",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Person>>(),
+        ),
         c("get_person", vec![id()], ts::<PersonProfile>()),
         c(
             "create_person",
@@ -87,7 +97,15 @@ pub fn commands() -> Vec<Command> {
             ts::<Person>(),
         ),
         c("delete_person", vec![id()], unit()),
-        c("list_organisations", vec![], ts::<Vec<Organisation>>()),
+        c(
+            "list_organisations",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Organisation>>(),
+        ),
+        c("get_organisation", vec![id()], ts::<Organisation>()),
         c(
             "create_organisation",
             vec![("input", ts::<OrganisationInput>())],
@@ -201,8 +219,24 @@ pub fn commands() -> Vec<Command> {
             ts::<Vec<Attachment>>(),
         ),
         c(
+            "choose_open_files",
+            vec![
+                ("filters", ts::<Vec<FileFilter>>()),
+                ("multiple", ts::<bool>()),
+            ],
+            ts::<Vec<ChosenFile>>(),
+        ),
+        c(
+            "choose_save_file",
+            vec![
+                ("fileName", ts::<String>()),
+                ("filters", ts::<Vec<FileFilter>>()),
+            ],
+            ts::<Option<ChosenFile>>(),
+        ),
+        c(
             "add_attachment_file",
-            vec![("input", ts::<AttachmentInput>()), ("path", ts::<String>())],
+            vec![("input", ts::<AttachmentInput>()), ("file", ts::<String>())],
             ts::<Attachment>(),
         ),
         c("attachment_data_url", vec![id()], ts::<String>()),
@@ -254,9 +288,20 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<ReportVersion>(),
+        ),
+        c(
+            "sign_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("key", ts::<SignKeyInput>()),
+                ("pin", ts::<String>()),
+                ("uiLanguage", ts::<Language>()),
+            ],
+            ts::<Option<ReportVersion>>(),
         ),
         c(
             "agenda",
@@ -275,7 +320,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -284,7 +329,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -293,7 +338,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("from", ts::<String>()),
                 ("to", ts::<String>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -314,7 +359,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("request", ts::<EstimateRequest>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -323,19 +368,19 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
         c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
         c(
             "import_rate_table_file",
-            vec![("path", ts::<String>())],
+            vec![("file", ts::<String>())],
             ts::<RateTable>(),
         ),
         c(
             "export_rate_table_file",
-            vec![id(), ("path", ts::<String>())],
+            vec![id(), ("file", ts::<String>())],
             "null".to_owned(),
         ),
         c("delete_rate_table", vec![id()], "null".to_owned()),
@@ -363,7 +408,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 (
                     "countryNames",
                     ts::<std::collections::BTreeMap<String, String>>(),
@@ -376,7 +421,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<String>(),
         ),
@@ -385,7 +430,7 @@ pub fn commands() -> Vec<Command> {
             "preview_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
             ],
@@ -395,7 +440,7 @@ pub fn commands() -> Vec<Command> {
             "import_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
                 ("skipInvalid", ts::<bool>()),
@@ -477,7 +522,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("list", ts::<hosting::HostingList>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -487,7 +532,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("paper", ts::<hosting::HostingPaper>()),
                 ("languages", ts::<Vec<Language>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -523,12 +568,18 @@ pub fn typescript() -> String {
     declare::<Violation>(&mut out);
     declare::<Error>(&mut out);
     declare::<AppInfo>(&mut out);
+    declare::<ChosenFile>(&mut out);
+    declare::<FileFilter>(&mut out);
     declare::<Direction>(&mut out);
     declare::<DelegationStatus>(&mut out);
     declare::<Funding>(&mut out);
     declare::<Delegation>(&mut out);
     declare::<DelegationInput>(&mut out);
     declare::<DelegationFilter>(&mut out);
+    declare::<DelegationSort>(&mut out);
+    declare::<DirectoryFilter>(&mut out);
+    declare::<PageRequest>(&mut out);
+    declare::<Page<Delegation>>(&mut out);
     declare::<OrganisationKind>(&mut out);
     declare::<Organisation>(&mut out);
     declare::<OrganisationInput>(&mut out);
@@ -579,6 +630,8 @@ pub fn typescript() -> String {
     declare::<MissionReport>(&mut out);
     declare::<MissionReportInput>(&mut out);
     declare::<ReportVersion>(&mut out);
+    declare::<SignKeyKind>(&mut out);
+    declare::<SignKeyInput>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
     // The database is made once and kept in the target folder: generating it takes longer
     // than measuring. Delete the file to make it again.
     let path =
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("stats-twenty-years-v1.sqlite");
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("stats-twenty-years-v2.sqlite");
     if !path.exists() {
         let partial = path.with_extension("partial");
         let _ = std::fs::remove_file(&partial);

@@ -25,6 +25,7 @@ mod reports;
 mod search;
 mod settings;
 mod stats;
+mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod write;
@@ -36,13 +37,18 @@ use rusqlite::Connection;
 pub use attachments::sha256_hex;
 pub use children::{Base, ChildInput};
 pub use desk_domain::{
-    CheckReport, DelegationFilter, MemberDetail, MemberSaved, ReportVersion, SearchGroup, SearchHit,
+    CheckReport, DelegationFilter, DelegationSort, DirectoryFilter, MemberDetail, MemberSaved,
+    Page, PageRequest, ReportVersion, SearchGroup, SearchHit,
 };
 pub use error::StoreError;
 pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
-pub use migrate::{LATEST_VERSION, schema_version};
+pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use money::EXAMPLE_RATES;
+pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
+
+/// How long a write waits for another process's write to finish before it is refused.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// The open database.
 pub struct Store {
@@ -92,7 +98,10 @@ impl Store {
         // (a laptop that loses power on a train keeps what was saved).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Another process (the CLI importing years of records, a second window) may hold the
+        // write lock for a while: wait well past a large import rather than fail, since every
+        // command runs off the window's main thread and the window shows that it is waiting.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrate::migrate(&mut conn, path)?;
         Ok(Self {
             conn,

@@ -15,10 +15,23 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_delegation.sql")),
     (2, include_str!("../migrations/0002_record.sql")),
     (3, include_str!("../migrations/0003_rates.sql")),
+    (6, include_str!("../migrations/0006_scale.sql")),
+    (7, include_str!("../migrations/0007_photo_print.sql")),
 ];
 
-/// The schema version this build writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the number of the last migration (numbers are
+/// reserved per change, so the list may have gaps while changes are being merged).
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// The version from which search entries are keyed (`search_entry` + `search_text`); a
+/// database upgraded across it has its search index refilled from the records.
+const KEYED_SEARCH: i64 = 6;
+
+/// Every schema version a migration writes, in order (numbers are reserved per change, so
+/// some may be missing while changes are merged).
+pub fn schema_versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|(version, _)| *version).collect()
+}
 
 pub fn schema_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
@@ -49,6 +62,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), 
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
+    }
+    // After every migration, so that the records read have their latest columns.
+    if current < KEYED_SEARCH && KEYED_SEARCH <= LATEST_VERSION {
+        crate::search::rebuild(&tx)?;
     }
     tx.commit()?;
     Ok(())
