@@ -111,7 +111,12 @@ for (const size of SIZES) {
       await waitForText(browser, '.tab-body', /Khai mạc phiên họp/);
       await sleep(300);
       await browser.execute(() => document.querySelector('main.content').scrollTo(0, 600));
-      await sleep(400);
+      // A loaded machine may take a moment to run the scroll handler and lay out again.
+      await browser
+        .waitUntil(async () => (await browser.$('[data-testid="delegation-header"]').getAttribute('class')).includes('compact'), {
+          timeout: 5000,
+        })
+        .catch(() => {});
       const header = await browser.execute(() => {
         const h = document.querySelector('[data-testid="delegation-header"]');
         return { height: h.getBoundingClientRect().height, top: h.getBoundingClientRect().top, scrolled: document.querySelector('main.content').scrollTop, cls: h.className };
