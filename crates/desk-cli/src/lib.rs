@@ -22,6 +22,7 @@ mod hosting;
 mod money;
 mod output;
 mod people;
+mod print;
 mod reports;
 mod sign;
 mod stats;
@@ -67,6 +68,8 @@ enum Command {
     Stats(stats::Command),
     #[command(flatten)]
     Sign(sign::Command),
+    #[command(flatten)]
+    Print(print::Command),
 }
 
 /// Runs one command line and returns the process exit code.
@@ -114,6 +117,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     if let Command::Sign(c) = &cli.command {
         return sign::run(out, cli.json, c);
     }
+    // Nor does printing a file.
+    if let Command::Print(c) = &cli.command {
+        return print::run(out, cli.json, c);
+    }
     // A synthetic database is a new file of its own: --db is neither opened nor created.
     if let Command::Data(data::Command::Synthetic { years, out: file }) = &cli.command {
         return data::synthetic(out, cli.json, *years, file);
@@ -135,6 +142,6 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Reports(c) => reports::run(ctx, c),
         Command::Hosting(c) => hosting::run(ctx, c),
         Command::Stats(c) => stats::run(ctx, c),
-        Command::Sign(_) => Ok(()),
+        Command::Sign(_) | Command::Print(_) => Ok(()),
     }
 }
