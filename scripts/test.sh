@@ -40,7 +40,5 @@ step "Printing through CUPS (the virtual PDF printer)"
 step "Benchmarks in their cheap mode (one synthetic year, debug builds), so they cannot rot"
 DESK_UI_BUILT=1 "$ROOT/scripts/bench.sh" --quick
 
-step "Install: the Debian package (a release build)"
-"$ROOT/scripts/package-test.sh"
 
 step "All tests passed"

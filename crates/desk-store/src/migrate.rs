@@ -49,8 +49,18 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
 }
 
 pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    migrate_until(conn, path, LATEST_VERSION)
+}
+
+/// Applies the migrations up to `target` (inclusive). Only tests stop short of the latest:
+/// they write the fixture of each earlier schema with the very code that shipped it.
+pub(crate) fn migrate_until(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    target: i64,
+) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
-    if current == LATEST_VERSION {
+    if current >= target {
         return Ok(());
     }
     if current > 0
@@ -59,12 +69,15 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), 
         backup(conn, path, current)?;
     }
     let tx = conn.transaction()?;
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+    for (version, sql) in MIGRATIONS
+        .iter()
+        .filter(|(v, _)| *v > current && *v <= target)
+    {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
     }
     // After every migration, so that the records read have their latest columns.
-    if current < KEYED_SEARCH && KEYED_SEARCH <= LATEST_VERSION {
+    if current < KEYED_SEARCH && KEYED_SEARCH <= target {
         crate::search::rebuild(&tx)?;
     }
     tx.commit()?;
