@@ -139,7 +139,10 @@ describe('a working day at the desk', { timeout: 120000 }, () => {
     assert.ok(before.every((l) => /5 ngày/.test(l)), `five days, travel days included: ${before}`);
     await browser.$('[data-testid="save-estimate"]').click();
     await waitForText(browser, '[data-testid="estimate-no-changes"]', /Không có thay đổi/);
-    // One more day abroad.
+    // One more day abroad: back at the top of the page, where the header shows its tools
+    // again (a scrolled page keeps only the title and the tabs pinned).
+    await browser.execute(() => document.querySelector('main')?.scrollTo(0, 0));
+    await browser.$('[data-testid="edit-delegation"]').waitForClickable({ timeout: 5000 });
     await browser.$('[data-testid="edit-delegation"]').click();
     await browser.$('input[name="ends_on"]').setValue(dmy(day(50)));
     await browser.$('[data-testid="save-delegation"]').click();

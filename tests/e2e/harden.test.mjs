@@ -67,10 +67,13 @@ describe('hardened', { timeout: 240000 }, () => {
   });
 
   it('keeps answering clicks while another process imports 10,000 delegations', async () => {
+    const IMPORTED = 20000;
     const file = join(dirname(database), 'export.json');
     desk('export', '--out', file);
     const base = JSON.parse(readFileSync(file, 'utf8'));
-    const delegations = Array.from({ length: 10000 }, (_, k) => ({ ...base.delegations[0], id: randomUUID(), title: `Đoàn nhập ${k}` }));
+    // Twice the issue's 10,000: on a quiet machine the keyed index imports 10,000 in about a
+    // second, too quick to click through five screens while it runs.
+    const delegations = Array.from({ length: IMPORTED }, (_, k) => ({ ...base.delegations[0], id: randomUUID(), title: `Đoàn nhập ${k}` }));
     const big = join(dirname(database), 'big.json');
     writeFileSync(big, JSON.stringify({ ...base, organisations: [], people: [], delegations }));
 
@@ -89,7 +92,7 @@ describe('hardened', { timeout: 240000 }, () => {
     const importing = spawn(deskBinary, ['--db', database, 'import', big], { stdio: 'ignore' });
     let finished = false;
     importing.on('exit', () => (finished = true));
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 100));
     const timings = [];
     for (const page of pages) timings.push({ page, ms: await click(page), importing: !finished });
     console.log(`clicks when idle (ms): ${idle.map((ms) => ms.toFixed(0)).join(', ')}; during the import: ${JSON.stringify(timings)}`);
@@ -111,6 +114,6 @@ describe('hardened', { timeout: 240000 }, () => {
     }
     desk('check');
     const listed = JSON.parse(desk('--json', 'delegation', 'list'));
-    assert.ok([1, 10001].includes(listed.length), `the import is whole or absent: ${listed.length}`);
+    assert.ok([1, IMPORTED + 1].includes(listed.length), `the import is whole or absent: ${listed.length}`);
   });
 });

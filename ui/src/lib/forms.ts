@@ -19,7 +19,12 @@ export function messageFor(violations: Violation[], field: string, labels: Recor
   if (!v) return null;
   const name = (f: string) => (labels[f] ? t(labels[f]) : f);
   if (v.rule === 'end_before_start' && START_OF[field]) {
-    return t('rule.end_before_named_start', { field: name(field), start: name(START_OF[field]) });
+    // The start is named mid-sentence, so its label loses its capital ("… trước ngày bắt đầu").
+    const start = name(START_OF[field]);
+    return t('rule.end_before_named_start', {
+      field: name(field),
+      start: start.charAt(0).toLocaleLowerCase(lang()) + start.slice(1),
+    });
   }
   // A local date-time field (`…_local`) is typed as a date and a time: say both.
   if (v.rule === 'invalid_time' && field.endsWith('_local')) return t('rule.invalid_date_time', { field: name(field) });
