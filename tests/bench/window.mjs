@@ -8,8 +8,7 @@
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { remote } from 'webdriverio';
-import { startDriver } from '../e2e/harness.mjs';
+import { remote, startDriver } from '../e2e/harness.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {

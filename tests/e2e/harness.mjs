@@ -7,6 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
+// The bench script's window measurements (tests/bench/) drive the app through the same
+// WebDriver client; it is installed here, so they take it from this module.
+export { remote };
+
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const appBinary =
