@@ -287,6 +287,7 @@ fn every_paper_keeps_decree_30_in_both_languages() {
         check_header_gap(p);
         check_amounts_share_a_right_edge(p);
         check_no_table_break_leaves_one_row(p);
+        check_amounts_and_ranges_unbroken(p);
         check_english_labels(p);
         check_pdf_word_boxes(p);
     }
@@ -427,6 +428,23 @@ fn check_amounts_share_a_right_edge(p: &Paper) {
                 p.name,
                 n + 1,
                 hi - lo
+            );
+        }
+    }
+}
+
+/// An amount is never cut in two ("6.244.000 / ₫") and a date range never ends or starts a
+/// line at its dash ("(2016-09-05 – / 2016-09-09)"): columns are made wide enough.
+fn check_amounts_and_ranges_unbroken(p: &Paper) {
+    for (n, page) in p.layout.pages.iter().enumerate() {
+        for run in texts(page) {
+            let text = run.text.trim();
+            assert!(
+                text != "₫" && !text.starts_with("– ") && !text.ends_with(" –") && text != "–",
+                "{} page {}: a line of a cell reads \"{text}\": an amount or a date range was \
+                 cut in two",
+                p.name,
+                n + 1
             );
         }
     }

@@ -630,15 +630,20 @@ impl<'f> Typesetter<'f> {
             };
             (break_width - indent).max(size)
         };
+        // Widths are sums of glyph advances in f32: a column made exactly as wide as its
+        // widest amount ("6.244.000 ₫") may come back a hair narrower after the padding is
+        // taken off, and the amount would then be cut in two. A hundredth of a point is far
+        // below what ink can show.
+        let fits = |used: f32, avail: f32| used <= avail + 0.01;
         for word in words {
             let avail = available(lines.len());
             let gap = line.last().map_or(0.0, |w: &Word| space(w.last_face()));
-            if !line.is_empty() && line_width + gap + word.width > avail {
+            if !line.is_empty() && !fits(line_width + gap + word.width, avail) {
                 lines.push(std::mem::take(&mut line));
                 line_width = 0.0;
             }
             let avail = available(lines.len());
-            if line.is_empty() && word.width > avail {
+            if line.is_empty() && !fits(word.width, avail) {
                 let mut pieces = self.split_long_word(word, size, avail);
                 let last = pieces.pop();
                 for piece in pieces {

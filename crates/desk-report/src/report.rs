@@ -326,6 +326,37 @@ fn column_widths(mins: &[f32], maxes: &[f32], ratios: &[f32], inner: f32) -> Vec
     widths
 }
 
+/// A cell's text with its ranges kept whole: the spaces around a dash between two numbers
+/// or dates ("05/09/2016 – 09/09/2016", "(2016-09-05 – 2016-09-09)") become no-break
+/// spaces, so a narrow column never leaves a date range over three lines; the column is
+/// made wide enough for the range instead.
+fn keep_ranges_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let figure = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '(' || c == ')');
+    // " – " at `dash - 1 ..= dash + 1` with a figure on both sides.
+    let range_at = |dash: Option<usize>| {
+        dash.is_some_and(|d| {
+            at(Some(d)) == Some('–')
+                && at(d.checked_sub(1)) == Some(' ')
+                && at(Some(d + 1)) == Some(' ')
+                && figure(at(d.checked_sub(2)))
+                && figure(at(Some(d + 2)))
+        })
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c == ' ' && (range_at(Some(i + 1)) || range_at(i.checked_sub(1))) {
+                '\u{a0}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A bordered table: a header row (bold, centred) that is drawn again at the top of every
 /// page the table continues on, and one chunk per row, so rows are never cut in two unless
 /// a single row is taller than a page. Columns flagged in `numeric` are aligned right;
@@ -397,7 +428,7 @@ pub(crate) fn table_chunks(
     }
     for (row, bold) in rows {
         for (i, cell) in row.iter().enumerate() {
-            measure(i, cell, *bold, false);
+            measure(i, &keep_ranges_whole(cell), *bold, false);
         }
     }
     let ratios: Vec<f32> = columns.iter().map(|c| c.width_ratio / total).collect();
@@ -510,7 +541,12 @@ pub(crate) fn table_chunks(
         (((g.text_height() - header_height - 2.0 * CELL_PAD_Y - BORDER) / pitch).floor() as usize)
             .max(1);
     for (row, total) in rows {
-        let cells = set_row(ts, row.iter().map(|t| (t.clone(), *total, false)).collect());
+        let cells = set_row(
+            ts,
+            row.iter()
+                .map(|t| (keep_ranges_whole(t), *total, false))
+                .collect(),
+        );
         let tallest = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1);
         let parts = tallest.div_ceil(max_lines).max(1);
         let mut cells: Vec<(std::vec::IntoIter<Line>, TextStyle)> = cells
