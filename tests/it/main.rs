@@ -12,6 +12,7 @@ mod itinerary;
 mod money;
 mod record;
 mod report;
+mod safety;
 mod search;
 mod stats;
 mod store;

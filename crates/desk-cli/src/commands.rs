@@ -29,28 +29,34 @@ fn warn(ctx: &mut Context<'_>, warnings: &[Warning]) {
     }
 }
 
-pub fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
-    let report = ctx.store.check()?;
+pub fn init(
+    ctx: &mut Context<'_>,
+    path: &Path,
+    key_place: &desk_store::KeyPlace,
+) -> Result<(), Error> {
+    let version = ctx.store.schema_version()?;
     if ctx.json {
         #[derive(Serialize)]
         struct Init<'a> {
             path: &'a Path,
             schema_version: i64,
+            key: String,
         }
         return output::json(
             ctx.out,
             &Init {
                 path,
-                schema_version: report.schema_version,
+                schema_version: version,
+                key: key_place.to_string(),
             },
         );
     }
     output::line(
         ctx.out,
         &format!(
-            "Database ready at {} (schema version {})",
+            "Database ready at {} (schema version {}, encrypted; its key is kept in {key_place})",
             path.display(),
-            report.schema_version
+            version
         ),
     )
 }
@@ -421,7 +427,11 @@ pub fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     }
 }
 
-pub fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+pub fn import(
+    ctx: &mut Context<'_>,
+    file: &Path,
+    settings: desk_store::SettingsMode,
+) -> Result<(), Error> {
     let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
     let data: Export = serde_json::from_str(&text).map_err(|e| {
         Error::new(
@@ -429,50 +439,27 @@ pub fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
             format!("{} is not a Delegation Desk export: {e}", file.display()),
         )
     })?;
-    let imported = ctx.store.import(&data)?;
+    let imported = ctx.store.import(&data, settings)?;
     if ctx.json {
-        output::json(ctx.out, &imported)
-    } else {
-        output::line(
-            ctx.out,
-            &format!(
-                "Imported {} delegations, {} people, {} organisations and {} other records",
-                imported.delegations, imported.people, imported.organisations, imported.records
-            ),
-        )
+        return output::json(ctx.out, &imported);
     }
-}
-
-pub fn check(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let report = ctx.store.check()?;
-    if ctx.json {
-        output::json(ctx.out, &report)?;
-    } else {
-        output::line(
-            ctx.out,
-            &format!(
-                "Schema version {} (this app: {}); integrity: {}; broken references: {}",
-                report.schema_version,
-                report.supported_version,
-                report.integrity,
-                report.broken_references
-            ),
-        )?;
-        let rows: Vec<Vec<String>> = report
-            .counts
-            .iter()
-            .map(|(t, n)| vec![t.clone(), n.to_string()])
-            .collect();
-        table(ctx.out, &["TABLE", "ROWS"], &rows)?;
-    }
-    if report.ok() {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorKind::Storage,
-            "the database check found problems",
-        ))
-    }
+    let settings = match imported.settings {
+        desk_store::SettingsOutcome::NotInFile => "the file carried no settings",
+        desk_store::SettingsOutcome::Same => "the file's settings are the office's already",
+        desk_store::SettingsOutcome::Kept => {
+            "the office's settings were kept (the file's differ: --settings replace takes them)"
+        }
+        desk_store::SettingsOutcome::Replaced => {
+            "the office's settings were replaced by the file's"
+        }
+    };
+    output::line(
+        ctx.out,
+        &format!(
+            "Imported {} delegations, {} people, {} organisations and {} other records; {settings}",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
 }
 
 pub fn report_export(

@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use desk_domain::{DelegationStatus, Direction, Error, ErrorKind};
 use desk_store::Store;
@@ -16,6 +17,7 @@ mod commands;
 mod hosting;
 mod money;
 mod output;
+mod safety;
 mod travel;
 
 /// Exit code for a refused input or a failed operation.
@@ -29,6 +31,16 @@ struct Cli {
     /// The database file (default: $DESK_DB, else the app-data folder shared with the app).
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
+    /// The database's key file, 64 hexadecimal characters (default: $DESK_KEY_FILE, else the
+    /// system keyring, else a key file beside the database). Created, readable by you
+    /// only, when a new database is created. `--key-file=` (empty) means none.
+    #[arg(
+        long = "key-file",
+        global = true,
+        value_name = "FILE",
+        value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from)
+    )]
+    key_file: Option<PathBuf>,
     /// Print stable JSON instead of tables.
     #[arg(long, global = true)]
     json: bool,
@@ -71,9 +83,32 @@ enum Command {
     Import {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
+        /// The office's settings: keep them (default) or replace them by the file's.
+        #[arg(long, default_value = "keep", value_parser = parse_settings_mode)]
+        settings: desk_store::SettingsMode,
     },
-    /// Check the database: integrity, references and schema version.
+    /// Check the database: integrity, references and schema; on damage, name the backup to
+    /// restore.
     Check,
+    /// Make a verified, encrypted backup now (into the backups folder, or FILE).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the backups, the newest first.
+    Backups,
+    /// Put a backup in place of the database; the file it replaces is kept aside.
+    Restore {
+        /// The backup file.
+        #[arg(value_name = "FILE", required_unless_present = "latest")]
+        file: Option<PathBuf>,
+        /// The newest verified backup.
+        #[arg(long, conflicts_with = "file")]
+        latest: bool,
+    },
+    /// The database key: its recovery sheet, or a key restored on another machine.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Per-diem rate tables: list, import from CSV, export to CSV.
     #[command(subcommand)]
     Rates(RatesCommand),
@@ -179,6 +214,33 @@ enum Command {
     /// The annual report to the ministry: a PDF in the official layout with charts and the
     /// list of delegations, and/or an XLSX workbook with one sheet per table.
     AnnualReport(AnnualArgs),
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Print the recovery sheet (the key, the database's name and the date) or write it to
+    /// FILE, for the office safe.
+    Recovery {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Keep the key of a recovery sheet for the database on this machine.
+    Restore {
+        /// The recovery sheet as a text file.
+        #[arg(value_name = "SHEET", required_unless_present = "key")]
+        sheet: Option<PathBuf>,
+        /// The key as typed from the printed sheet.
+        #[arg(long, conflicts_with = "sheet")]
+        key: Option<String>,
+    },
+}
+
+fn parse_settings_mode(s: &str) -> Result<desk_store::SettingsMode, String> {
+    match s {
+        "keep" => Ok(desk_store::SettingsMode::Keep),
+        "replace" => Ok(desk_store::SettingsMode::Replace),
+        _ => Err(format!("expected keep or replace, not \"{s}\"")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -620,7 +682,36 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
 
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
     let path = database_path(cli.db)?;
-    let mut store = Store::open(&path)?;
+    let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file);
+    // What works on a database that may be damaged or locked, without opening it.
+    match &cli.command {
+        Command::Backups => return safety::list(out, cli.json, &path).map(drop),
+        Command::Restore { file, .. } => {
+            return safety::restore(out, cli.json, &path, &keys, file.clone());
+        }
+        Command::Key(KeyCommand::Restore { sheet, key }) => {
+            return safety::key_restore(out, &path, &keys, sheet.as_deref(), key.as_deref());
+        }
+        _ => {}
+    }
+    // Only these create a database where there is none.
+    let may_create = matches!(cli.command, Command::Init | Command::Demo);
+    let opening = desk_store::open_database(&path, &keys, may_create)
+        .map_err(|e| safety::opening_failed(e.into(), &path))?;
+    if opening.encrypted_now {
+        let _ = writeln!(
+            err,
+            "desk: {} was a plaintext database of an earlier version; it is now encrypted \
+             (its key is kept in {})",
+            path.display(),
+            opening.key_place
+        );
+    }
+    if let Some(failed) = &opening.backup_failed {
+        let _ = writeln!(err, "desk: warning: the daily backup failed: {failed}");
+    }
+    let key_place = opening.key_place.clone();
+    let mut store: Store = opening.store;
     let ctx = &mut commands::Context {
         store: &mut store,
         json: cli.json,
@@ -628,7 +719,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         err,
     };
     match cli.command {
-        Command::Init => commands::init(ctx, &path),
+        Command::Init => commands::init(ctx, &path, &key_place),
         Command::Demo => commands::demo(ctx),
         Command::Delegation(DelegationCommand::List(a)) => commands::delegation_list(
             ctx,
@@ -714,8 +805,16 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         }
         Command::Search { query, limit } => commands::search(ctx, &query, limit),
         Command::Export { out: file } => commands::export(ctx, &file),
-        Command::Import { file } => commands::import(ctx, &file),
-        Command::Check => commands::check(ctx),
+        Command::Import { file, settings } => commands::import(ctx, &file, settings),
+        Command::Check => safety::check(ctx, &path),
+        Command::Backup { out: file } => safety::backup(ctx, file.as_deref()),
+        Command::Key(KeyCommand::Recovery { out: file }) => {
+            safety::key_recovery(ctx, &path, file.as_deref())
+        }
+        // Handled above, before the database is opened.
+        Command::Backups | Command::Restore { .. } | Command::Key(KeyCommand::Restore { .. }) => {
+            Ok(())
+        }
         Command::Report(ReportCommand::Export {
             delegation,
             lang,

@@ -6,9 +6,14 @@
 //! Each function returns bytes or a string; writing goes through [`write_file`], which never
 //! leaves half a file behind.
 
+mod files;
 pub mod hosting;
+mod recovery;
 
-use std::path::{Path, PathBuf};
+pub use files::{mount_point, write_file, write_private_file};
+pub use recovery::recovery_sheet;
+
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
@@ -28,21 +33,6 @@ pub fn print_language(language: Language) -> desk_report::Language {
 /// Now, with the computer's offset: the creation date written into documents.
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
-}
-
-/// Writes `bytes` beside `path` first and renames the file into place, so that a failed
-/// write never leaves half a document where the user expects one.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io =
-        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        io(path, e)
-    })
 }
 
 fn drawing(e: desk_report::ReportError) -> Error {

@@ -279,6 +279,7 @@ impl Store {
                 "only a delegation in the trash can be deleted for good",
             )));
         }
+        self.backup_before(crate::BackupReason::Purge)?;
         let writer = self.writer()?;
         for kind in ["programme_item", "mission_report"] {
             writer.tx.execute(

@@ -9,6 +9,7 @@ mod hosting;
 mod money;
 mod people;
 mod records;
+mod safety;
 mod stats;
 mod travel;
 
@@ -18,6 +19,7 @@ pub use hosting::*;
 pub use money::*;
 pub use people::*;
 pub use records::*;
+pub use safety::*;
 pub use stats::*;
 pub use travel::*;
 

@@ -41,6 +41,8 @@ const KINDS: readonly ErrorKind[] = [
   'newer_schema',
   'storage',
   'io',
+  'locked',
+  'damaged',
   'internal',
 ];
 
@@ -97,6 +99,15 @@ export const NO_FILTER: DelegationFilter = {
 
 export const api = {
   appInfo: () => call('app_info', {}),
+
+  // Safe at rest.
+  databaseStatus: () => call('database_status', {}),
+  unlockDatabase: (key: string) => call('unlock_database', { key }),
+  listBackups: () => call('list_backups', {}),
+  makeBackup: () => call('make_backup', {}),
+  restoreBackup: (file: string) => call('restore_backup', { file }),
+  recoverySheet: () => call('recovery_sheet', {}),
+  saveRecoverySheet: (path: string) => call('save_recovery_sheet', { path }),
 
   listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
   getDelegation: (id: string) => call('get_delegation', { id }),

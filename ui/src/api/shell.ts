@@ -1,5 +1,6 @@
 // The system dialogs and file drops, through the shell: the web view never touches the file
 // system itself, it only learns the paths the user chose.
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
@@ -54,4 +55,12 @@ export async function onWindowClose(beforeClose: () => Promise<void>): Promise<(
   return getCurrentWindow().onCloseRequested(async () => {
     await beforeClose();
   });
+}
+
+/**
+ * Calls `onChange` when the shell finds the database damaged after the window opened (the
+ * full check of a large file runs in the background). Returns the function that stops.
+ */
+export async function onDatabaseStatus(onChange: () => void): Promise<() => void> {
+  return listen('database-status', () => onChange());
 }
