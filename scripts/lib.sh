@@ -14,6 +14,9 @@ APT_PACKAGES=(
   # The system keyring for real in the tests: a Secret Service (gnome-keyring) on a private
   # session bus (dbus-run-session), and secret-tool to look into it.
   gnome-keyring libsecret-tools dbus
+  # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for
+  # pkcs11-tool), and poppler's pdfsig checking against an NSS database (libnss3-tools).
+  openssl softhsm2 opensc libnss3-tools
 )
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.

@@ -1,9 +1,10 @@
 //! The hosting kit from a terminal: guest lists in and out, transfers, rooming, programme,
 //! checklists, check-in, badges and letters.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
+use clap::Subcommand;
 use desk_domain::hosting::{
     ChecklistLanguage, ChecklistTemplate, GuestSheet, HostingList, HostingPaper, Written,
 };
@@ -14,8 +15,248 @@ use desk_report::Language;
 use desk_report::hosting::{LetterKind, Printed, letter_recipients, letters_pdf};
 use serde::Serialize;
 
-use crate::commands::Context;
+use crate::context::Context;
 use crate::output::{self, table};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Guest lists of a hosted delegation: import from XLSX or CSV, export, list.
+    #[command(subcommand)]
+    Guests(GuestsCommand),
+    /// The transfer board (pickups by day and time); a PDF, XLSX or CSV list with --out.
+    Transfers {
+        #[arg(long)]
+        delegation: String,
+        /// FILE.pdf for the transport team, or FILE.xlsx / FILE.csv.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// First make one transfer per arriving or departing flight that has none.
+        #[arg(long)]
+        generate: bool,
+    },
+    /// Who sleeps where, who shares, nights per guest; a PDF, XLSX or CSV list with --out.
+    Rooming {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The bilingual programme, day by day, as PDF.
+    Programme {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Duty checklists whose due dates count back from the event.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+    /// Tick a guest's arrival at the welcome desk, or list who has (not) arrived.
+    Checkin {
+        #[arg(long)]
+        delegation: String,
+        /// The guest to tick.
+        #[arg(long)]
+        person: Option<String>,
+        /// List only the guests who have not arrived.
+        #[arg(long, conflicts_with = "person")]
+        missing: bool,
+        /// Take back a tick made by mistake.
+        #[arg(long, requires = "person")]
+        undo: bool,
+    },
+    /// Name badges (8 per A4 sheet, with cut marks) or table tent cards, as PDF.
+    Badges {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Foldable table cards (the name twice, one upside down) instead of badges.
+        #[arg(long)]
+        tent: bool,
+    },
+    /// Invitation or visa-support letters to the guests, in the official layout, as PDF.
+    Letters {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_parser = parse_letter_kind)]
+        kind: LetterKind,
+        /// One guest only (their person id).
+        #[arg(long)]
+        guest: Option<String>,
+        /// en, vi or both.
+        #[arg(long, default_value = "en", value_parser = parse_letter_languages)]
+        lang: LetterLanguages,
+        /// The date of the letters (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// FILE.pdf for all in one file, or a folder for one file per guest.
+        #[arg(long, value_name = "FILE.pdf|DIR")]
+        out: PathBuf,
+        /// Sign each file (--p12 or --pkcs11, with --pin-env).
+        #[command(flatten)]
+        key: crate::sign::KeyArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum GuestsCommand {
+    /// Read a guest list (XLSX or CSV) and add its guests to the delegation, all or nothing.
+    Import {
+        #[arg(long)]
+        delegation: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The worksheet to read (the first one by default).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A JSON file saying which column holds what.
+        #[arg(long, value_name = "FILE.json")]
+        mapping: Option<PathBuf>,
+        /// Show what would be imported and every problem by row and column; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows and leave out the rows with problems.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Write the guest list to FILE.xlsx or FILE.csv.
+    Export {
+        #[arg(long)]
+        delegation: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List the guests with their arrival.
+    List {
+        #[arg(long)]
+        delegation: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ChecklistCommand {
+    /// Add the checklist's duties as tasks (titles already there are not added again).
+    Apply {
+        #[arg(long)]
+        delegation: String,
+        /// A checklist template (JSON); the built-in hosting checklist by default.
+        #[arg(long, value_name = "FILE.json")]
+        template: Option<PathBuf>,
+        /// Who the tasks are assigned to (a person id).
+        #[arg(long)]
+        assignee: Option<String>,
+        /// The language of the task titles: vi or en.
+        #[arg(long, default_value = "vi", value_parser = parse_checklist_language)]
+        lang: ChecklistLanguage,
+    },
+}
+
+#[derive(Clone)]
+pub struct LetterLanguages(Vec<Language>);
+
+fn parse_letter_kind(s: &str) -> Result<LetterKind, String> {
+    match s {
+        "invitation" => Ok(LetterKind::Invitation),
+        "visa" => Ok(LetterKind::VisaSupport),
+        _ => Err(format!("expected invitation or visa, not \"{s}\"")),
+    }
+}
+
+fn parse_letter_languages(s: &str) -> Result<LetterLanguages, String> {
+    use desk_report::Language::{English, Vietnamese};
+    match s {
+        "en" => Ok(LetterLanguages(vec![English])),
+        "vi" => Ok(LetterLanguages(vec![Vietnamese])),
+        "both" => Ok(LetterLanguages(vec![English, Vietnamese])),
+        _ => Err(format!("expected en, vi or both, not \"{s}\"")),
+    }
+}
+
+fn parse_checklist_language(s: &str) -> Result<ChecklistLanguage, String> {
+    match s {
+        "vi" => Ok(ChecklistLanguage::Vietnamese),
+        "en" => Ok(ChecklistLanguage::English),
+        _ => Err(format!("expected vi or en, not \"{s}\"")),
+    }
+}
+
+pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Guests(GuestsCommand::Import {
+            delegation,
+            file,
+            sheet,
+            mapping,
+            dry_run,
+            skip_invalid,
+        }) => guests_import(
+            ctx,
+            GuestImportArgs {
+                delegation: &delegation,
+                file: &file,
+                sheet,
+                mapping: mapping.as_deref(),
+                dry_run,
+                skip_invalid,
+            },
+        ),
+        Command::Guests(GuestsCommand::Export { delegation, out }) => {
+            guests_export(ctx, &delegation, &out)
+        }
+        Command::Guests(GuestsCommand::List { delegation }) => guests_list(ctx, &delegation),
+        Command::Transfers {
+            delegation,
+            out,
+            generate,
+        } => transfers(ctx, &delegation, out.as_deref(), generate),
+        Command::Rooming { delegation, out } => rooming(ctx, &delegation, out.as_deref()),
+        Command::Programme { delegation, out } => programme(ctx, &delegation, &out),
+        Command::Checklist(ChecklistCommand::Apply {
+            delegation,
+            template,
+            assignee,
+            lang,
+        }) => checklist_apply(
+            ctx,
+            &delegation,
+            template.as_deref(),
+            assignee.as_deref(),
+            lang,
+        ),
+        Command::Checkin {
+            delegation,
+            person,
+            missing,
+            undo,
+        } => checkin(ctx, &delegation, person.as_deref(), missing, undo),
+        Command::Badges {
+            delegation,
+            out,
+            tent,
+        } => badges(ctx, &delegation, &out, tent),
+        Command::Letters {
+            delegation,
+            kind,
+            guest,
+            lang,
+            date,
+            out,
+            key,
+        } => letters(
+            ctx,
+            LetterArgs {
+                delegation: &delegation,
+                kind,
+                guest: guest.as_deref(),
+                languages: lang.0,
+                date,
+                out: &out,
+                key: key.wanted().then_some(&key),
+            },
+        ),
+    }
+}
 
 fn io(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
@@ -157,16 +398,16 @@ fn print_findings(ctx: &mut Context<'_>, sheet: &GuestSheet) -> Result<(), Error
 }
 
 /// `desk guests import`.
-pub struct GuestImportArgs<'a> {
-    pub delegation: &'a str,
-    pub file: &'a Path,
-    pub sheet: Option<String>,
-    pub mapping: Option<&'a Path>,
-    pub dry_run: bool,
-    pub skip_invalid: bool,
+struct GuestImportArgs<'a> {
+    delegation: &'a str,
+    file: &'a Path,
+    sheet: Option<String>,
+    mapping: Option<&'a Path>,
+    dry_run: bool,
+    skip_invalid: bool,
 }
 
-pub fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<(), Error> {
+fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<(), Error> {
     // The file's size is checked before a byte of it is read.
     let limits = desk_exchange::Limits::default();
     let size = std::fs::metadata(a.file).map_err(|e| io(a.file, e))?.len();
@@ -257,11 +498,11 @@ pub fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<()
     )
 }
 
-pub fn guests_export(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
+fn guests_export(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
     list(ctx, delegation, HostingList::Guests, out)
 }
 
-pub fn guests_list(ctx: &mut Context<'_>, delegation: &str) -> Result<(), Error> {
+fn guests_list(ctx: &mut Context<'_>, delegation: &str) -> Result<(), Error> {
     let guests = ctx.store.guests(delegation)?;
     if ctx.json {
         return output::json(ctx.out, &guests);
@@ -291,7 +532,7 @@ pub fn guests_list(ctx: &mut Context<'_>, delegation: &str) -> Result<(), Error>
     )
 }
 
-pub fn transfers(
+fn transfers(
     ctx: &mut Context<'_>,
     delegation: &str,
     out: Option<&Path>,
@@ -361,7 +602,7 @@ pub fn transfers(
     }
 }
 
-pub fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> Result<(), Error> {
+fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> Result<(), Error> {
     match out {
         Some(path) if extension(path) == "pdf" => {
             paper(ctx, delegation, HostingPaper::Rooming, path)
@@ -403,11 +644,11 @@ pub fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> R
     }
 }
 
-pub fn programme(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
+fn programme(ctx: &mut Context<'_>, delegation: &str, out: &Path) -> Result<(), Error> {
     paper(ctx, delegation, HostingPaper::Programme, out)
 }
 
-pub fn checklist_apply(
+fn checklist_apply(
     ctx: &mut Context<'_>,
     delegation: &str,
     template: Option<&Path>,
@@ -454,7 +695,7 @@ pub fn checklist_apply(
     table(ctx.out, &["DUE", "TASK"], &rows)
 }
 
-pub fn checkin(
+fn checkin(
     ctx: &mut Context<'_>,
     delegation: &str,
     person: Option<&str>,
@@ -505,12 +746,7 @@ pub fn checkin(
     table(ctx.out, &["GUEST", "ARRIVED", "PERSON ID"], &rows)
 }
 
-pub fn badges(
-    ctx: &mut Context<'_>,
-    delegation: &str,
-    out: &Path,
-    tent: bool,
-) -> Result<(), Error> {
+fn badges(ctx: &mut Context<'_>, delegation: &str, out: &Path, tent: bool) -> Result<(), Error> {
     let kind = if tent {
         HostingPaper::TentCards
     } else {
@@ -520,16 +756,18 @@ pub fn badges(
 }
 
 /// `desk letters`.
-pub struct LetterArgs<'a> {
-    pub delegation: &'a str,
-    pub kind: LetterKind,
-    pub guest: Option<&'a str>,
-    pub languages: Vec<Language>,
-    pub date: Option<NaiveDate>,
-    pub out: &'a Path,
+struct LetterArgs<'a> {
+    delegation: &'a str,
+    kind: LetterKind,
+    guest: Option<&'a str>,
+    languages: Vec<Language>,
+    date: Option<NaiveDate>,
+    out: &'a Path,
+    /// Sign each file with this key.
+    key: Option<&'a crate::sign::KeyArgs>,
 }
 
-pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
+fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
     let d = ctx.store.delegation(a.delegation)?;
     let mut guests = ctx.store.guests(a.delegation)?;
     if let Some(id) = a.guest {
@@ -555,12 +793,27 @@ pub fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
     }
     let settings = ctx.store.settings()?;
     let date = a.date.unwrap_or_else(|| Utc::now().date_naive());
+    // The key is opened once (one PIN) for all the files; the signing information is in
+    // the language of the last letter, whose signature block carries it.
+    let signing = match a.key {
+        Some(key) => {
+            let language = match a.languages.last() {
+                Some(desk_report::Language::English) => desk_domain::Language::En,
+                _ => desk_domain::Language::Vi,
+            };
+            Some(crate::sign::open(key, language)?)
+        }
+        None => None,
+    };
     let write_one = |ctx: &mut Context<'_>,
                      guests: &[desk_domain::hosting::GuestRecord],
                      path: &Path|
      -> Result<(), Error> {
-        let doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
+        let mut doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
             .map_err(report_error)?;
+        if let Some(s) = &signing {
+            doc.pdf = crate::sign::sign_letter(&settings, s, &doc)?;
+        }
         printed(ctx, path, doc)
     };
     if a.out.is_dir() {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, Subcommand};
 use desk_domain::money::format_vnd;
 use desk_domain::{
     ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, Rule,
@@ -13,8 +13,39 @@ use desk_domain::{
 };
 use serde::Serialize;
 
-use crate::commands::{Context, io};
+use crate::context::{Context, io, parse_language};
 use crate::output::{self, table};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Per-diem rate tables: list, import from CSV, export to CSV.
+    #[command(subcommand)]
+    Rates(RatesCommand),
+    /// The cost estimate of an outgoing delegation, by the rate table in force.
+    Estimate(EstimateArgs),
+    /// The settlement of a delegation: estimate, advances and actual expenses per person.
+    Settlement(SettlementArgs),
+}
+
+#[derive(Subcommand)]
+pub enum RatesCommand {
+    /// List the rate tables, the most recent first.
+    List,
+    /// Import a rate table from CSV (replaces the table with the same name and date).
+    Import {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Export a rate table to CSV (default: the most recent).
+    Export {
+        /// The table's id (see `desk rates list`).
+        id: Option<String>,
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
+    /// Load the example table shipped with the app (illustrative figures only).
+    Example,
+}
 
 /// Options shared by the two money documents.
 #[derive(Args)]
@@ -69,11 +100,18 @@ pub struct SettlementArgs {
     document: DocumentArgs,
 }
 
-fn parse_language(s: &str) -> Result<desk_domain::Language, String> {
-    desk_domain::Language::parse(s).ok_or_else(|| format!("expected vi or en, not \"{s}\""))
+pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Rates(RatesCommand::List) => rates_list(ctx),
+        Command::Rates(RatesCommand::Import { file }) => rates_import(ctx, &file),
+        Command::Rates(RatesCommand::Export { id, out }) => rates_export(ctx, id.as_deref(), &out),
+        Command::Rates(RatesCommand::Example) => rates_example(ctx),
+        Command::Estimate(args) => estimate(ctx, &args),
+        Command::Settlement(args) => settlement(ctx, &args),
+    }
 }
 
-pub fn rates_list(ctx: &mut Context<'_>) -> Result<(), Error> {
+fn rates_list(ctx: &mut Context<'_>) -> Result<(), Error> {
     let tables = ctx.store.rate_tables()?;
     if ctx.json {
         return output::json(ctx.out, &tables);
@@ -123,7 +161,7 @@ fn say_table(ctx: &mut Context<'_>, verb: &str, t: &desk_domain::RateTable) -> R
     )
 }
 
-pub fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
     let imported = ctx.store.import_rate_table_csv(&bytes).map_err(|e| {
         let mut error = Error::from(e);
@@ -133,12 +171,12 @@ pub fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     say_table(ctx, "Imported", &imported)
 }
 
-pub fn rates_example(ctx: &mut Context<'_>) -> Result<(), Error> {
+fn rates_example(ctx: &mut Context<'_>) -> Result<(), Error> {
     let t = ctx.store.load_example_rates()?;
     say_table(ctx, "Loaded", &t)
 }
 
-pub fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(), Error> {
+fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(), Error> {
     let id = match id {
         Some(id) => id.to_owned(),
         None => ctx
@@ -327,7 +365,7 @@ fn print_changes(
     )
 }
 
-pub fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error> {
+fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error> {
     let request = EstimateRequest {
         table_id: args.table.clone(),
         rate: args.rate.clone(),
@@ -387,7 +425,7 @@ pub fn estimate(ctx: &mut Context<'_>, args: &EstimateArgs) -> Result<(), Error>
     Ok(())
 }
 
-pub fn settlement(ctx: &mut Context<'_>, args: &SettlementArgs) -> Result<(), Error> {
+fn settlement(ctx: &mut Context<'_>, args: &SettlementArgs) -> Result<(), Error> {
     let delegation = ctx.store.delegation(&args.delegation)?;
     let s = ctx.store.settlement(&args.delegation)?;
     let mut written = Vec::new();

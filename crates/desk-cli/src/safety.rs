@@ -3,12 +3,86 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::Subcommand;
 use desk_domain::{BackupInfo, Error, ErrorKind};
 use desk_store::{BackupReason, Key, KeyChoice, backups};
 use serde::Serialize;
 
-use crate::commands::Context;
+use crate::context::Context;
 use crate::output::{self, table};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Make a verified, encrypted backup now (into the backups folder, or FILE).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the backups, the newest first.
+    Backups,
+    /// Put a backup in place of the database; the file it replaces is kept aside.
+    Restore {
+        /// The backup file.
+        #[arg(value_name = "FILE", required_unless_present = "latest")]
+        file: Option<PathBuf>,
+        /// The newest verified backup.
+        #[arg(long, conflicts_with = "file")]
+        latest: bool,
+    },
+    /// The database key: its recovery sheet, or a key restored on another machine.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+#[derive(Subcommand)]
+pub enum KeyCommand {
+    /// Print the recovery sheet (the key, the database's name and the date) or write it to
+    /// FILE, for the office safe.
+    Recovery {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Keep the key of a recovery sheet for the database on this machine.
+    Restore {
+        /// The recovery sheet as a text file.
+        #[arg(value_name = "SHEET", required_unless_present = "key")]
+        sheet: Option<PathBuf>,
+        /// The key as typed from the printed sheet.
+        #[arg(long, conflicts_with = "sheet")]
+        key: Option<String>,
+    },
+}
+
+/// The commands that work without opening the database (it may be damaged, locked or
+/// missing); `None` for the others.
+pub fn run_unopened(
+    out: &mut dyn std::io::Write,
+    json: bool,
+    db: &Path,
+    keys: &KeyChoice,
+    command: &Command,
+) -> Option<Result<(), Error>> {
+    match command {
+        Command::Backups => Some(list(out, json, db).map(drop)),
+        Command::Restore { file, .. } => Some(restore(out, json, db, keys, file.clone())),
+        Command::Key(KeyCommand::Restore { sheet, key }) => {
+            Some(key_restore(out, db, keys, sheet.as_deref(), key.as_deref()))
+        }
+        _ => None,
+    }
+}
+
+/// The commands on an open database.
+pub fn run(ctx: &mut Context<'_>, db: &Path, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Backup { out } => backup(ctx, out.as_deref()),
+        Command::Key(KeyCommand::Recovery { out }) => key_recovery(ctx, db, out.as_deref()),
+        // Carried out by `run_unopened`.
+        Command::Backups | Command::Restore { .. } | Command::Key(KeyCommand::Restore { .. }) => {
+            Ok(())
+        }
+    }
+}
 
 /// `desk backup [--out FILE]`.
 pub fn backup(ctx: &mut Context<'_>, out: Option<&Path>) -> Result<(), Error> {

@@ -1,19 +1,125 @@
 //! `desk segment`, `desk itinerary` and `desk warnings`: travel and the agenda.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
+use clap::{Args, Subcommand};
 use desk_domain::{Error, Itinerary, Rule, SegmentInput, Violation};
 use serde::Serialize;
 
-use crate::commands::Context;
+use crate::context::{Context, parse_language};
 use crate::output::{self, table};
 
-pub fn segment_add(
-    ctx: &mut Context<'_>,
-    delegation: &str,
-    input: &SegmentInput,
-) -> Result<(), Error> {
+#[derive(Subcommand)]
+pub enum Command {
+    /// Travel segments (flights, trains, roads) of a delegation.
+    #[command(subcommand)]
+    Segment(SegmentCommand),
+    /// A delegation's itinerary: segments with zones and durations, stays, nights without a
+    /// stay; as a table, JSON, a printable PDF or a calendar file.
+    Itinerary(ItineraryArgs),
+    /// Everything the Today screen shows: travel ahead, passports, visas, overlaps, deadlines.
+    Warnings {
+        /// The day to look from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SegmentCommand {
+    /// Add a segment and print the new id. Times are local to each place; a place's zone
+    /// comes from its IATA code or city unless --from-tz/--to-tz say otherwise.
+    Add(AddSegment),
+}
+
+#[derive(Args)]
+pub struct AddSegment {
+    #[arg(long)]
+    delegation: String,
+    /// An IATA code (HAN) or a city (Hà Nội).
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    /// Local time at the departure place, YYYY-MM-DDTHH:MM.
+    #[arg(long)]
+    departs: String,
+    /// Local time at the arrival place, YYYY-MM-DDTHH:MM.
+    #[arg(long)]
+    arrives: String,
+    /// flight, train or road.
+    #[arg(long, default_value = "flight")]
+    mode: String,
+    #[arg(long, default_value = "")]
+    carrier: String,
+    #[arg(long, default_value = "")]
+    number: String,
+    /// IANA zone of the departure place, e.g. Asia/Ho_Chi_Minh (default: from the place).
+    #[arg(long = "from-tz", default_value = "")]
+    from_tz: String,
+    #[arg(long = "to-tz", default_value = "")]
+    to_tz: String,
+    #[arg(long, default_value = "")]
+    terminal: String,
+    /// A person on this segment (repeat for several); none means every member.
+    #[arg(long = "passenger", value_name = "PERSON_ID")]
+    passengers: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct ItineraryArgs {
+    #[arg(long)]
+    delegation: String,
+    /// Only this person's segments and stays.
+    #[arg(long, value_name = "PERSON_ID")]
+    person: Option<String>,
+    /// Write a printable itinerary (a page per person) to this file.
+    #[arg(long, value_name = "FILE.pdf")]
+    pdf: Option<PathBuf>,
+    /// Write the trip as an iCalendar file for a diary.
+    #[arg(long, value_name = "FILE.ics")]
+    ics: Option<PathBuf>,
+    /// Language of the PDF: vi (default) or en.
+    #[arg(long, default_value = "vi", value_parser = parse_language)]
+    lang: desk_domain::Language,
+}
+
+pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Segment(SegmentCommand::Add(a)) => segment_add(
+            ctx,
+            &a.delegation,
+            &SegmentInput {
+                mode: a.mode,
+                carrier: a.carrier,
+                number: a.number,
+                from_place: a.from,
+                from_tz: a.from_tz,
+                departs_local: a.departs,
+                to_place: a.to,
+                to_tz: a.to_tz,
+                arrives_local: a.arrives,
+                terminal: a.terminal,
+                passenger_ids: a.passengers,
+                notes: String::new(),
+            },
+        ),
+        Command::Itinerary(a) => itinerary(
+            ctx,
+            &ItineraryRequest {
+                delegation: &a.delegation,
+                person: a.person.as_deref(),
+                pdf: a.pdf.as_deref(),
+                ics: a.ics.as_deref(),
+                language: a.lang,
+            },
+        ),
+        Command::Warnings { today } => warnings(ctx, today.as_deref()),
+    }
+}
+
+fn segment_add(ctx: &mut Context<'_>, delegation: &str, input: &SegmentInput) -> Result<(), Error> {
     let created = ctx.store.add(delegation, input)?;
     if ctx.json {
         output::json(ctx.out, &created)
@@ -23,12 +129,12 @@ pub fn segment_add(
 }
 
 /// What `desk itinerary` was asked for.
-pub struct ItineraryRequest<'a> {
-    pub delegation: &'a str,
-    pub person: Option<&'a str>,
-    pub pdf: Option<&'a Path>,
-    pub ics: Option<&'a Path>,
-    pub language: desk_domain::Language,
+struct ItineraryRequest<'a> {
+    delegation: &'a str,
+    person: Option<&'a str>,
+    pdf: Option<&'a Path>,
+    ics: Option<&'a Path>,
+    language: desk_domain::Language,
 }
 
 /// A person id that is not a member of the delegation is refused on `--person`.
@@ -40,7 +146,7 @@ fn unknown_person(person: &str) -> Error {
     )])
 }
 
-pub fn itinerary(ctx: &mut Context<'_>, request: &ItineraryRequest<'_>) -> Result<(), Error> {
+fn itinerary(ctx: &mut Context<'_>, request: &ItineraryRequest<'_>) -> Result<(), Error> {
     let whole = ctx.store.itinerary(request.delegation)?;
     let members = ctx.store.members(request.delegation)?;
     if let Some(person) = request.person
@@ -167,7 +273,7 @@ fn parse_day(text: &str) -> Result<NaiveDate, Error> {
     })
 }
 
-pub fn warnings(ctx: &mut Context<'_>, today: Option<&str>) -> Result<(), Error> {
+fn warnings(ctx: &mut Context<'_>, today: Option<&str>) -> Result<(), Error> {
     let today = match today {
         Some(text) => parse_day(text)?,
         None => Local::now().date_naive(),

@@ -9,6 +9,7 @@
 mod files;
 pub mod hosting;
 mod recovery;
+pub mod sign;
 
 pub use files::{mount_point, write_file, write_private_file};
 pub use recovery::recovery_sheet;

@@ -33,6 +33,8 @@ pub struct Printed {
     pub pages: usize,
     /// Names printed in another form, characters left blank.
     pub warnings: Vec<String>,
+    /// The room of the last signature block (letters), where a digital signature is drawn.
+    pub signature: Option<crate::SignatureSpace>,
 }
 
 const WEEKDAYS_VI: [&str; 7] = [
@@ -185,6 +187,7 @@ fn drawn(
         pdf,
         pages: layout.pages.len(),
         warnings: warnings_of(layout, warnings),
+        signature: None,
     })
 }
 
@@ -988,15 +991,22 @@ pub fn letters_pdf(
         }
     }
     let layout = layout_letters(&letters, 13.0)?;
+    let signature = letters
+        .last()
+        .and_then(|l| crate::signature_space(&layout, &l.signature));
     let what = match kind {
         LetterKind::Invitation => "Invitation letters",
         LetterKind::VisaSupport => "Visa support letters",
     };
-    drawn(
+    let printed = drawn(
         &layout,
         format!("{what} – {}", event_line(delegation)),
         &settings.agency,
         created_at,
         warnings,
-    )
+    )?;
+    Ok(Printed {
+        signature,
+        ..printed
+    })
 }

@@ -39,6 +39,7 @@ mod money;
 mod official;
 mod render;
 mod report;
+mod signature_space;
 
 pub use annual::{AnnualOptions, annual_report, render_annual_report};
 pub use chart::{BarChart, ChartSeries, Orientation, PALETTE, series_colour};
@@ -60,3 +61,4 @@ pub use model::{
 pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render, render_with_annex};
 pub use report::{layout, layout_with_annex};
+pub use signature_space::{SignatureSpace, signature_space};

@@ -25,7 +25,7 @@ const RULE: f32 = 0.6;
 /// Space between a line box and the rule under it.
 const RULE_GAP: f32 = 1.5;
 /// Room left for the handwritten signature and the seal.
-const SIGNATURE_SPACE_MM: f32 = 28.0;
+pub(crate) const SIGNATURE_SPACE_MM: f32 = 28.0;
 
 /// What the head of page 1 shows.
 pub(crate) struct HeaderText<'a> {

@@ -1,0 +1,203 @@
+//! `desk init`, `demo`, `search`, `export`, `import` and `check`: the database as a whole.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use desk_domain::{Error, ErrorKind};
+use desk_store::Export;
+use serde::Serialize;
+
+use crate::context::{Context, io};
+use crate::output::{self, table};
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create the database (or bring it up to date) and say where it is.
+    Init,
+    /// Load the demo data set (the INELI-ASEAN story, 2016-2017).
+    Demo,
+    /// Search people, organisations, delegations, programme and reports (no diacritics needed).
+    Search {
+        /// What to look for, e.g. "khanh hoa".
+        query: String,
+        /// At most this many results per kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write the whole database to a JSON file.
+    Export {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Add every record of a JSON export (all or nothing).
+    Import {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// The office's settings: keep them (default) or replace them by the file's.
+        #[arg(long, default_value = "keep", value_parser = parse_settings_mode)]
+        settings: desk_store::SettingsMode,
+    },
+    /// Check the database: integrity, references and schema; on damage, name the backup to
+    /// restore.
+    Check,
+}
+
+fn parse_settings_mode(s: &str) -> Result<desk_store::SettingsMode, String> {
+    match s {
+        "keep" => Ok(desk_store::SettingsMode::Keep),
+        "replace" => Ok(desk_store::SettingsMode::Replace),
+        _ => Err(format!("expected keep or replace, not \"{s}\"")),
+    }
+}
+
+pub fn run(
+    ctx: &mut Context<'_>,
+    path: &Path,
+    key_place: &desk_store::KeyPlace,
+    command: Command,
+) -> Result<(), Error> {
+    match command {
+        Command::Init => init(ctx, path, key_place),
+        Command::Demo => demo(ctx),
+        Command::Search { query, limit } => search(ctx, &query, limit),
+        Command::Export { out } => export(ctx, &out),
+        Command::Import { file, settings } => import(ctx, &file, settings),
+        Command::Check => crate::safety::check(ctx, path),
+    }
+}
+
+fn init(ctx: &mut Context<'_>, path: &Path, key_place: &desk_store::KeyPlace) -> Result<(), Error> {
+    let version = ctx.store.schema_version()?;
+    if ctx.json {
+        #[derive(Serialize)]
+        struct Init<'a> {
+            path: &'a Path,
+            schema_version: i64,
+            key: String,
+        }
+        return output::json(
+            ctx.out,
+            &Init {
+                path,
+                schema_version: version,
+                key: key_place.to_string(),
+            },
+        );
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Database ready at {} (schema version {version}, encrypted; its key is kept in \
+             {key_place})",
+            path.display(),
+        ),
+    )
+}
+
+fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
+    let imported = ctx.store.load_demo()?;
+    // The example rate table, so that the demo's estimates can be computed.
+    ctx.store.load_example_rates()?;
+    if ctx.json {
+        return output::json(ctx.out, &imported);
+    }
+    output::line(
+        ctx.out,
+        &format!(
+            "Demo data loaded: {} delegations, {} people, {} organisations, {} other records, \
+             and the example rate table (illustrative: names, passports, amounts and rates are \
+             invented).",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
+}
+
+fn search(ctx: &mut Context<'_>, query: &str, limit: usize) -> Result<(), Error> {
+    let groups = ctx.store.search(query, limit)?;
+    if ctx.json {
+        return output::json(ctx.out, &groups);
+    }
+    if groups.is_empty() {
+        return output::line(ctx.out, &format!("Nothing found for \"{query}\"."));
+    }
+    for group in &groups {
+        output::line(ctx.out, &format!("{} ({})", group.kind, group.hits.len()))?;
+        let rows: Vec<Vec<String>> = group
+            .hits
+            .iter()
+            .map(|h| vec![h.label.clone(), h.detail.clone(), h.record_id.clone()])
+            .collect();
+        table(ctx.out, &["  NAME", "DETAIL", "ID"], &indent(rows))?;
+    }
+    Ok(())
+}
+
+fn indent(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|mut r| {
+            if let Some(first) = r.first_mut() {
+                *first = format!("  {first}");
+            }
+            r
+        })
+        .collect()
+}
+
+fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+    let data = ctx.store.export("")?;
+    let text = serde_json::to_string_pretty(&data)
+        .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    desk_ops::write_file(file, text.as_bytes())?;
+    if ctx.json {
+        output::json(
+            ctx.out,
+            &serde_json::json!({ "path": file, "delegations": data.delegations.len() }),
+        )
+    } else {
+        output::line(
+            ctx.out,
+            &format!(
+                "Exported {} delegations, {} people, {} organisations to {}",
+                data.delegations.len(),
+                data.people.len(),
+                data.organisations.len(),
+                file.display()
+            ),
+        )
+    }
+}
+
+fn import(
+    ctx: &mut Context<'_>,
+    file: &Path,
+    settings: desk_store::SettingsMode,
+) -> Result<(), Error> {
+    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    let data: Export = serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{} is not a Delegation Desk export: {e}", file.display()),
+        )
+    })?;
+    let imported = ctx.store.import(&data, settings)?;
+    if ctx.json {
+        return output::json(ctx.out, &imported);
+    }
+    let settings = match imported.settings {
+        desk_store::SettingsOutcome::NotInFile => "the file carried no settings",
+        desk_store::SettingsOutcome::Same => "the file's settings are the office's already",
+        desk_store::SettingsOutcome::Kept => {
+            "the office's settings were kept (the file's differ: --settings replace takes them)"
+        }
+        desk_store::SettingsOutcome::Replaced => {
+            "the office's settings were replaced by the file's"
+        }
+    };
+    output::line(
+        ctx.out,
+        &format!(
+            "Imported {} delegations, {} people, {} organisations and {} other records; {settings}",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
+}
