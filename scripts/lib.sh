@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # The system keyring for real in the tests: a Secret Service (gnome-keyring) on a private
   # session bus (dbus-run-session), and secret-tool to look into it.
   gnome-keyring libsecret-tools dbus
+  # The end-to-end tests answer the system open/save dialogs as a person would.
+  xdotool
   # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for
   # pkcs11-tool), and poppler's pdfsig checking against an NSS database (libnss3-tools).
   openssl softhsm2 opensc libnss3-tools

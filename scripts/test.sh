@@ -23,6 +23,9 @@ step "The database key in the system keyring (gnome-keyring on a private session
 dbus-run-session -- sh -c 'printf desk | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
   DESK_KEYRING_TEST=1 cargo test -p desk-tests --test it -- --exact safety::the_system_keyring_keeps_the_key_of_a_new_database'
 
+step "Crash safety: 50 writes killed with SIGKILL (scripts/crash-test.sh)"
+node tests/crash/crash.mjs "$ROOT/target/debug/desk" 50
+
 step "UI: type check"
 (cd ui && npm run --silent check)
 
@@ -36,5 +39,8 @@ cargo build -p desk-desktop -p desk-cli
 # --test-force-exit in the npm script ends the runner when the last test is done; the
 # timeout is a last guard so that a stuck window fails CI instead of hanging it.
 (cd tests/e2e && timeout 1800 xvfb-run -a -s "-screen 0 1280x800x24" npm test -- ./*.test.mjs)
+
+step "Benchmarks in their cheap mode (one synthetic year, debug builds), so they cannot rot"
+DESK_UI_BUILT=1 "$ROOT/scripts/bench.sh" --quick
 
 step "All tests passed"

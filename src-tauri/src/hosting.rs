@@ -1,15 +1,20 @@
-//! The guest file the user pointed at (chosen in the system dialog or typed), read by the
-//! shell with its size checked first: the web view has no file-system access.
+//! The guest file the user chose (in the system dialog or by dropping it), read by the
+//! shell with its kind and size checked first: the web view has no file-system access.
+
+use std::path::Path;
 
 use desk_domain::Error;
 
-use crate::files::{file_name, read_limited};
+use crate::files::file_name;
 
-/// The file's name and bytes, refused before reading when it is larger than the guest-list
-/// readers accept.
-pub fn guest_file(path: &str) -> Result<(String, Vec<u8>), Error> {
-    let max = usize::try_from(desk_ops::hosting::max_guest_file_bytes()).unwrap_or(usize::MAX);
-    Ok((file_name(path), read_limited(path, max)?))
+/// The file's name and bytes, refused before reading when it is not a regular file or is
+/// larger than the guest-list readers accept.
+pub fn guest_file(path: &Path) -> Result<(String, Vec<u8>), Error> {
+    let max = desk_ops::hosting::max_guest_file_bytes();
+    Ok((
+        file_name(path),
+        desk_ops::files::read_file(path, "file", max)?,
+    ))
 }
 
 #[cfg(test)]
@@ -28,7 +33,7 @@ mod tests {
         // Sparse: the size is claimed, nothing is written.
         file.set_len(desk_ops::hosting::max_guest_file_bytes() + 1)
             .unwrap();
-        let refused = guest_file(&huge.to_string_lossy()).unwrap_err();
+        let refused = guest_file(&huge).unwrap_err();
         assert_eq!(refused.violations[0].rule, Rule::TooLarge, "{refused:?}");
     }
 }

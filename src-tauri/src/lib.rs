@@ -4,6 +4,7 @@
 //! calls one store operation and returns `{ kind, message }` on failure), and refuses
 //! navigation away from the app's own pages. No business rule lives here.
 
+mod chosen;
 mod commands;
 mod files;
 mod hosting;
@@ -50,6 +51,17 @@ pub fn run() -> ExitCode {
             }
             Ok(())
         })
+        // A file dropped on the window is received here; the window gets a token, not a path.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let desk = window.state::<Desk>();
+                let files: Vec<desk_domain::ChosenFile> = paths
+                    .iter()
+                    .map(|p| desk.chosen.register(p.clone(), chosen::Use::Read))
+                    .collect();
+                let _ = window.emit(chosen::DROPPED, files);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_delegations,
@@ -67,6 +79,7 @@ pub fn run() -> ExitCode {
             commands::update_person,
             commands::delete_person,
             commands::list_organisations,
+            commands::get_organisation,
             commands::create_organisation,
             commands::update_organisation,
             commands::delete_organisation,
@@ -99,6 +112,8 @@ pub fn run() -> ExitCode {
             commands::update_visa,
             commands::remove_visa,
             commands::list_attachments,
+            commands::choose_open_files,
+            commands::choose_save_file,
             commands::add_attachment_file,
             commands::attachment_data_url,
             commands::update_attachment,
@@ -113,6 +128,7 @@ pub fn run() -> ExitCode {
             commands::report_versions,
             commands::report_preview,
             commands::export_report_pdf,
+            commands::sign_report_pdf,
             commands::agenda,
             commands::suggest_places,
             commands::get_itinerary,

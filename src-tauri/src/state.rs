@@ -1,10 +1,17 @@
+//! The app's state (the one store) and how a command uses it: off the main thread (every
+//! command is `#[tauri::command(async)]`), with a panic turned into an error of kind
+//! `internal` for that call only.
+
 use std::ffi::OsString;
 use std::ops::{Deref, DerefMut};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use desk_domain::{Error, ErrorKind};
 use desk_store::{KeyChoice, Store};
+
+use crate::chosen::Chosen;
 
 /// The app's state: the one store, or why it is not open (a database that is locked or
 /// damaged opens the unlock or recovery screen instead). A rusqlite connection is `Send` but
@@ -13,6 +20,8 @@ pub struct Desk {
     store: Mutex<Result<Store, Error>>,
     path: PathBuf,
     keys: KeyChoice,
+    /// The files the user chose, behind the tokens the window holds.
+    pub chosen: Chosen,
 }
 
 /// The open store, held for one operation.
@@ -55,6 +64,7 @@ impl Desk {
             store: Mutex::new(store),
             path,
             keys,
+            chosen: Chosen::default(),
         }
     }
 
@@ -66,6 +76,8 @@ impl Desk {
         })
     }
 
+    /// The store, for the length of one operation; refused with the reason while the
+    /// database is not open.
     pub fn store(&self) -> Result<StoreGuard<'_>, Error> {
         let guard = self.lock()?;
         if let Err(problem) = &*guard {
@@ -74,13 +86,11 @@ impl Desk {
         Ok(StoreGuard(guard))
     }
 
+    /// A command that panicked while holding the lock left the store usable: its
+    /// transaction was rolled back when the panic unwound through it (rusqlite rolls back a
+    /// transaction on drop), so the poison is cleared, not obeyed.
     fn lock(&self) -> Result<MutexGuard<'_, Result<Store, Error>>, Error> {
-        self.store.lock().map_err(|_| {
-            Error::new(
-                ErrorKind::Storage,
-                "an earlier operation failed while writing; restart the app",
-            )
-        })
+        Ok(self.store.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
     /// The check when the app opens the database: in full when that takes well under a
@@ -157,6 +167,22 @@ impl Desk {
     }
 }
 
+/// Runs one command's work, turning a panic into an error of kind `internal` for this call;
+/// the next call works as before (see [`Desk::store`]).
+pub fn guarded<T>(op: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(op)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::new(
+            ErrorKind::Internal,
+            format!("the operation failed unexpectedly and nothing of it was kept: {what}"),
+        ))
+    })
+}
+
 /// `--db FILE` (or `--db=FILE`) on the command line, else `$DESK_DB`, else the app-data
 /// folder shared with the `desk` CLI. The flag is true for the app-data folder: only there
 /// does the app's first start create a database.
@@ -198,6 +224,36 @@ pub fn key_choice(args: impl IntoIterator<Item = OsString>) -> KeyChoice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_an_operation_is_an_internal_error_and_the_next_call_works() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let keys = KeyChoice {
+            file: Some(dir.path().join("test.key")),
+        };
+        let desk = Desk::open(dir.path().join("desk.sqlite"), keys, true);
+        assert!(
+            desk.problem().is_ok_and(|p| p.is_none()),
+            "the database opens"
+        );
+        let failed: Result<(), Error> = guarded(|| {
+            let _store = desk.store()?;
+            panic!("a bug while the store is held");
+        });
+        let failed = failed
+            .err()
+            .unwrap_or_else(|| Error::new(ErrorKind::Io, ""));
+        assert_eq!(failed.kind, ErrorKind::Internal);
+        assert!(
+            failed.message.contains("a bug while the store is held"),
+            "{failed:?}"
+        );
+        let next = guarded(|| desk.info());
+        assert!(
+            next.is_ok(),
+            "the store is usable after the panic: {next:?}"
+        );
+    }
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()

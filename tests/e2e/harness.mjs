@@ -141,3 +141,48 @@ export async function screenshot(browser, name) {
   await sleep(500);
   await browser.saveScreenshot(join(artifacts, `${name}.png`));
 }
+
+/**
+ * Answers the system open or save dialog as a person would: the dialog is a GTK window of
+ * its own (opened by the shell, never by the page), found by its title; Ctrl+L opens an
+ * Open dialog's location field, a Save dialog's name field already has the focus and takes
+ * a whole path; then Return. Needs `xdotool` and the test's X display.
+ */
+export async function answerFileDialog(path, timeout = 20000) {
+  const started = Date.now();
+  let id = '';
+  let title = '';
+  while (!id && Date.now() - started < timeout) {
+    for (const name of ['Open File', 'Save File']) {
+      try {
+        const found = execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${name}$`], { encoding: 'utf8' }).trim();
+        if (found) {
+          id = found.split('\n').pop();
+          title = name;
+        }
+      } catch {
+        // not open yet
+      }
+    }
+    if (!id) await sleep(200);
+  }
+  if (!id) throw new Error('no file dialog appeared');
+  await sleep(500);
+  execFileSync('xdotool', ['windowfocus', '--sync', id]);
+  if (title === 'Open File') execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  else execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  await sleep(200);
+  execFileSync('xdotool', ['type', '--delay', '10', path]);
+  await sleep(200);
+  execFileSync('xdotool', ['key', 'Return']);
+  // The dialog closes once it has taken the answer.
+  while (Date.now() - started < timeout) {
+    try {
+      execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`]);
+    } catch {
+      return;
+    }
+    await sleep(200);
+  }
+  throw new Error(`the ${title} dialog did not close`);
+}

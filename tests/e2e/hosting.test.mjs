@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 /** An ISO date `days` after today, and the same day written dd/mm/yyyy. */
 function day(days) {
@@ -114,10 +114,10 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
     await waitForText(browser, '[data-testid="hosting-body"]', /Chưa có đại biểu/);
   });
 
-  it('previews a guest list typed by path and names the bad row by row and column', async () => {
+  it('previews a guest list chosen in the open dialog and names the bad row by row and column', async () => {
     await browser.$('[data-testid="import-guests"]').click();
-    await type('[data-testid="guest-file-path"]', guestFile);
-    await browser.$('[data-testid="read-guest-file"]').click();
+    await browser.$('[data-testid="choose-guest-file"]').click();
+    await answerFileDialog(guestFile);
     await waitForText(browser, '[data-testid="import-summary"]', /4 dòng · 1 dòng có lỗi/);
     const problems = await browser.$$('[data-testid="import-problem"]');
     assert.equal(problems.length, 1, 'one problem in the file');
@@ -322,8 +322,8 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
     await browser.$('[data-testid="import-guests"]').isExisting();
     await section('guests');
     await browser.$('[data-testid="import-guests"]').click();
-    await type('[data-testid="guest-file-path"]', guestFile);
-    await browser.$('[data-testid="read-guest-file"]').click();
+    await browser.$('[data-testid="choose-guest-file"]').click();
+    await answerFileDialog(guestFile);
     // The same list again, for another delegation: its guests are in the directory now.
     await waitForText(browser, '[data-testid="import-summary"]', /4 rows · 4 with problems/);
     const problems = await textOf(browser.$('[data-testid="import-problems"]'));

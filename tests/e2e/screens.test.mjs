@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 
@@ -68,24 +68,11 @@ describe('the demo story on every screen', () => {
   });
 
   it('previews a PDF inside the window, page by page', async () => {
-    // The system file dialog cannot be driven over WebDriver: attach a PDF through the
-    // command the dialog and a file drop call, with the path they would pass.
+    // Attached as a person would: the shell's open dialog, answered with xdotool.
     const pdf = join(tmpdir(), `desk-e2e-${process.pid}.pdf`);
     execFileSync(deskBinary, ['--db', database, 'report', 'export', '--delegation', SINGAPORE, '--out', pdf]);
-    const id = await browser.execute(() => location.hash.split('/')[2]);
-    await browser.executeAsync(
-      (id, path, done) =>
-        window.__TAURI_INTERNALS__
-          .invoke('add_attachment_file', {
-            input: { delegation_id: id, person_id: null, kind: 'decision', file_name: '', caption: '' },
-            path,
-          })
-          .then(done, done),
-      id,
-      pdf,
-    );
-    await browser.$('[data-testid="tab-overview"]').click();
-    await browser.$('[data-testid="tab-documents"]').click();
+    await browser.$('[data-testid="attach-files"]').click();
+    await answerFileDialog(pdf);
     await waitForText(browser, '[data-testid="attachment-list"]', /\.pdf/);
     const rows = await browser.$$('[data-testid="attachment-row"]');
     await rows[rows.length - 1].$('button.link').click();

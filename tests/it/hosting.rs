@@ -1276,7 +1276,8 @@ fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_scr
         "LA7777777",
         "30 August 1976",
         "Mr SOMPHONE KEOMANY",
-        "CÔNG VĂN ĐỀ NGHỊ",
+        // A công văn: no type heading, its summary under the number.
+        "V/v cấp thị thực nhập cảnh",
         "Cục Quản lý xuất nhập cảnh",
         "Ông SOMPHONE KEOMANY",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -6,13 +6,17 @@
 mod agenda;
 mod bindings;
 mod cli;
+mod decree30;
 mod demo;
+mod hostile;
 mod hosting;
 mod itinerary;
 mod money;
 mod record;
 mod report;
 mod safety;
+mod scale;
 mod search;
+mod shell;
 mod stats;
 mod store;

@@ -8,7 +8,7 @@ use desk_domain::{
 use desk_store::DelegationFilter;
 use serde::Serialize;
 
-use crate::context::{Context, warn};
+use crate::context::{Context, PageArgs, paged, warn};
 use crate::output::{self, table};
 
 #[derive(Subcommand)]
@@ -51,6 +51,11 @@ pub struct ListArgs {
     /// Show the trash instead.
     #[arg(long)]
     trashed: bool,
+    /// newest (the default), oldest or title.
+    #[arg(long, value_parser = parse_sort, default_value = "newest")]
+    sort: desk_domain::DelegationSort,
+    #[command(flatten)]
+    page: PageArgs,
 }
 
 #[derive(Args)]
@@ -110,6 +115,15 @@ fn parse_direction(s: &str) -> Result<Direction, String> {
     Direction::parse(s).ok_or_else(|| format!("expected outgoing or incoming, not \"{s}\""))
 }
 
+fn parse_sort(s: &str) -> Result<desk_domain::DelegationSort, String> {
+    match s {
+        "newest" => Ok(desk_domain::DelegationSort::Newest),
+        "oldest" => Ok(desk_domain::DelegationSort::Oldest),
+        "title" => Ok(desk_domain::DelegationSort::Title),
+        _ => Err(format!("expected newest, oldest or title, not \"{s}\"")),
+    }
+}
+
 fn parse_status(s: &str) -> Result<DelegationStatus, String> {
     DelegationStatus::parse(s).ok_or_else(|| {
         let names: Vec<&str> = DelegationStatus::ALL.iter().map(|s| s.as_str()).collect();
@@ -136,7 +150,9 @@ fn run_delegation(ctx: &mut Context<'_>, command: DelegationCommand) -> Result<(
                 organisation_id: None,
                 text: None,
                 trashed: a.trashed,
+                sort: a.sort,
             },
+            a.page.request(),
         ),
         DelegationCommand::Add(a) => {
             let mut input =
@@ -175,13 +191,13 @@ fn run_member(ctx: &mut Context<'_>, command: MemberCommand) -> Result<(), Error
     }
 }
 
-fn delegation_list(ctx: &mut Context<'_>, filter: DelegationFilter) -> Result<(), Error> {
-    let delegations = ctx.store.list_delegations_where(&filter)?;
-    if ctx.json {
-        output::json(ctx.out, &delegations)
-    } else {
-        output::delegation_table(ctx.out, &delegations)
-    }
+fn delegation_list(
+    ctx: &mut Context<'_>,
+    filter: DelegationFilter,
+    paging: desk_store::PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.delegation_page(&filter, &paging)?;
+    paged(ctx, page, &paging, output::delegation_table)
 }
 
 fn delegation_add(ctx: &mut Context<'_>, input: &DelegationInput) -> Result<(), Error> {

@@ -258,9 +258,8 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
     }
 }
 
-fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
-}
+/// A column mapping or a checklist template is a few kilobytes.
+const SMALL_FILE: u64 = 1024 * 1024;
 
 fn report_error(e: desk_report::ReportError) -> Error {
     Error::new(ErrorKind::Internal, format!("the PDF cannot be made: {e}"))
@@ -408,26 +407,13 @@ struct GuestImportArgs<'a> {
 }
 
 fn guests_import(ctx: &mut Context<'_>, a: GuestImportArgs<'_>) -> Result<(), Error> {
-    // The file's size is checked before a byte of it is read.
+    // Only a regular file, its size checked before a byte of it is read.
     let limits = desk_exchange::Limits::default();
-    let size = std::fs::metadata(a.file).map_err(|e| io(a.file, e))?.len();
-    if size > limits.max_file_bytes {
-        return Err(Error::invalid(vec![Violation::new(
-            "file",
-            Rule::TooLarge,
-            format!(
-                "{} is {:.1} MB; guest lists of at most {:.1} MB are read",
-                a.file.display(),
-                size as f64 / 1e6,
-                limits.max_file_bytes as f64 / 1e6
-            ),
-        )]));
-    }
-    let bytes = std::fs::read(a.file).map_err(|e| io(a.file, e))?;
+    let bytes = desk_ops::files::read_file(a.file, "file", limits.max_file_bytes)?;
     let mapping = match a.mapping {
-        Some(path) => Some(parse_mapping(
-            &std::fs::read_to_string(path).map_err(|e| io(path, e))?,
-        )?),
+        Some(path) => Some(parse_mapping(&desk_ops::files::read_text(
+            path, "mapping", SMALL_FILE,
+        )?)?),
         None => None,
     };
     let options = ReadOptions {
@@ -656,16 +642,16 @@ fn checklist_apply(
     language: ChecklistLanguage,
 ) -> Result<(), Error> {
     let template: ChecklistTemplate = match template {
-        Some(path) => serde_json::from_str(
-            &std::fs::read_to_string(path).map_err(|e| io(path, e))?,
-        )
-        .map_err(|e| {
-            Error::invalid(vec![Violation::new(
-                "template",
-                Rule::InvalidFormat,
-                format!("{} is not a checklist template: {e}", path.display()),
-            )])
-        })?,
+        Some(path) => {
+            serde_json::from_str(&desk_ops::files::read_text(path, "template", SMALL_FILE)?)
+                .map_err(|e| {
+                    Error::invalid(vec![Violation::new(
+                        "template",
+                        Rule::InvalidFormat,
+                        format!("{} is not a checklist template: {e}", path.display()),
+                    )])
+                })?
+        }
         None => desk_store::default_checklist()?,
     };
     let applied = ctx

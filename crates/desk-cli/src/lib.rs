@@ -128,6 +128,11 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     if let Command::Sign(c) = &cli.command {
         return sign::run(out, cli.json, c);
     }
+    // A synthetic database is a new file of its own: --db is neither opened nor created.
+    if let Command::Data(data::Command::Synthetic { years, out: file }) = &cli.command {
+        let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file.clone());
+        return data::synthetic(out, cli.json, *years, file, &keys);
+    }
     let path = database_path(cli.db)?;
     let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file);
     // What works on a database that may be damaged or locked, without opening it.

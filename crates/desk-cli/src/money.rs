@@ -13,7 +13,7 @@ use desk_domain::{
 };
 use serde::Serialize;
 
-use crate::context::{Context, io, parse_language};
+use crate::context::{Context, parse_language};
 use crate::output::{self, table};
 
 #[derive(Subcommand)]
@@ -162,7 +162,7 @@ fn say_table(ctx: &mut Context<'_>, verb: &str, t: &desk_domain::RateTable) -> R
 }
 
 fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
-    let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
+    let bytes = desk_ops::files::read_file(file, "file", 1024 * 1024)?;
     let imported = ctx.store.import_rate_table_csv(&bytes).map_err(|e| {
         let mut error = Error::from(e);
         error.message = format!("{} was not imported: {}", file.display(), error.message);

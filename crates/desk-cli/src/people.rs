@@ -4,8 +4,26 @@ use clap::{Args, Subcommand};
 use desk_domain::{Delegation, Error, OrganisationInput, PersonInput};
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::context::{Context, PageArgs, paged};
 use crate::output::{self, table};
+
+/// A directory list: narrowed by words and read a page at a time.
+#[derive(clap::Args)]
+pub struct DirectoryArgs {
+    /// Only those found by these words (as `desk search` finds them).
+    #[arg(long)]
+    text: Option<String>,
+    #[command(flatten)]
+    page: PageArgs,
+}
+
+impl DirectoryArgs {
+    fn filter(&self) -> desk_domain::DirectoryFilter {
+        desk_domain::DirectoryFilter {
+            text: self.text.clone(),
+        }
+    }
+}
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -21,8 +39,8 @@ pub enum Command {
 pub enum PersonCommand {
     /// Add a person and print the new id.
     Add(AddPerson),
-    /// List everyone.
-    List,
+    /// List everyone, by name.
+    List(DirectoryArgs),
     /// Show a person, their passport and visas, and every delegation they were part of.
     Show { id: String },
 }
@@ -66,8 +84,8 @@ pub enum OrgCommand {
         #[arg(long, default_value = "")]
         kind: String,
     },
-    /// List every organisation.
-    List,
+    /// List every organisation, by name.
+    List(DirectoryArgs),
 }
 
 pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
@@ -93,7 +111,7 @@ fn run_person(ctx: &mut Context<'_>, command: PersonCommand) -> Result<(), Error
                 ..Default::default()
             },
         ),
-        PersonCommand::List => person_list(ctx),
+        PersonCommand::List(a) => person_list(ctx, a.filter(), a.page.request()),
         PersonCommand::Show { id } => person_show(ctx, &id),
     }
 }
@@ -115,7 +133,7 @@ fn run_org(ctx: &mut Context<'_>, command: OrgCommand) -> Result<(), Error> {
                 notes: String::new(),
             },
         ),
-        OrgCommand::List => org_list(ctx),
+        OrgCommand::List(a) => org_list(ctx, a.filter(), a.page.request()),
     }
 }
 
@@ -128,11 +146,16 @@ fn person_add(ctx: &mut Context<'_>, input: &PersonInput) -> Result<(), Error> {
     }
 }
 
-fn person_list(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let people = ctx.store.list_people()?;
-    if ctx.json {
-        return output::json(ctx.out, &people);
-    }
+fn person_list(
+    ctx: &mut Context<'_>,
+    filter: desk_domain::DirectoryFilter,
+    paging: desk_store::PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.people_page(&filter, &paging)?;
+    paged(ctx, page, &paging, person_table)
+}
+
+fn person_table(out: &mut dyn std::io::Write, people: &[desk_domain::Person]) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = people
         .iter()
         .map(|p| {
@@ -145,11 +168,7 @@ fn person_list(ctx: &mut Context<'_>) -> Result<(), Error> {
             ]
         })
         .collect();
-    table(
-        ctx.out,
-        &["ID", "NAME", "PASSPORT NAME", "NAT", "TITLE"],
-        &rows,
-    )
+    table(out, &["ID", "NAME", "PASSPORT NAME", "NAT", "TITLE"], &rows)
 }
 
 #[derive(Serialize)]
@@ -225,11 +244,19 @@ fn org_add(ctx: &mut Context<'_>, input: &OrganisationInput) -> Result<(), Error
     }
 }
 
-fn org_list(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let organisations = ctx.store.list_organisations()?;
-    if ctx.json {
-        return output::json(ctx.out, &organisations);
-    }
+fn org_list(
+    ctx: &mut Context<'_>,
+    filter: desk_domain::DirectoryFilter,
+    paging: desk_store::PageRequest,
+) -> Result<(), Error> {
+    let page = ctx.store.organisation_page(&filter, &paging)?;
+    paged(ctx, page, &paging, org_table)
+}
+
+fn org_table(
+    out: &mut dyn std::io::Write,
+    organisations: &[desk_domain::Organisation],
+) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = organisations
         .iter()
         .map(|o| {
@@ -242,5 +269,5 @@ fn org_list(ctx: &mut Context<'_>) -> Result<(), Error> {
             ]
         })
         .collect();
-    table(ctx.out, &["ID", "NAME", "SHORT", "COUNTRY", "KIND"], &rows)
+    table(out, &["ID", "NAME", "SHORT", "COUNTRY", "KIND"], &rows)
 }

@@ -185,6 +185,9 @@ pub struct ImportProblem {
     pub message: String,
     /// The person already in the directory, for a duplicate.
     pub existing_person_id: Option<String>,
+    /// Their full name, so the window can say who without reading the directory.
+    #[serde(default)]
+    pub existing_person_name: Option<String>,
 }
 
 impl ImportProblem {
@@ -291,6 +294,7 @@ impl GuestSheet {
             kind,
             message: format!("{place}: {what}"),
             existing_person_id: None,
+            existing_person_name: None,
         }
     }
 }

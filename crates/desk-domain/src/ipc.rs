@@ -36,8 +36,11 @@ pub fn commands() -> Vec<Command> {
         c("app_info", vec![], ts::<AppInfo>()),
         c(
             "list_delegations",
-            vec![("filter", ts::<DelegationFilter>())],
-            ts::<Vec<Delegation>>(),
+            vec![
+                ("filter", ts::<DelegationFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Delegation>>(),
         ),
         c("get_delegation", vec![id()], ts::<Delegation>()),
         c(
@@ -63,7 +66,14 @@ pub fn commands() -> Vec<Command> {
         c("trash_delegation", vec![id()], ts::<Delegation>()),
         c("restore_delegation", vec![id()], ts::<Delegation>()),
         c("purge_delegation", vec![id()], unit()),
-        c("list_people", vec![], ts::<Vec<Person>>()),
+        c(
+            "list_people",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Person>>(),
+        ),
         c("get_person", vec![id()], ts::<PersonProfile>()),
         c(
             "create_person",
@@ -76,7 +86,15 @@ pub fn commands() -> Vec<Command> {
             ts::<Person>(),
         ),
         c("delete_person", vec![id()], unit()),
-        c("list_organisations", vec![], ts::<Vec<Organisation>>()),
+        c(
+            "list_organisations",
+            vec![
+                ("filter", ts::<DirectoryFilter>()),
+                ("page", ts::<PageRequest>()),
+            ],
+            ts::<Page<Organisation>>(),
+        ),
+        c("get_organisation", vec![id()], ts::<Organisation>()),
         c(
             "create_organisation",
             vec![("input", ts::<OrganisationInput>())],
@@ -190,8 +208,24 @@ pub fn commands() -> Vec<Command> {
             ts::<Vec<Attachment>>(),
         ),
         c(
+            "choose_open_files",
+            vec![
+                ("filters", ts::<Vec<FileFilter>>()),
+                ("multiple", ts::<bool>()),
+            ],
+            ts::<Vec<ChosenFile>>(),
+        ),
+        c(
+            "choose_save_file",
+            vec![
+                ("fileName", ts::<String>()),
+                ("filters", ts::<Vec<FileFilter>>()),
+            ],
+            ts::<Option<ChosenFile>>(),
+        ),
+        c(
             "add_attachment_file",
-            vec![("input", ts::<AttachmentInput>()), ("path", ts::<String>())],
+            vec![("input", ts::<AttachmentInput>()), ("file", ts::<String>())],
             ts::<Attachment>(),
         ),
         c("attachment_data_url", vec![id()], ts::<String>()),
@@ -243,9 +277,20 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<ReportVersion>(),
+        ),
+        c(
+            "sign_report_pdf",
+            vec![
+                delegation_id(),
+                ("language", ts::<Language>()),
+                ("key", ts::<SignKeyInput>()),
+                ("pin", ts::<String>()),
+                ("uiLanguage", ts::<Language>()),
+            ],
+            ts::<Option<ReportVersion>>(),
         ),
         c(
             "agenda",
@@ -264,7 +309,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -273,7 +318,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("person", ts::<Option<String>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -282,7 +327,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("from", ts::<String>()),
                 ("to", ts::<String>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -303,7 +348,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("request", ts::<EstimateRequest>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
@@ -312,19 +357,19 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             "null".to_owned(),
         ),
         c("list_rate_tables", vec![], ts::<Vec<RateTable>>()),
         c(
             "import_rate_table_file",
-            vec![("path", ts::<String>())],
+            vec![("file", ts::<String>())],
             ts::<RateTable>(),
         ),
         c(
             "export_rate_table_file",
-            vec![id(), ("path", ts::<String>())],
+            vec![id(), ("file", ts::<String>())],
             "null".to_owned(),
         ),
         c("delete_rate_table", vec![id()], "null".to_owned()),
@@ -347,7 +392,7 @@ pub fn commands() -> Vec<Command> {
         c("recovery_sheet", vec![], ts::<String>()),
         c(
             "save_recovery_sheet",
-            vec![("path", ts::<String>())],
+            vec![("file", ts::<String>())],
             "null".to_owned(),
         ),
         c(
@@ -372,7 +417,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 (
                     "countryNames",
                     ts::<std::collections::BTreeMap<String, String>>(),
@@ -385,7 +430,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 ("range", ts::<StatsRangeInput>()),
                 ("language", ts::<Language>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<String>(),
         ),
@@ -394,7 +439,7 @@ pub fn commands() -> Vec<Command> {
             "preview_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
             ],
@@ -404,7 +449,7 @@ pub fn commands() -> Vec<Command> {
             "import_guest_file",
             vec![
                 delegation_id(),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
                 ("sheet", ts::<Option<String>>()),
                 ("mapping", ts::<Option<hosting::GuestMapping>>()),
                 ("skipInvalid", ts::<bool>()),
@@ -486,7 +531,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("list", ts::<hosting::HostingList>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -496,7 +541,7 @@ pub fn commands() -> Vec<Command> {
                 delegation_id(),
                 ("paper", ts::<hosting::HostingPaper>()),
                 ("languages", ts::<Vec<Language>>()),
-                ("path", ts::<String>()),
+                ("file", ts::<String>()),
             ],
             ts::<hosting::Written>(),
         ),
@@ -532,12 +577,18 @@ pub fn typescript() -> String {
     declare::<Violation>(&mut out);
     declare::<Error>(&mut out);
     declare::<AppInfo>(&mut out);
+    declare::<ChosenFile>(&mut out);
+    declare::<FileFilter>(&mut out);
     declare::<Direction>(&mut out);
     declare::<DelegationStatus>(&mut out);
     declare::<Funding>(&mut out);
     declare::<Delegation>(&mut out);
     declare::<DelegationInput>(&mut out);
     declare::<DelegationFilter>(&mut out);
+    declare::<DelegationSort>(&mut out);
+    declare::<DirectoryFilter>(&mut out);
+    declare::<PageRequest>(&mut out);
+    declare::<Page<Delegation>>(&mut out);
     declare::<OrganisationKind>(&mut out);
     declare::<Organisation>(&mut out);
     declare::<OrganisationInput>(&mut out);
@@ -588,6 +639,8 @@ pub fn typescript() -> String {
     declare::<MissionReport>(&mut out);
     declare::<MissionReportInput>(&mut out);
     declare::<ReportVersion>(&mut out);
+    declare::<SignKeyKind>(&mut out);
+    declare::<SignKeyInput>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

@@ -12,6 +12,7 @@ pub mod agenda;
 pub mod attachment;
 pub mod audit;
 pub mod check;
+pub mod chosen;
 pub mod country;
 pub mod country_names;
 pub mod delegation;
@@ -34,6 +35,7 @@ pub mod report;
 pub mod richtext;
 pub mod settings;
 pub mod settlement;
+pub mod signing;
 pub mod stats;
 pub mod task;
 pub mod text;
@@ -45,6 +47,7 @@ pub mod warning;
 pub use agenda::{AgendaInput, AgendaItem, AgendaKind, Severity};
 pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
+pub use chosen::{ChosenFile, FileFilter};
 pub use delegation::{
     Delegation, DelegationInput, DelegationStatus, Direction, Funding, ValidDelegation,
 };
@@ -68,6 +71,7 @@ pub use rates::{
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
 pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
+pub use signing::{SignKeyInput, SignKeyKind};
 pub use stats::{
     DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
     ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,
@@ -78,7 +82,8 @@ pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
 pub use views::{
     AppInfo, BackupInfo, CalendarEntry, CalendarPerson, CheckReport, DatabaseStatus,
-    DelegationFilter, DocumentPreview, ExpenseView, MemberDetail, MemberSaved, MissionReportData,
-    PersonProfile, PersonTrip, PreviewItem, ReportVersion, SearchGroup, SearchHit, SegmentView,
+    DelegationFilter, DelegationSort, DirectoryFilter, DocumentPreview, ExpenseView, MemberDetail,
+    MemberSaved, MissionReportData, Page, PageRequest, PersonProfile, PersonTrip, PreviewItem,
+    ReportVersion, SearchGroup, SearchHit, SegmentView,
 };
 pub use warning::Warning;

@@ -26,9 +26,22 @@ pub struct Settings {
     pub report_recipients: Vec<String>,
     /// Default "Nơi nhận" lines.
     pub report_received_by: Vec<String>,
+    /// Who signs the office's papers (annual report, estimates, settlements, letters): on
+    /// whose behalf ("KT. GIÁM ĐỐC"), the position ("PHÓ GIÁM ĐỐC") and the full name printed
+    /// under the space for the signature and seal.
     pub signatory_authority: String,
     pub signatory_position: String,
     pub signatory_name: String,
+    /// The same three for English papers ("P.P. THE DIRECTOR", "DEPUTY DIRECTOR", the name as
+    /// in the passport). Empty: the usual Vietnamese forms are translated and the name is
+    /// written in its passport form.
+    pub signatory_authority_en: String,
+    pub signatory_position_en: String,
+    pub signatory_name_en: String,
+    /// "Kính gửi" and "Nơi nhận" lines for English papers; empty: the Vietnamese lines, with
+    /// the usual fixed phrases ("Như trên", "Lưu: …") translated.
+    pub report_recipients_en: Vec<String>,
+    pub report_received_by_en: Vec<String>,
     /// A mission report is due this many days after the return.
     pub report_due_days: u32,
     /// A settlement is due this many days after the return.
@@ -62,6 +75,17 @@ impl Default for Settings {
             signatory_authority: "KT. GIÁM ĐỐC".into(),
             signatory_position: "PHÓ GIÁM ĐỐC".into(),
             signatory_name: String::new(),
+            signatory_authority_en: "P.P. THE DIRECTOR".into(),
+            signatory_position_en: "DEPUTY DIRECTOR".into(),
+            signatory_name_en: String::new(),
+            report_recipients_en: vec![
+                "The Leadership of the Ministry of Culture, Sports and Tourism".into(),
+            ],
+            report_received_by_en: vec![
+                "As above".into(),
+                "International Cooperation Department".into(),
+                "Filed: VT, HTQT".into(),
+            ],
             report_due_days: 15,
             settlement_due_days: 30,
             passport_months: 6,
@@ -99,6 +123,21 @@ impl Settings {
                 &mut out.signatory_position,
             ),
             ("signatory_name", "Signatory", &mut out.signatory_name),
+            (
+                "signatory_authority_en",
+                "Signing authority (English)",
+                &mut out.signatory_authority_en,
+            ),
+            (
+                "signatory_position_en",
+                "Signatory's position (English)",
+                &mut out.signatory_position_en,
+            ),
+            (
+                "signatory_name_en",
+                "Signatory (English)",
+                &mut out.signatory_name_en,
+            ),
         ] {
             *value = check.optional(field, label, value);
         }
@@ -158,6 +197,8 @@ impl Settings {
         };
         out.report_recipients = clean(&out.report_recipients);
         out.report_received_by = clean(&out.report_received_by);
+        out.report_recipients_en = clean(&out.report_recipients_en);
+        out.report_received_by_en = clean(&out.report_received_by_en);
         check.finish(|| Some(out))
     }
 }

@@ -21,6 +21,86 @@ pub struct DelegationFilter {
     pub text: Option<String>,
     /// The trash instead of the live list.
     pub trashed: bool,
+    /// The order of the live list (the trash is always the latest thrown away first).
+    pub sort: DelegationSort,
+}
+
+/// The orders the delegation list can be read in, each served by an index so that a page
+/// costs the same wherever it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DelegationSort {
+    /// The latest first day first (then the latest created).
+    #[default]
+    Newest,
+    Oldest,
+    /// By title, case not counted.
+    Title,
+}
+
+/// What the people and organisation lists can be narrowed to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DirectoryFilter {
+    /// Words typed in the search box, matched like the search palette.
+    pub text: Option<String>,
+}
+
+/// Which page of a list to read: at most `limit` rows (all when absent) after the row a
+/// previous page's `next` cursor names (from the start when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PageRequest {
+    pub limit: Option<u32>,
+    pub after: Option<String>,
+}
+
+/// The rows of a page the window asks for when it does not say, and the most it may ask
+/// for: no screen loads an unbounded list (the CLI may, for scripts).
+pub const WINDOW_PAGE: u32 = 100;
+pub const WINDOW_PAGE_MAX: u32 = 500;
+
+impl PageRequest {
+    /// This request as the window may make it: [`WINDOW_PAGE`] rows unless it asked for
+    /// fewer, never more than [`WINDOW_PAGE_MAX`].
+    pub fn for_window(self) -> Self {
+        Self {
+            limit: Some(self.limit.unwrap_or(WINDOW_PAGE).clamp(1, WINDOW_PAGE_MAX)),
+            after: self.after,
+        }
+    }
+
+    /// The first `limit` rows.
+    pub fn first(limit: u32) -> Self {
+        Self {
+            limit: Some(limit),
+            after: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn the_window_never_asks_for_an_unbounded_page() {
+        assert_eq!(PageRequest::default().for_window().limit, Some(WINDOW_PAGE));
+        assert_eq!(
+            PageRequest::first(1_000_000).for_window().limit,
+            Some(WINDOW_PAGE_MAX)
+        );
+        assert_eq!(PageRequest::first(0).for_window().limit, Some(1));
+    }
+}
+
+/// One page of a list in its order: the rows, the cursor of the next page (none after the
+/// last), and how many rows the whole list has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+    pub total: u32,
 }
 
 /// A member with the person they are, as lists show them.

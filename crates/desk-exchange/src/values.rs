@@ -225,7 +225,10 @@ pub fn parse_flight(text: &str) -> Option<(String, Option<String>)> {
             (format!("{airline} {digits}"), rest)
         }
         [joined, rest @ ..]
-            if joined.len() >= 3
+            // ASCII only: byte offsets 2 are then character boundaries ("NỮ" is not a
+            // flight, and slicing it at byte 2 would panic).
+            if joined.is_ascii()
+                && joined.len() >= 3
                 && joined.len() <= 6
                 && joined[..2].chars().all(|c| c.is_ascii_alphanumeric())
                 && joined[..2].chars().any(|c| c.is_ascii_alphabetic())
@@ -289,6 +292,10 @@ mod tests {
         assert_eq!(parse_gender("Nữ"), Some("female"));
         assert_eq!(parse_gender("Mr."), Some("male"));
         assert_eq!(parse_flight("vn611"), Some(("VN 611".into(), None)));
+        // Found by the fuzzing: a word with a wide letter at byte 2 is not a flight (it
+        // panicked on slicing).
+        assert_eq!(parse_flight("NỮ"), None);
+        assert_eq!(parse_flight("Nữ 12"), None);
         assert_eq!(
             parse_flight("TG 560 (BKK)"),
             Some(("TG 560".into(), Some("BKK".into())))

@@ -2,15 +2,18 @@
 //!
 //! An XLSX file is a zip archive of XML parts. Before calamine sees a byte, this module
 //! reads the archive's directory and refuses a part that claims (or turns out) to be larger
-//! than the limits, a shared-string table that would make calamine reserve memory for
-//! billions of strings, and a worksheet whose `<dimension>` claims more rows, columns or
-//! cells than allowed. Then calamine streams the chosen sheet cell by cell, and any cell
+//! than the limits; then it parses every part as XML, the way calamine will (prefixes such
+//! as `<x:sst>`, comments, any order), and refuses a shared-string table that would make
+//! calamine reserve memory for billions of strings and a worksheet whose `<dimension>`
+//! claims more rows, columns or cells than allowed. Then calamine streams the chosen sheet cell by cell, and any cell
 //! beyond the limits stops the reading: a sheet that lies about its dimension (or gives
 //! none) cannot make us build a grid of a million columns either.
 
-use std::io::{Cursor, Read};
+use std::io::{BufReader, Cursor, Read};
 
 use calamine::{DataRef, Reader, Xlsx};
+use quick_xml::Reader as XmlReader;
+use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use crate::ExchangeError;
@@ -20,8 +23,6 @@ use crate::grid::{Cell, Grid, Limits, column_letter, range_size};
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// The first bytes of an OLE compound file: the old binary `.xls`.
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
-/// How much of a part's XML is read to find its declared sizes.
-const HEAD_BYTES: u64 = 64 * 1024;
 
 fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
@@ -105,79 +106,146 @@ fn check_archive(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, ExchangeE
     Ok(names)
 }
 
-/// The first bytes of a part's XML, inflated.
-fn part_head(bytes: &[u8], name: &str) -> Result<String, ExchangeError> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ExchangeError::Unreadable(format!("the workbook is damaged: {e}")))?;
-    let part = archive
-        .by_name(name)
-        .map_err(|e| ExchangeError::Unreadable(format!("the part {name} is missing: {e}")))?;
-    let mut head = Vec::new();
-    part.take(HEAD_BYTES)
-        .read_to_end(&mut head)
-        .map_err(|e| ExchangeError::Unreadable(format!("the part {name} is damaged: {e}")))?;
-    Ok(String::from_utf8_lossy(&head).into_owned())
+/// Whether a part is one of the workbook's worksheets (its `<dimension>` is checked).
+fn is_worksheet(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase().replace('\\', "/");
+    lower.contains("worksheets/") && lower.ends_with(".xml")
 }
 
-/// The value of `attribute="…"` in the first element named `element` of `xml`.
-fn attribute<'x>(xml: &'x str, element: &str, attribute: &str) -> Option<&'x str> {
-    let start = xml.find(&format!("<{element}"))?;
-    let rest = &xml[start..];
-    let end = rest.find('>')?;
-    let tag = &rest[..end];
-    let key = format!("{attribute}=\"");
-    let at = tag.find(&key)? + key.len();
-    let value = &tag[at..];
-    Some(&value[..value.find('"')?])
+/// The largest number written in `text` (a run of ASCII digits), saturating; 0 if none.
+///
+/// Used on the raw attributes of `<sst>`: whatever attribute calamine's own tokenizer takes
+/// for `uniqueCount`, its digits are one of these runs, so refusing the largest run covers a
+/// malformed attribute list that a strict parser would read differently.
+fn largest_number(text: &str) -> u64 {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(|run| run.parse::<u64>().unwrap_or(u64::MAX))
+        .max()
+        .unwrap_or(0)
 }
 
-/// Refuses shared strings or worksheets that claim more than the limits.
+/// What one XML part declares, read with a real XML parser: prefixes (`<x:sst>`), comments
+/// that mention `<sst`, CDATA and attribute order are understood as calamine (which uses
+/// the same parser with the same settings) will understand them.
+fn check_part(name: &str, part: impl Read, limits: &Limits) -> Result<(), ExchangeError> {
+    let mut xml = XmlReader::from_reader(BufReader::new(part));
+    // calamine's settings (xlsx::xml_reader): the same events, in the same places.
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let worksheet = is_worksheet(name);
+    let mut buf = Vec::with_capacity(1024);
+    loop {
+        buf.clear();
+        let element = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => continue,
+            // calamine stops at the same place with an error of its own: nothing after it is
+            // trusted by anyone. An image or other binary part ends here too.
+            Err(_) => return Ok(()),
+        };
+        let local = element.local_name();
+        let local = local.as_ref();
+        if local.eq_ignore_ascii_case("sst") {
+            let raw = element.attributes_raw().to_owned();
+            let declared = largest_number(&raw);
+            if declared > limits.max_cells {
+                return Err(ExchangeError::TooLarge(format!(
+                    "the workbook claims {declared} shared strings; at most {} cells are read (a damaged or crafted file)",
+                    limits.max_cells
+                )));
+            }
+        } else if worksheet
+            && (local.eq_ignore_ascii_case("c") || local.eq_ignore_ascii_case("row"))
+        {
+            // calamine computes a reference's row and column in u32 without checking for
+            // overflow: "AAAAAAAAA1" or a row of eleven digits would panic it. The largest
+            // sheet any spreadsheet writes ends at XFD1048576.
+            let reference = element
+                .attributes()
+                .with_checks(false)
+                .flatten()
+                .find(|a| a.key.local_name().as_ref().eq_ignore_ascii_case("r"))
+                .map(|a| a.value.into_owned());
+            if let Some(reference) = reference {
+                let letters = reference
+                    .bytes()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count();
+                if letters > 3 || reference.len() - letters > 7 {
+                    return Err(ExchangeError::Unreadable(format!(
+                        "the worksheet {name} has a cell reference \"{}\" beyond any sheet",
+                        reference.chars().take(40).collect::<String>()
+                    )));
+                }
+            }
+        } else if worksheet && local.eq_ignore_ascii_case("dimension") {
+            let reference = element
+                .attributes()
+                .with_checks(false)
+                .flatten()
+                .find(|a| a.key.local_name().as_ref().eq_ignore_ascii_case("ref"))
+                .map(|a| a.value.into_owned());
+            let Some(reference) = reference else { continue };
+            let Some((rows, columns)) = range_size(&reference) else {
+                return Err(ExchangeError::Unreadable(format!(
+                    "the worksheet {name} has a malformed dimension \"{reference}\""
+                )));
+            };
+            if rows > u64::from(limits.max_rows)
+                || columns > u64::from(limits.max_columns)
+                || rows.saturating_mul(columns) > limits.max_cells
+            {
+                return Err(ExchangeError::TooLarge(format!(
+                    "the worksheet {name} claims the range {reference} ({rows} rows × {columns} columns); at most {} rows, {} columns and {} cells are read. Copy the used cells into a new workbook and save it again",
+                    limits.max_rows, limits.max_columns, limits.max_cells
+                )));
+            }
+        }
+    }
+}
+
+/// Refuses shared strings or worksheets that claim more than the limits, in every part of
+/// the archive whatever its name (calamine finds parts through relationships and
+/// case-insensitive names, so the name is not trusted either). Each part was already
+/// checked to inflate within the limits.
 fn check_declared_sizes(
     bytes: &[u8],
     parts: &[String],
     limits: &Limits,
 ) -> Result<(), ExchangeError> {
-    for name in parts {
-        if name.ends_with("sharedStrings.xml") {
-            let head = part_head(bytes, name)?;
-            for key in ["uniqueCount", "count"] {
-                if let Some(count) = attribute(&head, "sst", key)
-                    && count.parse::<u64>().map_or(true, |n| n > limits.max_cells)
-                {
-                    return Err(ExchangeError::TooLarge(format!(
-                        "the workbook claims {count} shared strings; at most {} cells are read",
-                        limits.max_cells
-                    )));
-                }
-            }
-        }
-        if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
-            let head = part_head(bytes, name)?;
-            if let Some(reference) = attribute(&head, "dimension", "ref") {
-                let Some((rows, columns)) = range_size(reference) else {
-                    return Err(ExchangeError::Unreadable(format!(
-                        "the worksheet {name} has a malformed dimension \"{reference}\""
-                    )));
-                };
-                if rows > u64::from(limits.max_rows)
-                    || columns > u64::from(limits.max_columns)
-                    || rows.saturating_mul(columns) > limits.max_cells
-                {
-                    return Err(ExchangeError::TooLarge(format!(
-                        "the worksheet {name} claims the range {reference} ({rows} rows × {columns} columns); at most {} rows, {} columns and {} cells are read. Copy the used cells into a new workbook and save it again",
-                        limits.max_rows, limits.max_columns, limits.max_cells
-                    )));
-                }
-            }
-        }
+    let mut archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ExchangeError::Unreadable(format!("the workbook is damaged: {e}")))?;
+    for (i, name) in parts.iter().enumerate() {
+        let part = archive
+            .by_index(i)
+            .map_err(|e| ExchangeError::Unreadable(format!("the part {name} is damaged: {e}")))?;
+        check_part(name, part.take(limits.max_part_bytes), limits)?;
     }
     Ok(())
 }
 
 /// The names of the workbook's worksheets, in order; after the same checks as [`read`].
 pub fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, ExchangeError> {
-    let workbook = open(bytes, limits)?;
-    Ok(workbook.sheet_names())
+    unpanicked(|| {
+        let workbook = open(bytes, limits)?;
+        Ok(workbook.sheet_names())
+    })
+}
+
+/// Runs a reading through calamine, turning a panic inside it into a refusal. The checks
+/// above refuse what is known to panic it (an overflowing cell reference); this is the
+/// last guard for what is not known yet: a file is refused, the app goes on.
+fn unpanicked<T>(read: impl FnOnce() -> Result<T, ExchangeError>) -> Result<T, ExchangeError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ExchangeError::Unreadable(
+            "the workbook is damaged in a way the spreadsheet reader cannot handle".into(),
+        ))
+    })
 }
 
 fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Xlsx<Cursor<&'b [u8]>>, ExchangeError> {
@@ -197,6 +265,14 @@ fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Xlsx<Cursor<&'b [u8]>>, 
 
 /// Reads one worksheet (`sheet`, or the first one) into a grid. Returns the sheet's name.
 pub fn read(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<(String, Grid), ExchangeError> {
+    unpanicked(|| read_checked(bytes, sheet, limits))
+}
+
+fn read_checked(
     bytes: &[u8],
     sheet: Option<&str>,
     limits: &Limits,
@@ -302,5 +378,76 @@ mod tests {
             missing.contains("no sheet \"Guests\"") && missing.contains("Ghi chú, Đại biểu"),
             "{missing}"
         );
+    }
+
+    /// Workbooks of 2 KB that declare 30 billion shared strings where a text search for
+    /// `<sst` does not look (tests/fixtures/hostile/make.py writes them).
+    const CRAFTED: [(&str, &[u8]); 3] = [
+        (
+            "behind a prefix",
+            include_bytes!("../../../tests/fixtures/hostile/sst-prefix.xlsx"),
+        ),
+        (
+            "after a comment",
+            include_bytes!("../../../tests/fixtures/hostile/sst-after-comment.xlsx"),
+        ),
+        (
+            "after 100 KB",
+            include_bytes!("../../../tests/fixtures/hostile/sst-late.xlsx"),
+        ),
+    ];
+
+    #[test]
+    fn a_shared_string_count_is_found_wherever_the_xml_puts_it() {
+        for (how, bytes) in CRAFTED {
+            let refused = read(bytes, None, &Limits::default())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                refused.contains("30000000000 shared strings"),
+                "{how}: {refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_workbooks_are_read_when_their_count_is_honest() {
+        // The crafted files are otherwise whole: with the count made honest, they read.
+        let bytes = rewrite_strings(CRAFTED[0].1, "30000000000", "4");
+        let read = read(&bytes, None, &Limits::default()).map(|(_, g)| g.get(1, 0).cloned());
+        assert_eq!(read, Ok(Some(Cell::Text("Nguyễn Văn An".into()))));
+    }
+
+    fn rewrite_strings(workbook: &[u8], from: &str, to: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut archive = ZipArchive::new(Cursor::new(workbook)).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut part = archive.by_index(i).unwrap_or_else(|e| panic!("{e}"));
+            let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+            let mut text = String::new();
+            let _ = part.read_to_string(&mut text);
+            let _ = out.start_file(name, zip::write::SimpleFileOptions::default());
+            let _ = out.write_all(text.replace(from, to).as_bytes());
+        }
+        out.finish().map(|c| c.into_inner()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_cell_reference_beyond_any_sheet_is_refused_not_a_panic() {
+        // Found by the fuzzing: calamine's u32 arithmetic overflowed on such a reference.
+        for (from, to) in [
+            ("r=\"A2\"", "r=\"AAAAAAAAAAAAAAAA2\""),
+            ("r=\"2\"", "r=\"99999999999\""),
+        ] {
+            let bytes =
+                rewrite_strings(&rewrite_strings(CRAFTED[0].1, "30000000000", "4"), from, to);
+            let refused = read(&bytes, None, &Limits::default())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(refused.contains("beyond any sheet"), "{to}: {refused}");
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! Each function returns bytes or a string; writing goes through [`write_file`], which never
 //! leaves half a file behind.
 
-mod files;
+pub mod files;
 pub mod hosting;
 mod recovery;
 pub mod sign;
@@ -18,7 +18,8 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
-    Error, ErrorKind, Estimate, Language, ProgrammeItemInput, ReportVersion, Settlement,
+    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Estimate, Language,
+    ProgrammeItemInput, ReportVersion, Rule, Settlement, Violation,
 };
 use desk_report::{ItineraryDocument, OfficialHead};
 use desk_store::Store;
@@ -28,6 +29,53 @@ pub fn print_language(language: Language) -> desk_report::Language {
     match language {
         Language::Vi => desk_report::Language::Vietnamese,
         Language::En => desk_report::Language::English,
+    }
+}
+
+/// A file ready to attach: checked, and for a JPEG or PNG its print rendition made (the
+/// papers print it; the original stays as attached). Made before the store is locked, since
+/// decoding a 12-megapixel photo takes a moment.
+pub struct PreparedAttachment {
+    input: AttachmentInput,
+    content: Vec<u8>,
+    print: Option<Vec<u8>>,
+}
+
+impl PreparedAttachment {
+    /// Checks the file and makes the rendition. A photo that cannot be decoded, or is too
+    /// large to decode safely, is refused with the reason; another kind of file that merely
+    /// looks like an image is kept without a rendition.
+    pub fn new(input: AttachmentInput, content: Vec<u8>) -> Result<Self, Error> {
+        let valid = input.validate(&content)?;
+        let print = if matches!(valid.media_type, "image/jpeg" | "image/png") {
+            match desk_report::print_rendition(&content, &valid.caption) {
+                Ok(print) => print,
+                Err(e) if valid.kind == AttachmentKind::Photo => {
+                    let rule = match e {
+                        desk_report::ReportError::ImageTooLarge { .. } => Rule::TooLarge,
+                        _ => Rule::InvalidFormat,
+                    };
+                    return Err(Error::invalid(vec![Violation::new(
+                        "content",
+                        rule,
+                        e.to_string(),
+                    )]));
+                }
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        Ok(Self {
+            input,
+            content,
+            print,
+        })
+    }
+
+    /// Stores the file and its rendition together.
+    pub fn save(&self, store: &mut Store) -> Result<Attachment, Error> {
+        Ok(store.add_attachment_with_print(&self.input, &self.content, self.print.as_deref())?)
     }
 }
 

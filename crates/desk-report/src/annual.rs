@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::chart::{BarChart, ChartSeries, Orientation};
 use crate::error::ReportError;
+use crate::labels::lines_in;
 use crate::model::{
     Agency, Annex, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span,
 };
@@ -77,14 +78,19 @@ impl AnnualOptions {
             place: pick(&settings.place_en, &settings.place),
             date,
             created_at,
-            recipients: settings.report_recipients.clone(),
-            received_by: settings.report_received_by.clone(),
-            signature: Signature {
-                authority: Some(settings.signatory_authority.clone())
-                    .filter(|a| !a.trim().is_empty()),
-                position: settings.signatory_position.clone(),
-                name: settings.signatory_name.clone(),
-            },
+            recipients: lines_in(
+                &settings.report_recipients,
+                &settings.report_recipients,
+                &settings.report_recipients_en,
+                language,
+            ),
+            received_by: lines_in(
+                &settings.report_received_by,
+                &settings.report_received_by,
+                &settings.report_received_by_en,
+                language,
+            ),
+            signature: Signature::from_settings(settings, language),
             country_names: BTreeMap::new(),
             body_size_pt: 13.0,
         }
@@ -742,7 +748,12 @@ fn days_abroad(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             .map(|(n, p)| {
                 vec![
                     (n + 1).to_string(),
-                    p.full_name.clone(),
+                    // English papers write names as in the passport.
+                    if f.vi() {
+                        p.full_name.clone()
+                    } else {
+                        desk_domain::text::passport_form(&p.full_name)
+                    },
                     f.label_or_none(&p.unit),
                     f.int(p.trips.into()),
                     f.int(p.days.into()),
@@ -854,9 +865,13 @@ fn cancelled(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
 fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
     let w = f.w;
     let number = options.language.number_line(&options.number);
+    // The number without its "Số:" (the note says "số" itself). An unregistered number has
+    // no ordinary space after the label, only the no-break blank left for the register, so
+    // the label is cut off by name, not at the first space.
+    let prefix = options.language.labels().number_prefix;
     let number = number
-        .split_once(' ')
-        .map_or(number.as_str(), |(_, n)| n)
+        .strip_prefix(prefix)
+        .unwrap_or(number.as_str())
         // Only ordinary spaces: the no-break ones are the blank left for the number.
         .trim_matches(' ');
     Annex {

@@ -259,6 +259,7 @@ pub fn layout_badges(sheet: &BadgeSheet) -> Result<Layout, ReportError> {
     for chunk in sheet.badges.chunks(per_page) {
         let mut page = Page {
             items: cut_marks(&g),
+            signature_space: None,
         };
         for (n, badge) in chunk.iter().enumerate() {
             let r = badge_rect(n);
@@ -353,7 +354,10 @@ pub fn layout_tents(sheet: &BadgeSheet) -> Result<Layout, ReportError> {
             }));
         }
         back.extend(front);
-        pages.push(Page { items: back });
+        pages.push(Page {
+            items: back,
+            signature_space: None,
+        });
     }
     if pages.is_empty() {
         pages.push(Page::default());

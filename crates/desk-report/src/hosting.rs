@@ -633,19 +633,6 @@ fn honorific(gender: Option<Gender>, language: Language) -> &'static str {
     }
 }
 
-/// The signature block in English: the usual Vietnamese forms translated, anything else as
-/// written.
-fn english_signature(text: &str) -> String {
-    let t = desk_domain::text::search_form(text);
-    match t.as_str() {
-        "kt. giam doc" | "kt giam doc" => "p.p. THE DIRECTOR".into(),
-        "tl. giam doc" | "tl giam doc" => "BY ORDER OF THE DIRECTOR".into(),
-        "giam doc" => "DIRECTOR".into(),
-        "pho giam doc" => "DEPUTY DIRECTOR".into(),
-        _ => text.to_owned(),
-    }
-}
-
 /// The rows of the guest's particulars table.
 fn particulars(g: &GuestRecord, name: &str, language: Language) -> Block {
     let en = language == Language::English;
@@ -850,7 +837,8 @@ pub fn letter(
             let entry = guest.arrival.as_ref().map(|s| s.arrives_local.date()).unwrap_or(delegation.starts_on);
             let exit = guest.departure.as_ref().map(|s| s.departs_local.date()).unwrap_or(delegation.ends_on);
             (
-                "Công văn đề nghị".to_owned(),
+                // A công văn: no type heading, the summary under the number.
+                String::new(),
                 format!("V/v cấp thị thực nhập cảnh cho đại biểu dự {event}"),
                 vec!["Cục Quản lý xuất nhập cảnh, Bộ Công an".to_owned()],
                 vec![
@@ -863,20 +851,7 @@ pub fn letter(
             )
         }
     };
-    let signature = Signature {
-        authority: Some(if en {
-            english_signature(&settings.signatory_authority)
-        } else {
-            settings.signatory_authority.clone()
-        })
-        .filter(|a| !a.trim().is_empty()),
-        position: if en {
-            english_signature(&settings.signatory_position)
-        } else {
-            settings.signatory_position.clone()
-        },
-        name: settings.signatory_name.clone(),
-    };
+    let signature = Signature::from_settings(settings, language);
     let place = if en {
         &settings.place_en
     } else {
@@ -904,9 +879,9 @@ pub fn letter(
         recipients,
         blocks,
         received_by: if en {
-            vec!["As above;".into(), "Filed: VT, HTQT.".into()]
+            vec!["As above".into(), "Filed: VT, HTQT".into()]
         } else {
-            vec!["Như trên;".into(), "Lưu: VT, HTQT.".into()]
+            vec!["Như trên".into(), "Lưu: VT, HTQT".into()]
         },
         signature,
     };

@@ -182,6 +182,7 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
             agency: &doc.agency,
             number_line: String::new(),
             place_date: doc.language.place_and_date(&doc.place, doc.date),
+            summary: None,
         },
     )];
     chunks.push(title_chunk(&mut ts, &g, words.title, &doc.subtitle));
@@ -444,10 +445,16 @@ impl ItineraryDocument {
             summary.push(format!("{}: {destination}", words.destination));
         }
         let heading = |m: &MemberDetail| {
-            if m.person.title.trim().is_empty() {
+            // English papers write names as in the passport, like the mission report.
+            let name = if vi {
                 m.person.full_name.clone()
             } else {
-                format!("{} – {}", m.person.full_name, m.person.title)
+                m.person.passport_name.clone()
+            };
+            if m.person.title.trim().is_empty() {
+                name
+            } else {
+                format!("{name} – {}", m.person.title)
             }
         };
         let sections = if members.is_empty() {

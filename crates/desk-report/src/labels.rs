@@ -3,8 +3,10 @@
 //! languages in one place.
 
 use chrono::{Datelike, NaiveDate};
+use desk_domain::Settings;
+use desk_domain::text::{clean, passport_form, search_form};
 
-use crate::model::{DocumentNumber, Language};
+use crate::model::{DocumentNumber, Language, Signature};
 
 /// Every fixed label printed on an official document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +116,117 @@ impl Language {
             number.sequence,
             number.symbol
         )
+    }
+}
+
+/// A fixed Vietnamese phrase of the signature block or the distribution list, in English;
+/// anything else is returned as written (it is the user's own text). What an English paper
+/// must not print in Vietnamese are these office formulas ("KT. GIÁM ĐỐC", "Như trên",
+/// "Lưu: VT, HTQT"), which staff type in Vietnamese in the settings and the report.
+pub(crate) fn english_phrase(text: &str) -> String {
+    let trimmed = text.trim().trim_end_matches([';', '.', ',']).trim_end();
+    let folded = search_form(&clean(trimmed));
+    let known = match folded.as_str() {
+        "kt. giam doc" | "kt giam doc" => Some("P.P. THE DIRECTOR"),
+        "tl. giam doc" | "tl giam doc" => Some("BY ORDER OF THE DIRECTOR"),
+        "giam doc" => Some("DIRECTOR"),
+        "pho giam doc" => Some("DEPUTY DIRECTOR"),
+        "nhu tren" => Some("As above"),
+        "giam doc (de b/c)" | "giam doc (de bao cao)" => Some("The Director (for information)"),
+        "vu hop tac quoc te" => Some("International Cooperation Department"),
+        "lanh dao bo van hoa, the thao va du lich" => {
+            Some("The Leadership of the Ministry of Culture, Sports and Tourism")
+        }
+        _ => None,
+    };
+    if let Some(english) = known {
+        return english.to_owned();
+    }
+    if let Some(rest) = folded.strip_prefix("luu:") {
+        // The filing codes after "Lưu:" (VT, HTQT) are the same in both languages.
+        let codes = &trimmed[trimmed.len() - rest.len()..];
+        return format!("Filed: {}", codes.trim());
+    }
+    trimmed.to_owned()
+}
+
+/// The lines of a distribution list or addressee list as printed in `language`: the
+/// office's English lines when `lines` are its Vietnamese defaults and English ones are set,
+/// otherwise each line with its fixed phrase translated.
+pub(crate) fn lines_in(
+    lines: &[String],
+    defaults: &[String],
+    defaults_en: &[String],
+    language: Language,
+) -> Vec<String> {
+    if language == Language::Vietnamese {
+        return lines.to_vec();
+    }
+    let same = lines.len() == defaults.len()
+        && lines
+            .iter()
+            .zip(defaults)
+            .all(|(a, b)| clean(a) == clean(b));
+    if same && !defaults_en.is_empty() {
+        return defaults_en.to_vec();
+    }
+    lines.iter().map(|l| english_phrase(l)).collect()
+}
+
+impl Signature {
+    /// The office's signer from the settings, in `language`.
+    pub fn from_settings(settings: &Settings, language: Language) -> Self {
+        Self::in_language(
+            &settings.signatory_authority,
+            &settings.signatory_position,
+            &settings.signatory_name,
+            settings,
+            language,
+        )
+    }
+
+    /// A signature block written in Vietnamese (as the report record and the settings hold
+    /// it), printed in `language`. In English the settings' English authority, position and
+    /// name are used when the Vietnamese ones are the settings' own; otherwise the usual
+    /// forms are translated and the name is written as in a passport, the rule every name
+    /// of an English paper follows (members are listed by their passport names too).
+    pub fn in_language(
+        authority: &str,
+        position: &str,
+        name: &str,
+        settings: &Settings,
+        language: Language,
+    ) -> Self {
+        let pick = |value: &str, own: &str, own_en: &str, fallback: &dyn Fn(&str) -> String| {
+            if language == Language::Vietnamese {
+                clean(value)
+            } else if clean(value) == clean(own) && !own_en.trim().is_empty() {
+                clean(own_en)
+            } else {
+                fallback(value)
+            }
+        };
+        let authority = pick(
+            authority,
+            &settings.signatory_authority,
+            &settings.signatory_authority_en,
+            &english_phrase,
+        );
+        Self {
+            authority: (!authority.is_empty()).then_some(authority),
+            position: pick(
+                position,
+                &settings.signatory_position,
+                &settings.signatory_position_en,
+                &english_phrase,
+            ),
+            name: pick(
+                name,
+                &settings.signatory_name,
+                &settings.signatory_name_en,
+                &passport_form,
+            ),
+        }
     }
 }
 

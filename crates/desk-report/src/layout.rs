@@ -328,6 +328,10 @@ impl Item {
 pub struct Page {
     /// What is drawn, in drawing order.
     pub items: Vec<Item>,
+    /// The empty space left in the signature block for the handwritten signature and the
+    /// seal, between the signer's title and name (Decree 30); `None` on pages without a
+    /// signature. Signing places its images here.
+    pub signature_space: Option<Rect>,
 }
 
 impl Page {
@@ -521,6 +525,19 @@ impl<'f> Typesetter<'f> {
             word.width = word.fragments.iter().map(|f| f.width).sum();
         }
         words
+    }
+
+    /// The widest word of `spans` and their width set on one line: what a table column needs
+    /// at least (no word cut) and at most (no line broken).
+    pub fn extent(&mut self, spans: &[Span], size: f32) -> (f32, f32) {
+        let words = self.words(spans, size);
+        let widest = words.iter().map(|w| w.width).fold(0.0, f32::max);
+        let spaces: f32 = words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .map(|w| self.width(w.last_face(), size, " "))
+            .sum();
+        (widest, words.iter().map(|w| w.width).sum::<f32>() + spaces)
     }
 
     /// Cuts a word wider than the line into pieces that fit (a long address or number in a
@@ -739,6 +756,8 @@ pub(crate) struct Chunk {
     pub repeat_header: Option<std::rc::Rc<Chunk>>,
     /// Starts a new page unless already at the top of one (each person's itinerary).
     pub page_break_before: bool,
+    /// The signature space of a closing, relative to the chunk like its items.
+    pub signature_space: Option<Rect>,
 }
 
 impl Chunk {
@@ -886,6 +905,13 @@ impl Flow {
         }
         let (dx, dy) = (0.0, self.y);
         if let Some(page) = self.pages.last_mut() {
+            if let Some(space) = chunk.signature_space {
+                page.signature_space = Some(Rect {
+                    x: space.x + dx,
+                    y: space.y + dy,
+                    ..space
+                });
+            }
             for mut item in chunk.items {
                 item.shift(dx, dy);
                 page.items.push(item);

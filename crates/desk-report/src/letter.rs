@@ -20,9 +20,10 @@ pub struct LetterDocument {
     pub number_line: String,
     /// "Hà Nội, ngày 15 tháng 9 năm 2017".
     pub place_date: String,
-    /// The document type, e.g. "THƯ MỜI" / "LETTER OF INVITATION".
+    /// The document type, e.g. "THƯ MỜI" / "LETTER OF INVITATION"; empty for a công văn
+    /// (an official letter), which has no type heading.
     pub title: String,
-    /// The summary line under it.
+    /// The summary line under the title, or for a công văn its "V/v …" under the number.
     pub subtitle: String,
     /// Addressees after "Kính gửi:" / "To:".
     pub recipients: Vec<String>,
@@ -52,9 +53,16 @@ pub fn layout_letters(letters: &[LetterDocument], body_size: f32) -> Result<Layo
                 agency: &letter.agency,
                 number_line: letter.number_line.clone(),
                 place_date: letter.place_date.clone(),
+                summary: letter
+                    .title
+                    .trim()
+                    .is_empty()
+                    .then(|| letter.subtitle.clone()),
             },
         )];
-        chunks.push(title_chunk(&mut ts, &g, &letter.title, &letter.subtitle));
+        if !letter.title.trim().is_empty() {
+            chunks.push(title_chunk(&mut ts, &g, &letter.title, &letter.subtitle));
+        }
         chunks.extend(recipients_chunk(
             &mut ts,
             &g,

@@ -38,6 +38,7 @@ mod model;
 mod money;
 mod official;
 mod render;
+mod rendition;
 mod report;
 mod signature_space;
 
@@ -60,5 +61,6 @@ pub use model::{
 };
 pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render, render_with_annex};
+pub use rendition::{PRINT_DPI, print_rendition, print_size_px};
 pub use report::{layout, layout_with_annex};
 pub use signature_space::{SignatureSpace, signature_space};

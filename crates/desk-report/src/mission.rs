@@ -15,6 +15,7 @@ use desk_domain::{
     DocumentPreview, Error, ErrorKind, ExpenseKind, MissionReportData, PreviewItem, Rule, Violation,
 };
 
+use crate::labels::lines_in;
 use crate::{
     Agency, Block, Column, DocumentNumber, FontFace, ImageFormat, Item, Language, Layout,
     ReportDocument, ReportError, Signature, Span,
@@ -288,8 +289,15 @@ pub fn document(
                 ),
             ));
         };
+        // The store hands over the print rendition made when the photo was attached; a
+        // photo attached before renditions existed (or imported) gets one now.
+        let who = crate::image::PhotoRef {
+            index: photos.len() + 1,
+            caption: &photo.caption,
+        };
+        let printable = crate::rendition::rendition(bytes, &who).map_err(user_error)?;
         photos.push(Block::Photo {
-            bytes: bytes.clone(),
+            bytes: printable.unwrap_or_else(|| bytes.clone()),
             caption: photo.caption.clone(),
         });
     }
@@ -323,15 +331,26 @@ pub fn document(
         title: None,
         subtitle: format!("{}: {}", w.subtitle, data.delegation.title)
             .replace("{country}", country),
-        recipients: report.recipients.clone(),
+        recipients: lines_in(
+            &report.recipients,
+            &settings.report_recipients,
+            &settings.report_recipients_en,
+            language,
+        ),
         blocks,
-        received_by: report.received_by.clone(),
-        signature: Signature {
-            authority: (!report.signatory_authority.trim().is_empty())
-                .then(|| report.signatory_authority.clone()),
-            position: report.signatory_position.clone(),
-            name: report.signatory_name.clone(),
-        },
+        received_by: lines_in(
+            &report.received_by,
+            &settings.report_received_by,
+            &settings.report_received_by_en,
+            language,
+        ),
+        signature: Signature::in_language(
+            &report.signatory_authority,
+            &report.signatory_position,
+            &report.signatory_name,
+            settings,
+            language,
+        ),
         body_size_pt: 13.0,
     })
 }

@@ -110,8 +110,10 @@ pub struct Column {
     /// The heading, printed bold and centred in the header row (repeated on every page the
     /// table runs onto).
     pub title: String,
-    /// Relative width; the ratios of all columns are scaled to fill the text width, so
-    /// `[1, 5, 4, 4]` and `[0.07, 0.35, 0.29, 0.29]` give the same table.
+    /// Relative weight of the column. Widths come from the content (each column at least
+    /// its widest word, its whole text when the table can hold it); the space left over is
+    /// shared by these ratios, so `[1, 5, 4, 4]` and `[0.07, 0.35, 0.29, 0.29]` give the
+    /// same table.
     pub width_ratio: f32,
 }
 

@@ -13,6 +13,7 @@ use desk_domain::{
     Language as Lang, Money, Settings, Settlement,
 };
 
+use crate::labels::lines_in;
 use crate::model::{
     Agency, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature, Span,
 };
@@ -75,13 +76,13 @@ impl OfficialHead {
             },
             date,
             created_at,
-            signature: Signature {
-                authority: Some(settings.signatory_authority.clone())
-                    .filter(|a| !a.trim().is_empty()),
-                position: settings.signatory_position.clone(),
-                name: settings.signatory_name.clone(),
-            },
-            received_by: settings.report_received_by.clone(),
+            signature: Signature::from_settings(settings, language),
+            received_by: lines_in(
+                &settings.report_received_by,
+                &settings.report_received_by,
+                &settings.report_received_by_en,
+                language,
+            ),
         }
     }
 
@@ -105,6 +106,15 @@ impl OfficialHead {
             signature: self.signature.clone(),
             body_size_pt: 13.0,
         }
+    }
+}
+
+/// A person's name as the paper's language writes names: as recorded in Vietnamese, in the
+/// passport form (capitals, no diacritics) in English, like every English paper.
+fn person(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => name.to_owned(),
+        Lang::En => desk_domain::text::passport_form(name),
     }
 }
 
@@ -264,7 +274,7 @@ pub fn estimate_document(
                 if l.person_name.is_empty() {
                     all.to_owned()
                 } else {
-                    l.person_name.clone()
+                    person(&l.person_name, lang)
                 },
                 l.category.label(lang).to_owned(),
                 l.explain(lang),
@@ -361,7 +371,7 @@ pub fn estimate_document(
                     if l.person_name.is_empty() {
                         all.to_owned()
                     } else {
-                        l.person_name.clone()
+                        person(&l.person_name, lang)
                     },
                     l.category.label(lang).to_owned(),
                     capitalised(&l.explain(lang)),
@@ -494,7 +504,7 @@ pub fn settlement_document(
         let name = if party.name.is_empty() {
             all.to_owned()
         } else {
-            party.name.clone()
+            person(&party.name, lang)
         };
         if party.by_currency.is_empty() {
             continue;
@@ -651,7 +661,7 @@ pub fn settlement_document(
                 if l.person_name.is_empty() {
                     all.to_owned()
                 } else {
-                    l.person_name.clone()
+                    person(&l.person_name, lang)
                 },
                 l.kind.label(lang).to_owned(),
                 what,

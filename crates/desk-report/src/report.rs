@@ -54,6 +54,7 @@ pub fn layout_with_annex(
             agency: &doc.agency,
             number_line: doc.language.number_line(&doc.number),
             place_date: doc.language.place_and_date(&doc.place, doc.date),
+            summary: None,
         },
     )];
     let title = doc.title.as_deref().unwrap_or(labels.report_title);
@@ -230,12 +231,99 @@ pub(crate) fn paragraph_chunks(
     Chunk::per_line(lines, &style, g.margin_left, PARAGRAPH_SPACE)
 }
 
-/// Whether a cell holds a short number ("1", "12."), which reads better centred.
-fn is_short_number(text: &str) -> bool {
+/// How a column's cells are aligned, from what they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnKind {
+    /// Running numbers 1, 2, 3… ("TT", "STT"): centred, as official tables print them.
+    Ordinal,
+    /// Amounts and counts: flush right, so digits and thousands separators line up.
+    Number,
+    /// Anything else: flush left.
+    Text,
+}
+
+/// Whether a cell reads as a number: an amount with separators, a count, a signed change
+/// with its percentage ("+453.067.160 (+1096%)"), optionally with a currency ("450,00 SGD",
+/// "1.000 ₫"). Dates ("06/9/2016") and words are not.
+fn is_number(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty()
-        && text.chars().count() <= 4
-        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    let body = text
+        .rsplit_once(' ')
+        .filter(|(_, code)| code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
+        .map_or(text, |(amount, _)| amount);
+    body.chars().any(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || "., +-−%()₫*\u{a0}\u{202f}".contains(c))
+}
+
+/// What a column holds, judged on its body cells (totals included); placeholders such as
+/// "—" or an empty cell do not decide.
+fn column_kind(rows: &[(&[String], bool)], column: usize) -> ColumnKind {
+    let cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|(row, _)| row.get(column).map(|c| c.trim()))
+        .filter(|c| !c.is_empty() && !matches!(*c, "—" | "-" | "–"))
+        .collect();
+    if cells.is_empty() || !cells.iter().all(|c| is_number(c)) {
+        return ColumnKind::Text;
+    }
+    let ordinal = rows
+        .iter()
+        .filter(|(_, total)| !total)
+        .filter_map(|(row, _)| row.get(column))
+        .enumerate()
+        .all(|(n, c)| {
+            let c = c.trim().trim_end_matches('.');
+            c.is_empty() || c == (n + 1).to_string()
+        });
+    if ordinal {
+        ColumnKind::Ordinal
+    } else {
+        ColumnKind::Number
+    }
+}
+
+/// Column widths from their content, the way a word processor's automatic table does: every
+/// column gets at least its widest word, and amounts their whole text. When the whole table
+/// fits on one line per cell, the space left over is shared by the columns' `width_ratio`s.
+/// Otherwise the columns that need least to be set on one line get it first (names, dates,
+/// short labels never break), and the longest texts wrap in what remains. When even the
+/// widest words do not fit, those minimums are scaled down and long words are cut.
+fn column_widths(mins: &[f32], maxes: &[f32], ratios: &[f32], inner: f32) -> Vec<f32> {
+    let sum_min: f32 = mins.iter().sum();
+    let sum_max: f32 = maxes.iter().sum();
+    if sum_max <= inner {
+        let ratio_total: f32 = ratios.iter().sum();
+        let extra = inner - sum_max;
+        return maxes
+            .iter()
+            .zip(ratios)
+            .map(|(m, r)| m + extra * r / ratio_total)
+            .collect();
+    }
+    if sum_min > inner {
+        return mins.iter().map(|m| m * inner / sum_min).collect();
+    }
+    let mut widths = mins.to_vec();
+    let mut budget = inner - sum_min;
+    let need = |i: usize| maxes[i] - mins[i];
+    let mut order: Vec<usize> = (0..mins.len()).collect();
+    order.sort_by(|&a, &b| need(a).total_cmp(&need(b)));
+    let mut wrapping = Vec::new();
+    for i in order {
+        if need(i) <= budget {
+            widths[i] = maxes[i];
+            budget -= need(i);
+        } else {
+            wrapping.push(i);
+        }
+    }
+    let rest: f32 = wrapping.iter().map(|&i| need(i)).sum();
+    for &i in &wrapping {
+        widths[i] += budget * need(i) / rest.max(f32::EPSILON);
+    }
+    widths
 }
 
 /// A bordered table: a header row (bold, centred) that is drawn again at the top of every
@@ -271,10 +359,49 @@ pub(crate) fn table_chunks(
     }
     let size = body_size - 1.0;
     let inner = g.text_width() - BORDER;
-    let widths: Vec<f32> = columns
-        .iter()
-        .map(|c| c.width_ratio / total * inner)
+    let pad_x = mm(CELL_PAD_X_MM);
+    let kinds: Vec<ColumnKind> = (0..columns.len())
+        .map(|i| {
+            if numeric.get(i).copied().unwrap_or(false) {
+                ColumnKind::Number
+            } else {
+                column_kind(rows, i)
+            }
+        })
         .collect();
+    let mut mins = vec![0.0_f32; columns.len()];
+    let mut maxes = vec![0.0_f32; columns.len()];
+    let mut measure = |i: usize, text: &str, bold: bool, head: bool| {
+        for part in text.split('\n') {
+            let span = if bold {
+                Span::bold(part)
+            } else {
+                Span::plain(part)
+            };
+            let (widest, whole) = ts.extent(&[span], size);
+            // An amount never wraps: "520.00 / USD" would read as two figures.
+            let least = if !head && kinds.get(i) == Some(&ColumnKind::Number) {
+                whole
+            } else {
+                widest
+            };
+            mins[i] = mins[i].max(least + 2.0 * pad_x);
+            // A heading may take two lines ("Lượt / người"); the cells' own text decides
+            // how wide a column would like to be.
+            let wanted = if head { least } else { whole };
+            maxes[i] = maxes[i].max(wanted + 2.0 * pad_x);
+        }
+    };
+    for (i, c) in columns.iter().enumerate() {
+        measure(i, &c.title, true, true);
+    }
+    for (row, bold) in rows {
+        for (i, cell) in row.iter().enumerate() {
+            measure(i, cell, *bold, false);
+        }
+    }
+    let ratios: Vec<f32> = columns.iter().map(|c| c.width_ratio / total).collect();
+    let widths = column_widths(&mins, &maxes, &ratios, inner);
     let mut edges = Vec::with_capacity(columns.len() + 1);
     let mut x = g.margin_left + BORDER / 2.0;
     edges.push(x);
@@ -282,7 +409,6 @@ pub(crate) fn table_chunks(
         x += w;
         edges.push(x);
     }
-    let pad_x = mm(CELL_PAD_X_MM);
     let mut header_style = TextStyle::new(size, Align::Center);
     header_style.line_pitch = size * 1.2;
     let mut cell_style = header_style;
@@ -299,10 +425,12 @@ pub(crate) fn table_chunks(
             .enumerate()
             .map(|(i, ((text, bold, head), w))| {
                 let mut style = if head { header_style } else { cell_style };
-                if !head && numeric.get(i).copied().unwrap_or(false) {
-                    style.align = Align::Right;
-                } else if !head && is_short_number(&text) {
-                    style.align = Align::Center;
+                if !head {
+                    style.align = match kinds.get(i) {
+                        Some(ColumnKind::Number) => Align::Right,
+                        Some(ColumnKind::Ordinal) => Align::Center,
+                        _ => Align::Left,
+                    };
                 }
                 // A line break in a cell is kept ("HAN\n23:50 05/09/2016").
                 let lines = text
@@ -397,6 +525,16 @@ pub(crate) fn table_chunks(
             let mut chunk = row_chunk(part, false);
             chunk.repeat_header = Some(Rc::clone(&header));
             chunks.push(chunk);
+        }
+    }
+    // No page break leaves a single row: the header goes with the first two rows, and the
+    // last two rows stay together (a short table moves whole).
+    let count = chunks.len() - 1;
+    if count >= 2 {
+        for n in [1, count - 1] {
+            if let Some(chunk) = chunks.get_mut(n) {
+                chunk.keep_with_next = true;
+            }
         }
     }
     Ok(chunks)

@@ -42,6 +42,21 @@ fn same(run: &str, wanted: &str) -> bool {
 /// (centred on the name, reaching the right margin).
 pub fn signature_space(layout: &Layout, signature: &Signature) -> Option<SignatureSpace> {
     let g = layout.geometry;
+    // The closing records its space as it lays it out; that is exact. The search below is
+    // for layouts made otherwise.
+    if let Some((index, rect)) = layout
+        .pages
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(n, page)| page.signature_space.map(|r| (n, r)))
+    {
+        return Some(SignatureSpace {
+            page: index,
+            rect,
+            page_height: g.height,
+        });
+    }
     for (index, page) in layout.pages.iter().enumerate().rev() {
         let runs: Vec<_> = page.texts().filter(|t| t.role == Role::Content).collect();
         let Some(position) = runs

@@ -423,6 +423,7 @@ impl Sign for TokenKey {
 impl KeyInfoSigner for TokenKey {}
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::error::Lang;

@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
         "the bench key",
     );
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("stats-twenty-years-v1-encrypted.sqlite");
+        .join("stats-twenty-years-v2-encrypted.sqlite");
     if !path.exists() {
         let partial = path.with_extension("partial");
         let _ = std::fs::remove_file(&partial);

@@ -15,8 +15,12 @@ use crate::{Store, StoreError};
 /// The delegations the agenda can have something to say about: live, not cancelled, and
 /// either not closed (a report or settlement may still be due) or not over yet. Closed
 /// trips of the past are history and are not read at all.
-const AGENDA_DELEGATIONS: &str =
-    "deleted_at IS NULL AND status <> 'cancelled' AND (status <> 'closed' OR ends_on >= ?1)";
+///
+/// Written as an `IN` list and a range (not `<>`) so that the index on (status, ends_on) of
+/// schema 6 answers it: the Today screen reads what can be due, never the whole history.
+const AGENDA_DELEGATIONS: &str = "deleted_at IS NULL AND \
+     (status IN ('draft', 'approved', 'underway', 'returned', 'reported') \
+      OR (status = 'closed' AND ends_on >= ?1))";
 
 impl Store {
     /// The records [`agenda::compute`] needs for `today`.
@@ -74,5 +78,24 @@ impl Store {
             self.list::<StayInput>(delegation_id)?,
             &members,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use desk_domain::DelegationStatus;
+
+    use super::AGENDA_DELEGATIONS;
+
+    #[test]
+    fn the_agenda_reads_every_status_but_cancelled() {
+        for status in DelegationStatus::ALL {
+            let named = AGENDA_DELEGATIONS.contains(&format!("'{}'", status.as_str()));
+            assert_eq!(
+                named,
+                *status != DelegationStatus::Cancelled,
+                "{status:?} in the agenda's delegations"
+            );
+        }
     }
 }

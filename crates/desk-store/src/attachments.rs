@@ -1,7 +1,7 @@
 //! Attachments: the file's bytes kept in the database beside their size, type and SHA-256.
 
 use desk_domain::{Attachment, AttachmentInput, Error, Rule, Violation};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::record;
@@ -20,6 +20,17 @@ impl Store {
         &mut self,
         input: &AttachmentInput,
         content: &[u8],
+    ) -> Result<Attachment, StoreError> {
+        self.add_attachment_with_print(input, content, None)
+    }
+
+    /// Attaches a file together with its print rendition (a photo scaled for the papers),
+    /// in one transaction: the rendition never exists without its original.
+    pub fn add_attachment_with_print(
+        &mut self,
+        input: &AttachmentInput,
+        content: &[u8],
+        print: Option<&[u8]>,
     ) -> Result<Attachment, StoreError> {
         let valid = input.validate(content)?;
         if let Some(id) = input.delegation_id.as_deref().filter(|s| !s.is_empty()) {
@@ -44,8 +55,31 @@ impl Store {
             .tx
             .prepare_cached("INSERT INTO attachment_content (id, content) VALUES (?1, ?2)")?
             .execute(params![attachment.id, content])?;
+        if let Some(print) = print {
+            writer
+                .tx
+                .prepare_cached("INSERT INTO attachment_print (id, content) VALUES (?1, ?2)")?
+                .execute(params![attachment.id, print])?;
+        }
         writer.commit()?;
         Ok(attachment)
+    }
+
+    /// What the papers print for an attachment: its print rendition when one was made,
+    /// otherwise its bytes as attached.
+    pub fn attachment_for_print(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        let print: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT content FROM attachment_print WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match print {
+            Some(print) => Ok(print),
+            None => self.attachment_content(id),
+        }
     }
 
     /// Changes the caption (and kind) of an attachment; its content never changes.

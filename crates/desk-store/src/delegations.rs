@@ -1,10 +1,10 @@
 //! Delegations: create, edit, move through their statuses, duplicate, trash and restore.
 
-use desk_domain::DelegationFilter;
 use desk_domain::delegation::check_transition;
 use desk_domain::{Delegation, DelegationInput, DelegationStatus, Error, ErrorKind};
+use desk_domain::{DelegationFilter, DelegationSort, Page, PageRequest};
 
-use crate::record;
+use crate::record::{self, Keyset};
 use crate::{Store, StoreError, new_id, search};
 
 fn ensure_organisation(store: &Store, id: &Option<String>, field: &str) -> Result<(), StoreError> {
@@ -126,11 +126,23 @@ impl Store {
         Ok(delegation)
     }
 
-    /// Every delegation matching `filter`, the latest trip first.
+    /// Every delegation matching `filter`, in its order.
     pub fn list_delegations_where(
         &self,
         filter: &DelegationFilter,
     ) -> Result<Vec<Delegation>, StoreError> {
+        Ok(self.delegation_page(filter, &PageRequest::default())?.items)
+    }
+
+    /// One page of the delegations matching `filter`, in its order (the trash: the latest
+    /// thrown away first), with the total count. Every filter and order is answered by
+    /// an index (the year is a range of first days), so the first page of twenty years
+    /// costs what the first page of one does.
+    pub fn delegation_page(
+        &self,
+        filter: &DelegationFilter,
+        page: &PageRequest,
+    ) -> Result<Page<Delegation>, StoreError> {
         let mut conditions = vec![if filter.trashed {
             "deleted_at IS NOT NULL".to_owned()
         } else {
@@ -151,9 +163,14 @@ impl Store {
         }
         if let Some(year) = filter.year {
             bind(
-                Box::new(format!("{year:04}")),
+                Box::new(format!("{year:04}-01-01")),
                 &mut conditions,
-                "substr(starts_on, 1, 4) = ?",
+                "starts_on >= ?",
+            );
+            bind(
+                Box::new(format!("{year:04}-12-31")),
+                &mut conditions,
+                "starts_on <= ?",
             );
         }
         if let Some(status) = filter.status {
@@ -174,19 +191,28 @@ impl Store {
             );
         }
         if let Some(expression) = filter.text.as_deref().and_then(search::match_expression) {
-            bind(
-                Box::new(expression),
-                &mut conditions,
-                "id IN (SELECT record_id FROM search_doc WHERE search_doc MATCH ? AND kind = 'delegation')",
-            );
+            params.push(Box::new(expression));
+            conditions.push(search::matching_ids("delegation", "id", params.len()));
         }
+        let keyset = match (filter.trashed, filter.sort) {
+            (true, _) => Keyset {
+                column: "deleted_at",
+                nocase: false,
+                descending: true,
+            },
+            (false, DelegationSort::Newest | DelegationSort::Oldest) => Keyset {
+                column: "starts_on",
+                nocase: false,
+                descending: filter.sort == DelegationSort::Newest,
+            },
+            (false, DelegationSort::Title) => Keyset {
+                column: "title",
+                nocase: true,
+                descending: false,
+            },
+        };
         let refs: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.as_ref()).collect();
-        record::select(
-            &self.conn,
-            &conditions.join(" AND "),
-            "starts_on DESC, title",
-            &refs,
-        )
+        record::page(&self.conn, &conditions.join(" AND "), &refs, keyset, page)
     }
 
     /// Every live delegation, the latest trip first.
@@ -281,12 +307,7 @@ impl Store {
         }
         self.backup_before(crate::BackupReason::Purge)?;
         let writer = self.writer()?;
-        for kind in ["programme_item", "mission_report"] {
-            writer.tx.execute(
-                "DELETE FROM search_doc WHERE kind = ?1 AND delegation_id = ?2",
-                rusqlite::params![kind, id],
-            )?;
-        }
+        search::unindex_belonging_to(&writer.tx, id)?;
         writer.remove(&delegation)?;
         writer.commit()?;
         Ok(())

@@ -83,8 +83,9 @@ fn conflict(message: String) -> StoreError {
     StoreError::Domain(Error::new(ErrorKind::Conflict, message))
 }
 
-fn same(a: &str, b: &str) -> bool {
-    text::search_form(&text::clean(a)) == text::search_form(&text::clean(b))
+/// The form in which two organisation names are the same name.
+fn name_key(name: &str) -> String {
+    text::search_form(&text::clean(name))
 }
 
 fn flight_key(number: &str) -> String {
@@ -166,24 +167,36 @@ impl Store {
         sheet: &GuestSheet,
     ) -> Result<GuestSheet, StoreError> {
         let delegation = self.delegation(delegation_id)?;
-        let people: Vec<Person> = record::select(&self.conn, "1", "id", &[])?;
         let members: HashSet<String> =
             record::select::<Member>(&self.conn, "delegation_id = ?1", "id", &[&delegation_id])?
                 .into_iter()
                 .map(|m| m.person_id)
                 .collect();
-        let mut known: HashMap<Identity, &Person> = HashMap::new();
-        for person in &people {
-            let born = person.born_on.map(|d| d.to_string()).unwrap_or_default();
-            for identity in hosting::identities(&person.passport_no, &person.passport_name, &born) {
-                known.entry(identity).or_insert(person);
-            }
-        }
+        // Each identity is looked up by key (indexes of schema 6), never by reading the
+        // directory: the cost follows the sheet, not the years of people behind it.
+        let mut by_passport = self.conn.prepare_cached(
+            // `passport_no <> ''` spelled out: it is what lets SQLite use the partial index.
+            "SELECT id, full_name FROM person WHERE passport_no = ?1 AND passport_no <> ''
+             ORDER BY id LIMIT 1",
+        )?;
+        let mut by_name = self.conn.prepare_cached(
+            "SELECT id, full_name FROM person WHERE passport_name = ?1 AND born_on = ?2
+             ORDER BY id LIMIT 1",
+        )?;
+        let mut known = |identity: &Identity| -> Result<Option<(String, String)>, StoreError> {
+            let pair = |row: &rusqlite::Row<'_>| Ok((row.get(0)?, row.get(1)?));
+            Ok(match identity {
+                Identity::Passport(no) => by_passport.query_row([no], pair).optional()?,
+                Identity::NameAndBirth(name, born) => {
+                    by_name.query_row([name, born], pair).optional()?
+                }
+            })
+        };
         let mut out = sheet.clone();
         for i in 0..out.rows.len() {
             let mut found = hosting::check_guest(sheet, &out.rows[i], delegation.ends_on);
             for identity in hosting::row_identities(&out.rows[i].guest.person) {
-                let Some(person) = known.get(&identity) else {
+                let Some((person_id, full_name)) = known(&identity)? else {
                     continue;
                 };
                 let row = out.rows[i].row;
@@ -191,12 +204,12 @@ impl Store {
                     Identity::Passport(_) => GuestField::PassportNo,
                     Identity::NameAndBirth(..) => GuestField::BornOn,
                 };
-                let mut problem = if members.contains(&person.id) {
+                let mut problem = if members.contains(&person_id) {
                     sheet.problem(
                         row,
                         Some(field),
                         ProblemKind::AlreadyMember,
-                        &format!("{} is already a guest of this delegation", person.full_name),
+                        &format!("{full_name} is already a guest of this delegation"),
                     )
                 } else {
                     let why = match identity {
@@ -208,12 +221,12 @@ impl Store {
                         Some(field),
                         ProblemKind::DuplicatePerson,
                         &format!(
-                            "{why} is already in the directory as {} ({}); add that person to the delegation instead of importing them again",
-                            person.full_name, person.id
+                            "{why} is already in the directory as {full_name} ({person_id}); add that person to the delegation instead of importing them again",
                         ),
                     )
                 };
-                problem.existing_person_id = Some(person.id.clone());
+                problem.existing_person_id = Some(person_id);
+                problem.existing_person_name = Some(full_name);
                 found.push(problem);
                 break;
             }
@@ -242,7 +255,17 @@ impl Store {
         self.backup_before(crate::BackupReason::GuestImport)?;
         let delegation = self.delegation(delegation_id)?;
         let host = hosting::host_airport(&delegation.country, &delegation.cities);
-        let mut organisations: Vec<Organisation> = self.list_organisations()?;
+        // Organisations by the folded form of their name and short name, first by name
+        // winning, built once: matching a row is a lookup, not a pass over the directory.
+        let mut organisations: HashMap<String, String> = HashMap::new();
+        for o in self.list_organisations()? {
+            organisations
+                .entry(name_key(&o.name))
+                .or_insert(o.id.clone());
+            if !o.short_name.is_empty() {
+                organisations.entry(name_key(&o.short_name)).or_insert(o.id);
+            }
+        }
         let segments: Vec<Segment> = self.list::<SegmentInput>(delegation_id)?;
         let mut imported = GuestImported {
             skipped_rows: checked
@@ -262,11 +285,8 @@ impl Store {
             let guest = &row.guest;
             let organisation_id = if guest.organisation.trim().is_empty() {
                 None
-            } else if let Some(found) = organisations.iter().find(|o| {
-                same(&o.name, &guest.organisation)
-                    || (!o.short_name.is_empty() && same(&o.short_name, &guest.organisation))
-            }) {
-                Some(found.id.clone())
+            } else if let Some(found) = organisations.get(&name_key(&guest.organisation)) {
+                Some(found.clone())
             } else {
                 let folded = text::search_form(&guest.organisation);
                 let kind = if folded.contains("library")
@@ -298,7 +318,7 @@ impl Store {
                     updated_at: writer.at.clone(),
                 };
                 writer.create(&organisation)?;
-                organisations.push(organisation.clone());
+                organisations.insert(name_key(&organisation.name), organisation.id.clone());
                 imported.organisations_created.push(organisation.clone());
                 Some(organisation.id)
             };

@@ -30,6 +30,7 @@ mod reports;
 mod search;
 mod settings;
 mod stats;
+mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod write;
@@ -43,7 +44,8 @@ pub use attachments::sha256_hex;
 pub use backups::Reason as BackupReason;
 pub use children::{Base, ChildInput};
 pub use desk_domain::{
-    CheckReport, DelegationFilter, MemberDetail, MemberSaved, ReportVersion, SearchGroup, SearchHit,
+    CheckReport, DelegationFilter, DelegationSort, DirectoryFilter, MemberDetail, MemberSaved,
+    Page, PageRequest, ReportVersion, SearchGroup, SearchHit,
 };
 pub use error::StoreError;
 pub use exchange::{
@@ -51,8 +53,12 @@ pub use exchange::{
 };
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};
-pub use migrate::{LATEST_VERSION, schema_version};
+pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use money::EXAMPLE_RATES;
+pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
+
+/// How long a write waits for another process's write to finish before it is refused.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// The open database.
 pub struct Store {
@@ -131,7 +137,10 @@ impl Store {
         // SQLite's own cache are not. 64 MB (the default is 2 MB) holds a year's statistics
         // of a twenty-year office, so a second look costs no decryption (benches/README.md).
         conn.pragma_update(None, "cache_size", -65_536)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Another process (the CLI importing years of records, a second window) may hold the
+        // write lock for a while: wait well past a large import rather than fail, since every
+        // command runs off the window's main thread and the window shows that it is waiting.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrate::migrate(&mut conn, file.as_ref())?;
         Ok(Self {
             conn,

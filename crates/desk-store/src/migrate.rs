@@ -17,14 +17,27 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_record.sql")),
     (3, include_str!("../migrations/0003_rates.sql")),
     (4, include_str!("../migrations/0004_private_audit.sql")),
+    (6, include_str!("../migrations/0006_scale.sql")),
+    (7, include_str!("../migrations/0007_photo_print.sql")),
 ];
 
 /// The audit scrub of migration 0004, also run after an import (an export of an older app
 /// carries values the trail no longer keeps).
 pub(crate) const SCRUB_AUDIT: &str = include_str!("../migrations/0004_private_audit.sql");
 
-/// The schema version this build writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the number of the last migration (numbers are
+/// reserved per change, so the list may have gaps while changes are being merged).
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// The version from which search entries are keyed (`search_entry` + `search_text`); a
+/// database upgraded across it has its search index refilled from the records.
+const KEYED_SEARCH: i64 = 6;
+
+/// Every schema version a migration writes, in order (numbers are reserved per change, so
+/// some may be missing while changes are merged).
+pub fn schema_versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|(version, _)| *version).collect()
+}
 
 pub fn schema_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
@@ -60,6 +73,10 @@ pub(crate) fn migrate(
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
+    }
+    // After every migration, so that the records read have their latest columns.
+    if current < KEYED_SEARCH && KEYED_SEARCH <= LATEST_VERSION {
+        crate::search::rebuild(&tx)?;
     }
     tx.commit()?;
     Ok(())

@@ -1,10 +1,11 @@
 //! People and organisations: the directories.
 
 use desk_domain::{
-    Error, ErrorKind, Organisation, OrganisationInput, Person, PersonInput, Rule, Violation,
+    DirectoryFilter, Error, ErrorKind, Organisation, OrganisationInput, Page, PageRequest, Person,
+    PersonInput, Rule, Violation,
 };
 
-use crate::record;
+use crate::record::{self, Keyset};
 use crate::write::Writer;
 use crate::{Store, StoreError, new_id, search};
 
@@ -77,7 +78,18 @@ impl Store {
 
     /// Every organisation, by name.
     pub fn list_organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        record::select(&self.conn, "1", "name COLLATE NOCASE", &[])
+        Ok(self
+            .organisation_page(&DirectoryFilter::default(), &PageRequest::default())?
+            .items)
+    }
+
+    /// One page of the organisations matching `filter`, by name, with the total count.
+    pub fn organisation_page(
+        &self,
+        filter: &DirectoryFilter,
+        page: &PageRequest,
+    ) -> Result<Page<Organisation>, StoreError> {
+        directory_page(&self.conn, "name", filter, page)
     }
 
     /// Deletes an organisation nobody refers to.
@@ -128,7 +140,18 @@ impl Store {
 
     /// Every person, by full name.
     pub fn list_people(&self) -> Result<Vec<Person>, StoreError> {
-        record::select(&self.conn, "1", "full_name COLLATE NOCASE", &[])
+        Ok(self
+            .people_page(&DirectoryFilter::default(), &PageRequest::default())?
+            .items)
+    }
+
+    /// One page of the people matching `filter`, by full name, with the total count.
+    pub fn people_page(
+        &self,
+        filter: &DirectoryFilter,
+        page: &PageRequest,
+    ) -> Result<Page<Person>, StoreError> {
+        directory_page(&self.conn, "full_name", filter, page)
     }
 
     /// Deletes a person who is in no delegation.
@@ -139,6 +162,31 @@ impl Store {
             .remove(&person)
             .map_err(|e| in_use(e, &person.full_name))?;
         writer.commit()
+    }
+}
+
+/// A page of a directory (people or organisations) by name, narrowed by the words typed
+/// as search narrows them.
+fn directory_page<T: record::Record>(
+    conn: &rusqlite::Connection,
+    name: &'static str,
+    filter: &DirectoryFilter,
+    page: &PageRequest,
+) -> Result<Page<T>, StoreError> {
+    let keyset = Keyset {
+        column: name,
+        nocase: true,
+        descending: false,
+    };
+    match filter.text.as_deref().and_then(search::match_expression) {
+        Some(expression) => record::page(
+            conn,
+            &search::matching_ids(T::TABLE, "id", 1),
+            &[&expression],
+            keyset,
+            page,
+        ),
+        None => record::page(conn, "1", &[], keyset, page),
     }
 }
 

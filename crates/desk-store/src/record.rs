@@ -234,3 +234,170 @@ pub fn changed_fields<T: Record>(old: &T, new: &T) -> Result<Vec<FieldChange>, S
         })
         .collect())
 }
+
+/// The order a list is read in: one column, then the id to break ties, both the same way,
+/// so that an index on `(column, id)` serves the order and a page starts by seeking in it
+/// (keyset pagination: no row before the page is read, however far down the list it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyset {
+    pub column: &'static str,
+    /// Compare the column without case (`COLLATE NOCASE`, as its index does).
+    pub nocase: bool,
+    pub descending: bool,
+}
+
+impl Keyset {
+    fn key(&self) -> String {
+        if self.nocase {
+            format!("{} COLLATE NOCASE", self.column)
+        } else {
+            self.column.to_owned()
+        }
+    }
+
+    /// The condition "after the row with key `?a` and id `?b`".
+    fn after(&self, a: usize, b: usize) -> String {
+        let (op, op_eq) = if self.descending {
+            ("<", "<=")
+        } else {
+            (">", ">=")
+        };
+        let key = self.key();
+        // The first half gives SQLite the range to seek to; the second excludes the rows
+        // of that key already shown.
+        format!("{key} {op_eq} ?{a} AND ({key} {op} ?{a} OR id {op} ?{b})")
+    }
+
+    fn order(&self) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        format!("{} {dir}, id {dir}", self.key())
+    }
+}
+
+/// A cursor names the last row of a page by its key and id, so that it stays right when
+/// rows are added or removed before it. It is opaque to its users (base64 of JSON).
+fn cursor(key: &str, id: &str) -> Result<String, StoreError> {
+    use base64::Engine;
+    let json = serde_json::to_string(&[key, id]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
+}
+
+fn read_cursor(cursor: &str) -> Result<(String, String), StoreError> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor.trim())
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<(String, String)>(&bytes).ok())
+        .ok_or_else(|| {
+            StoreError::Domain(desk_domain::Error::invalid(vec![
+                desk_domain::Violation::new(
+                    "after",
+                    desk_domain::Rule::InvalidFormat,
+                    "The cursor must be the `next` value of a page of this list",
+                ),
+            ]))
+        })
+}
+
+/// The number of records matching `filter`, counted in SQLite without reading them.
+pub fn count<T: Record>(
+    conn: &Connection,
+    filter: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<u32, StoreError> {
+    let sql = format!("SELECT count(*) FROM {} WHERE {filter}", T::TABLE);
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params, |row| row.get(0))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// One page of the records matching `filter` (an SQL condition with `?1..?n` for
+/// `params`), in `keyset` order, with the cursor of the next page and the total count.
+pub fn page<T: Record>(
+    conn: &Connection,
+    filter: &str,
+    params: &[&dyn rusqlite::ToSql],
+    keyset: Keyset,
+    request: &desk_domain::PageRequest,
+) -> Result<desk_domain::Page<T>, StoreError> {
+    let total = count::<T>(conn, filter, params)?;
+    let after = request.after.as_deref().map(read_cursor).transpose()?;
+    let mut all: Vec<&dyn rusqlite::ToSql> = params.to_vec();
+    let mut condition = format!("({filter})");
+    if let Some((key, id)) = &after {
+        all.push(key);
+        all.push(id);
+        condition.push_str(" AND ");
+        condition.push_str(&keyset.after(all.len() - 1, all.len()));
+    }
+    // One row more than asked says whether there is a next page.
+    let limit = request.limit.map(|l| i64::from(l.max(1)) + 1).unwrap_or(-1);
+    all.push(&limit);
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {condition} ORDER BY {} LIMIT ?{}",
+        column_list::<T>(),
+        T::TABLE,
+        keyset.order(),
+        all.len()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(all.as_slice())?;
+    let mut items: Vec<T> = Vec::new();
+    let mut more = false;
+    while let Some(row) = rows.next()? {
+        if limit > 0 && items.len() as i64 == limit - 1 {
+            more = true;
+            break;
+        }
+        items.push(from_row(row)?);
+    }
+    let next = match items.last() {
+        Some(last) if more => {
+            let fields = serde_json::to_value(last)
+                .map_err(|e| StoreError::Corrupt(format!("{}: {e}", T::TABLE)))?;
+            let text = |name: &str| {
+                fields
+                    .get(name)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            Some(cursor(&text(keyset.column), last.id())?)
+        }
+        _ => None,
+    };
+    Ok(desk_domain::Page { items, next, total })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_reads_back_and_a_made_up_one_is_refused_by_name() {
+        let made = cursor("2016-09-05", "0190-id").unwrap_or_default();
+        assert_eq!(
+            read_cursor(&made).ok(),
+            Some(("2016-09-05".to_owned(), "0190-id".to_owned()))
+        );
+        match read_cursor("not a cursor") {
+            Err(StoreError::Domain(e)) => assert_eq!(e.violations[0].field, "after"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_condition_after_a_row_seeks_then_breaks_ties_by_id() {
+        let newest = Keyset {
+            column: "starts_on",
+            nocase: false,
+            descending: true,
+        };
+        assert_eq!(
+            newest.after(3, 4),
+            "starts_on <= ?3 AND (starts_on < ?3 OR id < ?4)"
+        );
+        assert_eq!(newest.order(), "starts_on DESC, id DESC");
+    }
+}

@@ -261,7 +261,7 @@ impl Store {
         for photo in &report.photos {
             let bytes =
                 match record::find::<desk_domain::Attachment>(&self.conn, &photo.attachment_id)? {
-                    Some(_) => Some(self.attachment_content(&photo.attachment_id)?),
+                    Some(_) => Some(self.attachment_for_print(&photo.attachment_id)?),
                     None => None,
                 };
             photos.push((photo.clone(), bytes));

@@ -6,11 +6,13 @@
 //! match the start of a word in the record, so results appear while typing.
 
 use desk_domain::text::search_form;
-use desk_domain::{SearchGroup, SearchHit};
-use rusqlite::{Connection, Transaction, params};
+use desk_domain::{
+    Delegation, MissionReport, Organisation, Person, ProgrammeItem, SearchGroup, SearchHit,
+};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::StoreError;
-use crate::record::Record;
+use crate::record::{self, Record};
 
 /// Kinds of record search returns, in the order their groups are shown.
 pub const KINDS: &[&str] = &[
@@ -21,27 +23,83 @@ pub const KINDS: &[&str] = &[
     "mission_report",
 ];
 
+/// Each kind owns the `doc` numbers `n << KIND_SHIFT ..` (n = its place in [`KINDS`] + 1):
+/// a search within one kind is a rowid range, which FTS5 seeks to instead of filtering.
+const KIND_SHIFT: u32 = 40;
+
+/// The first and last `doc` number of a kind.
+pub(crate) fn doc_range(kind: &str) -> Option<(i64, i64)> {
+    let n = KINDS.iter().position(|k| *k == kind)? as i64 + 1;
+    Some((n << KIND_SHIFT, ((n + 1) << KIND_SHIFT) - 1))
+}
+
+/// An SQL condition on `column` (a record id) that holds for the records of `kind` whose
+/// search text matches the FTS5 expression bound to parameter `?{param}`.
+pub(crate) fn matching_ids(kind: &str, column: &str, param: usize) -> String {
+    let (first, last) = doc_range(kind).unwrap_or((0, -1));
+    format!(
+        "{column} IN (SELECT record_id FROM search_entry WHERE doc IN \
+         (SELECT rowid FROM search_text WHERE search_text MATCH ?{param} \
+          AND rowid BETWEEN {first} AND {last}))"
+    )
+}
+
+/// Writes (or replaces) the record's search entry: one row of `search_entry` found by its
+/// key, and one row of `search_text` by its rowid, so the cost does not grow with the index.
 pub(crate) fn index<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
-    unindex(tx, T::TABLE, record.id())?;
+    let Some((first, last)) = doc_range(T::TABLE) else {
+        return Ok(()); // a kind search does not find
+    };
     let Some(doc) = record.search_doc() else {
-        return Ok(());
+        return unindex(tx, T::TABLE, record.id());
     };
     // People and delegations are also found by their organisation's name.
     let organisation = organisation_names(tx, T::TABLE, record.id())?;
+    let label = search_form(&doc.label);
     let text = search_form(&format!("{} {organisation}", doc.text));
-    tx.prepare_cached(
-        "INSERT INTO search_doc (kind, record_id, delegation_id, label, detail, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        T::TABLE,
-        record.id(),
-        doc.delegation_id,
-        doc.label,
-        doc.detail,
-        text
-    ])?;
+    let number = match entry(tx, T::TABLE, record.id())? {
+        Some(number) => {
+            tx.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
+                .execute([number])?;
+            tx.prepare_cached(
+                "UPDATE search_entry SET delegation_id = ?2, label = ?3, detail = ?4
+                 WHERE doc = ?1",
+            )?
+            .execute(params![number, doc.delegation_id, doc.label, doc.detail])?;
+            number
+        }
+        None => {
+            let number: i64 = tx
+                .prepare_cached(
+                    "SELECT coalesce(max(doc) + 1, ?1) FROM search_entry
+                     WHERE doc BETWEEN ?1 AND ?2",
+                )?
+                .query_row([first, last], |row| row.get(0))?;
+            tx.prepare_cached(
+                "INSERT INTO search_entry (doc, kind, record_id, delegation_id, label, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                number,
+                T::TABLE,
+                record.id(),
+                doc.delegation_id,
+                doc.label,
+                doc.detail
+            ])?;
+            number
+        }
+    };
+    tx.prepare_cached("INSERT INTO search_text (rowid, label, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![number, label, text])?;
     Ok(())
+}
+
+fn entry(tx: &Transaction<'_>, kind: &str, id: &str) -> Result<Option<i64>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT doc FROM search_entry WHERE kind = ?1 AND record_id = ?2")?
+        .query_row(params![kind, id], |row| row.get(0))
+        .optional()?)
 }
 
 fn organisation_names(tx: &Transaction<'_>, table: &str, id: &str) -> Result<String, StoreError> {
@@ -60,47 +118,142 @@ fn organisation_names(tx: &Transaction<'_>, table: &str, id: &str) -> Result<Str
     })
 }
 
-pub(crate) fn unindex(tx: &Transaction<'_>, kind: &str, id: &str) -> Result<(), StoreError> {
-    tx.prepare_cached("DELETE FROM search_doc WHERE kind = ?1 AND record_id = ?2")?
-        .execute(params![kind, id])?;
+fn forget(tx: &Transaction<'_>, number: i64) -> Result<(), StoreError> {
+    tx.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
+        .execute([number])?;
+    tx.prepare_cached("DELETE FROM search_entry WHERE doc = ?1")?
+        .execute([number])?;
     Ok(())
+}
+
+pub(crate) fn unindex(tx: &Transaction<'_>, kind: &str, id: &str) -> Result<(), StoreError> {
+    if doc_range(kind).is_none() {
+        return Ok(());
+    }
+    if let Some(number) = entry(tx, kind, id)? {
+        forget(tx, number)?;
+    }
+    Ok(())
+}
+
+/// Removes the entries of a delegation's programme items and report (its own is removed
+/// with it).
+pub(crate) fn unindex_belonging_to(
+    tx: &Transaction<'_>,
+    delegation_id: &str,
+) -> Result<(), StoreError> {
+    let numbers = tx
+        .prepare_cached(
+            "SELECT doc FROM search_entry WHERE delegation_id = ?1 AND kind <> 'delegation'",
+        )?
+        .query_map([delegation_id], |row| row.get::<_, i64>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for number in numbers {
+        forget(tx, number)?;
+    }
+    Ok(())
+}
+
+/// Empties the index and fills it again from every searchable record: after the upgrade
+/// that keyed it, and after records were written in bulk without it.
+pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "INSERT INTO search_text (search_text) VALUES ('delete-all');
+         DELETE FROM search_entry;",
+    )?;
+    fn all<T: Record>(tx: &Transaction<'_>) -> Result<(), StoreError> {
+        for item in record::select::<T>(tx, "1", "id", &[])? {
+            index(tx, &item)?;
+        }
+        Ok(())
+    }
+    all::<Organisation>(tx)?;
+    all::<Person>(tx)?;
+    all::<Delegation>(tx)?;
+    all::<ProgrammeItem>(tx)?;
+    all::<MissionReport>(tx)
+}
+
+/// The words typed, folded, each a whole word of the text except the last (which may be
+/// cut short); empty when nothing searchable was typed.
+fn words(typed: &str) -> Vec<String> {
+    search_form(typed)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The FTS5 query for what a user typed: each word folded, quoted (so that no character
 /// of theirs is FTS syntax) and matched as a prefix.
 pub fn match_expression(typed: &str) -> Option<String> {
-    let words: Vec<String> = search_form(typed)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let words: Vec<String> = words(typed)
+        .into_iter()
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// Up to `limit` hits per kind, best first, grouped by kind.
+/// The FTS5 query for a name or title that begins with what was typed: the words in order
+/// at the start of the label, the last one as a prefix.
+fn label_start_expression(typed: &str) -> Option<String> {
+    let words = words(typed);
+    (!words.is_empty()).then(|| format!("label : ^ \"{}\" *", words.join(" ")))
+}
+
+/// Up to `limit` hits per kind, grouped by kind, best first: names and titles that begin
+/// with what was typed, then every other record that has each typed word at the start of
+/// one of its words; newest first within each. Each kind stops at `limit`, so a
+/// keystroke costs the same on twenty years of records as on one.
 pub(crate) fn query(
     conn: &Connection,
     typed: &str,
     limit: usize,
 ) -> Result<Vec<SearchGroup>, StoreError> {
-    let Some(expression) = match_expression(typed) else {
+    let (Some(anywhere), Some(at_start)) = (match_expression(typed), label_start_expression(typed))
+    else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT record_id, delegation_id, label, detail FROM search_doc
-         WHERE search_doc MATCH ?1 AND kind = ?2 ORDER BY rank LIMIT ?3",
+    let mut numbers = conn.prepare_cached(
+        "SELECT rowid FROM search_text WHERE search_text MATCH ?1
+         AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
+    )?;
+    let mut hit = conn.prepare_cached(
+        "SELECT record_id, delegation_id, label, detail FROM search_entry WHERE doc = ?1",
     )?;
     let mut groups = Vec::new();
     for kind in KINDS {
-        let hits = stmt
-            .query_map(params![expression, kind, limit as i64], |row| {
-                Ok(SearchHit {
-                    record_id: row.get(0)?,
-                    delegation_id: row.get(1)?,
-                    label: row.get(2)?,
-                    detail: row.get(3)?,
+        let Some((first, last)) = doc_range(kind) else {
+            continue;
+        };
+        let mut found: Vec<i64> = Vec::with_capacity(limit);
+        for expression in [&at_start, &anywhere] {
+            if found.len() >= limit {
+                break;
+            }
+            // Asking for `limit` more than were found covers the ones found again.
+            let wanted = (limit + found.len()) as i64;
+            let more = numbers
+                .query_map(params![expression, first, last, wanted], |row| row.get(0))?
+                .collect::<Result<Vec<i64>, _>>()?;
+            for number in more {
+                if found.len() < limit && !found.contains(&number) {
+                    found.push(number);
+                }
+            }
+        }
+        let hits = found
+            .iter()
+            .map(|number| {
+                hit.query_row([number], |row| {
+                    Ok(SearchHit {
+                        record_id: row.get(0)?,
+                        delegation_id: row.get(1)?,
+                        label: row.get(2)?,
+                        detail: row.get(3)?,
+                    })
                 })
-            })?
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if !hits.is_empty() {
             groups.push(SearchGroup {
@@ -132,5 +285,24 @@ mod tests {
             "FTS syntax typed by a user is only words"
         );
         assert_eq!(match_expression("  --  "), None);
+    }
+
+    #[test]
+    fn a_label_start_is_the_words_in_order_the_last_cut_short() {
+        assert_eq!(
+            label_start_expression("Trần  Mỹ D"),
+            Some("label : ^ \"tran my d\" *".to_owned())
+        );
+        assert_eq!(label_start_expression("*"), None);
+    }
+
+    #[test]
+    fn each_kind_owns_its_own_range_of_numbers() {
+        let ranges: Vec<(i64, i64)> = KINDS.iter().filter_map(|k| doc_range(k)).collect();
+        assert_eq!(ranges.len(), KINDS.len());
+        for pair in ranges.windows(2) {
+            assert!(pair[0].1 < pair[1].0, "{pair:?} overlap");
+        }
+        assert_eq!(doc_range("expense"), None);
     }
 }

@@ -3,105 +3,110 @@
 
 use super::prelude::*;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
-    desk.info()
+    crate::state::guarded(|| desk.info())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_delegations(
     desk: State<'_, Desk>,
     filter: DelegationFilter,
-) -> Result<Vec<Delegation>> {
-    Ok(desk.store()?.list_delegations_where(&filter)?)
+    page: PageRequest,
+) -> Result<Page<Delegation>> {
+    crate::state::guarded(|| Ok(desk.store()?.delegation_page(&filter, &page.for_window())?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
-    Ok(desk.store()?.delegation(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.delegation(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_delegation(desk: State<'_, Desk>, input: DelegationInput) -> Result<Delegation> {
-    Ok(desk.store()?.create_delegation(&input)?)
+    crate::state::guarded(|| Ok(desk.store()?.create_delegation(&input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_delegation(
     desk: State<'_, Desk>,
     id: String,
     input: DelegationInput,
 ) -> Result<Delegation> {
-    Ok(desk.store()?.update_delegation(&id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.update_delegation(&id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_delegation_status(
     desk: State<'_, Desk>,
     id: String,
     status: DelegationStatus,
 ) -> Result<Delegation> {
-    Ok(desk.store()?.set_delegation_status(&id, status)?)
+    crate::state::guarded(|| Ok(desk.store()?.set_delegation_status(&id, status)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn duplicate_delegation(
     desk: State<'_, Desk>,
     id: String,
     title: String,
 ) -> Result<Delegation> {
-    Ok(desk.store()?.duplicate_delegation(&id, &title)?)
+    crate::state::guarded(|| Ok(desk.store()?.duplicate_delegation(&id, &title)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn trash_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
-    Ok(desk.store()?.trash_delegation(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.trash_delegation(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
-    Ok(desk.store()?.restore_delegation(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.restore_delegation(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn purge_delegation(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.purge_delegation(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.purge_delegation(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search(desk: State<'_, Desk>, query: String, limit: u32) -> Result<Vec<SearchGroup>> {
-    Ok(desk.store()?.search(&query, limit.clamp(1, 200) as usize)?)
+    crate::state::guarded(|| Ok(desk.store()?.search(&query, limit.clamp(1, 200) as usize)?))
 }
 
 /// Delegations touching the days `from..=to` (ISO dates), with who is away.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn calendar(desk: State<'_, Desk>, from: String, to: String) -> Result<Vec<CalendarEntry>> {
-    let from = crate::files::iso_date("from", &from)?;
-    let to = crate::files::iso_date("to", &to)?;
-    Ok(desk.store()?.calendar(from, to)?)
+    crate::state::guarded(|| {
+        let from = crate::files::iso_date("from", &from)?;
+        let to = crate::files::iso_date("to", &to)?;
+        Ok(desk.store()?.calendar(from, to)?)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_settings(desk: State<'_, Desk>) -> Result<Settings> {
-    Ok(desk.store()?.settings()?)
+    crate::state::guarded(|| Ok(desk.store()?.settings()?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_settings(desk: State<'_, Desk>, settings: Settings) -> Result<Settings> {
-    Ok(desk.store()?.save_settings(&settings)?)
+    crate::state::guarded(|| Ok(desk.store()?.save_settings(&settings)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn audit_of(desk: State<'_, Desk>, entity: String, id: String) -> Result<Vec<AuditEntry>> {
-    Ok(desk.store()?.audit_of(&entity, &id)?)
+    crate::state::guarded(|| Ok(desk.store()?.audit_of(&entity, &id)?))
 }
 
 /// Everything that needs attention, as of `today` (ISO; the computer's date by default).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(desk: State<'_, Desk>, today: Option<String>) -> Result<Vec<AgendaItem>> {
-    let today = match today {
-        Some(day) => crate::files::iso_date("today", &day)?,
-        None => chrono::Local::now().date_naive(),
-    };
-    Ok(desk.store()?.agenda(today)?)
+    crate::state::guarded(|| {
+        let today = match today {
+            Some(day) => crate::files::iso_date("today", &day)?,
+            None => chrono::Local::now().date_naive(),
+        };
+        Ok(desk.store()?.agenda(today)?)
+    })
 }

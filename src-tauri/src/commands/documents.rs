@@ -2,109 +2,117 @@
 
 use super::prelude::*;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_attachments(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Attachment>> {
-    Ok(desk.store()?.attachments(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.attachments(&delegation_id)?))
 }
 
 /// Attaches a file the user chose in the system dialog or dropped on the window. Its size is
 /// checked before a byte is read.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_attachment_file(
     desk: State<'_, Desk>,
     input: AttachmentInput,
-    path: String,
+    file: String,
 ) -> Result<Attachment> {
-    let content = crate::files::read_limited(&path, desk_domain::attachment::MAX_BYTES)?;
-    let mut input = input;
-    if input.file_name.trim().is_empty() {
-        input.file_name = crate::files::file_name(&path);
-    }
-    Ok(desk.store()?.add_attachment(&input, &content)?)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_read(&file)?;
+        let max = desk_domain::attachment::MAX_BYTES as u64;
+        let content = desk_ops::files::read_file(&path, "file", max)?;
+        let mut input = input;
+        if input.file_name.trim().is_empty() {
+            input.file_name = crate::files::file_name(&path);
+        }
+        let prepared = desk_ops::PreparedAttachment::new(input, content)?;
+        prepared.save(&mut *desk.store()?)
+    })
 }
 
 /// The attachment as a `data:` URL, for previews inside the window.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn attachment_data_url(desk: State<'_, Desk>, id: String) -> Result<String> {
-    let store = desk.store()?;
-    let attachment: Attachment = store.get(&id)?;
-    let content = store.attachment_content(&id)?;
-    Ok(crate::files::data_url(&attachment.media_type, &content))
+    crate::state::guarded(|| {
+        let store = desk.store()?;
+        let attachment: Attachment = store.get(&id)?;
+        let content = store.attachment_content(&id)?;
+        Ok(crate::files::data_url(&attachment.media_type, &content))
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_attachment(
     desk: State<'_, Desk>,
     id: String,
     kind: String,
     caption: String,
 ) -> Result<Attachment> {
-    Ok(desk.store()?.update_attachment(&id, &kind, &caption)?)
+    crate::state::guarded(|| Ok(desk.store()?.update_attachment(&id, &kind, &caption)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_attachment(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.remove_attachment(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.remove_attachment(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_report(desk: State<'_, Desk>, delegation_id: String) -> Result<Option<MissionReport>> {
-    Ok(desk.store()?.report(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.report(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_report(desk: State<'_, Desk>, delegation_id: String) -> Result<MissionReport> {
-    Ok(desk.store()?.start_report(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.start_report(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_report(
     desk: State<'_, Desk>,
     id: String,
     input: MissionReportInput,
 ) -> Result<MissionReport> {
-    Ok(desk.store()?.save_report(&id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.save_report(&id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn finalise_report(desk: State<'_, Desk>, id: String) -> Result<MissionReport> {
-    Ok(desk.store()?.finalise_report(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.finalise_report(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reopen_report(desk: State<'_, Desk>, id: String, reason: String) -> Result<MissionReport> {
-    Ok(desk.store()?.reopen_report(&id, &reason)?)
+    crate::state::guarded(|| Ok(desk.store()?.reopen_report(&id, &reason)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_versions(desk: State<'_, Desk>, report_id: String) -> Result<Vec<ReportVersion>> {
-    Ok(desk.store()?.report_versions(&report_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.report_versions(&report_id)?))
 }
 
 /// The report laid out exactly as it will print, for the preview beside the editor.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_preview(
     desk: State<'_, Desk>,
     delegation_id: String,
     language: Language,
 ) -> Result<DocumentPreview> {
-    let data = desk.store()?.mission_report_data(&delegation_id)?;
-    desk_report::mission::preview_of(&data, desk_ops::print_language(language), desk_ops::now())
+    crate::state::guarded(|| {
+        let data = desk.store()?.mission_report_data(&delegation_id)?;
+        desk_report::mission::preview_of(&data, desk_ops::print_language(language), desk_ops::now())
+    })
 }
 
 /// Writes the report as PDF to the path the user chose, and keeps that state as a version.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_report_pdf(
     desk: State<'_, Desk>,
     delegation_id: String,
     language: Language,
-    path: String,
+    file: String,
 ) -> Result<ReportVersion> {
-    let (version, _) = desk_ops::export_mission_report(
-        &mut *desk.store()?,
-        &delegation_id,
-        language,
-        Path::new(&path),
-    )?;
-    Ok(version)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let (version, _) =
+            desk_ops::export_mission_report(&mut *desk.store()?, &delegation_id, language, &path)?;
+        Ok(version)
+    })
 }

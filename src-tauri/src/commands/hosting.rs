@@ -2,111 +2,117 @@
 
 use super::prelude::*;
 
-/// Reads the guest file at `path` (chosen in the system dialog or typed) after checking its
-/// size, and previews it: every problem by row and column; nothing is written.
-#[tauri::command]
+/// Reads the guest file the user chose (in the system dialog or by dropping it) after
+/// checking its size, and previews it: every problem by row and column; nothing is written.
+#[tauri::command(async)]
 pub fn preview_guest_file(
     desk: State<'_, Desk>,
     delegation_id: String,
-    path: String,
+    file: String,
     sheet: Option<String>,
     mapping: Option<GuestMapping>,
 ) -> Result<GuestFilePreview> {
-    let (name, bytes) = crate::hosting::guest_file(&path)?;
-    desk_ops::hosting::guest_preview(
-        &*desk.store()?,
-        &delegation_id,
-        &name,
-        &bytes,
-        sheet,
-        mapping,
-    )
+    crate::state::guarded(|| {
+        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        desk_ops::hosting::guest_preview(
+            &*desk.store()?,
+            &delegation_id,
+            &name,
+            &bytes,
+            sheet,
+            mapping,
+        )
+    })
 }
 
 /// Imports the guest file: all or nothing, or leaving out the rows with problems.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_guest_file(
     desk: State<'_, Desk>,
     delegation_id: String,
-    path: String,
+    file: String,
     sheet: Option<String>,
     mapping: Option<GuestMapping>,
     skip_invalid: bool,
 ) -> Result<GuestImported> {
-    let (name, bytes) = crate::hosting::guest_file(&path)?;
-    desk_ops::hosting::guest_import(
-        &mut *desk.store()?,
-        &delegation_id,
-        &name,
-        &bytes,
-        sheet,
-        mapping,
-        skip_invalid,
-    )
+    crate::state::guarded(|| {
+        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        desk_ops::hosting::guest_import(
+            &mut *desk.store()?,
+            &delegation_id,
+            &name,
+            &bytes,
+            sheet,
+            mapping,
+            skip_invalid,
+        )
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_guests(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<GuestRecord>> {
-    Ok(desk.store()?.guests(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.guests(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_in(
     desk: State<'_, Desk>,
     delegation_id: String,
     person_id: String,
 ) -> Result<CheckIn> {
-    Ok(desk.store()?.check_in(&delegation_id, &person_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.check_in(&delegation_id, &person_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn undo_check_in(
     desk: State<'_, Desk>,
     delegation_id: String,
     person_id: String,
 ) -> Result<CheckIn> {
-    Ok(desk.store()?.undo_check_in(&delegation_id, &person_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.undo_check_in(&delegation_id, &person_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn default_checklist() -> Result<ChecklistTemplate> {
-    Ok(desk_store::default_checklist()?)
+    crate::state::guarded(|| Ok(desk_store::default_checklist()?))
 }
 
 /// Adds the default hosting checklist's duties as tasks, due counting back from day one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apply_checklist(
     desk: State<'_, Desk>,
     delegation_id: String,
     assignee_id: Option<String>,
     language: ChecklistLanguage,
 ) -> Result<ChecklistApplied> {
-    let template = desk_store::default_checklist()?;
-    Ok(desk.store()?.apply_checklist(
-        &delegation_id,
-        &template,
-        assignee_id.as_deref().filter(|id| !id.is_empty()),
-        language,
-    )?)
+    crate::state::guarded(|| {
+        let template = desk_store::default_checklist()?;
+        Ok(desk.store()?.apply_checklist(
+            &delegation_id,
+            &template,
+            assignee_id.as_deref().filter(|id| !id.is_empty()),
+            language,
+        )?)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn generate_transfers(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Transfer>> {
-    Ok(desk.store()?.generate_transfers(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.generate_transfers(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn transfer_board(desk: State<'_, Desk>, delegation_id: String) -> Result<TransferBoard> {
-    Ok(desk.store()?.transfer_board(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.transfer_board(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rooming_list(desk: State<'_, Desk>, delegation_id: String) -> Result<RoomingList> {
-    Ok(desk.store()?.rooming_list(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.rooming_list(&delegation_id)?))
 }
 
 /// Moves a guest out of one room and into another in one transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_guest(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -114,45 +120,53 @@ pub fn move_guest(
     from_stay_id: Option<String>,
     to_stay_id: Option<String>,
 ) -> Result<Vec<Stay>> {
-    Ok(desk.store()?.move_guest(
-        &delegation_id,
-        &person_id,
-        from_stay_id.as_deref(),
-        to_stay_id.as_deref(),
-    )?)
+    crate::state::guarded(|| {
+        Ok(desk.store()?.move_guest(
+            &delegation_id,
+            &person_id,
+            from_stay_id.as_deref(),
+            to_stay_id.as_deref(),
+        )?)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn programme_days(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<ProgrammeDay>> {
-    Ok(desk.store()?.programme_days(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.programme_days(&delegation_id)?))
 }
 
 /// Writes the guest, rooming or transfer list as XLSX or CSV where the user chose.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_hosting_list(
     desk: State<'_, Desk>,
     delegation_id: String,
     list: HostingList,
-    path: String,
+    file: String,
 ) -> Result<Written> {
-    desk_ops::hosting::export_hosting_list(&*desk.store()?, &delegation_id, list, Path::new(&path))
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        desk_ops::hosting::export_hosting_list(&*desk.store()?, &delegation_id, list, &path)
+    })
 }
 
 /// Prints a hosting paper (programme, transfers, rooming, badges, tent cards, letters) as PDF
 /// where the user chose.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_hosting_paper(
     desk: State<'_, Desk>,
     delegation_id: String,
     paper: HostingPaper,
     languages: Vec<Language>,
-    path: String,
+    file: String,
 ) -> Result<Written> {
-    desk_ops::hosting::export_hosting_paper(
-        &*desk.store()?,
-        &delegation_id,
-        paper,
-        &languages,
-        Path::new(&path),
-    )
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        desk_ops::hosting::export_hosting_paper(
+            &*desk.store()?,
+            &delegation_id,
+            paper,
+            &languages,
+            &path,
+        )
+    })
 }

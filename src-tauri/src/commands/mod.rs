@@ -5,27 +5,30 @@
 
 mod delegations;
 mod documents;
+mod files;
 mod hosting;
 mod money;
 mod people;
 mod records;
 mod safety;
+mod sign;
 mod stats;
 mod travel;
 
 pub use delegations::*;
 pub use documents::*;
+pub use files::*;
 pub use hosting::*;
 pub use money::*;
 pub use people::*;
 pub use records::*;
 pub use safety::*;
+pub use sign::*;
 pub use stats::*;
 pub use travel::*;
 
 /// What every command module needs: the records, the state, the error.
 mod prelude {
-    pub use std::path::Path;
 
     pub use desk_domain::hosting::{
         CheckIn, ChecklistApplied, ChecklistLanguage, ChecklistTemplate, GuestFilePreview,

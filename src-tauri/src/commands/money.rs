@@ -3,101 +3,113 @@
 use super::prelude::*;
 
 /// The estimate as the rate table computes it now, the last saved one, and what changed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn review_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
     request: EstimateRequest,
 ) -> Result<EstimateReview> {
-    Ok(desk.store()?.review_estimate(&delegation_id, &request)?)
+    crate::state::guarded(|| Ok(desk.store()?.review_estimate(&delegation_id, &request)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
     request: EstimateRequest,
 ) -> Result<SavedEstimate> {
-    Ok(desk.store()?.save_estimate(&delegation_id, &request)?)
+    crate::state::guarded(|| Ok(desk.store()?.save_estimate(&delegation_id, &request)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn settlement(desk: State<'_, Desk>, delegation_id: String) -> Result<Settlement> {
-    Ok(desk.store()?.settlement(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.settlement(&delegation_id)?))
 }
 
 /// Writes the estimate as PDF (official layout) or XLSX, by the file's extension.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
     request: EstimateRequest,
     language: Language,
-    path: String,
+    file: String,
 ) -> Result<()> {
-    let store = desk.store()?;
-    let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
-    let bytes = if crate::files::is_xlsx(&path) {
-        desk_ops::estimate_xlsx(&store, &delegation_id, &estimate, language)?
-    } else {
-        desk_ops::estimate_pdf(
-            &store,
-            &delegation_id,
-            &estimate,
-            &crate::files::document_options(language),
-        )?
-    };
-    desk_ops::write_file(Path::new(&path), &bytes)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let store = desk.store()?;
+        let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
+        let bytes = if crate::files::is_xlsx(&path) {
+            desk_ops::estimate_xlsx(&store, &delegation_id, &estimate, language)?
+        } else {
+            desk_ops::estimate_pdf(
+                &store,
+                &delegation_id,
+                &estimate,
+                &crate::files::document_options(language),
+            )?
+        };
+        desk_ops::write_file(&path, &bytes)
+    })
 }
 
 /// Writes the settlement as PDF (official layout) or XLSX, by the file's extension.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_settlement(
     desk: State<'_, Desk>,
     delegation_id: String,
     language: Language,
-    path: String,
+    file: String,
 ) -> Result<()> {
-    let store = desk.store()?;
-    let settlement = store.settlement(&delegation_id)?;
-    let bytes = if crate::files::is_xlsx(&path) {
-        desk_ops::settlement_xlsx(&store, &delegation_id, &settlement, language)?
-    } else {
-        desk_ops::settlement_pdf(
-            &store,
-            &delegation_id,
-            &settlement,
-            &crate::files::document_options(language),
-        )?
-    };
-    desk_ops::write_file(Path::new(&path), &bytes)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let store = desk.store()?;
+        let settlement = store.settlement(&delegation_id)?;
+        let bytes = if crate::files::is_xlsx(&path) {
+            desk_ops::settlement_xlsx(&store, &delegation_id, &settlement, language)?
+        } else {
+            desk_ops::settlement_pdf(
+                &store,
+                &delegation_id,
+                &settlement,
+                &crate::files::document_options(language),
+            )?
+        };
+        desk_ops::write_file(&path, &bytes)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_rate_tables(desk: State<'_, Desk>) -> Result<Vec<RateTable>> {
-    Ok(desk.store()?.rate_tables()?)
+    crate::state::guarded(|| Ok(desk.store()?.rate_tables()?))
 }
 
 /// Imports a per-diem table from the CSV file the user chose; a malformed file is refused
 /// whole, with its line numbers, and the tables already there stay as they were.
-#[tauri::command]
-pub fn import_rate_table_file(desk: State<'_, Desk>, path: String) -> Result<RateTable> {
-    let bytes = crate::files::read_limited(&path, 1024 * 1024)?;
-    Ok(desk.store()?.import_rate_table_csv(&bytes)?)
+#[tauri::command(async)]
+pub fn import_rate_table_file(desk: State<'_, Desk>, file: String) -> Result<RateTable> {
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_read(&file)?;
+        let bytes = desk_ops::files::read_file(&path, "file", 1024 * 1024)?;
+        Ok(desk.store()?.import_rate_table_csv(&bytes)?)
+    })
 }
 
-#[tauri::command]
-pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, path: String) -> Result<()> {
-    let text = desk.store()?.export_rate_table_csv(&id)?;
-    desk_ops::write_file(Path::new(&path), text.as_bytes())
+#[tauri::command(async)]
+pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, file: String) -> Result<()> {
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let text = desk.store()?.export_rate_table_csv(&id)?;
+        desk_ops::write_file(&path, text.as_bytes())
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_rate_table(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.delete_rate_table(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.delete_rate_table(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_example_rates(desk: State<'_, Desk>) -> Result<RateTable> {
-    Ok(desk.store()?.load_example_rates()?)
+    crate::state::guarded(|| Ok(desk.store()?.load_example_rates()?))
 }

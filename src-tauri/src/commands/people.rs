@@ -2,78 +2,95 @@
 
 use super::prelude::*;
 
-#[tauri::command]
-pub fn list_people(desk: State<'_, Desk>) -> Result<Vec<Person>> {
-    Ok(desk.store()?.list_people()?)
+#[tauri::command(async)]
+pub fn list_people(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Person>> {
+    crate::state::guarded(|| Ok(desk.store()?.people_page(&filter, &page.for_window())?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_person(desk: State<'_, Desk>, id: String) -> Result<PersonProfile> {
-    Ok(desk.store()?.person_profile(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.person_profile(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_person(desk: State<'_, Desk>, input: PersonInput) -> Result<Person> {
-    Ok(desk.store()?.create_person(&input)?)
+    crate::state::guarded(|| Ok(desk.store()?.create_person(&input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_person(desk: State<'_, Desk>, id: String, input: PersonInput) -> Result<Person> {
-    Ok(desk.store()?.update_person(&id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.update_person(&id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_person(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.delete_person(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.delete_person(&id)?))
 }
 
-#[tauri::command]
-pub fn list_organisations(desk: State<'_, Desk>) -> Result<Vec<Organisation>> {
-    Ok(desk.store()?.list_organisations()?)
+#[tauri::command(async)]
+pub fn list_organisations(
+    desk: State<'_, Desk>,
+    filter: DirectoryFilter,
+    page: PageRequest,
+) -> Result<Page<Organisation>> {
+    crate::state::guarded(|| {
+        Ok(desk
+            .store()?
+            .organisation_page(&filter, &page.for_window())?)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+pub fn get_organisation(desk: State<'_, Desk>, id: String) -> Result<Organisation> {
+    crate::state::guarded(|| Ok(desk.store()?.organisation(&id)?))
+}
+
+#[tauri::command(async)]
 pub fn create_organisation(
     desk: State<'_, Desk>,
     input: OrganisationInput,
 ) -> Result<Organisation> {
-    Ok(desk.store()?.create_organisation(&input)?)
+    crate::state::guarded(|| Ok(desk.store()?.create_organisation(&input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_organisation(
     desk: State<'_, Desk>,
     id: String,
     input: OrganisationInput,
 ) -> Result<Organisation> {
-    Ok(desk.store()?.update_organisation(&id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.update_organisation(&id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_organisation(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.delete_organisation(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.delete_organisation(&id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_members(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<MemberDetail>> {
-    Ok(desk.store()?.members(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.members(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_member(
     desk: State<'_, Desk>,
     delegation_id: String,
     input: MemberInput,
 ) -> Result<MemberSaved> {
-    Ok(desk.store()?.add_member(&delegation_id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.add_member(&delegation_id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_member(desk: State<'_, Desk>, id: String, input: MemberInput) -> Result<MemberSaved> {
-    Ok(desk.store()?.update_member(&id, &input)?)
+    crate::state::guarded(|| Ok(desk.store()?.update_member(&id, &input)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_member(desk: State<'_, Desk>, id: String) -> Result<()> {
-    Ok(desk.store()?.remove_member(&id)?)
+    crate::state::guarded(|| Ok(desk.store()?.remove_member(&id)?))
 }

@@ -4,56 +4,64 @@ use super::prelude::*;
 
 /// The years that hold delegations, the latest first (for the Statistics screen's default
 /// year and its choices).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn stats_years(desk: State<'_, Desk>) -> Result<Vec<i32>> {
-    Ok(desk.store()?.stats_years()?)
+    crate::state::guarded(|| Ok(desk.store()?.stats_years()?))
 }
 
 /// The figures of a range (a year or any dates), compared with the range before.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_stats(desk: State<'_, Desk>, range: StatsRangeInput) -> Result<YearStats> {
-    let range = range.validate()?;
-    Ok(desk.store()?.stats(range.from, range.to)?)
+    crate::state::guarded(|| {
+        let range = range.validate()?;
+        Ok(desk.store()?.stats(range.from, range.to)?)
+    })
 }
 
 /// Writes the annual report of a range as PDF where the user chose; returns the path.
 /// Country names come from the window, which has them in every language.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_annual_report(
     desk: State<'_, Desk>,
     range: StatsRangeInput,
     language: Language,
-    path: String,
+    file: String,
     country_names: std::collections::BTreeMap<String, String>,
 ) -> Result<String> {
-    let range = range.validate()?;
-    let store = desk.store()?;
-    let stats = store.stats(range.from, range.to)?;
-    let now = desk_ops::now();
-    let mut options = desk_report::AnnualOptions::from_settings(
-        &store.settings()?,
-        desk_ops::print_language(language),
-        now.date_naive(),
-        now,
-    );
-    options.country_names = country_names;
-    let bytes = desk_report::render_annual_report(&stats, &options)
-        .map_err(desk_report::mission::user_error)?;
-    desk_ops::write_file(Path::new(&path), &bytes)?;
-    Ok(path)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let range = range.validate()?;
+        let store = desk.store()?;
+        let stats = store.stats(range.from, range.to)?;
+        let now = desk_ops::now();
+        let mut options = desk_report::AnnualOptions::from_settings(
+            &store.settings()?,
+            desk_ops::print_language(language),
+            now.date_naive(),
+            now,
+        );
+        options.country_names = country_names;
+        let bytes = desk_report::render_annual_report(&stats, &options)
+            .map_err(desk_report::mission::user_error)?;
+        desk_ops::write_file(&path, &bytes)?;
+        Ok(path.display().to_string())
+    })
 }
 
 /// Writes the figures of a range as an XLSX workbook where the user chose; returns the path.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_annual_workbook(
     desk: State<'_, Desk>,
     range: StatsRangeInput,
     language: Language,
-    path: String,
+    file: String,
 ) -> Result<String> {
-    let range = range.validate()?;
-    let stats = desk.store()?.stats(range.from, range.to)?;
-    let bytes = desk_exchange::annual_workbook(&stats, language)?;
-    desk_ops::write_file(Path::new(&path), &bytes)?;
-    Ok(path)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let range = range.validate()?;
+        let stats = desk.store()?.stats(range.from, range.to)?;
+        let bytes = desk_exchange::annual_workbook(&stats, language)?;
+        desk_ops::write_file(&path, &bytes)?;
+        Ok(path.display().to_string())
+    })
 }

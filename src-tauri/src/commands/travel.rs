@@ -3,51 +3,60 @@
 use super::prelude::*;
 
 /// Airports and cities matching what is typed in a place field, with their zones.
-#[tauri::command]
-pub fn suggest_places(typed: String) -> Vec<Place> {
-    desk_domain::places::suggest(&typed, 8)
+#[tauri::command(async)]
+pub fn suggest_places(typed: String) -> Result<Vec<Place>> {
+    crate::state::guarded(|| Ok(desk_domain::places::suggest(&typed, 8)))
 }
 
 /// The trip in departure order, with the nights no stay covers.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_itinerary(desk: State<'_, Desk>, delegation_id: String) -> Result<Itinerary> {
-    Ok(desk.store()?.itinerary(&delegation_id)?)
+    crate::state::guarded(|| Ok(desk.store()?.itinerary(&delegation_id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_itinerary_pdf(
     desk: State<'_, Desk>,
     delegation_id: String,
     person: Option<String>,
     language: Language,
-    path: String,
+    file: String,
 ) -> Result<()> {
-    let bytes =
-        desk_ops::itinerary_pdf(&*desk.store()?, &delegation_id, person.as_deref(), language)?;
-    desk_ops::write_file(Path::new(&path), &bytes)
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let bytes =
+            desk_ops::itinerary_pdf(&*desk.store()?, &delegation_id, person.as_deref(), language)?;
+        desk_ops::write_file(&path, &bytes)
+    })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_itinerary_ics(
     desk: State<'_, Desk>,
     delegation_id: String,
     person: Option<String>,
-    path: String,
+    file: String,
 ) -> Result<()> {
-    let text = desk_ops::itinerary_ics(&*desk.store()?, &delegation_id, person.as_deref())?;
-    desk_ops::write_file(Path::new(&path), text.as_bytes())
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let text = desk_ops::itinerary_ics(&*desk.store()?, &delegation_id, person.as_deref())?;
+        desk_ops::write_file(&path, text.as_bytes())
+    })
 }
 
 /// The delegations of the shown calendar range as an `.ics` file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_calendar_ics(
     desk: State<'_, Desk>,
     from: String,
     to: String,
-    path: String,
+    file: String,
 ) -> Result<()> {
-    let from = crate::files::iso_date("from", &from)?;
-    let to = crate::files::iso_date("to", &to)?;
-    let text = desk_ops::calendar_ics(&*desk.store()?, from, to, "Delegation Desk")?;
-    desk_ops::write_file(Path::new(&path), text.as_bytes())
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_write(&file)?;
+        let from = crate::files::iso_date("from", &from)?;
+        let to = crate::files::iso_date("to", &to)?;
+        let text = desk_ops::calendar_ics(&*desk.store()?, from, to, "Delegation Desk")?;
+        desk_ops::write_file(&path, text.as_bytes())
+    })
 }

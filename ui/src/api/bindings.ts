@@ -38,6 +38,20 @@ violations: Array<Violation>, };
  */
 export type AppInfo = { version: string, database_path: string, schema_version: number, };
 
+/**
+ * A file the user chose: the token to hand back to a command, and its name to show.
+ */
+export type ChosenFile = { token: string, 
+/**
+ * The file's name without its folder, for the window to show.
+ */
+name: string, };
+
+/**
+ * A filter of the system dialog: a label and the extensions it shows (without dots).
+ */
+export type FileFilter = { name: string, extensions: Array<string>, };
+
 export type Direction = "outgoing" | "incoming";
 
 /**
@@ -112,7 +126,38 @@ text: string | null,
 /**
  * The trash instead of the live list.
  */
-trashed: boolean, };
+trashed: boolean, 
+/**
+ * The order of the live list (the trash is always the latest thrown away first).
+ */
+sort: DelegationSort, };
+
+/**
+ * The orders the delegation list can be read in, each served by an index so that a page
+ * costs the same wherever it starts.
+ */
+export type DelegationSort = "newest" | "oldest" | "title";
+
+/**
+ * What the people and organisation lists can be narrowed to.
+ */
+export type DirectoryFilter = { 
+/**
+ * Words typed in the search box, matched like the search palette.
+ */
+text: string | null, };
+
+/**
+ * Which page of a list to read: at most `limit` rows (all when absent) after the row a
+ * previous page's `next` cursor names (from the start when absent).
+ */
+export type PageRequest = { limit: number | null, after: string | null, };
+
+/**
+ * One page of a list in its order: the rows, the cursor of the next page (none after the
+ * last), and how many rows the whole list has.
+ */
+export type Page<T> = { items: Array<T>, next: string | null, total: number, };
 
 export type OrganisationKind = "library" | "association" | "sponsor" | "ministry" | "university" | "other";
 
@@ -503,6 +548,24 @@ export type ReportVersion = { id: string, report_id: string, version: number,
  * `exported`, `finalised` or `reopened`.
  */
 reason: string, report: MissionReport, created_at: string, };
+
+/**
+ * Where the signing key is.
+ */
+export type SignKeyKind = "p12" | "pkcs11";
+
+/**
+ * The key chosen in the Sign dialog.
+ */
+export type SignKeyInput = { kind: SignKeyKind, 
+/**
+ * The token's slot; the first slot with a token when absent.
+ */
+slot: number | null, 
+/**
+ * The key's label on the token; the first key when empty.
+ */
+key_label: string, };
 
 /**
  * A laid-out document as the window previews it: the same boxes the PDF draws, in points
@@ -981,7 +1044,24 @@ report_recipients: Array<string>,
 /**
  * Default "Nơi nhận" lines.
  */
-report_received_by: Array<string>, signatory_authority: string, signatory_position: string, signatory_name: string, 
+report_received_by: Array<string>, 
+/**
+ * Who signs the office's papers (annual report, estimates, settlements, letters): on
+ * whose behalf ("KT. GIÁM ĐỐC"), the position ("PHÓ GIÁM ĐỐC") and the full name printed
+ * under the space for the signature and seal.
+ */
+signatory_authority: string, signatory_position: string, signatory_name: string, 
+/**
+ * The same three for English papers ("P.P. THE DIRECTOR", "DEPUTY DIRECTOR", the name as
+ * in the passport). Empty: the usual Vietnamese forms are translated and the name is
+ * written in its passport form.
+ */
+signatory_authority_en: string, signatory_position_en: string, signatory_name_en: string, 
+/**
+ * "Kính gửi" and "Nơi nhận" lines for English papers; empty: the Vietnamese lines, with
+ * the usual fixed phrases ("Như trên", "Lưu: …") translated.
+ */
+report_recipients_en: Array<string>, report_received_by_en: Array<string>, 
 /**
  * A mission report is due this many days after the return.
  */
@@ -1397,7 +1477,11 @@ message: string,
 /**
  * The person already in the directory, for a duplicate.
  */
-existing_person_id: string | null, };
+existing_person_id: string | null, 
+/**
+ * Their full name, so the window can say who without reading the directory.
+ */
+existing_person_name: string | null, };
 
 /**
  * One row of the sheet with what was read and what is wrong with it.
@@ -1643,7 +1727,7 @@ export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "A
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
   app_info: { args: Record<string, never>; returns: AppInfo };
-  list_delegations: { args: { filter: DelegationFilter }; returns: Array<Delegation> };
+  list_delegations: { args: { filter: DelegationFilter; page: PageRequest }; returns: Page<Delegation> };
   get_delegation: { args: { id: string }; returns: Delegation };
   create_delegation: { args: { input: DelegationInput }; returns: Delegation };
   update_delegation: { args: { id: string; input: DelegationInput }; returns: Delegation };
@@ -1652,12 +1736,13 @@ export interface Commands {
   trash_delegation: { args: { id: string }; returns: Delegation };
   restore_delegation: { args: { id: string }; returns: Delegation };
   purge_delegation: { args: { id: string }; returns: null };
-  list_people: { args: Record<string, never>; returns: Array<Person> };
+  list_people: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Person> };
   get_person: { args: { id: string }; returns: PersonProfile };
   create_person: { args: { input: PersonInput }; returns: Person };
   update_person: { args: { id: string; input: PersonInput }; returns: Person };
   delete_person: { args: { id: string }; returns: null };
-  list_organisations: { args: Record<string, never>; returns: Array<Organisation> };
+  list_organisations: { args: { filter: DirectoryFilter; page: PageRequest }; returns: Page<Organisation> };
+  get_organisation: { args: { id: string }; returns: Organisation };
   create_organisation: { args: { input: OrganisationInput }; returns: Organisation };
   update_organisation: { args: { id: string; input: OrganisationInput }; returns: Organisation };
   delete_organisation: { args: { id: string }; returns: null };
@@ -1690,7 +1775,9 @@ export interface Commands {
   update_visa: { args: { id: string; input: VisaInput }; returns: Visa };
   remove_visa: { args: { id: string }; returns: null };
   list_attachments: { args: { delegationId: string }; returns: Array<Attachment> };
-  add_attachment_file: { args: { input: AttachmentInput; path: string }; returns: Attachment };
+  choose_open_files: { args: { filters: Array<FileFilter>; multiple: boolean }; returns: Array<ChosenFile> };
+  choose_save_file: { args: { fileName: string; filters: Array<FileFilter> }; returns: ChosenFile | null };
+  add_attachment_file: { args: { input: AttachmentInput; file: string }; returns: Attachment };
   attachment_data_url: { args: { id: string }; returns: string };
   update_attachment: { args: { id: string; kind: string; caption: string }; returns: Attachment };
   remove_attachment: { args: { id: string }; returns: null };
@@ -1703,21 +1790,22 @@ export interface Commands {
   reopen_report: { args: { id: string; reason: string }; returns: MissionReport };
   report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
   report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
-  export_report_pdf: { args: { delegationId: string; language: Language; path: string }; returns: ReportVersion };
+  export_report_pdf: { args: { delegationId: string; language: Language; file: string }; returns: ReportVersion };
+  sign_report_pdf: { args: { delegationId: string; language: Language; key: SignKeyInput; pin: string; uiLanguage: Language }; returns: ReportVersion | null };
   agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };
-  export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; path: string }; returns: null };
-  export_itinerary_ics: { args: { delegationId: string; person: string | null; path: string }; returns: null };
-  export_calendar_ics: { args: { from: string; to: string; path: string }; returns: null };
+  export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; file: string }; returns: null };
+  export_itinerary_ics: { args: { delegationId: string; person: string | null; file: string }; returns: null };
+  export_calendar_ics: { args: { from: string; to: string; file: string }; returns: null };
   review_estimate: { args: { delegationId: string; request: EstimateRequest }; returns: EstimateReview };
   save_estimate: { args: { delegationId: string; request: EstimateRequest }; returns: SavedEstimate };
   settlement: { args: { delegationId: string }; returns: Settlement };
-  export_estimate: { args: { delegationId: string; request: EstimateRequest; language: Language; path: string }; returns: null };
-  export_settlement: { args: { delegationId: string; language: Language; path: string }; returns: null };
+  export_estimate: { args: { delegationId: string; request: EstimateRequest; language: Language; file: string }; returns: null };
+  export_settlement: { args: { delegationId: string; language: Language; file: string }; returns: null };
   list_rate_tables: { args: Record<string, never>; returns: Array<RateTable> };
-  import_rate_table_file: { args: { path: string }; returns: RateTable };
-  export_rate_table_file: { args: { id: string; path: string }; returns: null };
+  import_rate_table_file: { args: { file: string }; returns: RateTable };
+  export_rate_table_file: { args: { id: string; file: string }; returns: null };
   delete_rate_table: { args: { id: string }; returns: null };
   load_example_rates: { args: Record<string, never>; returns: RateTable };
   get_settings: { args: Record<string, never>; returns: Settings };
@@ -1727,15 +1815,15 @@ export interface Commands {
   make_backup: { args: Record<string, never>; returns: BackupInfo };
   restore_backup: { args: { file: string }; returns: DatabaseStatus };
   recovery_sheet: { args: Record<string, never>; returns: string };
-  save_recovery_sheet: { args: { path: string }; returns: null };
+  save_recovery_sheet: { args: { file: string }; returns: null };
   save_settings: { args: { settings: Settings }; returns: Settings };
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
   stats_years: { args: Record<string, never>; returns: Array<number> };
   get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
-  export_annual_report: { args: { range: StatsRangeInput; language: Language; path: string; countryNames: { [key in string]: string } }; returns: string };
-  export_annual_workbook: { args: { range: StatsRangeInput; language: Language; path: string }; returns: string };
-  preview_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
-  import_guest_file: { args: { delegationId: string; path: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
+  export_annual_report: { args: { range: StatsRangeInput; language: Language; file: string; countryNames: { [key in string]: string } }; returns: string };
+  export_annual_workbook: { args: { range: StatsRangeInput; language: Language; file: string }; returns: string };
+  preview_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
+  import_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
   list_guests: { args: { delegationId: string }; returns: Array<GuestRecord> };
   check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
   undo_check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
@@ -1749,6 +1837,6 @@ export interface Commands {
   rooming_list: { args: { delegationId: string }; returns: RoomingList };
   move_guest: { args: { delegationId: string; personId: string; fromStayId: string | null; toStayId: string | null }; returns: Array<Stay> };
   programme_days: { args: { delegationId: string }; returns: Array<ProgrammeDay> };
-  export_hosting_list: { args: { delegationId: string; list: HostingList; path: string }; returns: Written };
-  export_hosting_paper: { args: { delegationId: string; paper: HostingPaper; languages: Array<Language>; path: string }; returns: Written };
+  export_hosting_list: { args: { delegationId: string; list: HostingList; file: string }; returns: Written };
+  export_hosting_paper: { args: { delegationId: string; paper: HostingPaper; languages: Array<Language>; file: string }; returns: Written };
 }

@@ -10,9 +10,11 @@ import type {
   DelegationInput,
   DelegationStatus,
   DeskError,
+  DirectoryFilter,
   ErrorKind,
   EstimateRequest,
   ExpenseInput,
+  FileFilter,
   GuestMapping,
   HostingList,
   HostingPaper,
@@ -20,16 +22,19 @@ import type {
   MissionReportInput,
   MemberInput,
   OrganisationInput,
+  PageRequest,
   PersonInput,
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  SignKeyInput,
   StatsRangeInput,
   StayInput,
   TaskInput,
   TransferInput,
   VisaInput,
 } from './bindings';
+import { watched } from './waiting.svelte';
 
 export type * from './bindings';
 export { COUNTRY_CODES } from './bindings';
@@ -81,7 +86,7 @@ async function call<K extends keyof Commands>(
   args: Commands[K]['args'],
 ): Promise<Commands[K]['returns']> {
   try {
-    return await invoke<Commands[K]['returns']>(name, args);
+    return await watched(invoke<Commands[K]['returns']>(name, args));
   } catch (raw) {
     throw new CommandError(toDeskError(raw));
   }
@@ -95,7 +100,12 @@ export const NO_FILTER: DelegationFilter = {
   organisation_id: null,
   text: null,
   trashed: false,
+  sort: 'newest',
 };
+
+/** The first page of a list, as long as the shell gives when not told (100 rows). */
+export const FIRST_PAGE: PageRequest = { limit: null, after: null };
+export const NO_TEXT: DirectoryFilter = { text: null };
 
 export const api = {
   appInfo: () => call('app_info', {}),
@@ -105,11 +115,15 @@ export const api = {
   unlockDatabase: (key: string) => call('unlock_database', { key }),
   listBackups: () => call('list_backups', {}),
   makeBackup: () => call('make_backup', {}),
+  /** `file`: a backup's name from `listBackups`, never a path. */
   restoreBackup: (file: string) => call('restore_backup', { file }),
   recoverySheet: () => call('recovery_sheet', {}),
-  saveRecoverySheet: (path: string) => call('save_recovery_sheet', { path }),
+  /** `file`: a token from `chooseSaveFile`. */
+  saveRecoverySheet: (file: string) => call('save_recovery_sheet', { file }),
 
-  listDelegations: (filter: DelegationFilter = NO_FILTER) => call('list_delegations', { filter }),
+  /** One page of delegations (the shell never sends more than 500 at once). */
+  listDelegations: (filter: DelegationFilter = NO_FILTER, page: PageRequest = FIRST_PAGE) =>
+    call('list_delegations', { filter, page }),
   getDelegation: (id: string) => call('get_delegation', { id }),
   createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
   updateDelegation: (id: string, input: DelegationInput) => call('update_delegation', { id, input }),
@@ -120,13 +134,19 @@ export const api = {
   restoreDelegation: (id: string) => call('restore_delegation', { id }),
   purgeDelegation: (id: string) => call('purge_delegation', { id }),
 
-  listPeople: () => call('list_people', {}),
+  listPeople: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_people', { filter, page }),
   getPerson: (id: string) => call('get_person', { id }),
   createPerson: (input: PersonInput) => call('create_person', { input }),
   updatePerson: (id: string, input: PersonInput) => call('update_person', { id, input }),
   deletePerson: (id: string) => call('delete_person', { id }),
 
-  listOrganisations: () => call('list_organisations', {}),
+  listOrganisations: (filter: DirectoryFilter = NO_TEXT, page: PageRequest = FIRST_PAGE) =>
+    call('list_organisations', { filter, page }),
+  /** Organisations for a picker: the first 500 by name. */
+  pickOrganisations: async () =>
+    (await call('list_organisations', { filter: NO_TEXT, page: { limit: 500, after: null } })).items,
+  getOrganisation: (id: string) => call('get_organisation', { id }),
   createOrganisation: (input: OrganisationInput) => call('create_organisation', { input }),
   updateOrganisation: (id: string, input: OrganisationInput) =>
     call('update_organisation', { id, input }),
@@ -172,8 +192,12 @@ export const api = {
   removeVisa: (id: string) => call('remove_visa', { id }),
 
   listAttachments: (delegationId: string) => call('list_attachments', { delegationId }),
-  addAttachmentFile: (input: AttachmentInput, path: string) =>
-    call('add_attachment_file', { input, path }),
+  /** Opens the system dialog (from the shell) for files to read: tokens, never paths. */
+  chooseOpenFiles: (filters: FileFilter[], multiple: boolean) => call('choose_open_files', { filters, multiple }),
+  /** Opens the system save dialog (from the shell): a token to write to, never a path. */
+  chooseSaveFile: (fileName: string, filters: FileFilter[]) => call('choose_save_file', { fileName, filters }),
+  addAttachmentFile: (input: AttachmentInput, file: string) =>
+    call('add_attachment_file', { input, file }),
   attachmentDataUrl: (id: string) => call('attachment_data_url', { id }),
   updateAttachment: (id: string, kind: string, caption: string) =>
     call('update_attachment', { id, kind, caption }),
@@ -188,27 +212,31 @@ export const api = {
   reopenReport: (id: string, reason: string) => call('reopen_report', { id, reason }),
   reportVersions: (reportId: string) => call('report_versions', { reportId }),
   reportPreview: (delegationId: string, language: Language) => call('report_preview', { delegationId, language }),
-  exportReportPdf: (delegationId: string, language: Language, path: string) =>
-    call('export_report_pdf', { delegationId, language, path }),
+  exportReportPdf: (delegationId: string, language: Language, file: string) =>
+    call('export_report_pdf', { delegationId, language, file }),
+  // The key file (or token module) and the target are chosen in dialogs the shell opens; the
+  // PIN is passed once and never kept. `null` when a dialog was cancelled.
+  signReportPdf: (delegationId: string, language: Language, key: SignKeyInput, pin: string, uiLanguage: Language) =>
+    call('sign_report_pdf', { delegationId, language, key, pin, uiLanguage }),
   agenda: (today: string | null = null) => call('agenda', { today }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
-  exportItineraryPdf: (delegationId: string, person: string | null, language: Language, path: string) =>
-    call('export_itinerary_pdf', { delegationId, person, language, path }),
-  exportItineraryIcs: (delegationId: string, person: string | null, path: string) =>
-    call('export_itinerary_ics', { delegationId, person, path }),
-  exportCalendarIcs: (from: string, to: string, path: string) => call('export_calendar_ics', { from, to, path }),
+  exportItineraryPdf: (delegationId: string, person: string | null, language: Language, file: string) =>
+    call('export_itinerary_pdf', { delegationId, person, language, file }),
+  exportItineraryIcs: (delegationId: string, person: string | null, file: string) =>
+    call('export_itinerary_ics', { delegationId, person, file }),
+  exportCalendarIcs: (from: string, to: string, file: string) => call('export_calendar_ics', { from, to, file }),
   reviewEstimate: (delegationId: string, request: EstimateRequest) =>
     call('review_estimate', { delegationId, request }),
   saveEstimate: (delegationId: string, request: EstimateRequest) => call('save_estimate', { delegationId, request }),
   settlement: (delegationId: string) => call('settlement', { delegationId }),
-  exportEstimate: (delegationId: string, request: EstimateRequest, language: Language, path: string) =>
-    call('export_estimate', { delegationId, request, language, path }),
-  exportSettlement: (delegationId: string, language: Language, path: string) =>
-    call('export_settlement', { delegationId, language, path }),
+  exportEstimate: (delegationId: string, request: EstimateRequest, language: Language, file: string) =>
+    call('export_estimate', { delegationId, request, language, file }),
+  exportSettlement: (delegationId: string, language: Language, file: string) =>
+    call('export_settlement', { delegationId, language, file }),
   listRateTables: () => call('list_rate_tables', {}),
-  importRateTableFile: (path: string) => call('import_rate_table_file', { path }),
-  exportRateTableFile: (id: string, path: string) => call('export_rate_table_file', { id, path }),
+  importRateTableFile: (file: string) => call('import_rate_table_file', { file }),
+  exportRateTableFile: (id: string, file: string) => call('export_rate_table_file', { id, file }),
   deleteRateTable: (id: string) => call('delete_rate_table', { id }),
   loadExampleRates: () => call('load_example_rates', {}),
   getSettings: () => call('get_settings', {}),
@@ -217,21 +245,21 @@ export const api = {
 
   statsYears: () => call('stats_years', {}),
   getStats: (range: StatsRangeInput) => call('get_stats', { range }),
-  exportAnnualReport: (range: StatsRangeInput, language: Language, path: string, countryNames: Record<string, string>) =>
-    call('export_annual_report', { range, language, path, countryNames }),
-  exportAnnualWorkbook: (range: StatsRangeInput, language: Language, path: string) =>
-    call('export_annual_workbook', { range, language, path }),
+  exportAnnualReport: (range: StatsRangeInput, language: Language, file: string, countryNames: Record<string, string>) =>
+    call('export_annual_report', { range, language, file, countryNames }),
+  exportAnnualWorkbook: (range: StatsRangeInput, language: Language, file: string) =>
+    call('export_annual_workbook', { range, language, file }),
 
   // The hosting kit.
-  previewGuestFile: (delegationId: string, path: string, sheet: string | null, mapping: GuestMapping | null) =>
-    call('preview_guest_file', { delegationId, path, sheet, mapping }),
+  previewGuestFile: (delegationId: string, file: string, sheet: string | null, mapping: GuestMapping | null) =>
+    call('preview_guest_file', { delegationId, file, sheet, mapping }),
   importGuestFile: (
     delegationId: string,
-    path: string,
+    file: string,
     sheet: string | null,
     mapping: GuestMapping | null,
     skipInvalid: boolean,
-  ) => call('import_guest_file', { delegationId, path, sheet, mapping, skipInvalid }),
+  ) => call('import_guest_file', { delegationId, file, sheet, mapping, skipInvalid }),
   listGuests: (delegationId: string) => call('list_guests', { delegationId }),
   checkIn: (delegationId: string, personId: string) => call('check_in', { delegationId, personId }),
   undoCheckIn: (delegationId: string, personId: string) => call('undo_check_in', { delegationId, personId }),
@@ -247,10 +275,10 @@ export const api = {
   moveGuest: (delegationId: string, personId: string, fromStayId: string | null, toStayId: string | null) =>
     call('move_guest', { delegationId, personId, fromStayId, toStayId }),
   programmeDays: (delegationId: string) => call('programme_days', { delegationId }),
-  exportHostingList: (delegationId: string, list: HostingList, path: string) =>
-    call('export_hosting_list', { delegationId, list, path }),
-  exportHostingPaper: (delegationId: string, paper: HostingPaper, languages: Language[], path: string) =>
-    call('export_hosting_paper', { delegationId, paper, languages, path }),
+  exportHostingList: (delegationId: string, list: HostingList, file: string) =>
+    call('export_hosting_list', { delegationId, list, file }),
+  exportHostingPaper: (delegationId: string, paper: HostingPaper, languages: Language[], file: string) =>
+    call('export_hosting_paper', { delegationId, paper, languages, file }),
 };
 
 /** A delegation input with every optional field empty. */

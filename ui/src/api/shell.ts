@@ -1,50 +1,51 @@
-// The system dialogs and file drops, through the shell: the web view never touches the file
-// system itself, it only learns the paths the user chose.
+// The system dialogs and file drops, through the shell. The dialogs are opened by the shell
+// and files dropped on the window are received by it: the window only ever holds tokens and
+// file names (`ChosenFile`), never a path, and hands the token back to the command that
+// reads or writes the file.
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { api, type ChosenFile, type FileFilter } from './index';
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
+export type { ChosenFile, FileFilter };
+
+/** The shell's event carrying the files dropped on the window (see src-tauri/src/chosen.rs). */
+const DROPPED = 'desk://files-dropped';
+
+/** The file the user chose to open, or null when they cancelled. */
+export async function chooseFile(filters: FileFilter[] = []): Promise<ChosenFile | null> {
+  const chosen = await api.chooseOpenFiles(filters, false);
+  return chosen[0] ?? null;
 }
 
-/** The path the user chose to open, or null when they cancelled. */
-export async function chooseFile(filters: FileFilter[] = []): Promise<string | null> {
-  const chosen = await open({ multiple: false, directory: false, filters });
-  return typeof chosen === 'string' ? chosen : null;
+/** Several files to open, or an empty list when the user cancelled. */
+export async function chooseFiles(filters: FileFilter[] = []): Promise<ChosenFile[]> {
+  return api.chooseOpenFiles(filters, true);
 }
 
-/** Several paths to open, or an empty list when the user cancelled. */
-export async function chooseFiles(filters: FileFilter[] = []): Promise<string[]> {
-  const chosen = await open({ multiple: true, directory: false, filters });
-  if (Array.isArray(chosen)) return chosen;
-  return typeof chosen === 'string' ? [chosen] : [];
-}
-
-/** Where to save, or null when the user cancelled. */
-export async function chooseSavePath(defaultPath: string, filters: FileFilter[] = []): Promise<string | null> {
-  return save({ defaultPath, filters });
+/** Where to save (suggesting `fileName`), or null when the user cancelled. */
+export async function chooseSaveFile(fileName: string, filters: FileFilter[] = []): Promise<ChosenFile | null> {
+  return api.chooseSaveFile(fileName, filters);
 }
 
 /**
- * Calls `onDrop` with the paths of files dropped on the window and `onHover` while files
- * are dragged over it. Returns the function that stops listening.
+ * Calls `onDrop` with the files dropped on the window and `onHover` while files are
+ * dragged over it. Returns the function that stops listening.
  */
 export async function onFileDrop(
-  onDrop: (paths: string[]) => void,
+  onDrop: (files: ChosenFile[]) => void,
   onHover: (hovering: boolean) => void = () => {},
 ): Promise<() => void> {
-  return getCurrentWebview().onDragDropEvent((event) => {
-    const payload = event.payload;
-    if (payload.type === 'over' || payload.type === 'enter') onHover(true);
-    else if (payload.type === 'leave') onHover(false);
-    else if (payload.type === 'drop') {
-      onHover(false);
-      onDrop(payload.paths);
-    }
+  const stopHover = await getCurrentWebview().onDragDropEvent((event) => {
+    const type = event.payload.type;
+    if (type === 'over' || type === 'enter') onHover(true);
+    else onHover(false);
   });
+  const stopDrop = await listen<ChosenFile[]>(DROPPED, (event) => onDrop(event.payload));
+  return () => {
+    stopHover();
+    stopDrop();
+  };
 }
 
 /**

@@ -70,8 +70,8 @@ describe('counting', () => {
         row: 3,
         guest: guest(),
         problems: [
-          { row: 3, column: 'D', field: 'passport_expires_on', kind: 'bad_date', message: 'x', existing_person_id: null },
-          { row: 3, column: '', field: null, kind: 'missing_name', message: 'y', existing_person_id: null },
+          { row: 3, column: 'D', field: 'passport_expires_on', kind: 'bad_date', message: 'x', existing_person_id: null, existing_person_name: null },
+          { row: 3, column: '', field: null, kind: 'missing_name', message: 'y', existing_person_id: null, existing_person_name: null },
         ],
       },
     ],
@@ -120,6 +120,7 @@ describe('what a cell held', () => {
       kind: 'bad_date' as const,
       message: 'Row 3, column F (Date of birth): "31/02/1980" is not a date: write it as 27/11/2017',
       existing_person_id: null,
+      existing_person_name: null,
     };
     expect(rawText(problem)).toBe('31/02/1980');
     expect(rawText({ ...problem, kind: 'duplicate_person', message: 'passport "X" is in the directory' }), 'only for unreadable cells').toBe('');

@@ -1,0 +1,162 @@
+// The window figures of scripts/bench.sh, measured side by side: for Delegation Desk and the
+// empty Tauri shell (tests/bench/empty-shell), alternating runs, each from a cold process:
+//   start  ms from asking for the window to its first list in the DOM (WebDriver session
+//          start included, for both);
+//   idle   PSS of the whole process tree (app + WebKit processes) 10 s after that;
+//   walk   (Delegation Desk only) PSS after a scripted walk through every screen, and the
+//          PSS after 10 s of the same run, so the two can be divided.
+// Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
+//   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { remote } from 'webdriverio';
+import { startDriver } from '../e2e/harness.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const runs = Number(args.runs ?? 5);
+const walkSeconds = Number(args['walk-seconds'] ?? 600);
+const port = Number(args.port ?? 4800);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Every process id with its parent, from /proc. */
+function processes() {
+  const out = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      let exe = '';
+      try {
+        exe = readlinkSync(`/proc/${name}/exe`);
+      } catch {
+        // another user's process, or gone
+      }
+      out.push({ pid: Number(name), ppid, exe });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** PSS in MiB of the processes running `binary` and all their descendants. */
+function treePss(binary) {
+  const all = processes();
+  const real = realpathSync(binary);
+  const tree = new Set(all.filter((p) => p.exe === real).map((p) => p.pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) {
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  let kib = 0;
+  for (const pid of tree) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { mib: kib / 1024, processes: tree.size };
+}
+
+async function open(binary, appArgs) {
+  return remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: { 'tauri:options': { application: binary, args: appArgs } },
+  });
+}
+
+/** One cold start: ms to the first list, then PSS after 10 s; the window is closed after. */
+async function once(binary, appArgs, listSelector, walk) {
+  const started = performance.now();
+  const browser = await open(binary, appArgs);
+  await browser.$(listSelector).waitForExist({ timeout: 60000, interval: 20 });
+  const startMs = performance.now() - started;
+  await sleep(10000);
+  const idle = treePss(binary);
+  let walked = null;
+  if (walk) {
+    await walk(browser);
+    await sleep(2000);
+    walked = treePss(binary);
+  }
+  await browser.deleteSession();
+  return { startMs, idleMib: idle.mib, processes: idle.processes, walkedMib: walked?.mib ?? null };
+}
+
+/** Every screen in turn, as a person would click through them, for `seconds`. */
+async function walkEveryScreen(browser) {
+  const pages = ['today', 'delegations', 'calendar', 'people', 'organisations', 'statistics', 'trash', 'settings'];
+  const until = Date.now() + walkSeconds * 1000;
+  let rounds = 0;
+  while (Date.now() < until) {
+    for (const page of pages) {
+      const link = browser.$(`[data-testid="nav-${page}"]`);
+      if (await link.isExisting()) await link.click();
+      await sleep(400);
+      if (page === 'delegations') {
+        // Open the first delegation and scroll the list, as people do.
+        const list = browser.$('[data-testid="virtual-list"]');
+        if (await list.isExisting()) await browser.execute((el) => el.scrollBy(0, 20000), list);
+        await sleep(300);
+      }
+    }
+    rounds += 1;
+  }
+  return rounds;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+
+const driver = await startDriver(port);
+const desk = [];
+const shell = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    // Alternating, so that whatever else the machine does falls on both.
+    if (args.shell) shell.push(await once(args.shell, [], '[data-testid="row"]', null));
+    const last = i === runs - 1;
+    desk.push(
+      await once(
+        args.desk,
+        ['--db', args.db],
+        '[data-testid="agenda-item"], [data-testid="today-empty"]',
+        last ? walkEveryScreen : null,
+      ),
+    );
+  }
+} finally {
+  await driver.stop();
+}
+const walked = desk[desk.length - 1];
+console.log(
+  JSON.stringify({
+    runs,
+    walk_seconds: walkSeconds,
+    desk_start_ms: median(desk.map((r) => r.startMs)),
+    shell_start_ms: median(shell.map((r) => r.startMs)),
+    desk_idle_mib: median(desk.map((r) => r.idleMib)),
+    shell_idle_mib: median(shell.map((r) => r.idleMib)),
+    desk_processes: walked.processes,
+    walk_idle_mib: walked.idleMib,
+    walk_after_mib: walked.walkedMib,
+  }),
+);
