@@ -295,6 +295,11 @@ fn a_plaintext_database_of_an_earlier_app_is_encrypted_when_the_cli_opens_it() {
     }
     let after = desk_store::testing::counts(&db.path, &db.key()).unwrap();
     for (table, rows) in before {
+        // The old full-text search index was replaced at schema 6 by a keyed one, refilled
+        // from the records; every other table keeps its rows.
+        if table.starts_with("search_doc") && !after.iter().any(|(t, _)| *t == table) {
+            continue;
+        }
         assert!(
             after.contains(&(table.clone(), rows)),
             "{table} keeps its {rows} rows"

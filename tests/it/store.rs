@@ -224,10 +224,14 @@ fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
             "{name}: no conversion file left"
         );
         // Every table of the old file keeps its rows (the upgrade adds tables, never loses rows;
-        // only the audit trail grows by nothing).
+        // only the audit trail grows by nothing). The one exception is the old full-text
+        // search index, which schema 6 replaced by a keyed one refilled from the records.
         let now = desk_store::testing::counts(&db.path, &db.key()).unwrap();
         for (table, rows) in &plain {
             let after = now.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
+            if after.is_none() && table.starts_with("search_doc") {
+                continue;
+            }
             assert_eq!(
                 after,
                 Some(*rows),
