@@ -19,6 +19,9 @@ APT_PACKAGES=(
   # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for
   # pkcs11-tool), and poppler's pdfsig checking against an NSS database (libnss3-tools).
   openssl softhsm2 opensc libnss3-tools
+  # Printing for real in the tests: CUPS with its virtual PDF printer, and ImageMagick to
+  # compare the printed pages with the exported ones.
+  cups printer-driver-cups-pdf imagemagick
 )
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
@@ -69,4 +72,19 @@ build_ui() {
   (cd "$ROOT/ui" && npm run --silent build)
   # Cargo does not notice new files in ui/dist; make it re-embed them.
   touch "$ROOT/src-tauri/build.rs"
+}
+
+# CUPS running, with the virtual printer "PDF" (cups-pdf writes each job to ~/PDF/): the print
+# test sends real jobs through it.
+ensure_cups_pdf_printer() {
+  if ! lpstat -r >/dev/null 2>&1; then
+    # Without systemd (a container, CI) nothing made the socket's folder: cupsd then exits
+    # silently.
+    as_root mkdir -p /run/cups
+    as_root cupsd
+    for _ in $(seq 1 100); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+  fi
+  if ! lpstat -e 2>/dev/null | grep -qx PDF; then
+    as_root lpadmin -p PDF -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E
+  fi
 }

@@ -36,11 +36,15 @@ step "End-to-end: the real window under Xvfb"
 ensure_tauri_driver
 ensure_npm "$ROOT/tests/e2e"
 cargo build -p desk-desktop -p desk-cli
+
+step "Printing through CUPS (the virtual PDF printer)"
+"$ROOT/scripts/print-test.sh"
 # --test-force-exit in the npm script ends the runner when the last test is done; the
 # timeout is a last guard so that a stuck window fails CI instead of hanging it.
 (cd tests/e2e && timeout 1800 xvfb-run -a -s "-screen 0 1280x800x24" npm test -- ./*.test.mjs)
 
 step "Benchmarks in their cheap mode (one synthetic year, debug builds), so they cannot rot"
 DESK_UI_BUILT=1 "$ROOT/scripts/bench.sh" --quick
+
 
 step "All tests passed"

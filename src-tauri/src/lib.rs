@@ -64,6 +64,10 @@ pub fn run() -> ExitCode {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::is_empty,
+            commands::list_printers,
+            commands::print_paper,
+            commands::load_demo,
             commands::list_delegations,
             commands::get_delegation,
             commands::create_delegation,

@@ -240,3 +240,29 @@ fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
         }
     }
 }
+
+/// Writes `tests/fixtures/schema-vN.sqlite` for every schema version that has none yet, from
+/// the fixture before it upgraded with this build's migrations up to N exactly. Run by hand
+/// when a migration is added (`cargo test -p desk-tests --test it write_missing_schema_fixtures
+/// -- --ignored`); fixtures already there are never rewritten.
+#[test]
+#[ignore = "writes fixtures into the repository"]
+fn write_missing_schema_fixtures() {
+    let dir = desk_tests::repo_root().join("tests/fixtures");
+    let mut previous: Option<std::path::PathBuf> = None;
+    for version in desk_store::schema_versions() {
+        let path = dir.join(format!("schema-v{version}.sqlite"));
+        if version < LATEST_VERSION && !path.exists() {
+            let from = previous.clone().expect("the first schema has a fixture");
+            std::fs::copy(&from, &path).unwrap();
+            desk_store::testing::upgrade_to(&path, version).unwrap();
+            assert_eq!(
+                desk_store::testing::plain_schema_version_of(&path).unwrap(),
+                version
+            );
+        }
+        if path.exists() {
+            previous = Some(path);
+        }
+    }
+}

@@ -23,6 +23,7 @@ mod hosting;
 mod money;
 mod output;
 mod people;
+mod print;
 mod reports;
 mod safety;
 mod sign;
@@ -81,6 +82,8 @@ enum Command {
     Sign(sign::Command),
     #[command(flatten)]
     Safety(safety::Command),
+    #[command(flatten)]
+    Print(print::Command),
 }
 
 /// Runs one command line and returns the process exit code.
@@ -127,6 +130,10 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     // Checking a file's signatures needs no database.
     if let Command::Sign(c) = &cli.command {
         return sign::run(out, cli.json, c);
+    }
+    // Nor does printing a file.
+    if let Command::Print(c) = &cli.command {
+        return print::run(out, cli.json, c);
     }
     // A synthetic database is a new file of its own: --db is neither opened nor created.
     if let Command::Data(data::Command::Synthetic { years, out: file }) = &cli.command {
@@ -177,7 +184,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Reports(c) => reports::run(ctx, c),
         Command::Hosting(c) => hosting::run(ctx, c),
         Command::Stats(c) => stats::run(ctx, c),
-        Command::Sign(_) => Ok(()),
+        Command::Sign(_) | Command::Print(_) => Ok(()),
         Command::Safety(c) => safety::run(ctx, &path, c),
     }
 }

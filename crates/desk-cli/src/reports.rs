@@ -39,6 +39,16 @@ pub enum ReportCommand {
         #[command(flatten)]
         key: crate::sign::KeyArgs,
     },
+    /// Print a delegation's mission report through CUPS (A4, at 100 %).
+    Print {
+        #[arg(long)]
+        delegation: String,
+        /// vi (the official Vietnamese layout) or en (the English variant).
+        #[arg(long, default_value = "vi", value_parser = parse_language)]
+        lang: desk_domain::Language,
+        #[command(flatten)]
+        to: crate::print::PrintTo,
+    },
 }
 
 pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
@@ -49,6 +59,11 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
         Command::Report(ReportCommand::Sign { target: t, key }) => {
             crate::sign::report_sign(ctx, &t.delegation, t.lang, &t.out, &key)
         }
+        Command::Report(ReportCommand::Print {
+            delegation,
+            lang,
+            to,
+        }) => crate::print::report_print(ctx, &delegation, lang, to.printer),
     }
 }
 

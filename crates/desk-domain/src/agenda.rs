@@ -458,7 +458,10 @@ fn deadlines(ctx: &mut Ctx<'_>, d: &Delegation) {
             ctx.push(item);
         }
     };
-    if d.direction == Direction::Outgoing {
+    // A draft was never decided, so nobody went: it owes no report and no settlement (a
+    // forgotten draft is not a late trip).
+    let went = d.status != DelegationStatus::Draft;
+    if went && d.direction == Direction::Outgoing {
         let final_report = ctx
             .input
             .reports
@@ -468,7 +471,7 @@ fn deadlines(ctx: &mut Ctx<'_>, d: &Delegation) {
             due(ctx, AgendaKind::ReportDue, d.ends_on);
         }
     }
-    if d.status != DelegationStatus::Closed {
+    if went && d.status != DelegationStatus::Closed {
         due(ctx, AgendaKind::SettlementDue, d.ends_on);
     }
     // The request is made until the decision is recorded (a number, or the approval);
@@ -998,6 +1001,34 @@ mod tests {
         );
         input.delegations[0].status = DelegationStatus::Closed;
         assert!(run(&input).is_empty(), "a closed delegation is settled");
+    }
+
+    #[test]
+    fn a_draft_that_was_never_decided_owes_no_report_and_no_settlement() {
+        let mut draft = delegation("x", Direction::Outgoing, "SG", "2016-07-20", "2016-07-25");
+        draft.status = DelegationStatus::Draft;
+        let mut input = AgendaInput {
+            delegations: vec![draft],
+            ..Default::default()
+        };
+        let items = run(&input);
+        assert!(of(&items, AgendaKind::ReportDue).is_empty(), "{items:?}");
+        assert!(
+            of(&items, AgendaKind::SettlementDue).is_empty(),
+            "{items:?}"
+        );
+        input.delegations[0].status = DelegationStatus::Returned;
+        let items = run(&input);
+        assert_eq!(
+            of(&items, AgendaKind::ReportDue).len(),
+            1,
+            "once it went, it reports"
+        );
+        assert_eq!(
+            of(&items, AgendaKind::SettlementDue).len(),
+            1,
+            "and settles"
+        );
     }
 
     #[test]

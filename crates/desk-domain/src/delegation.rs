@@ -96,6 +96,10 @@ pub fn check_transition(from: DelegationStatus, to: DelegationStatus) -> Result<
             "a delegation cannot move from {from} to {to}; from {from} it can move to {}",
             allowed.join(" or ")
         ),
+    )
+    .coded(
+        "status_move",
+        &[("from", from.as_str()), ("to", to.as_str())],
     ))
 }
 

@@ -1,8 +1,11 @@
 //! The one error type that crosses every boundary: store, shell, CLI and UI.
 //!
-//! It serialises as `{ kind, message, violations }`. The UI acts on `kind` and on each
-//! violation's `field` and `rule`, never on the English `message`, which is for logs and the
-//! terminal.
+//! It serialises as `{ kind, message, violations, code, params }`. The UI acts on `kind`, on
+//! each violation's `field` and `rule`, and on `code` with its `params` for a failure that is
+//! not about one field; it translates them. The English `message` is for logs, the terminal,
+//! and the window's fallback when it does not know a code.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -94,6 +97,12 @@ pub struct Error {
     pub message: String,
     /// Non-empty only for [`ErrorKind::Validation`].
     pub violations: Vec<Violation>,
+    /// A stable name for what went wrong when it is not about one field
+    /// (`"status_move"`, `"in_trash"`...): the UI says it in its language with `params`.
+    /// Empty when the failure has no such name.
+    pub code: String,
+    /// The values the sentence for `code` names (`from`, `to`, `title`...).
+    pub params: BTreeMap<String, String>,
 }
 
 impl Error {
@@ -102,7 +111,20 @@ impl Error {
             kind,
             message: message.into(),
             violations: Vec::new(),
+            code: String::new(),
+            params: BTreeMap::new(),
         }
+    }
+
+    /// Names the failure with a stable `code` and the values its sentence needs, so that the
+    /// window can say it in the user's language.
+    pub fn coded(mut self, code: &str, params: &[(&str, &str)]) -> Self {
+        self.code = code.to_owned();
+        self.params = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        self
     }
 
     /// A validation error carrying every violation found, so that a form can mark all of
@@ -117,11 +139,14 @@ impl Error {
             kind: ErrorKind::Validation,
             message,
             violations,
+            code: String::new(),
+            params: BTreeMap::new(),
         }
     }
 
     pub fn not_found(what: &str, id: &str) -> Self {
         Self::new(ErrorKind::NotFound, format!("{what} {id} was not found"))
+            .coded("not_found", &[("what", what)])
     }
 }
 

@@ -496,7 +496,8 @@ pub fn compute(input: &EstimateInput<'_>) -> Result<Estimate, Error> {
         return Err(Error::new(
             ErrorKind::Conflict,
             "Estimates by a per-diem table are for outgoing delegations; this one is incoming",
-        ));
+        )
+        .coded("estimate_incoming", &[]));
     }
     let exchange = input.exchange.as_ref();
     let mut lines: Vec<EstimateLine> = Vec::new();

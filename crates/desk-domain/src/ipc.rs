@@ -34,6 +34,17 @@ pub fn commands() -> Vec<Command> {
     let unit = || "null".to_owned();
     vec![
         c("app_info", vec![], ts::<AppInfo>()),
+        c("is_empty", vec![], ts::<bool>()),
+        c("list_printers", vec![], ts::<Vec<print::Printer>>()),
+        c(
+            "print_paper",
+            vec![
+                ("paper", ts::<print::Paper>()),
+                ("how", ts::<print::PrintRequest>()),
+            ],
+            unit(),
+        ),
+        c("load_demo", vec![], unit()),
         c(
             "list_delegations",
             vec![
@@ -730,6 +741,9 @@ pub fn typescript() -> String {
     declare::<hosting::HostingPaper>(&mut out);
     declare::<hosting::HostingList>(&mut out);
     declare::<hosting::Written>(&mut out);
+    declare::<print::Paper>(&mut out);
+    declare::<print::Printer>(&mut out);
+    declare::<print::PrintRequest>(&mut out);
 
     out.push_str("/** Every assigned ISO 3166-1 alpha-2 country code. */\n");
     out.push_str("export const COUNTRY_CODES = [");

@@ -29,6 +29,7 @@ pub mod money;
 pub mod organisation;
 pub mod person;
 pub mod places;
+pub mod print;
 pub mod programme;
 pub mod rates;
 pub mod report;

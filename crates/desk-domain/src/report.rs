@@ -231,7 +231,8 @@ pub fn check_can_finalise(
             format!(
                 "a mission report can be final only after the delegation has returned; it is {delegation_status}"
             ),
-        ));
+        )
+        .coded("report_before_return", &[("status", delegation_status.as_str())]));
     }
     check_complete(report)
 }

@@ -8,6 +8,7 @@
 
 pub mod files;
 pub mod hosting;
+pub mod print;
 mod recovery;
 pub mod sign;
 
@@ -82,6 +83,21 @@ impl PreparedAttachment {
 /// Now, with the computer's offset: the creation date written into documents.
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
+}
+
+/// Loads the demo data set and the example rate table, into an empty database only: the
+/// demo's invented names and amounts must never mix with an office's real records.
+pub fn load_demo_into_empty(store: &mut Store) -> Result<(), Error> {
+    if !store.is_empty()? {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            "the demo loads into an empty database only; this one already holds records",
+        )
+        .coded("demo_needs_empty", &[]));
+    }
+    store.load_demo()?;
+    store.load_example_rates()?;
+    Ok(())
 }
 
 fn drawing(e: desk_report::ReportError) -> Error {

@@ -118,10 +118,13 @@ impl Store {
     fn live_delegation(&self, id: &str) -> Result<Delegation, StoreError> {
         let delegation = self.delegation(id)?;
         if delegation.deleted_at.is_some() {
-            return Err(StoreError::Domain(Error::new(
-                ErrorKind::Conflict,
-                format!("\"{}\" is in the trash; restore it first", delegation.title),
-            )));
+            return Err(StoreError::Domain(
+                Error::new(
+                    ErrorKind::Conflict,
+                    format!("\"{}\" is in the trash; restore it first", delegation.title),
+                )
+                .coded("in_trash", &[("title", &delegation.title)]),
+            ));
         }
         Ok(delegation)
     }
@@ -300,10 +303,13 @@ impl Store {
     pub fn purge_delegation(&mut self, id: &str) -> Result<(), StoreError> {
         let delegation = self.delegation(id)?;
         if delegation.deleted_at.is_none() {
-            return Err(StoreError::Domain(Error::new(
-                ErrorKind::Conflict,
-                "only a delegation in the trash can be deleted for good",
-            )));
+            return Err(StoreError::Domain(
+                Error::new(
+                    ErrorKind::Conflict,
+                    "only a delegation in the trash can be deleted for good",
+                )
+                .coded("purge_outside_trash", &[]),
+            ));
         }
         self.backup_before(crate::BackupReason::Purge)?;
         let writer = self.writer()?;

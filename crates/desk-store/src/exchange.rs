@@ -317,6 +317,18 @@ impl Store {
     }
 
     /// Loads the illustrative demo data set shipped in `assets/demo/`.
+    /// True when the database holds no delegation, person or organisation (the trash
+    /// included): what a newcomer's first start looks like, where the window offers the demo.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        let any: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM delegation) OR EXISTS (SELECT 1 FROM person) \
+             OR EXISTS (SELECT 1 FROM organisation)",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(!any)
+    }
+
     pub fn load_demo(&mut self) -> Result<Imported, StoreError> {
         let data: Export = serde_json::from_str(DEMO)
             .map_err(|e| StoreError::Corrupt(format!("the demo data set: {e}")))?;

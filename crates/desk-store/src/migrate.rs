@@ -58,8 +58,18 @@ pub(crate) fn migrate(
     conn: &mut Connection,
     file: Option<&(PathBuf, Key)>,
 ) -> Result<(), StoreError> {
+    migrate_until(conn, file, LATEST_VERSION)
+}
+
+/// Applies the migrations up to `target` (inclusive). Only tests stop short of the latest:
+/// they write the fixture of each earlier schema with the very code that shipped it.
+pub(crate) fn migrate_until(
+    conn: &mut Connection,
+    file: Option<&(PathBuf, Key)>,
+    target: i64,
+) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
-    if current == LATEST_VERSION {
+    if current >= target {
         return Ok(());
     }
     // A migration that goes wrong must never cost the user their records: a verified,
@@ -70,12 +80,15 @@ pub(crate) fn migrate(
         backups::make(conn, path, key, backups::Reason::Migration)?;
     }
     let tx = conn.transaction()?;
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+    for (version, sql) in MIGRATIONS
+        .iter()
+        .filter(|(v, _)| *v > current && *v <= target)
+    {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
     }
     // After every migration, so that the records read have their latest columns.
-    if current < KEYED_SEARCH && KEYED_SEARCH <= LATEST_VERSION {
+    if current < KEYED_SEARCH && KEYED_SEARCH <= target {
         crate::search::rebuild(&tx)?;
     }
     tx.commit()?;

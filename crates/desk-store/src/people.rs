@@ -196,10 +196,13 @@ fn in_use(error: StoreError, name: &str) -> StoreError {
         StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            StoreError::Domain(Error::new(
-                ErrorKind::Conflict,
-                format!("{name} is still referred to by other records and cannot be deleted"),
-            ))
+            StoreError::Domain(
+                Error::new(
+                    ErrorKind::Conflict,
+                    format!("{name} is still referred to by other records and cannot be deleted"),
+                )
+                .coded("in_use", &[("name", name)]),
+            )
         }
         other => other,
     }

@@ -72,6 +72,23 @@ pub fn decrypted_copy(path: &Path, key: &crate::Key, into: &Path) -> Result<Vec<
     })
 }
 
+/// Upgrades the database at `path` to schema `version` exactly, with the migrations (and
+/// the steps after them) this build ships: how the fixture of each earlier schema is written
+/// from the one before it (`tests/fixtures/README.md`).
+pub fn upgrade_to(path: &Path, version: i64) -> Result<(), StoreError> {
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    crate::migrate::migrate_until(&mut conn, None, version)?;
+    conn.execute_batch("VACUUM")?;
+    Ok(())
+}
+
+/// The schema version of a plaintext database (a fixture), read without changing it.
+pub fn plain_schema_version_of(path: &Path) -> Result<i64, StoreError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(crate::schema_version(&conn)?)
+}
+
 pub use crate::synthetic::{Generated, Synthetic, generate};
 
 /// A guest list of `rows` guests numbered from `first` as a partner would send it (CSV with

@@ -8,6 +8,18 @@ pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
     crate::state::guarded(|| desk.info())
 }
 
+/// True on a database with no records yet: Today then offers a way in.
+#[tauri::command(async)]
+pub fn is_empty(desk: State<'_, Desk>) -> Result<bool> {
+    crate::state::guarded(|| Ok(desk.store()?.is_empty()?))
+}
+
+/// The demo data set, into an empty database only (it is illustrative).
+#[tauri::command(async)]
+pub fn load_demo(desk: State<'_, Desk>) -> Result<()> {
+    crate::state::guarded(|| desk_ops::load_demo_into_empty(&mut *desk.store()?))
+}
+
 #[tauri::command(async)]
 pub fn list_delegations(
     desk: State<'_, Desk>,

@@ -116,3 +116,23 @@ pub fn export_report_pdf(
         Ok(version)
     })
 }
+
+/// The printers the system offers, for the window's print dialog.
+#[tauri::command(async)]
+pub fn list_printers() -> Result<Vec<print::Printer>> {
+    crate::state::guarded(desk_ops::print::printer_list)
+}
+
+/// Draws a paper and sends it to the printer chosen in the print dialog (A4, 100 %). The
+/// document goes to the print service in memory: no file is written for it.
+#[tauri::command(async)]
+pub fn print_paper(
+    desk: State<'_, Desk>,
+    paper: print::Paper,
+    how: print::PrintRequest,
+) -> Result<()> {
+    crate::state::guarded(|| {
+        let how = how.validate()?;
+        desk_ops::print::print_paper(&mut *desk.store()?, &paper, &how).map(|_| ())
+    })
+}

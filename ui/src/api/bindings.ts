@@ -31,7 +31,17 @@ export type DeskError = { kind: ErrorKind, message: string,
 /**
  * Non-empty only for [`ErrorKind::Validation`].
  */
-violations: Array<Violation>, };
+violations: Array<Violation>, 
+/**
+ * A stable name for what went wrong when it is not about one field
+ * (`"status_move"`, `"in_trash"`...): the UI says it in its language with `params`.
+ * Empty when the failure has no such name.
+ */
+code: string, 
+/**
+ * The values the sentence for `code` names (`from`, `to`, `title`...).
+ */
+params: { [key in string]: string }, };
 
 /**
  * What the window shows about the app itself.
@@ -1721,12 +1731,39 @@ warnings: Array<string>,
  */
 left_out: Array<string>, };
 
+/**
+ * A paper the desk can print, named by what it is about.
+ */
+export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, };
+
+/**
+ * A printer the system offers.
+ */
+export type Printer = { name: string, is_default: boolean, };
+
+/**
+ * How to print, as chosen in the print dialog. Always A4 at 100 %.
+ */
+export type PrintRequest = { printer: string, copies: number, 
+/**
+ * Pages as typed ("1-3, 5"); empty for all.
+ */
+pages: string, 
+/**
+ * Both sides of the sheet, turned on the long edge.
+ */
+two_sided: boolean, };
+
 /** Every assigned ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] as const;
 
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
   app_info: { args: Record<string, never>; returns: AppInfo };
+  is_empty: { args: Record<string, never>; returns: boolean };
+  list_printers: { args: Record<string, never>; returns: Array<Printer> };
+  print_paper: { args: { paper: Paper; how: PrintRequest }; returns: null };
+  load_demo: { args: Record<string, never>; returns: null };
   list_delegations: { args: { filter: DelegationFilter; page: PageRequest }; returns: Page<Delegation> };
   get_delegation: { args: { id: string }; returns: Delegation };
   create_delegation: { args: { input: DelegationInput }; returns: Delegation };

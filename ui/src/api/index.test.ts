@@ -7,6 +7,8 @@ describe('errors from the shell', () => {
       kind: 'validation',
       message: 'Title must not be empty',
       violations: [{ field: 'title', rule: 'required', message: 'Title must not be empty' }],
+      code: '',
+      params: {},
     };
     expect(toDeskError(sent)).toEqual(sent);
   });
@@ -16,11 +18,45 @@ describe('errors from the shell', () => {
       kind: 'internal',
       message: 'command not allowed',
       violations: [],
+      code: '',
+      params: {},
     });
   });
 
   it('does not trust an object with an unknown kind', () => {
     const odd = { kind: 'teapot', message: 'x', violations: [] };
     expect(toDeskError(odd).kind).toBe('internal');
+  });
+});
+
+describe('errors said in the window\'s language', () => {
+  it('translate a coded failure with its parameters, not the English message', async () => {
+    const { describe: say } = await import('../lib/forms');
+    const { setLang } = await import('../lib/i18n/index.svelte');
+    const refused = {
+      kind: 'conflict' as const,
+      message: 'a delegation cannot move from closed to draft; from closed it can move to reported',
+      violations: [],
+      code: 'status_move',
+      params: { from: 'closed', to: 'draft' },
+    };
+    setLang('vi');
+    expect(say(refused)).toBe('Không thể chuyển đoàn từ “Đã kết thúc” sang “Nháp”.');
+    setLang('en');
+    expect(say(refused)).toBe('A delegation cannot go from “Closed” to “Draft”.');
+  });
+
+  it('name each refused field in the window\'s language', async () => {
+    const { describe: say } = await import('../lib/forms');
+    const { setLang } = await import('../lib/i18n/index.svelte');
+    setLang('vi');
+    const incomplete = {
+      kind: 'validation' as const,
+      message: 'Purpose must be filled in before the report is final or printed',
+      violations: [{ field: 'purpose', rule: 'required' as const, message: 'Purpose must be filled in' }],
+      code: '',
+      params: {},
+    };
+    expect(say(incomplete)).toBe('Mục đích không được để trống.');
   });
 });

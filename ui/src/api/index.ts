@@ -22,6 +22,8 @@ import type {
   MissionReportInput,
   MemberInput,
   OrganisationInput,
+  Paper,
+  PrintRequest,
   PageRequest,
   PersonInput,
   ProgrammeItemInput,
@@ -76,9 +78,10 @@ function isDeskError(value: unknown): value is DeskError {
 /** Whatever a rejected `invoke` produced, as a `DeskError` (Tauri itself rejects with strings). */
 export function toDeskError(raw: unknown): DeskError {
   if (raw instanceof CommandError) return raw.detail;
-  if (isDeskError(raw)) return raw;
+  // An older shell may send no code: the window then falls back to the message.
+  if (isDeskError(raw)) return { ...raw, code: typeof raw.code === 'string' ? raw.code : '', params: raw.params ?? {} };
   const message = typeof raw === 'string' ? raw : raw instanceof Error ? raw.message : String(raw);
-  return { kind: 'internal', message, violations: [] };
+  return { kind: 'internal', message, violations: [], code: '', params: {} };
 }
 
 async function call<K extends keyof Commands>(
@@ -109,6 +112,10 @@ export const NO_TEXT: DirectoryFilter = { text: null };
 
 export const api = {
   appInfo: () => call('app_info', {}),
+  isEmpty: () => call('is_empty', {}),
+  listPrinters: () => call('list_printers', {}),
+  printPaper: (paper: Paper, how: PrintRequest) => call('print_paper', { paper, how }),
+  loadDemo: () => call('load_demo', {}),
 
   // Safe at rest.
   databaseStatus: () => call('database_status', {}),

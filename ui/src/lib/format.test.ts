@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatDate, formatDateRange, parseDateInput } from './format';
+import { countryName, formatDate, formatDateRange, formatRate, parseDateInput } from './format';
 
 describe('dates as staff read and type them', () => {
   it('shows Vietnamese dates as dd/mm/yyyy', () => {
@@ -7,7 +7,7 @@ describe('dates as staff read and type them', () => {
   });
 
   it('shows English dates with a month name, never month-first', () => {
-    expect(formatDate('2016-09-06', 'en')).toMatch(/^6 Sep/);
+    expect(formatDate('2016-09-06', 'en'), 'office English, not the platform\'s "Sept"').toBe('6 Sep 2016');
   });
 
   it('writes a one-day range once', () => {
@@ -55,5 +55,14 @@ describe('durations', () => {
   it('read as hours and minutes', () => {
     expect(formatDuration(140, 'en')).toBe('2 h 20 min');
     expect(formatDuration(140, 'vi')).toBe('2 giờ 20 phút');
+  });
+});
+
+describe('exchange rates', () => {
+  it('are grouped the way each language writes numbers, decimals kept exactly', () => {
+    expect(formatRate('22300', 'vi')).toBe('22.300');
+    expect(formatRate('22300', 'en')).toBe('22,300');
+    expect(formatRate('23456.75', 'vi')).toBe('23.456,75');
+    expect(formatRate('0.0000431', 'en')).toBe('0.0000431');
   });
 });

@@ -10,7 +10,16 @@ function isoParts(iso: string): [number, number, number] | null {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-/** `2016-09-06` → `06/09/2016` in Vietnamese, `6 Sept 2016` in English. */
+// English month abbreviations written out: the platform's en-GB data says "Sept", which
+// office English does not.
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The short name of month `m` (1–12): "Sep" in English, "T9" in Vietnamese. */
+export function monthShort(m: number, lang: Lang): string {
+  return lang === 'en' ? (EN_MONTHS[m - 1] ?? String(m)) : `T${m}`;
+}
+
+/** `2016-09-06` → `06/09/2016` in Vietnamese, `6 Sep 2016` in English. */
 export function formatDate(iso: string, lang: Lang): string {
   const parts = isoParts(iso);
   if (!parts) return iso;
@@ -18,14 +27,7 @@ export function formatDate(iso: string, lang: Lang): string {
   if (lang === 'vi') {
     return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
   }
-  // Noon UTC so that no time zone moves the day.
-  const date = new Date(Date.UTC(y, m - 1, d, 12));
-  return new Intl.DateTimeFormat(LOCALES.en, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return `${d} ${monthShort(m, 'en')} ${y}`;
 }
 
 /** A range written once: `06/09/2016 – 09/09/2016`. */
@@ -105,6 +107,19 @@ export function formatMoney(minor: number, currency: string, lang: Lang): string
   const symbol = currency === 'VND' ? '₫' : currency;
   const text = lang === 'vi' || currency === 'VND' ? `${number} ${symbol}` : `${symbol} ${number}`;
   return negative ? `−${text}` : text;
+}
+
+/**
+ * An exchange rate kept as a decimal string ("22300", "0.93"), grouped the user's way
+ * without going through floating point: "22.300" in Vietnamese, "22,300" in English.
+ */
+export function formatRate(decimal: string, lang: Lang): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
+  if (!m) return decimal;
+  const [, sign, whole = '0', fraction] = m;
+  const grouped = new Intl.NumberFormat(LOCALES[lang], { useGrouping: true }).format(BigInt(whole));
+  const point = lang === 'vi' ? ',' : '.';
+  return `${sign}${grouped}${fraction ? point + fraction : ''}`;
 }
 
 /** "2 h 20 min" / "2 giờ 20 phút". */

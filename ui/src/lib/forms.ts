@@ -1,14 +1,29 @@
 // Violations from the domain, shown next to their fields in the user's language.
 import type { DeskError, Violation } from '../api';
 import { CommandError } from '../api';
-import { t, type Key } from './i18n/index.svelte';
+import { dictionaries, lang, t, type Key } from './i18n/index.svelte';
+
+/** The start each end is checked against, so that "before" names both fields. */
+const START_OF: Record<string, string> = {
+  ends_on: 'starts_on',
+  arrives_local: 'departs_local',
+  check_out_on: 'check_in_on',
+  valid_until: 'valid_from',
+  leaves_on: 'joins_on',
+  ends_at: 'starts_at',
+};
 
 /** The message for `field`, or null: "{Label} is required." in the chosen language. */
 export function messageFor(violations: Violation[], field: string, labels: Record<string, Key>): string | null {
   const v = violations.find((x) => x.field === field);
   if (!v) return null;
-  const label = labels[field];
-  return t(`rule.${v.rule}`, { field: label ? t(label) : field });
+  const name = (f: string) => (labels[f] ? t(labels[f]) : f);
+  if (v.rule === 'end_before_start' && START_OF[field]) {
+    return t('rule.end_before_named_start', { field: name(field), start: name(START_OF[field]) });
+  }
+  // A local date-time field (`…_local`) is typed as a date and a time: say both.
+  if (v.rule === 'invalid_time' && field.endsWith('_local')) return t('rule.invalid_date_time', { field: name(field) });
+  return t(`rule.${v.rule}`, { field: name(field) });
 }
 
 /** What to show for a failure that is not about one field. */
@@ -17,8 +32,44 @@ export function failureText(error: unknown): string {
   return String(error);
 }
 
+/** A field's label from the shared `field.*` names, or the field's own name. */
+function fieldLabel(field: string): Key | undefined {
+  const key = `field.${field}`;
+  return key in dictionaries[lang()] ? (key as Key) : undefined;
+}
+
+/**
+ * Every violation of a failure as sentences in the window's language, each naming its field
+ * (the backend's English message is never shown for a rule the UI knows).
+ */
+export function violationText(violations: Violation[], labels: Record<string, Key> = {}): string {
+  const named: Record<string, Key> = { ...labels };
+  for (const v of violations) {
+    const known = named[v.field] ?? fieldLabel(v.field);
+    if (known) named[v.field] = known;
+  }
+  return violations.map((v) => messageFor([v], v.field, named)).join(' ');
+}
+
+/** The sentence for a coded failure, its parameters translated where they are codes. */
+function coded(error: DeskError): string | null {
+  const key = `error.code.${error.code}`;
+  if (!error.code || !(key in dictionaries[lang()])) return null;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(error.params ?? {})) {
+    if (value === undefined) continue;
+    const status = `status.${value}`;
+    params[name] = (name === 'from' || name === 'to' || name === 'status') && status in dictionaries[lang()] ? t(status as Key) : value;
+  }
+  return t(key as Key, params);
+}
+
 export function describe(error: DeskError): string {
+  const said = coded(error);
+  if (said) return said;
   switch (error.kind) {
+    case 'validation':
+      return error.violations.length > 0 ? violationText(error.violations) : error.message;
     case 'not_found':
       return t('error.not_found');
     case 'conflict':

@@ -1,6 +1,27 @@
 // Where the user is: a hash route ("#/delegations/ID/travel"). The last view is remembered
-// and reopened at the next start.
-const STORAGE_KEY = 'desk.route';
+// and reopened at the next start, per database: the web view's storage is shared by every
+// database the app opens, and a record of one does not exist in another.
+const STORAGE_PREFIX = 'desk.route.';
+let storageKey: string | null = null;
+
+/** A short stable name for a database (FNV-1a of its identity): the key of its last view. */
+export function databaseKey(identity: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < identity.length; i++) {
+    h ^= identity.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return STORAGE_PREFIX + h.toString(16).padStart(8, '0');
+}
+
+function remember(target: string): void {
+  if (!storageKey) return;
+  try {
+    window.localStorage.setItem(storageKey, target);
+  } catch {
+    // Storage can be unavailable; the route still changes.
+  }
+}
 
 export type Route =
   | { page: 'today' }
@@ -47,11 +68,26 @@ export function href(route: Route): string {
 
 function initialHash(): string {
   if (typeof window === 'undefined') return '';
-  if (window.location.hash) return window.location.hash;
+  return window.location.hash;
+}
+
+/**
+ * Called once the database is known: reopens the last view of that database (unless the
+ * window was opened on a view already) and remembers views under its key from then on.
+ */
+export function restoreFor(identity: string): void {
+  storageKey = databaseKey(identity);
+  if (window.location.hash) return;
+  let saved = '';
   try {
-    return window.localStorage.getItem(STORAGE_KEY) ?? '';
+    saved = window.localStorage.getItem(storageKey) ?? '';
   } catch {
-    return '';
+    // Nothing remembered then.
+  }
+  if (saved) {
+    const to = parse(saved);
+    window.location.hash = href(to);
+    state.route = to;
   }
 }
 
@@ -80,11 +116,7 @@ export async function go(to: Route): Promise<void> {
   const target = href(to);
   if (window.location.hash !== target) window.location.hash = target;
   state.route = to;
-  try {
-    window.localStorage.setItem(STORAGE_KEY, target);
-  } catch {
-    // Storage can be unavailable; the route still changes.
-  }
+  remember(target);
 }
 
 if (typeof window !== 'undefined') {
@@ -96,10 +128,6 @@ if (typeof window !== 'undefined') {
       return;
     }
     state.route = next;
-    try {
-      window.localStorage.setItem(STORAGE_KEY, href(next));
-    } catch {
-      // ignore
-    }
+    remember(href(next));
   });
 }

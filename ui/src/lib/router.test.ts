@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parse } from './router.svelte';
+import { databaseKey, href, parse } from './router.svelte';
 
 describe('routes', () => {
   it('read back what they write', () => {
@@ -19,5 +19,14 @@ describe('routes', () => {
     expect(parse('#/delegations/x')).toEqual({ page: 'delegation', id: 'x', tab: 'overview' });
     expect(parse('#/nowhere')).toEqual({ page: 'today' });
     expect(parse('')).toEqual({ page: 'today' });
+  });
+});
+
+describe('the last view', () => {
+  it('is kept under a key of its own for each database', () => {
+    const a = databaseKey('/home/a/desk.sqlite');
+    expect(a).toBe(databaseKey('/home/a/desk.sqlite'));
+    expect(a).not.toBe(databaseKey('/tmp/other/desk.sqlite'));
+    expect(a).toMatch(/^desk\.route\.[0-9a-f]{8}$/);
   });
 });

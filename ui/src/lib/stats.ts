@@ -2,7 +2,7 @@
 // numbers: every chart below is built once from `YearStats` into a `ChartModel`, and both the
 // canvas and the table read that model, so they cannot disagree. Pure: no DOM, no IPC.
 import type { DelegationLine, StatsBucket, StatsChange, StatsMetric, StatsRange, Tally, YearStats } from '../api';
-import { countryName, formatCount, formatDateRange, formatMoney } from './format';
+import { countryName, formatCount, formatDateRange, formatMoney, monthShort } from './format';
 import { translate, type Key, type Lang } from './i18n/index.svelte';
 
 /** Which colour of the theme a series is drawn in (read from the CSS variables). */
@@ -102,12 +102,10 @@ export function rangeLabel(range: StatsRange, lang: Lang): string {
 /** "2017-11" as "Nov" (or "Nov 2017" when the range spans years). */
 export function monthLabel(month: string, lang: Lang, withYear: boolean): string {
   const [y, m] = month.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1, 12));
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   if (lang === 'vi') {
     return withYear ? `${String(m).padStart(2, '0')}/${y}` : `T${m}`;
   }
-  return new Intl.DateTimeFormat(locale, { month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+  return withYear ? `${monthShort(m ?? 1, 'en')} ${y}` : monthShort(m ?? 1, 'en');
 }
 
 function bucketLabel(bucket: StatsBucket, kind: 'country' | 'organisation' | 'event', lang: Lang): string {
