@@ -77,12 +77,15 @@ build_ui() {
 # CUPS running, with the virtual printer "PDF" (cups-pdf writes each job to ~/PDF/): the print
 # test sends real jobs through it.
 ensure_cups_pdf_printer() {
-  if ! lpstat -r >/dev/null 2>&1; then
-    # Without systemd (a container, CI) nothing made the socket's folder: cupsd then exits
-    # silently.
+  # `lpstat -r` exits 0 even when it prints "scheduler is not running": read what it says.
+  cups_running() { lpstat -r 2>/dev/null | grep -q 'is running'; }
+  if ! cups_running; then
+    # Without systemd (a container, CI) nothing started cupsd at install and nothing made the
+    # socket's folder: cupsd then exits silently.
     as_root mkdir -p /run/cups
     as_root cupsd
-    for _ in $(seq 1 100); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+    for _ in $(seq 1 100); do cups_running && break; sleep 0.2; done
+    cups_running || { printf 'CUPS did not start (cupsd)\n' >&2; return 1; }
   fi
   if ! lpstat -e 2>/dev/null | grep -qx PDF; then
     as_root lpadmin -p PDF -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E
