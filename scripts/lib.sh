@@ -11,6 +11,9 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver
   poppler-utils
+  # The system keyring for real in the tests: a Secret Service (gnome-keyring) on a private
+  # session bus (dbus-run-session), and secret-tool to look into it.
+  gnome-keyring libsecret-tools dbus
   # The end-to-end tests answer the system open/save dialogs as a person would.
   xdotool
   # Signed PDFs: a test CA and signer (openssl), a software token (softhsm2, opensc for

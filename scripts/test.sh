@@ -17,6 +17,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (unit, integration, IPC bindings drift)"
 cargo test --workspace
 
+step "The database key in the system keyring (gnome-keyring on a private session bus)"
+# The same test binary, run again with a real Secret Service: a new database's key goes to
+# the keyring and back, and a recovery sheet restores it there.
+dbus-run-session -- sh -c 'printf desk | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+  DESK_KEYRING_TEST=1 cargo test -p desk-tests --test it -- --exact safety::the_system_keyring_keeps_the_key_of_a_new_database'
+
 step "Crash safety: 50 writes killed with SIGKILL (scripts/crash-test.sh)"
 node tests/crash/crash.mjs "$ROOT/target/debug/desk" 50
 

@@ -11,18 +11,70 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".."))
 }
 
-/// A database file in a fresh temporary folder; the folder goes when the guard drops.
+/// A database path in a fresh temporary folder, with a key file for it (`test.key`, the
+/// tests never touch the user's keyring); the folder goes when the guard drops.
 pub struct TempDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+    pub key_file: PathBuf,
 }
 
 impl TempDb {
+    /// The path only: no database is there yet.
     pub fn new() -> std::io::Result<Self> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("desk.sqlite");
-        Ok(Self { dir, path })
+        let key_file = key_file_for(&path);
+        Ok(Self {
+            dir,
+            path,
+            key_file,
+        })
     }
+
+    /// A path holding a new empty encrypted database (as `desk init` leaves it).
+    pub fn with_database() -> std::io::Result<Self> {
+        let db = Self::new()?;
+        drop(db.create());
+        Ok(db)
+    }
+
+    /// The database's key (the key file is made on first use, as `desk init` would).
+    pub fn key(&self) -> desk_store::Key {
+        let choice = desk_store::KeyChoice {
+            file: Some(self.key_file.clone()),
+        };
+        match choice.create(&self.path) {
+            Ok((key, _)) => key,
+            Err(e) => panic!("the test key file {}: {e}", self.key_file.display()),
+        }
+    }
+
+    /// A new empty encrypted database at the path.
+    pub fn create(&self) -> desk_store::Store {
+        match desk_store::Store::create(&self.path, &self.key()) {
+            Ok(store) => store,
+            Err(e) => panic!("creating {}: {e}", self.path.display()),
+        }
+    }
+
+    /// The database at the path, opened with its key.
+    pub fn open(&self) -> desk_store::Store {
+        match desk_store::Store::open(&self.path, &self.key()) {
+            Ok(store) => store,
+            Err(e) => panic!("opening {}: {e}", self.path.display()),
+        }
+    }
+
+    /// The path as text, for `desk --db`.
+    pub fn arg(&self) -> &str {
+        self.path.to_str().unwrap_or_default()
+    }
+}
+
+/// The key file the tests give a database: `test.key` in its folder.
+pub fn key_file_for(db: &Path) -> PathBuf {
+    db.with_file_name("test.key")
 }
 
 /// What one run of `desk` printed and returned.
@@ -33,10 +85,19 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the `desk` CLI in-process with `args` (without the program name).
+/// Runs the `desk` CLI in-process with `args` (without the program name). A `--db FILE`
+/// gets `--key-file` with the test key file beside it unless the arguments name one, so no
+/// test reaches the user's keyring.
 pub fn desk(args: &[&str]) -> Run {
     let mut argv: Vec<OsString> = vec!["desk".into()];
     argv.extend(args.iter().map(OsString::from));
+    if !args.iter().any(|a| a.starts_with("--key-file"))
+        && let Some(i) = args.iter().position(|a| *a == "--db")
+        && let Some(db) = args.get(i + 1)
+    {
+        argv.push("--key-file".into());
+        argv.push(key_file_for(Path::new(db)).into_os_string());
+    }
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let code = desk_cli::run(argv, &mut stdout, &mut stderr);

@@ -18,26 +18,39 @@ use tauri::{Emitter, Manager};
 
 /// Starts the app. The database is `--db FILE`, else `$DESK_DB`, else the app-data folder.
 pub fn run() -> ExitCode {
-    let path = match state::database_path(std::env::args_os()) {
-        Ok(path) => path,
+    let (path, default_place) = match state::database_path(std::env::args_os()) {
+        Ok(found) => found,
         Err(message) => {
             eprintln!("delegation-desk: {message}");
             return ExitCode::from(2);
         }
     };
-    let desk = match Desk::open(path.clone()) {
-        Ok(desk) => desk,
-        Err(error) => {
-            eprintln!("delegation-desk: cannot open {}: {error}", path.display());
-            return ExitCode::from(1);
-        }
-    };
+    let keys = state::key_choice(std::env::args_os());
+    let desk = Desk::open(path, keys, default_place);
+    let full_check_later = desk.check_on_open();
 
     let result = tauri::Builder::default()
         .plugin(navigation::guard())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(desk)
+        .setup(move |app| {
+            if full_check_later {
+                // A large file: the full check runs while the window works; on damage the
+                // window is told and shows the recovery screen.
+                let handle = app.handle().clone();
+                std::thread::spawn(move || {
+                    let desk = handle.state::<Desk>();
+                    if let Some(key) = desk.key() {
+                        desk.check_now(&key, false);
+                        if desk.problem().ok().flatten().is_some() {
+                            let _ = handle.emit("database-status", ());
+                        }
+                    }
+                });
+            }
+            Ok(())
+        })
         // A file dropped on the window is received here; the window gets a token, not a path.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
@@ -138,6 +151,13 @@ pub fn run() -> ExitCode {
             commands::load_example_rates,
             commands::get_settings,
             commands::save_settings,
+            commands::database_status,
+            commands::unlock_database,
+            commands::list_backups,
+            commands::make_backup,
+            commands::restore_backup,
+            commands::recovery_sheet,
+            commands::save_recovery_sheet,
             commands::audit_of,
             commands::stats_years,
             commands::get_stats,

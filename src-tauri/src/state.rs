@@ -3,46 +3,167 @@
 //! `internal` for that call only.
 
 use std::ffi::OsString;
+use std::ops::{Deref, DerefMut};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use desk_domain::{Error, ErrorKind};
-use desk_store::Store;
+use desk_store::{KeyChoice, Store};
 
 use crate::chosen::Chosen;
 
-/// The app's state: the one store. A rusqlite connection is `Send` but not `Sync`, hence the
-/// mutex; commands hold it only for the length of one operation.
+/// The app's state: the one store, or why it is not open (a database that is locked or
+/// damaged opens the unlock or recovery screen instead). A rusqlite connection is `Send` but
+/// not `Sync`, hence the mutex; commands hold it only for the length of one operation.
 pub struct Desk {
-    store: Mutex<Store>,
+    store: Mutex<Result<Store, Error>>,
     path: PathBuf,
+    keys: KeyChoice,
     /// The files the user chose, behind the tokens the window holds.
     pub chosen: Chosen,
 }
 
+/// The open store, held for one operation.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, Error>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(store) => store,
+            // `Desk::store` hands out a guard only over an open store.
+            Err(_) => unreachable_store(),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable_store(),
+        }
+    }
+}
+
+fn unreachable_store() -> ! {
+    unreachable!("a store guard exists only over an open store")
+}
+
 impl Desk {
-    pub fn open(path: PathBuf) -> Result<Self, Error> {
-        Ok(Self {
-            store: Mutex::new(Store::open(&path)?),
+    /// Opens the database at `path`. Only the app's first start at its default place may
+    /// create one (`may_create`). A database that cannot be opened (locked: no key or a
+    /// wrong one; damaged; missing) still gives a `Desk`: the window then shows the unlock or
+    /// recovery screen with the reason, instead of a message on stderr nobody reads.
+    pub fn open(path: PathBuf, keys: KeyChoice, may_create: bool) -> Self {
+        let store = desk_store::open_database(&path, &keys, may_create)
+            .map(|opening| opening.store)
+            .map_err(Error::from);
+        Self {
+            store: Mutex::new(store),
             path,
+            keys,
             chosen: Chosen::default(),
-        })
+        }
     }
 
     pub fn info(&self) -> Result<desk_domain::AppInfo, Error> {
         Ok(desk_domain::AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             database_path: self.path.display().to_string(),
-            schema_version: self.store()?.check()?.schema_version,
+            schema_version: self.store()?.schema_version()?,
         })
     }
 
-    /// The store, for the length of one operation. A command that panicked while holding it
-    /// left it usable: its transaction was rolled back when the panic unwound through it
-    /// (rusqlite rolls back a transaction on drop), so the poison is cleared, not obeyed.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, Error> {
+    /// The store, for the length of one operation; refused with the reason while the
+    /// database is not open.
+    pub fn store(&self) -> Result<StoreGuard<'_>, Error> {
+        let guard = self.lock()?;
+        if let Err(problem) = &*guard {
+            return Err(problem.clone());
+        }
+        Ok(StoreGuard(guard))
+    }
+
+    /// A command that panicked while holding the lock left the store usable: its
+    /// transaction was rolled back when the panic unwound through it (rusqlite rolls back a
+    /// transaction on drop), so the poison is cleared, not obeyed.
+    fn lock(&self) -> Result<MutexGuard<'_, Result<Store, Error>>, Error> {
         Ok(self.store.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// The check when the app opens the database: in full when that takes well under a
+    /// second, else the quick check now. Damage closes the store, so the window shows the
+    /// recovery screen. True when the full check is still to run (in the background).
+    pub fn check_on_open(&self) -> bool {
+        let Some(key) = self.store().ok().and_then(|s| s.key().cloned()) else {
+            return false;
+        };
+        let size = std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
+        let quick = size > desk_store::cipher::FULL_CHECK_BYTES;
+        self.check_now(&key, quick);
+        quick
+    }
+
+    /// Runs the check (on a connection of its own) and closes the store on damage.
+    pub fn check_now(&self, key: &desk_store::Key, quick: bool) {
+        let verdict = desk_store::cipher::check_file(&self.path, key, quick)
+            .unwrap_or_else(|e| e.to_string());
+        if verdict != "ok" {
+            let _ = self.close(Error::new(
+                ErrorKind::Damaged,
+                format!("the database is damaged: {verdict}"),
+            ));
+        }
+    }
+
+    /// The key of the open database.
+    pub fn key(&self) -> Option<desk_store::Key> {
+        self.store().ok().and_then(|s| s.key().cloned())
+    }
+
+    /// Why the database is not open, if it is not.
+    pub fn problem(&self) -> Result<Option<Error>, Error> {
+        Ok(self.lock()?.as_ref().err().cloned())
+    }
+
+    /// The database file (only the shell sees it; the window gets names).
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// How keys are found for this run (`--key-file`, `DESK_KEY_FILE`, the keyring).
+    pub fn keys(&self) -> &KeyChoice {
+        &self.keys
+    }
+
+    /// Closes the database (before a restore replaces its file), leaving `problem` as the
+    /// reason until [`Desk::reopen`].
+    pub fn close(&self, problem: Error) -> Result<(), Error> {
+        *self.lock()? = Err(problem);
+        Ok(())
+    }
+
+    /// Opens the database again with `key` (the unlock screen) or as the keys say.
+    pub fn reopen(&self, key: Option<&desk_store::Key>) -> Result<(), Error> {
+        let mut guard = self.lock()?;
+        let opened = match key {
+            Some(key) => Store::open(&self.path, key).map_err(Error::from),
+            None => desk_store::open_database(&self.path, &self.keys, false)
+                .map(|o| o.store)
+                .map_err(Error::from),
+        };
+        match opened {
+            Ok(store) => {
+                *guard = Ok(store);
+                Ok(())
+            }
+            Err(e) => {
+                *guard = Err(e.clone());
+                Err(e)
+            }
+        }
     }
 }
 
@@ -63,25 +184,41 @@ pub fn guarded<T>(op: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
 }
 
 /// `--db FILE` (or `--db=FILE`) on the command line, else `$DESK_DB`, else the app-data
-/// folder shared with the `desk` CLI.
-pub fn database_path(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf, String> {
+/// folder shared with the `desk` CLI. The flag is true for the app-data folder: only there
+/// does the app's first start create a database.
+pub fn database_path(args: impl IntoIterator<Item = OsString>) -> Result<(PathBuf, bool), String> {
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--db" {
             return args
                 .next()
-                .map(PathBuf::from)
+                .map(|p| (PathBuf::from(p), false))
                 .ok_or_else(|| "--db needs a file path".to_owned());
         }
         if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
-            return Ok(PathBuf::from(value));
+            return Ok((PathBuf::from(value), false));
         }
     }
-    std::env::var_os("DESK_DB")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(desk_store::default_database_path)
+    if let Some(path) = std::env::var_os("DESK_DB").filter(|v| !v.is_empty()) {
+        return Ok((PathBuf::from(path), false));
+    }
+    desk_store::default_database_path()
+        .map(|p| (p, true))
         .ok_or_else(|| "no app-data folder on this system: pass --db FILE or set DESK_DB".into())
+}
+
+/// `--key-file FILE` (or `--key-file=FILE`) on the command line, else `$DESK_KEY_FILE`.
+pub fn key_choice(args: impl IntoIterator<Item = OsString>) -> KeyChoice {
+    let mut args = args.into_iter().skip(1);
+    let mut flag = None;
+    while let Some(arg) = args.next() {
+        if arg == "--key-file" {
+            flag = args.next().map(PathBuf::from);
+        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--key-file=")) {
+            flag = Some(PathBuf::from(value));
+        }
+    }
+    KeyChoice::from_flag_or_env(flag)
 }
 
 #[cfg(test)]
@@ -91,7 +228,14 @@ mod tests {
     #[test]
     fn a_panic_in_an_operation_is_an_internal_error_and_the_next_call_works() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let desk = Desk::open(dir.path().join("desk.sqlite")).unwrap_or_else(|e| panic!("{e}"));
+        let keys = KeyChoice {
+            file: Some(dir.path().join("test.key")),
+        };
+        let desk = Desk::open(dir.path().join("desk.sqlite"), keys, true);
+        assert!(
+            desk.problem().is_ok_and(|p| p.is_none()),
+            "the database opens"
+        );
         let failed: Result<(), Error> = guarded(|| {
             let _store = desk.store()?;
             panic!("a bug while the store is held");
@@ -119,11 +263,15 @@ mod tests {
     fn the_db_flag_wins_in_both_spellings() {
         assert_eq!(
             database_path(args(&["app", "--db", "/tmp/a.sqlite"])),
-            Ok(PathBuf::from("/tmp/a.sqlite"))
+            Ok((PathBuf::from("/tmp/a.sqlite"), false))
         );
         assert_eq!(
             database_path(args(&["app", "--db=/tmp/b.sqlite"])),
-            Ok(PathBuf::from("/tmp/b.sqlite"))
+            Ok((PathBuf::from("/tmp/b.sqlite"), false))
+        );
+        assert_eq!(
+            key_choice(args(&["app", "--key-file", "/tmp/k"])).file,
+            Some(PathBuf::from("/tmp/k"))
         );
         assert!(
             database_path(args(&["app", "--db"])).is_err(),

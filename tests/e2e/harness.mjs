@@ -21,9 +21,17 @@ export const artifacts = join(here, 'artifacts');
 
 export const deskBinary = process.env.DESK_CLI_BIN ?? join(repoRoot, 'target', 'debug', 'desk');
 
+// Every database the tests make is encrypted with one key kept in a key file of this run
+// (`desk` creates the file with the first database); no test touches a keyring. Child
+// processes (the CLI, tauri-driver and the app it starts) inherit the variable.
+export const keyFile =
+  process.env.DESK_KEY_FILE || join(mkdtempSync(join(tmpdir(), 'desk-e2e-key-')), 'test.key');
+process.env.DESK_KEY_FILE = keyFile;
+
 /** A fresh database with the demo data set loaded through the `desk` CLI. */
 export function demoDatabase() {
-  const path = tempDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const path = join(dir, 'desk.sqlite');
   execFileSync(deskBinary, ['--db', path, 'demo'], { stdio: 'ignore' });
   return path;
 }
@@ -33,10 +41,12 @@ export function deskJson(database, ...args) {
   return JSON.parse(execFileSync(deskBinary, ['--db', database, '--json', ...args], { encoding: 'utf8' }));
 }
 
-/** A fresh folder holding a database path that does not exist yet. */
+/** A fresh folder holding a new empty database (made with `desk init`, as a user would). */
 export function tempDatabase() {
   const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  return join(dir, 'desk.sqlite');
+  const path = join(dir, 'desk.sqlite');
+  execFileSync(deskBinary, ['--db', path, 'init'], { stdio: 'ignore' });
+  return path;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -86,15 +96,18 @@ export async function startDriver(port = 4444) {
   };
 }
 
-/** Launches the app on `database` and returns the WebDriver session for its window. */
-export async function openApp(driver, database) {
+/**
+ * Launches the app on `database` (with the run's key file unless `key` names another) and
+ * returns the WebDriver session for its window.
+ */
+export async function openApp(driver, database, key = keyFile) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: driver.port,
     logLevel: 'error',
     connectionRetryCount: 0,
     capabilities: {
-      'tauri:options': { application: appBinary, args: ['--db', database] },
+      'tauri:options': { application: appBinary, args: ['--db', database, '--key-file', key] },
     },
   });
   // The page is ready when the app's shell has rendered.

@@ -380,7 +380,7 @@ fn json_imports_are_applied_or_refused() {
             return;
         };
         if let Ok(data) = serde_json::from_str::<Export>(text) {
-            let _ = store.import(&data);
+            let _ = store.import(&data, desk_store::SettingsMode::Keep);
         }
     });
 }

@@ -157,7 +157,7 @@ fn desk_warnings_prints_a_table_and_stable_json() {
     assert_eq!(first["related_on"], "2017-01-20");
     assert_eq!(first["threshold"], 6);
 
-    let empty = TempDb::new().unwrap();
+    let empty = TempDb::with_database().unwrap();
     let quiet = desk(&["--db", empty.path.to_str().unwrap(), "warnings"]);
     assert_eq!(quiet.code, 0, "{}", quiet.stderr);
     assert!(

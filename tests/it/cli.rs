@@ -24,7 +24,7 @@ fn add_singapore(db: &str) -> desk_tests::Run {
 
 #[test]
 fn add_prints_the_id_and_list_shows_it_as_table_and_json() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     let added = add_singapore(&db);
     assert_eq!(added.code, 0, "stderr: {}", added.stderr);
@@ -58,7 +58,7 @@ fn add_prints_the_id_and_list_shows_it_as_table_and_json() {
 
 #[test]
 fn a_bad_date_range_exits_1_names_the_field_and_writes_nothing() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     let refused = desk(&[
         "--db",
@@ -106,7 +106,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn the_demo_then_search_finds_the_khanh_hoa_official_as_a_new_user_would() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     let demo = desk(&["--db", &db, "demo"]);
     assert_eq!(demo.code, 0, "{}", demo.stderr);
@@ -131,7 +131,7 @@ fn the_demo_then_search_finds_the_khanh_hoa_official_as_a_new_user_would() {
 
 #[test]
 fn people_organisations_and_members_from_the_terminal() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     let org = desk(&[
         "--db",
@@ -253,7 +253,7 @@ fn people_organisations_and_members_from_the_terminal() {
 
 #[test]
 fn refused_input_names_the_field_and_changes_nothing() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     assert_eq!(desk(&["--db", &db, "demo"]).code, 0);
     let before = desk(&["--db", &db, "--json", "person", "list"]).stdout;
@@ -300,6 +300,7 @@ fn export_import_and_check_from_the_terminal() {
     assert_eq!(desk(&["--db", a, "demo"]).code, 0);
     let exported = desk(&["--db", a, "export", "--out", file]);
     assert_eq!(exported.code, 0, "{}", exported.stderr);
+    assert_eq!(desk(&["--db", b, "init"]).code, 0);
     let imported = desk(&["--db", b, "import", file]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     let again = desk(&["--db", b, "import", file]);
@@ -319,7 +320,7 @@ fn export_import_and_check_from_the_terminal() {
 
 #[test]
 fn a_status_move_that_is_not_allowed_is_refused_with_the_allowed_ones() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db = db.path.to_str().unwrap().to_owned();
     let id = add_singapore(&db).stdout.trim().to_owned();
     let refused = desk(&["--db", &db, "delegation", "set-status", &id, "closed"]);

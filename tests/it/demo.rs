@@ -109,7 +109,9 @@ fn the_demo_says_it_is_illustrative() {
 fn export_import_export_is_identical() {
     let first = demo().export("round trip").unwrap();
     let mut empty = Store::open_in_memory().unwrap();
-    empty.import(&first).unwrap();
+    empty
+        .import(&first, desk_store::SettingsMode::Replace)
+        .unwrap();
     let second = empty.export("round trip").unwrap();
     let a = serde_json::to_string_pretty(&first).unwrap();
     let b = serde_json::to_string_pretty(&second).unwrap();

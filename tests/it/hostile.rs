@@ -63,7 +63,7 @@ fn import_guests(db: &str, delegation: &str, file: &Path) -> Run {
 
 #[test]
 fn crafted_shared_strings_are_refused_with_a_message_not_an_abort() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let path = db.path.to_str().unwrap().to_owned();
     let delegation = incoming_delegation(&path);
     for crafted in ["sst-prefix.xlsx", "sst-after-comment.xlsx", "sst-late.xlsx"] {
@@ -95,7 +95,7 @@ fn crafted_shared_strings_are_refused_with_a_message_not_an_abort() {
 
 #[test]
 fn a_pipe_a_device_and_a_folder_are_refused_at_once() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let path = db.path.to_str().unwrap().to_owned();
     let delegation = incoming_delegation(&path);
     let fifo = db.dir.path().join("guests.xlsx");

@@ -928,7 +928,8 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
         "the tick is in the export"
     );
     let mut copy = Store::open_in_memory().unwrap();
-    copy.import(&export).unwrap();
+    copy.import(&export, desk_store::SettingsMode::Replace)
+        .unwrap();
     assert_eq!(
         copy.check_ins(&delegation)
             .unwrap()
@@ -1218,7 +1219,7 @@ fn the_demo_hanoi_session_prints_its_programme_badges_and_transfer_list() {
 fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_script() {
     let (db, path, hanoi) = demo_db();
     // A guest whose name is in Lao script.
-    let mut store = Store::open(Path::new(&path)).unwrap();
+    let mut store = db.open();
     let lao = store
         .create_person(&desk_domain::PersonInput {
             full_name: "ສົມພອນ ແກ້ວມະນີ".into(),
@@ -1335,7 +1336,7 @@ fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_scr
 
 #[test]
 fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let path = db.path.to_str().unwrap().to_owned();
     let added = desk(&[
         "--db",

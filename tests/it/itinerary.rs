@@ -5,7 +5,7 @@
 use std::process::Command;
 
 use desk_domain::StayInput;
-use desk_store::Store;
+
 use desk_tests::{TempDb, desk};
 
 struct Trip {
@@ -24,7 +24,7 @@ fn ok(args: &[&str]) -> String {
 
 /// The Singapore trip typed as a user would: two members, out by code, back by city name.
 fn singapore() -> Trip {
-    let guard = TempDb::new().unwrap();
+    let guard = TempDb::with_database().unwrap();
     let db = guard.path.to_str().unwrap().to_owned();
     let delegation = ok(&[
         "--db",
@@ -204,7 +204,7 @@ fn nights_without_a_stay_are_flagged_for_the_right_person() {
     let trip = singapore();
     add_flights(&trip);
     // Dung has a room for the three nights; Thành has none.
-    let mut store = Store::open(std::path::Path::new(&trip.db)).unwrap();
+    let mut store = trip._db.open();
     store
         .add(
             &trip.delegation,

@@ -14,6 +14,7 @@ mod itinerary;
 mod money;
 mod record;
 mod report;
+mod safety;
 mod scale;
 mod search;
 mod shell;

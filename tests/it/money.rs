@@ -333,7 +333,7 @@ fn a_malformed_rate_table_is_refused_with_its_line_and_the_old_table_is_kept() {
 
 #[test]
 fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() {
-    let db = TempDb::new().unwrap();
+    let db = TempDb::with_database().unwrap();
     let db_path = db.path.to_str().unwrap();
     let bad = db.dir.path().join("bad.csv");
     let text = desk_store::EXAMPLE_RATES.replace("rate,D,staff,85,180", "rate,D,staff,85,1 80,x");
@@ -368,11 +368,7 @@ fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() 
     let exported = std::fs::read(&out).unwrap();
     let mut other = Store::open_in_memory().unwrap();
     let again = other.import_rate_table_csv(&exported).unwrap();
-    let original = Store::open(&db.path)
-        .unwrap()
-        .rate_tables()
-        .unwrap()
-        .remove(0);
+    let original = db.open().rate_tables().unwrap().remove(0);
     assert_eq!(
         (
             again.name,
@@ -513,7 +509,7 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
     let db_path = db.path.to_str().unwrap();
     assert_eq!(desk(&["--db", db_path, "demo"]).code, 0);
     let singapore = {
-        let mut store = Store::open(&db.path).unwrap();
+        let mut store = db.open();
         let id = store
             .list_delegations()
             .unwrap()
@@ -668,8 +664,8 @@ fn estimate_json_is_stable_and_settlement_json_has_the_totals() {
     let db = TempDb::new().unwrap();
     let db_path = db.path.to_str().unwrap();
     assert_eq!(desk(&["--db", db_path, "demo"]).code, 0);
-    let singapore = Store::open(&db.path)
-        .unwrap()
+    let singapore = db
+        .open()
         .list_delegations()
         .unwrap()
         .into_iter()
@@ -732,7 +728,9 @@ fn rate_tables_and_saved_estimates_travel_with_an_export() {
     assert_eq!(first.rate_tables.len(), 1);
     assert_eq!(first.estimates.len(), 1);
     let mut other = Store::open_in_memory().unwrap();
-    other.import(&first).unwrap();
+    other
+        .import(&first, desk_store::SettingsMode::Replace)
+        .unwrap();
     let second = other.export("").unwrap();
     assert!(
         serde_json::to_string(&first).unwrap() == serde_json::to_string(&second).unwrap(),
@@ -753,7 +751,7 @@ fn a_database_from_before_rate_tables_upgrades_and_can_be_estimated() {
         &db.path,
     )
     .unwrap();
-    let mut store = Store::open(&db.path).unwrap();
+    let mut store = db.open();
     assert!(
         store.rate_tables().unwrap().is_empty(),
         "an upgraded database has no table yet"

@@ -16,20 +16,18 @@ use desk_tests::{TempDb, desk};
 /// One year of the twenty-year office (2,500 delegations, 25,000 people) with fewer
 /// expense lines: large enough that a whole list is megabytes, small enough for a debug
 /// build. Made once per test run and shared.
-fn office() -> &'static std::path::Path {
+fn office() -> &'static TempDb {
     static MADE: OnceLock<TempDb> = OnceLock::new();
-    &MADE
-        .get_or_init(|| {
-            let db = TempDb::new().unwrap();
-            let mut store = Store::open(&db.path).unwrap();
-            let size = Synthetic {
-                expenses_per_delegation: 2,
-                ..Synthetic::years(1)
-            };
-            generate(&mut store, &size).unwrap();
-            db
-        })
-        .path
+    MADE.get_or_init(|| {
+        let db = TempDb::new().unwrap();
+        let mut store = db.create();
+        let size = Synthetic {
+            expenses_per_delegation: 2,
+            ..Synthetic::years(1)
+        };
+        generate(&mut store, &size).unwrap();
+        db
+    })
 }
 
 /// Every page of a list, following the cursors.
@@ -52,7 +50,7 @@ fn all_pages<T>(mut read: impl FnMut(&PageRequest) -> Page<T>, size: u32) -> Vec
 
 #[test]
 fn the_first_pages_of_delegations_and_people_cross_in_under_200_kb() {
-    let store = Store::open(office()).unwrap();
+    let store = office().open();
     // What the shell's commands return for a first page (the window's request, bounded).
     let delegations = store
         .delegation_page(
@@ -98,7 +96,7 @@ fn the_first_pages_of_delegations_and_people_cross_in_under_200_kb() {
 
 #[test]
 fn pages_follow_each_order_to_the_end_without_a_row_twice() {
-    let store = Store::open(office()).unwrap();
+    let store = office().open();
     for sort in [
         DelegationSort::Newest,
         DelegationSort::Oldest,
@@ -344,18 +342,27 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
     let tmp = TempDb::new().unwrap();
     let out = tmp.dir.path().join("one-year.sqlite");
     let out_arg = out.to_str().unwrap();
-    let made = desk(&["synthetic", "--years", "1", "--out", out_arg]);
+    // The test key file, never the user's keyring.
+    let key_file = desk_tests::key_file_for(&out);
+    let key_arg = format!("--key-file={}", key_file.display());
+    let made = desk(&["synthetic", "--years", "1", "--out", out_arg, &key_arg]);
     assert_eq!(made.code, 0, "{}", made.stderr);
     assert!(
         made.stdout.contains("2,500") || made.stdout.contains("2500"),
         "{}",
         made.stdout
     );
-    let again = desk(&["synthetic", "--years", "1", "--out", out_arg]);
+    let again = desk(&["synthetic", "--years", "1", "--out", out_arg, &key_arg]);
     assert_ne!(again.code, 0, "an existing file is refused");
     assert!(again.stderr.contains("already"), "{}", again.stderr);
 
-    let store = Store::open(&out).unwrap();
+    let key = desk_store::KeyChoice {
+        file: Some(key_file),
+    }
+    .find(&out)
+    .unwrap()
+    .0;
+    let store = Store::open(&out, &key).unwrap();
     let first = store
         .delegation_page(&DelegationFilter::default(), &PageRequest::first(3))
         .unwrap();

@@ -19,7 +19,7 @@ fn singapore() -> DelegationInput {
 fn a_delegation_is_still_there_after_reopening() {
     let db = TempDb::new().unwrap();
     let created = {
-        let mut store = Store::open(&db.path).unwrap();
+        let mut store = db.create();
         store.create_delegation(&singapore()).unwrap()
     };
     assert_eq!(
@@ -30,7 +30,7 @@ fn a_delegation_is_still_there_after_reopening() {
     assert_eq!(created.id.len(), 36, "ids are UUID text");
     assert_eq!(&created.id[14..15], "7", "ids are UUIDv7");
 
-    let reopened = Store::open(&db.path).unwrap();
+    let reopened = db.open();
     let listed = reopened.list_delegations().unwrap();
     assert_eq!(
         listed,
@@ -42,7 +42,7 @@ fn a_delegation_is_still_there_after_reopening() {
 #[test]
 fn refused_input_writes_nothing() {
     let db = TempDb::new().unwrap();
-    let mut store = Store::open(&db.path).unwrap();
+    let mut store = db.create();
     let mut bad = singapore();
     bad.ends_on = "2016-09-01".into();
     let error = desk_domain::Error::from(store.create_delegation(&bad).unwrap_err());
@@ -82,7 +82,7 @@ fn a_database_from_a_newer_app_is_refused_untouched() {
     let db = TempDb::new().unwrap();
     desk_store::testing::write_empty_database_with_version(&db.path, LATEST_VERSION + 1).unwrap();
     let before = std::fs::read(&db.path).unwrap();
-    match Store::open(&db.path) {
+    match Store::open(&db.path, &db.key()) {
         Err(StoreError::NewerSchema { found, supported }) => {
             assert_eq!((found, supported), (LATEST_VERSION + 1, LATEST_VERSION));
         }
@@ -115,9 +115,9 @@ fn fixture(name: &str) -> TempDb {
 }
 
 #[test]
-fn a_version_1_database_upgrades_keeping_its_delegations_and_a_checked_copy() {
+fn a_version_1_database_upgrades_keeping_its_delegations_and_an_encrypted_checked_copy() {
     let db = fixture("schema-v1.sqlite");
-    let store = Store::open(&db.path).unwrap();
+    let store = db.open();
     let report = store.check().unwrap();
     assert_eq!(
         report.schema_version, LATEST_VERSION,
@@ -150,33 +150,42 @@ fn a_version_1_database_upgrades_keeping_its_delegations_and_a_checked_copy() {
         "new columns get their defaults"
     );
 
-    let backups: Vec<_> = std::fs::read_dir(db.dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".v1-") && n.ends_with(".backup"))
-        .collect();
+    let backups = desk_store::backups::list(&db.path).unwrap();
+    let before: Vec<_> = backups.iter().filter(|b| b.reason == "migration").collect();
     assert_eq!(
-        backups.len(),
+        before.len(),
         1,
         "one safety copy of the v1 file: {backups:?}"
     );
-    let copy = desk_store::testing::schema_version_of(&db.dir.path().join(&backups[0])).unwrap();
+    assert!(before[0].verified);
+    let copy = std::path::Path::new(&before[0].file);
+    assert_ne!(
+        std::fs::read(copy).unwrap()[..16],
+        b"SQLite format 3\0"[..],
+        "the safety copy is encrypted too"
+    );
+    let version = desk_store::testing::schema_version_of(copy, &db.key()).unwrap();
     assert_eq!(
-        copy, 1,
+        version, 1,
         "the copy is the database as it was before the upgrade"
+    );
+    assert!(
+        std::fs::read_dir(db.dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .all(|e| !e.file_name().to_string_lossy().contains(".v1-")),
+        "no plaintext copy beside the database"
     );
 }
 
 #[test]
 fn opening_an_up_to_date_database_takes_no_copy() {
     let db = TempDb::new().unwrap();
-    drop(Store::open(&db.path).unwrap());
-    drop(Store::open(&db.path).unwrap());
-    let files = std::fs::read_dir(db.dir.path()).unwrap().count();
+    drop(db.create());
+    drop(db.open());
     assert!(
-        files <= 3,
-        "only the database and its WAL files, no backups ({files} files)"
+        desk_store::backups::list(&db.path).unwrap().is_empty(),
+        "no backup is made by the store's own open (the daily one is the caller's)"
     );
 }
 
@@ -195,15 +204,40 @@ fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
             continue;
         }
         let db = fixture(&name);
-        let before = desk_store::testing::schema_version_of(&db.path).unwrap();
-        assert_eq!(before, version, "{name} holds schema version {version}");
-        let store = Store::open(&db.path).unwrap();
+        let plain = desk_store::testing::plain_counts(&db.path).unwrap();
+        let store = db.open();
         let report = store.check().unwrap();
         assert!(report.ok(), "{name} upgrades cleanly: {report:?}");
         assert!(
             !store.list_delegations().unwrap().is_empty(),
             "{name} keeps its delegations"
         );
+        drop(store);
+        let header = std::fs::read(&db.path).unwrap();
+        assert_ne!(
+            header[..16],
+            b"SQLite format 3\0"[..],
+            "{name} is encrypted once opened"
+        );
+        assert!(
+            !db.path.with_file_name("desk.sqlite.encrypting").exists(),
+            "{name}: no conversion file left"
+        );
+        // Every table of the old file keeps its rows (the upgrade adds tables, never loses rows;
+        // only the audit trail grows by nothing). The one exception is the old full-text
+        // search index, which schema 6 replaced by a keyed one refilled from the records.
+        let now = desk_store::testing::counts(&db.path, &db.key()).unwrap();
+        for (table, rows) in &plain {
+            let after = now.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
+            if after.is_none() && table.starts_with("search_doc") {
+                continue;
+            }
+            assert_eq!(
+                after,
+                Some(*rows),
+                "{name}: table {table} keeps its {rows} rows"
+            );
+        }
     }
 }
 
@@ -223,7 +257,7 @@ fn write_missing_schema_fixtures() {
             std::fs::copy(&from, &path).unwrap();
             desk_store::testing::upgrade_to(&path, version).unwrap();
             assert_eq!(
-                desk_store::testing::schema_version_of(&path).unwrap(),
+                desk_store::testing::plain_schema_version_of(&path).unwrap(),
                 version
             );
         }

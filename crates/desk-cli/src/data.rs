@@ -33,8 +33,12 @@ pub enum Command {
     Import {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
+        /// The office's settings: keep them (default) or replace them by the file's.
+        #[arg(long, default_value = "keep", value_parser = parse_settings_mode)]
+        settings: desk_store::SettingsMode,
     },
-    /// Check the database: integrity, references and schema version.
+    /// Check the database: integrity, references and schema; on damage, name the backup to
+    /// restore.
     Check,
     /// Write a new database of N years of a busy office (2,500 delegations and 25,000
     /// people a year), every record marked as synthetic, to measure the app with.
@@ -47,14 +51,27 @@ pub enum Command {
     },
 }
 
-pub fn run(ctx: &mut Context<'_>, path: &Path, command: Command) -> Result<(), Error> {
+fn parse_settings_mode(s: &str) -> Result<desk_store::SettingsMode, String> {
+    match s {
+        "keep" => Ok(desk_store::SettingsMode::Keep),
+        "replace" => Ok(desk_store::SettingsMode::Replace),
+        _ => Err(format!("expected keep or replace, not \"{s}\"")),
+    }
+}
+
+pub fn run(
+    ctx: &mut Context<'_>,
+    path: &Path,
+    key_place: &desk_store::KeyPlace,
+    command: Command,
+) -> Result<(), Error> {
     match command {
-        Command::Init => init(ctx, path),
+        Command::Init => init(ctx, path, key_place),
         Command::Demo => demo(ctx),
         Command::Search { query, limit } => search(ctx, &query, limit),
         Command::Export { out } => export(ctx, &out),
-        Command::Import { file } => import(ctx, &file),
-        Command::Check => check(ctx),
+        Command::Import { file, settings } => import(ctx, &file, settings),
+        Command::Check => crate::safety::check(ctx, path),
         // Carried out by `synthetic` before any database is opened.
         Command::Synthetic { .. } => Ok(()),
     }
@@ -67,6 +84,7 @@ pub fn synthetic(
     json: bool,
     years: i32,
     path: &Path,
+    keys: &desk_store::KeyChoice,
 ) -> Result<(), Error> {
     if !(1..=50).contains(&years) {
         return Err(Error::invalid(vec![desk_domain::Violation::new(
@@ -76,7 +94,8 @@ pub fn synthetic(
         )]));
     }
     let started = std::time::Instant::now();
-    let made = desk_store::Store::create_synthetic(path, &desk_store::Synthetic::years(years))?;
+    let (made, key_place) =
+        desk_store::Store::create_synthetic(path, keys, &desk_store::Synthetic::years(years))?;
     if json {
         #[derive(Serialize)]
         struct Made {
@@ -85,10 +104,12 @@ pub fn synthetic(
             members: usize,
             expenses: usize,
             reports: usize,
+            key: String,
         }
         return output::json(
             out,
             &Made {
+                key: key_place.to_string(),
                 delegations: made.delegations,
                 people: made.people,
                 members: made.members,
@@ -100,7 +121,7 @@ pub fn synthetic(
     output::line(
         out,
         &format!(
-            "{}: {years} years of synthetic records (invented, marked as such): {} delegations, {} people, {} members, {} expense lines, {} reports, in {:.1} s.",
+            "{}: {years} years of synthetic records (invented, marked as such): {} delegations, {} people, {} members, {} expense lines, {} reports, in {:.1} s (encrypted; its key is kept in {key_place}).",
             path.display(),
             thousands(made.delegations),
             thousands(made.people),
@@ -124,28 +145,30 @@ fn thousands(n: usize) -> String {
     out
 }
 
-fn init(ctx: &mut Context<'_>, path: &Path) -> Result<(), Error> {
-    let report = ctx.store.check()?;
+fn init(ctx: &mut Context<'_>, path: &Path, key_place: &desk_store::KeyPlace) -> Result<(), Error> {
+    let version = ctx.store.schema_version()?;
     if ctx.json {
         #[derive(Serialize)]
         struct Init<'a> {
             path: &'a Path,
             schema_version: i64,
+            key: String,
         }
         return output::json(
             ctx.out,
             &Init {
                 path,
-                schema_version: report.schema_version,
+                schema_version: version,
+                key: key_place.to_string(),
             },
         );
     }
     output::line(
         ctx.out,
         &format!(
-            "Database ready at {} (schema version {})",
+            "Database ready at {} (schema version {version}, encrypted; its key is kept in \
+             {key_place})",
             path.display(),
-            report.schema_version
         ),
     )
 }
@@ -223,7 +246,11 @@ fn export(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     }
 }
 
-fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
+fn import(
+    ctx: &mut Context<'_>,
+    file: &Path,
+    settings: desk_store::SettingsMode,
+) -> Result<(), Error> {
     // An export of twenty years is a few hundred MB at most.
     let text = desk_ops::files::read_text(file, "file", 1024 * 1024 * 1024)?;
     let data: Export = serde_json::from_str(&text).map_err(|e| {
@@ -232,48 +259,25 @@ fn import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
             format!("{} is not a Delegation Desk export: {e}", file.display()),
         )
     })?;
-    let imported = ctx.store.import(&data)?;
+    let imported = ctx.store.import(&data, settings)?;
     if ctx.json {
-        output::json(ctx.out, &imported)
-    } else {
-        output::line(
-            ctx.out,
-            &format!(
-                "Imported {} delegations, {} people, {} organisations and {} other records",
-                imported.delegations, imported.people, imported.organisations, imported.records
-            ),
-        )
+        return output::json(ctx.out, &imported);
     }
-}
-
-fn check(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let report = ctx.store.check()?;
-    if ctx.json {
-        output::json(ctx.out, &report)?;
-    } else {
-        output::line(
-            ctx.out,
-            &format!(
-                "Schema version {} (this app: {}); integrity: {}; broken references: {}",
-                report.schema_version,
-                report.supported_version,
-                report.integrity,
-                report.broken_references
-            ),
-        )?;
-        let rows: Vec<Vec<String>> = report
-            .counts
-            .iter()
-            .map(|(t, n)| vec![t.clone(), n.to_string()])
-            .collect();
-        table(ctx.out, &["TABLE", "ROWS"], &rows)?;
-    }
-    if report.ok() {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorKind::Storage,
-            "the database check found problems",
-        ))
-    }
+    let settings = match imported.settings {
+        desk_store::SettingsOutcome::NotInFile => "the file carried no settings",
+        desk_store::SettingsOutcome::Same => "the file's settings are the office's already",
+        desk_store::SettingsOutcome::Kept => {
+            "the office's settings were kept (the file's differ: --settings replace takes them)"
+        }
+        desk_store::SettingsOutcome::Replaced => {
+            "the office's settings were replaced by the file's"
+        }
+    };
+    output::line(
+        ctx.out,
+        &format!(
+            "Imported {} delegations, {} people, {} organisations and {} other records; {settings}",
+            imported.delegations, imported.people, imported.organisations, imported.records
+        ),
+    )
 }

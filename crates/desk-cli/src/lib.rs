@@ -11,6 +11,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 use desk_domain::{Error, ErrorKind};
 use desk_store::Store;
@@ -24,6 +25,7 @@ mod output;
 mod people;
 mod print;
 mod reports;
+mod safety;
 mod sign;
 mod stats;
 mod travel;
@@ -39,6 +41,16 @@ struct Cli {
     /// The database file (default: $DESK_DB, else the app-data folder shared with the app).
     #[arg(long, global = true, value_name = "FILE")]
     db: Option<PathBuf>,
+    /// The database's key file, 64 hexadecimal characters (default: $DESK_KEY_FILE, else the
+    /// system keyring, else a key file beside the database). Created, readable by you
+    /// only, when a new database is created. `--key-file=` (empty) means none.
+    #[arg(
+        long = "key-file",
+        global = true,
+        value_name = "FILE",
+        value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from)
+    )]
+    key_file: Option<PathBuf>,
     /// Print stable JSON instead of tables.
     #[arg(long, global = true)]
     json: bool,
@@ -68,6 +80,8 @@ enum Command {
     Stats(stats::Command),
     #[command(flatten)]
     Sign(sign::Command),
+    #[command(flatten)]
+    Safety(safety::Command),
     #[command(flatten)]
     Print(print::Command),
 }
@@ -123,10 +137,38 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     }
     // A synthetic database is a new file of its own: --db is neither opened nor created.
     if let Command::Data(data::Command::Synthetic { years, out: file }) = &cli.command {
-        return data::synthetic(out, cli.json, *years, file);
+        let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file.clone());
+        return data::synthetic(out, cli.json, *years, file, &keys);
     }
     let path = database_path(cli.db)?;
-    let mut store = Store::open(&path)?;
+    let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file);
+    // What works on a database that may be damaged or locked, without opening it.
+    if let Command::Safety(c) = &cli.command
+        && let Some(done) = safety::run_unopened(out, cli.json, &path, &keys, c)
+    {
+        return done;
+    }
+    // Only these create a database where there is none.
+    let may_create = matches!(
+        cli.command,
+        Command::Data(data::Command::Init | data::Command::Demo)
+    );
+    let opening = desk_store::open_database(&path, &keys, may_create)
+        .map_err(|e| safety::opening_failed(e.into(), &path))?;
+    if opening.encrypted_now {
+        let _ = writeln!(
+            err,
+            "desk: {} was a plaintext database of an earlier version; it is now encrypted \
+             (its key is kept in {})",
+            path.display(),
+            opening.key_place
+        );
+    }
+    if let Some(failed) = &opening.backup_failed {
+        let _ = writeln!(err, "desk: warning: the daily backup failed: {failed}");
+    }
+    let key_place = opening.key_place.clone();
+    let mut store: Store = opening.store;
     let ctx = &mut context::Context {
         store: &mut store,
         json: cli.json,
@@ -134,7 +176,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         err,
     };
     match cli.command {
-        Command::Data(c) => data::run(ctx, &path, c),
+        Command::Data(c) => data::run(ctx, &path, &key_place, c),
         Command::Delegations(c) => delegations::run(ctx, c),
         Command::People(c) => people::run(ctx, c),
         Command::Travel(c) => travel::run(ctx, c),
@@ -143,5 +185,6 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Hosting(c) => hosting::run(ctx, c),
         Command::Stats(c) => stats::run(ctx, c),
         Command::Sign(_) | Command::Print(_) => Ok(()),
+        Command::Safety(c) => safety::run(ctx, &path, c),
     }
 }

@@ -26,6 +26,10 @@ pub enum ErrorKind {
     Storage,
     /// A file could not be read or written.
     Io,
+    /// The database is encrypted and the key at hand does not open it (or there is none).
+    Locked,
+    /// The database file is damaged; a backup can be restored.
+    Damaged,
     /// Something that should not happen did; the message says what.
     Internal,
 }

@@ -386,6 +386,26 @@ pub fn commands() -> Vec<Command> {
         c("delete_rate_table", vec![id()], "null".to_owned()),
         c("load_example_rates", vec![], ts::<RateTable>()),
         c("get_settings", vec![], ts::<Settings>()),
+        // Safe at rest: the unlock and recovery screens, backups, the recovery sheet.
+        c("database_status", vec![], ts::<DatabaseStatus>()),
+        c(
+            "unlock_database",
+            vec![("key", ts::<String>())],
+            ts::<DatabaseStatus>(),
+        ),
+        c("list_backups", vec![], ts::<Vec<BackupInfo>>()),
+        c("make_backup", vec![], ts::<BackupInfo>()),
+        c(
+            "restore_backup",
+            vec![("file", ts::<String>())],
+            ts::<DatabaseStatus>(),
+        ),
+        c("recovery_sheet", vec![], ts::<String>()),
+        c(
+            "save_recovery_sheet",
+            vec![("file", ts::<String>())],
+            "null".to_owned(),
+        ),
         c(
             "save_settings",
             vec![("settings", ts::<Settings>())],
@@ -665,6 +685,8 @@ pub fn typescript() -> String {
     declare::<SponsorCover>(&mut out);
     declare::<RateTable>(&mut out);
     declare::<Settings>(&mut out);
+    declare::<BackupInfo>(&mut out);
+    declare::<DatabaseStatus>(&mut out);
     declare::<AuditEntry>(&mut out);
     declare::<StatsRange>(&mut out);
     declare::<StatsRangeInput>(&mut out);

@@ -82,9 +82,9 @@ pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};
 pub use views::{
-    AppInfo, CalendarEntry, CalendarPerson, CheckReport, DelegationFilter, DelegationSort,
-    DirectoryFilter, DocumentPreview, ExpenseView, MemberDetail, MemberSaved, MissionReportData,
-    Page, PageRequest, PersonProfile, PersonTrip, PreviewItem, ReportVersion, SearchGroup,
-    SearchHit, SegmentView,
+    AppInfo, BackupInfo, CalendarEntry, CalendarPerson, CheckReport, DatabaseStatus,
+    DelegationFilter, DelegationSort, DirectoryFilter, DocumentPreview, ExpenseView, MemberDetail,
+    MemberSaved, MissionReportData, Page, PageRequest, PersonProfile, PersonTrip, PreviewItem,
+    ReportVersion, SearchGroup, SearchHit, SegmentView,
 };
 pub use warning::Warning;

@@ -158,6 +158,8 @@ pub struct CheckReport {
     /// Rows whose references point nowhere.
     #[ts(type = "number")]
     pub broken_references: i64,
+    /// "ok", or the tables, indexes and triggers the schema lacks or has beyond this app's.
+    pub schema: String,
     /// Rows per table.
     pub counts: Vec<(String, i64)>,
 }
@@ -165,9 +167,38 @@ pub struct CheckReport {
 impl CheckReport {
     pub fn ok(&self) -> bool {
         self.integrity == "ok"
+            && self.schema == "ok"
             && self.broken_references == 0
             && self.schema_version == self.supported_version
     }
+}
+
+/// Whether the window can use its database, and the backups it could restore: the unlock
+/// screen shows when `problem` is locked, the recovery screen when it is anything else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DatabaseStatus {
+    /// Why the database is not open (or was found damaged), if it is not.
+    pub problem: Option<crate::Error>,
+    /// The database's file name (never its path).
+    pub name: String,
+    /// Its backups, the newest first (names only).
+    pub backups: Vec<BackupInfo>,
+}
+
+/// One backup of the database, as `desk backups --json` and the Backups screen list them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupInfo {
+    /// The backup file (the CLI gives its path; the window only its name).
+    pub file: String,
+    /// When it was made (RFC 3339, UTC).
+    pub made_at: String,
+    /// Its size in bytes.
+    #[ts(type = "number")]
+    pub size: u64,
+    /// Whether its copy passed SQLite's integrity check (a copy left half-made says false).
+    pub verified: bool,
+    /// Why it was made: daily, manual, migration, import, guest-import, purge, restore.
+    pub reason: String,
 }
 
 /// A person's page: who they are, where they work, every trip they were on, their visas.

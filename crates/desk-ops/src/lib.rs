@@ -9,9 +9,13 @@
 pub mod files;
 pub mod hosting;
 pub mod print;
+mod recovery;
 pub mod sign;
 
-use std::path::{Path, PathBuf};
+pub use files::{mount_point, write_file, write_private_file};
+pub use recovery::recovery_sheet;
+
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
@@ -79,21 +83,6 @@ impl PreparedAttachment {
 /// Now, with the computer's offset: the creation date written into documents.
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
-}
-
-/// Writes `bytes` beside `path` first and renames the file into place, so that a failed
-/// write never leaves half a document where the user expects one.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io =
-        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        io(path, e)
-    })
 }
 
 /// Loads the demo data set and the example rate table, into an empty database only: the

@@ -29,16 +29,29 @@ fn figure(name: &str, value: f64, unit: &str) {
     eprintln!("figure: {name} = {value:.2} {unit}");
 }
 
+/// The benches' databases are encrypted as the app's are, their key kept in a file beside
+/// them in the target folder.
+fn keys() -> desk_store::KeyChoice {
+    desk_store::KeyChoice {
+        file: Some(Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-bench.key")),
+    }
+}
+
+/// The store at `path`, made if there is none.
+fn open(path: &Path, what: &str) -> Store {
+    or_die(desk_store::open_database(path, &keys(), true), what).store
+}
+
 /// The twenty-year database, made once into the target folder and reused.
 fn big_database() -> PathBuf {
     if let Some(path) = std::env::var_os("DESK_BENCH_DB") {
         return PathBuf::from(path);
     }
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("twenty-years-v2.sqlite");
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("twenty-years-v2-encrypted.sqlite");
     if !path.exists() {
         let started = Instant::now();
         let made = or_die(
-            Store::create_synthetic(&path, &Synthetic::twenty_years()),
+            Store::create_synthetic(&path, &keys(), &Synthetic::twenty_years()),
             "the synthetic records",
         );
         eprintln!(
@@ -112,7 +125,7 @@ fn bench(c: &mut Criterion) {
     let path = big_database();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
-    let store = or_die(Store::open(&path), "open");
+    let store = open(&path, "open");
 
     // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes).
     let reads = std::env::var("DESK_BENCH_ONLY").map_or(true, |only| only != "writes");
@@ -277,7 +290,7 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
         )
     };
     for (label, db) in [("empty", &empty_path), ("twenty years", &big_copy)] {
-        let mut store = or_die(Store::open(db), "open for writes");
+        let mut store = open(db, "open for writes");
         let mut group = c.benchmark_group(format!("writes into {label}"));
         group.sample_size(10);
         if quick {
@@ -330,7 +343,10 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
                 || or_die(demo_copy(), "the demo"),
                 |copy| {
                     let t = Instant::now();
-                    black_box(or_die(store.import(&copy), "import"));
+                    black_box(or_die(
+                        store.import(&copy, desk_store::SettingsMode::Keep),
+                        "import",
+                    ));
                     times.push(t.elapsed());
                 },
                 BatchSize::PerIteration,

@@ -46,12 +46,17 @@ fn or_die<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
 fn bench(c: &mut Criterion) {
     // The database is made once and kept in the target folder: generating it takes longer
     // than measuring. Delete the file to make it again.
-    let path =
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("stats-twenty-years-v2.sqlite");
+    // Encrypted as the app's databases are, with a fixed key so the file can be kept.
+    let key = or_die(
+        desk_store::Key::from_hex(&"5e".repeat(32)).ok_or("no key"),
+        "the bench key",
+    );
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("stats-twenty-years-v2-encrypted.sqlite");
     if !path.exists() {
         let partial = path.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
-        let mut store = or_die(Store::open(&partial), "a new database");
+        let mut store = or_die(Store::create(&partial, &key), "a new database");
         let started = Instant::now();
         let made = or_die(
             generate(&mut store, &Synthetic::twenty_years()),
@@ -68,7 +73,7 @@ fn bench(c: &mut Criterion) {
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
     // Reopen, so the measurement starts from a cold connection as the app would.
     let started = Instant::now();
-    let store = or_die(Store::open(&path), "reopen");
+    let store = or_die(Store::open(&path, &key), "reopen");
     let first = or_die(
         store.stats_as_of(day(2016, 1, 1), day(2016, 12, 31), day(2027, 1, 1)),
         "statistics",

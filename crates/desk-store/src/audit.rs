@@ -37,12 +37,11 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// SQLite's integrity check, the foreign keys, the schema version and the size of
-    /// each table.
+    /// SQLite's integrity check, the foreign keys, the schema (version, and every table,
+    /// index and trigger this app's migrations make) and the size of each table.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
-        let integrity: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        let integrity = crate::cipher::integrity(&self.conn)?;
+        let schema = schema_difference(&self.conn)?;
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let broken = stmt.query_map([], |_| Ok(()))?.count();
         let mut counts = Vec::new();
@@ -75,8 +74,41 @@ impl Store {
             schema_version: schema_version(&self.conn)?,
             supported_version: LATEST_VERSION,
             integrity,
+            schema,
             broken_references: i64::try_from(broken).unwrap_or(i64::MAX),
             counts,
         })
     }
+}
+
+/// Every table, index and trigger a database of this schema has, by type and name.
+fn schema_objects(conn: &rusqlite::Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT type || ' ' || name FROM sqlite_schema
+         WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// "ok" when the database has exactly the objects a fresh database of this app has; else
+/// what is missing and what is extra.
+fn schema_difference(conn: &rusqlite::Connection) -> Result<String, StoreError> {
+    let fresh = Store::open_in_memory()?;
+    let expected = schema_objects(&fresh.conn)?;
+    let found = schema_objects(conn)?;
+    let missing: Vec<&String> = expected.iter().filter(|o| !found.contains(o)).collect();
+    let extra: Vec<&String> = found.iter().filter(|o| !expected.contains(o)).collect();
+    if missing.is_empty() && extra.is_empty() {
+        return Ok("ok".to_owned());
+    }
+    let list = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!("missing {}", list(&missing)));
+    }
+    if !extra.is_empty() {
+        parts.push(format!("unexpected {}", list(&extra)));
+    }
+    Ok(parts.join("; "))
 }

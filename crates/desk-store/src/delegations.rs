@@ -311,6 +311,7 @@ impl Store {
                 .coded("purge_outside_trash", &[]),
             ));
         }
+        self.backup_before(crate::BackupReason::Purge)?;
         let writer = self.writer()?;
         search::unindex_belonging_to(&writer.tx, id)?;
         writer.remove(&delegation)?;

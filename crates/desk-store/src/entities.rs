@@ -8,11 +8,12 @@ use desk_domain::{
 use crate::record::{Record, SearchDoc};
 
 macro_rules! record {
-    ($ty:ty, $table:literal, [$($col:literal),+ $(,)?] $(, json: [$($json:literal),+ $(,)?])?) => {
+    ($ty:ty, $table:literal, [$($col:literal),+ $(,)?] $(, json: [$($json:literal),+ $(,)?])? $(, private: [$($private:literal),+ $(,)?])?) => {
         impl Record for $ty {
             const TABLE: &'static str = $table;
             const COLUMNS: &'static [&'static str] = &[$($col),+];
             $(const JSON_COLUMNS: &'static [&'static str] = &[$($json),+];)?
+            $(const PRIVATE: &'static [&'static str] = &[$($private),+];)?
             fn id(&self) -> &str {
                 &self.id
             }
@@ -70,7 +71,9 @@ record!(
         "notes",
         "created_at",
         "updated_at"
-    ]
+    ],
+    // The audit trail records that these changed, never their values (migration 0004).
+    private: ["passport_no", "born_on"]
 );
 record!(
     Delegation,

@@ -26,6 +26,24 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("no database at {} (create one with desk init)", .0.display())]
+    NoDatabase(PathBuf),
+    #[error("there is already a database at {}; it was left as it is", .0.display())]
+    AlreadyThere(PathBuf),
+    /// The key does not open the database; the text says where the key came from.
+    #[error("this database is encrypted and {0} does not open it; the file was left unchanged")]
+    WrongKey(String),
+    #[error(
+        "the database {} is encrypted and no key for it was found (not in the system keyring, \
+         no key file beside it): pass --key-file FILE or set DESK_KEY_FILE, or type the key of \
+         its recovery sheet with desk key restore",
+        .0.display()
+    )]
+    NoKey(PathBuf),
+    #[error("{0}")]
+    Key(String),
+    #[error("the database is damaged ({0})")]
+    Damaged(String),
 }
 
 impl From<StoreError> for Error {
@@ -35,9 +53,23 @@ impl From<StoreError> for Error {
             StoreError::NewerSchema { .. } => ErrorKind::NewerSchema,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Io { .. } => ErrorKind::Io,
-            StoreError::Sqlite(_) | StoreError::BackupFailed(_) | StoreError::Corrupt(_) => {
-                ErrorKind::Storage
+            StoreError::WrongKey(_) | StoreError::NoKey(_) | StoreError::Key(_) => {
+                ErrorKind::Locked
             }
+            StoreError::Damaged(_) => ErrorKind::Damaged,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                ErrorKind::Damaged
+            }
+            StoreError::Sqlite(_)
+            | StoreError::BackupFailed(_)
+            | StoreError::Corrupt(_)
+            | StoreError::NoDatabase(_)
+            | StoreError::AlreadyThere(_) => ErrorKind::Storage,
         };
         Error::new(kind, error.to_string())
     }

@@ -78,13 +78,39 @@ pub struct Export {
     pub hosting: Vec<crate::KeyedSetting>,
 }
 
-/// How many records an import added.
+/// What an import does with the office's settings when the file carries some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SettingsMode {
+    /// The office's settings stay as they are (the default: nothing is replaced unasked).
+    #[default]
+    Keep,
+    /// The file's settings replace the office's.
+    Replace,
+}
+
+/// What happened to the office's settings in an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingsOutcome {
+    /// The file carried no settings.
+    #[default]
+    NotInFile,
+    /// The file's settings were the office's already.
+    Same,
+    /// The file's settings differed and were left out.
+    Kept,
+    /// The file's settings replaced the office's.
+    Replaced,
+}
+
+/// How many records an import added, and what became of the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Imported {
     pub organisations: usize,
     pub people: usize,
     pub delegations: usize,
     pub records: usize,
+    pub settings: SettingsOutcome,
 }
 
 fn all<T: Record>(store: &Store) -> Result<Vec<T>, StoreError> {
@@ -142,8 +168,10 @@ impl Store {
     }
 
     /// Adds every record of an export, all or nothing. Ids already present are refused
-    /// (nothing is overwritten); so is an export from a newer app.
-    pub fn import(&mut self, data: &Export) -> Result<Imported, StoreError> {
+    /// (nothing is overwritten); so is an export from a newer app. The office's settings
+    /// are replaced by the file's only with [`SettingsMode::Replace`]. A verified backup is
+    /// made first.
+    pub fn import(&mut self, data: &Export, mode: SettingsMode) -> Result<Imported, StoreError> {
         if data.format != FORMAT {
             return Err(refused(format!(
                 "this is not a Delegation Desk export (format \"{}\")",
@@ -164,6 +192,14 @@ impl Store {
                 ))
             })?;
         }
+        let current = self.settings()?;
+        let settings = match (&data.settings, mode) {
+            (None, _) => SettingsOutcome::NotInFile,
+            (Some(theirs), _) if *theirs == current => SettingsOutcome::Same,
+            (Some(_), SettingsMode::Keep) => SettingsOutcome::Kept,
+            (Some(_), SettingsMode::Replace) => SettingsOutcome::Replaced,
+        };
+        self.backup_before(crate::BackupReason::Import)?;
         let tx = self.conn.transaction()?;
         insert_all(&tx, &data.organisations)?;
         insert_all(&tx, &data.people)?;
@@ -229,7 +265,9 @@ impl Store {
                 ],
             )?;
         }
-        if let Some(settings) = &data.settings {
+        // A file from an older app may carry passport numbers in its audit entries.
+        tx.execute_batch(crate::migrate::SCRUB_AUDIT)?;
+        if let (Some(settings), SettingsOutcome::Replaced) = (&data.settings, settings) {
             let json =
                 serde_json::to_string(settings).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             tx.execute(
@@ -274,6 +312,7 @@ impl Store {
             people: data.people.len(),
             delegations: data.delegations.len(),
             records,
+            settings,
         })
     }
 
@@ -293,7 +332,7 @@ impl Store {
     pub fn load_demo(&mut self) -> Result<Imported, StoreError> {
         let data: Export = serde_json::from_str(DEMO)
             .map_err(|e| StoreError::Corrupt(format!("the demo data set: {e}")))?;
-        self.import(&data)
+        self.import(&data, SettingsMode::Replace)
     }
 }
 

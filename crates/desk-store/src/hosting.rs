@@ -252,6 +252,7 @@ impl Store {
         if !skip_invalid && !checked.problems().is_empty() {
             return Err(StoreError::Domain(hosting::refusal(&checked)));
         }
+        self.backup_before(crate::BackupReason::GuestImport)?;
         let delegation = self.delegation(delegation_id)?;
         let host = hosting::host_airport(&delegation.country, &delegation.cities);
         // Organisations by the folded form of their name and short name, first by name

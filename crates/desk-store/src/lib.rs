@@ -7,19 +7,24 @@
 //! A [`Store`] owns one `rusqlite::Connection`. A connection is `Send` but not `Sync`, so the
 //! shell keeps the store behind a mutex; one connection is plenty for one person's desktop.
 
+mod access;
 mod agenda;
 mod attachments;
 mod audit;
+pub mod backups;
 mod children;
+pub mod cipher;
 mod delegations;
 mod entities;
 mod error;
 mod exchange;
 mod hosting;
+pub mod keys;
 mod members;
 mod migrate;
 mod money;
 mod people;
+mod private;
 pub mod record;
 mod reports;
 mod search;
@@ -34,15 +39,20 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use access::{Opening, open_database};
 pub use attachments::sha256_hex;
+pub use backups::Reason as BackupReason;
 pub use children::{Base, ChildInput};
 pub use desk_domain::{
     CheckReport, DelegationFilter, DelegationSort, DirectoryFilter, MemberDetail, MemberSaved,
     Page, PageRequest, ReportVersion, SearchGroup, SearchHit,
 };
 pub use error::StoreError;
-pub use exchange::{DEMO, Export, ExportedAttachment, FORMAT, Imported};
+pub use exchange::{
+    DEMO, Export, ExportedAttachment, FORMAT, Imported, SettingsMode, SettingsOutcome,
+};
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
+pub use keys::{Key, KeyChoice, KeyPlace};
 pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use money::EXAMPLE_RATES;
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
@@ -55,6 +65,8 @@ pub struct Store {
     conn: Connection,
     /// Who the audit trail names for changes made through this store.
     actor: String,
+    /// The file and its key (none for a database in memory): backups are made with them.
+    file: Option<(PathBuf, Key)>,
 }
 
 /// Where the database lives when nobody says otherwise: the platform's app-data folder
@@ -68,21 +80,41 @@ pub fn default_database_path() -> Option<PathBuf> {
 pub const APP_FOLDER: &str = "vn.gov.nlv.delegation-desk";
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens the encrypted database at `path` with `key` and brings its schema up to date.
     ///
-    /// A database written by a newer app is refused untouched. Before any migration runs on
-    /// an existing database, a copy is written next to it and checked.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        if let Some(parent) = path.parent()
-            && !parent.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+    /// There must be a database there: a missing path or a zero-byte file is refused (no
+    /// database is ever created by a slip). A plaintext database of an earlier app is
+    /// encrypted first (see [`cipher::encrypt_in_place`]). A wrong key, or a database written
+    /// by a newer app, is refused with the file unchanged. Before any migration runs, a
+    /// verified backup is made.
+    pub fn open(path: &Path, key: &Key) -> Result<Self, StoreError> {
+        match cipher::file_state(path)? {
+            cipher::FileState::Missing => return Err(StoreError::NoDatabase(path.to_path_buf())),
+            cipher::FileState::Plain => cipher::encrypt_in_place(path, key)?,
+            cipher::FileState::Encrypted => {}
         }
-        let conn = Connection::open(path)?;
-        Self::prepare(conn, Some(path))
+        let conn = cipher::open_keyed(path, key, false)?;
+        let store = Self::prepare(conn, Some((path.to_path_buf(), key.clone())))?;
+        private::restrict_database(path);
+        Ok(store)
+    }
+
+    /// Creates a new encrypted database at `path` (0600, in a folder made 0700 if this
+    /// creates it). A path that already holds a database is refused.
+    pub fn create(path: &Path, key: &Key) -> Result<Self, StoreError> {
+        if cipher::file_state(path)? != cipher::FileState::Missing {
+            return Err(StoreError::AlreadyThere(path.to_path_buf()));
+        }
+        if let Some(parent) = path.parent() {
+            private::create_folder(parent)?;
+        }
+        // The file exists (empty, 0600) before SQLite opens it, so that SQLite gives its WAL
+        // the same mode.
+        drop(private::create_file(path)?);
+        let conn = cipher::open_keyed(path, key, false)?;
+        let store = Self::prepare(conn, Some((path.to_path_buf(), key.clone())))?;
+        private::restrict_database(path);
+        Ok(store)
     }
 
     /// A private database in memory, for tests and dry runs.
@@ -90,7 +122,7 @@ impl Store {
         Self::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Self, StoreError> {
+    fn prepare(mut conn: Connection, file: Option<(PathBuf, Key)>) -> Result<Self, StoreError> {
         // Refuse a newer schema before touching anything, even the journal mode.
         migrate::refuse_newer(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -98,15 +130,38 @@ impl Store {
         // (a laptop that loses power on a train keeps what was saved).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // What is deleted is overwritten, not left in free pages (a purged passport stays
+        // purged even for someone holding the key).
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        // Every page read from the file is decrypted and its HMAC checked; pages kept in
+        // SQLite's own cache are not. 64 MB (the default is 2 MB) holds a year's statistics
+        // of a twenty-year office, so a second look costs no decryption (benches/README.md).
+        conn.pragma_update(None, "cache_size", -65_536)?;
         // Another process (the CLI importing years of records, a second window) may hold the
         // write lock for a while: wait well past a large import rather than fail, since every
         // command runs off the window's main thread and the window shows that it is waiting.
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        migrate::migrate(&mut conn, path)?;
+        migrate::migrate(&mut conn, file.as_ref())?;
         Ok(Self {
             conn,
             actor: default_actor(),
+            file,
         })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(migrate::schema_version(&self.conn)?)
+    }
+
+    /// The database file, if the store has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// The database's key, if it is a file (for the recovery sheet).
+    pub fn key(&self) -> Option<&Key> {
+        self.file.as_ref().map(|(_, key)| key)
     }
 
     /// Names whoever makes the following changes in the audit trail.

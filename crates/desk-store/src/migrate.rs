@@ -3,11 +3,12 @@
 //! Never edit a migration that has shipped: add the next number. Every earlier schema
 //! version has a fixture under `tests/fixtures/` that the upgrade test opens.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use crate::StoreError;
+use crate::keys::Key;
+use crate::{StoreError, backups};
 
 /// The migrations in order; the schema version is the number of the last one applied, kept
 /// in `PRAGMA user_version`.
@@ -15,9 +16,14 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_delegation.sql")),
     (2, include_str!("../migrations/0002_record.sql")),
     (3, include_str!("../migrations/0003_rates.sql")),
+    (4, include_str!("../migrations/0004_private_audit.sql")),
     (6, include_str!("../migrations/0006_scale.sql")),
     (7, include_str!("../migrations/0007_photo_print.sql")),
 ];
+
+/// The audit scrub of migration 0004, also run after an import (an export of an older app
+/// carries values the trail no longer keeps).
+pub(crate) const SCRUB_AUDIT: &str = include_str!("../migrations/0004_private_audit.sql");
 
 /// The schema version this build writes: the number of the last migration (numbers are
 /// reserved per change, so the list may have gaps while changes are being merged).
@@ -48,25 +54,30 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
-    migrate_until(conn, path, LATEST_VERSION)
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    file: Option<&(PathBuf, Key)>,
+) -> Result<(), StoreError> {
+    migrate_until(conn, file, LATEST_VERSION)
 }
 
 /// Applies the migrations up to `target` (inclusive). Only tests stop short of the latest:
 /// they write the fixture of each earlier schema with the very code that shipped it.
 pub(crate) fn migrate_until(
     conn: &mut Connection,
-    path: Option<&Path>,
+    file: Option<&(PathBuf, Key)>,
     target: i64,
 ) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
     if current >= target {
         return Ok(());
     }
+    // A migration that goes wrong must never cost the user their records: a verified,
+    // encrypted backup first.
     if current > 0
-        && let Some(path) = path
+        && let Some((path, key)) = file
     {
-        backup(conn, path, current)?;
+        backups::make(conn, path, key, backups::Reason::Migration)?;
     }
     let tx = conn.transaction()?;
     for (version, sql) in MIGRATIONS
@@ -82,29 +93,4 @@ pub(crate) fn migrate_until(
     }
     tx.commit()?;
     Ok(())
-}
-
-/// Copies the database next to itself before an upgrade and checks the copy, so that a
-/// migration that goes wrong can never cost the user their records.
-fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".v{version}-{stamp}.backup"));
-    let target = path.with_file_name(name);
-    conn.backup(
-        rusqlite::MAIN_DB,
-        &target,
-        None::<fn(rusqlite::backup::Progress)>,
-    )?;
-
-    let copy = Connection::open_with_flags(&target, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let verdict: String = copy.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
-    let copied_version = schema_version(&copy)?;
-    if verdict != "ok" || copied_version != version {
-        return Err(StoreError::BackupFailed(format!(
-            "{}: integrity {verdict}, version {copied_version}",
-            target.display()
-        )));
-    }
-    Ok(target)
 }

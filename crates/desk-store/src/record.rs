@@ -23,6 +23,8 @@ pub trait Record: Serialize + DeserializeOwned {
     const COLUMNS: &'static [&'static str];
     /// Columns holding JSON (lists, nested values).
     const JSON_COLUMNS: &'static [&'static str] = &[];
+    /// Personal fields whose values never enter the audit trail (only that they changed).
+    const PRIVATE: &'static [&'static str] = &[];
 
     fn id(&self) -> &str;
 

@@ -196,8 +196,14 @@ const CATEGORIES: &[&str] = &[
 
 impl Store {
     /// Writes a new synthetic database of `size` at `path`. An existing file is never
-    /// touched: the records are made in `path` + `.partial` and renamed at the end.
-    pub fn create_synthetic(path: &Path, size: &Synthetic) -> Result<Generated, StoreError> {
+    /// touched: the records are made in `path` + `.partial` and renamed at the end. The
+    /// database is encrypted, as every database of the app is, with a new key kept where
+    /// `keys` says (returned with the records made).
+    pub fn create_synthetic(
+        path: &Path,
+        keys: &crate::KeyChoice,
+        size: &Synthetic,
+    ) -> Result<(Generated, crate::KeyPlace), StoreError> {
         let refuse = |why: &str| {
             StoreError::Domain(desk_domain::Error::invalid(vec![
                 desk_domain::Violation::new(
@@ -212,6 +218,8 @@ impl Store {
                 "a file is already there; synthetic records are written only into a new database",
             ));
         }
+        // Only once the path is known to be free: a key kept for it replaces any other.
+        let (key, place) = keys.create(path)?;
         let mut partial = path.as_os_str().to_owned();
         partial.push(".partial");
         let partial = std::path::PathBuf::from(partial);
@@ -221,7 +229,7 @@ impl Store {
             let _ = std::fs::remove_file(name);
         }
         let made = {
-            let mut store = Store::open(&partial)?;
+            let mut store = Store::create(&partial, &key)?;
             let made = generate(&mut store, size)?;
             // One file, no write-ahead log beside it, before it takes its name.
             store.conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -234,7 +242,7 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        Ok(made)
+        Ok((made, place))
     }
 }
 

@@ -15,10 +15,61 @@ pub fn write_empty_database_with_version(path: &Path, version: i64) -> Result<()
     Ok(())
 }
 
-/// The schema version of the database file at `path`, read without migrating it.
-pub fn schema_version_of(path: &Path) -> Result<i64, StoreError> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+/// The schema version of the encrypted database file at `path`, read without migrating it.
+pub fn schema_version_of(path: &Path, key: &crate::Key) -> Result<i64, StoreError> {
+    let conn = crate::cipher::open_keyed_read_only(path, key)?;
     Ok(crate::schema_version(&conn)?)
+}
+
+/// Adds an audit entry to a plaintext database of an earlier app (a fixture copy), as that
+/// app wrote them: with the values, passport numbers included.
+pub fn add_plain_audit_entry(
+    path: &Path,
+    entity_id: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<(), StoreError> {
+    let conn = Connection::open(path)?;
+    conn.execute(
+        "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
+         VALUES ('2017-01-01T00:00:00Z', 'old app', 'person', ?1, ?2, ?3, ?4)",
+        rusqlite::params![entity_id, field, old, new],
+    )?;
+    Ok(())
+}
+
+/// Every table's row count in a plaintext database (a fixture), read without changing it.
+pub fn plain_counts(path: &Path) -> Result<Vec<(String, i64)>, StoreError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    crate::cipher::table_counts(&conn)
+}
+
+/// Every table's row count in an encrypted database.
+pub fn counts(path: &Path, key: &crate::Key) -> Result<Vec<(String, i64)>, StoreError> {
+    let conn = crate::cipher::open_keyed_read_only(path, key)?;
+    crate::cipher::table_counts(&conn)
+}
+
+/// The decrypted bytes of the database at `path`: a plaintext copy written to `into`
+/// (SQLCipher's export), so a test can look for values left in free pages.
+pub fn decrypted_copy(path: &Path, key: &crate::Key, into: &Path) -> Result<Vec<u8>, StoreError> {
+    let conn = crate::cipher::open_keyed(path, key, false)?;
+    // The connection may not create files; the copy starts as an empty one.
+    std::fs::write(into, b"").map_err(|source| StoreError::Io {
+        path: into.to_path_buf(),
+        source,
+    })?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS plaintext KEY ''",
+        [into.to_string_lossy()],
+    )?;
+    conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(()))?;
+    conn.execute_batch("DETACH DATABASE plaintext")?;
+    std::fs::read(into).map_err(|source| StoreError::Io {
+        path: into.to_path_buf(),
+        source,
+    })
 }
 
 /// Upgrades the database at `path` to schema `version` exactly, with the migrations (and
@@ -30,6 +81,12 @@ pub fn upgrade_to(path: &Path, version: i64) -> Result<(), StoreError> {
     crate::migrate::migrate_until(&mut conn, None, version)?;
     conn.execute_batch("VACUUM")?;
     Ok(())
+}
+
+/// The schema version of a plaintext database (a fixture), read without changing it.
+pub fn plain_schema_version_of(path: &Path) -> Result<i64, StoreError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(crate::schema_version(&conn)?)
 }
 
 pub use crate::synthetic::{Generated, Synthetic, generate};

@@ -39,8 +39,16 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// The record as the audit trail keeps it: whole, less its private fields.
     fn whole<T: Record>(record: &T) -> Result<String, StoreError> {
-        serde_json::to_string(record).map_err(|e| StoreError::Corrupt(e.to_string()))
+        let mut value =
+            serde_json::to_value(record).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        if let Some(fields) = value.as_object_mut() {
+            for private in T::PRIVATE {
+                fields.remove(*private);
+            }
+        }
+        Ok(value.to_string())
     }
 
     pub fn create<T: Record>(&self, record: &T) -> Result<(), StoreError> {
@@ -64,6 +72,11 @@ impl<'a> Writer<'a> {
         }
         record::update(&self.tx, new)?;
         for (field, before, after) in &changes {
+            if T::PRIVATE.contains(&field.as_str()) {
+                // That it changed, not what it was or became.
+                self.audit(T::TABLE, new.id(), field, None, None)?;
+                continue;
+            }
             self.audit(
                 T::TABLE,
                 new.id(),

@@ -4,7 +4,7 @@
 /**
  * What went wrong, as a stable tag the UI and the CLI can act on.
  */
-export type ErrorKind = "validation" | "not_found" | "conflict" | "newer_schema" | "storage" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "newer_schema" | "storage" | "io" | "locked" | "damaged" | "internal";
 
 /**
  * The rule a field broke. Stable names: the UI translates them.
@@ -1097,6 +1097,49 @@ hosting_request_days: number,
  */
 pm_hosting_request_days: number, };
 
+/**
+ * One backup of the database, as `desk backups --json` and the Backups screen list them.
+ */
+export type BackupInfo = { 
+/**
+ * The backup file (the CLI gives its path; the window only its name).
+ */
+file: string, 
+/**
+ * When it was made (RFC 3339, UTC).
+ */
+made_at: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
+/**
+ * Whether its copy passed SQLite's integrity check (a copy left half-made says false).
+ */
+verified: boolean, 
+/**
+ * Why it was made: daily, manual, migration, import, guest-import, purge, restore.
+ */
+reason: string, };
+
+/**
+ * Whether the window can use its database, and the backups it could restore: the unlock
+ * screen shows when `problem` is locked, the recovery screen when it is anything else.
+ */
+export type DatabaseStatus = { 
+/**
+ * Why the database is not open (or was found damaged), if it is not.
+ */
+problem: DeskError | null, 
+/**
+ * The database's file name (never its path).
+ */
+name: string, 
+/**
+ * Its backups, the newest first (names only).
+ */
+backups: Array<BackupInfo>, };
+
 export type AuditEntry = { id: number, 
 /**
  * RFC 3339, UTC.
@@ -1803,6 +1846,13 @@ export interface Commands {
   delete_rate_table: { args: { id: string }; returns: null };
   load_example_rates: { args: Record<string, never>; returns: RateTable };
   get_settings: { args: Record<string, never>; returns: Settings };
+  database_status: { args: Record<string, never>; returns: DatabaseStatus };
+  unlock_database: { args: { key: string }; returns: DatabaseStatus };
+  list_backups: { args: Record<string, never>; returns: Array<BackupInfo> };
+  make_backup: { args: Record<string, never>; returns: BackupInfo };
+  restore_backup: { args: { file: string }; returns: DatabaseStatus };
+  recovery_sheet: { args: Record<string, never>; returns: string };
+  save_recovery_sheet: { args: { file: string }; returns: null };
   save_settings: { args: { settings: Settings }; returns: Settings };
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
   stats_years: { args: Record<string, never>; returns: Array<number> };

@@ -48,6 +48,8 @@ const KINDS: readonly ErrorKind[] = [
   'newer_schema',
   'storage',
   'io',
+  'locked',
+  'damaged',
   'internal',
 ];
 
@@ -114,6 +116,17 @@ export const api = {
   listPrinters: () => call('list_printers', {}),
   printPaper: (paper: Paper, how: PrintRequest) => call('print_paper', { paper, how }),
   loadDemo: () => call('load_demo', {}),
+
+  // Safe at rest.
+  databaseStatus: () => call('database_status', {}),
+  unlockDatabase: (key: string) => call('unlock_database', { key }),
+  listBackups: () => call('list_backups', {}),
+  makeBackup: () => call('make_backup', {}),
+  /** `file`: a backup's name from `listBackups`, never a path. */
+  restoreBackup: (file: string) => call('restore_backup', { file }),
+  recoverySheet: () => call('recovery_sheet', {}),
+  /** `file`: a token from `chooseSaveFile`. */
+  saveRecoverySheet: (file: string) => call('save_recovery_sheet', { file }),
 
   /** One page of delegations (the shell never sends more than 500 at once). */
   listDelegations: (filter: DelegationFilter = NO_FILTER, page: PageRequest = FIRST_PAGE) =>

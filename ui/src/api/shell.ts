@@ -57,3 +57,11 @@ export async function onWindowClose(beforeClose: () => Promise<void>): Promise<(
     await beforeClose();
   });
 }
+
+/**
+ * Calls `onChange` when the shell finds the database damaged after the window opened (the
+ * full check of a large file runs in the background). Returns the function that stops.
+ */
+export async function onDatabaseStatus(onChange: () => void): Promise<() => void> {
+  return listen('database-status', () => onChange());
+}

@@ -82,6 +82,10 @@ export function describe(error: DeskError): string {
     case 'storage':
     case 'newer_schema':
       return t('error.storage', { message: error.message });
+    case 'locked':
+      return t('error.locked', { message: error.message });
+    case 'damaged':
+      return t('error.damaged', { message: error.message });
     default:
       return error.message;
   }
