@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { demoDatabase, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { demoDatabase, openApp, screenshot, startDriver, waitForText } from './harness.mjs';
 
 const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 const HANOI = '018fd2d0-084c-724a-8498-c628eb0b144c';
@@ -81,7 +81,8 @@ describe('printing from the window', { timeout: 180000 }, () => {
     await browser.$('[data-testid="printer-badges"]').waitForExist({ timeout: 15000 });
     await browser.$('[data-testid="printer-badges"]').click();
     await browser.$('[data-testid="print-dialog"]').waitForDisplayed();
-    assert.match(await textOf(browser.$('[data-testid="print-dialog"]')), /100 %/);
+    // The dialog asks CUPS for its printers first ("Đang tải…"), then offers A4 at 100 %.
+    await waitForText(browser, '[data-testid="print-dialog"]', /100 %/, 15000);
     const before = printed();
     await browser.$('[data-testid="print-go"]').click();
     const file = await waitForJob(before);
