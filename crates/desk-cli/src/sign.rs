@@ -178,22 +178,15 @@ pub fn sign_letter(
     s: &Signing,
     doc: &desk_report::hosting::Printed,
 ) -> Result<Vec<u8>, Error> {
-    let (agency, place, reason) = match s.lang {
-        Lang::Vi => (&settings.agency, &settings.place, "Ký phát hành thư"),
-        Lang::En => (&settings.agency_en, &settings.place_en, "Letter issued"),
-    };
-    desk_ops::sign::sign_pdf(
+    desk_ops::sign::sign_paper(
+        settings,
+        desk_ops::sign::Paper::Letter,
         &doc.pdf,
         doc.signature,
         &s.credential,
         &s.images,
-        &desk_ops::sign::SignDetails {
-            agency,
-            place,
-            reason,
-            lang: s.lang,
-            messages: MESSAGES,
-        },
+        s.lang,
+        MESSAGES,
     )
 }
 

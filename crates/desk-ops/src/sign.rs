@@ -135,6 +135,72 @@ pub fn sign_pdf(
     .map_err(|e| sign_error(e, details.messages))
 }
 
+/// The papers the desk signs, each with the reason its signature gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    MissionReport,
+    Letter,
+    AnnualReport,
+}
+
+impl Paper {
+    fn reason(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Paper::MissionReport, Lang::Vi) => "Ký phát hành báo cáo",
+            (Paper::MissionReport, Lang::En) => "Report issued",
+            (Paper::Letter, Lang::Vi) => "Ký phát hành thư",
+            (Paper::Letter, Lang::En) => "Letter issued",
+            (Paper::AnnualReport, Lang::Vi) => "Ký phát hành báo cáo năm",
+            (Paper::AnnualReport, Lang::En) => "Annual report issued",
+        }
+    }
+}
+
+/// Signs a paper the desk drew in `lang`, in the agency's name and place from Settings.
+#[allow(clippy::too_many_arguments)]
+pub fn sign_paper(
+    settings: &desk_domain::Settings,
+    paper: Paper,
+    pdf: &[u8],
+    space: Option<SignatureSpace>,
+    credential: &Credential,
+    images: &SignImages,
+    lang: Lang,
+    messages: Lang,
+) -> Result<Vec<u8>, Error> {
+    let (agency, place) = match lang {
+        Lang::Vi => (&settings.agency, &settings.place),
+        Lang::En => (&settings.agency_en, &settings.place_en),
+    };
+    sign_pdf(
+        pdf,
+        space,
+        credential,
+        images,
+        &SignDetails {
+            agency,
+            place,
+            reason: paper.reason(lang),
+            lang,
+            messages,
+        },
+    )
+}
+
+/// The annual report drawn, with the room of its signature block.
+pub fn annual_report_pdf(
+    stats: &desk_domain::YearStats,
+    options: &desk_report::AnnualOptions,
+) -> Result<(Vec<u8>, Option<SignatureSpace>), Error> {
+    let (doc, annex) = desk_report::annual_report(stats, options);
+    let layout = desk_report::layout_with_annex(&doc, Some(&annex))
+        .map_err(desk_report::mission::user_error)?;
+    let space = desk_report::signature_space(&layout, &doc.signature);
+    let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
+        .map_err(desk_report::mission::user_error)?;
+    Ok((pdf, space))
+}
+
 /// The mission report signed, written to `path` (nothing is written if signing fails), and
 /// kept as a version like any export.
 pub fn sign_mission_report(
@@ -153,23 +219,15 @@ pub fn sign_mission_report(
     let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
         .map_err(desk_report::mission::user_error)?;
     let settings = store.settings()?;
-    let lang = lang_of(language);
-    let (agency, place, reason) = match lang {
-        Lang::Vi => (&settings.agency, &settings.place, "Ký phát hành báo cáo"),
-        Lang::En => (&settings.agency_en, &settings.place_en, "Report issued"),
-    };
-    let signed = sign_pdf(
+    let signed = sign_paper(
+        &settings,
+        Paper::MissionReport,
         &pdf,
         space,
         credential,
         images,
-        &SignDetails {
-            agency,
-            place,
-            reason,
-            lang,
-            messages,
-        },
+        lang_of(language),
+        messages,
     )?;
     write_file(path, &signed)?;
     Ok((
