@@ -85,8 +85,13 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|e| io(path, e))
 }
 
-/// Opens the key the options name, with the PIN from the named variable.
-pub fn open(args: &KeyArgs, language: Language) -> Result<Signing, Error> {
+/// Opens the key the options name, with the PIN from the named variable; the images not
+/// given as options come from Settings → Signature.
+pub fn open(
+    store: &desk_store::Store,
+    args: &KeyArgs,
+    language: Language,
+) -> Result<Signing, Error> {
     let lang = lang_of(language);
     let source = match (&args.p12, &args.pkcs11) {
         (Some(p12), None) => KeySource::P12(read(p12)?),
@@ -117,11 +122,12 @@ pub fn open(args: &KeyArgs, language: Language) -> Result<Signing, Error> {
             format!("the environment variable {var} (the PIN) is not set"),
         )])
     })?;
-    let images = SignImages {
+    let mut images = SignImages {
         signature_png: args.signature_image.as_deref().map(read).transpose()?,
         seal_png: args.seal_image.as_deref().map(read).transpose()?,
         seal_mm: args.seal_mm,
     };
+    desk_ops::sign::fill_images(&mut images, store)?;
     let credential = desk_ops::sign::open_credential(&source, &pin, MESSAGES)?;
     Ok(Signing {
         credential,
@@ -138,7 +144,7 @@ pub fn report_sign(
     file: &Path,
     key: &KeyArgs,
 ) -> Result<(), Error> {
-    let signing = open(key, language)?;
+    let signing = open(ctx.store, key, language)?;
     let (version, bytes) = desk_ops::sign::sign_mission_report(
         ctx.store,
         delegation,

@@ -326,7 +326,7 @@ fn annual_report(
             } else {
                 desk_domain::Language::Vi
             };
-            Some(crate::sign::open(key, language)?)
+            Some(crate::sign::open(ctx.store, key, language)?)
         }
         (Some(_), None) => {
             return Err(Error::invalid(vec![desk_domain::Violation::new(
