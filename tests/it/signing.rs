@@ -10,7 +10,7 @@ use desk_domain::print::Paper;
 use desk_domain::{AttachmentInput, Language, SignImageKind, StatsRangeInput};
 use desk_ops::sign::{self, KeySource};
 use desk_sign::Lang;
-use desk_tests::TempDb;
+use desk_tests::{TempDb, desk};
 
 fn openssl(dir: &Path, args: &[&str]) {
     let out = Command::new("openssl")
@@ -221,6 +221,20 @@ fn a_signed_annual_report_attached_verifies_against_the_roots_of_settings() {
     assert!(s.digest_ok && s.signature_ok && s.certificate_ok && s.bytes_after == 0);
     assert!(s.trusted, "the root of Settings makes it trusted: {s:?}");
     assert!(s.signing_time.as_deref().unwrap().ends_with("+07:00"));
+
+    // `desk verify --office-roots` trusts the same roots; without it, none.
+    drop(store);
+    let file = out.to_str().unwrap();
+    let plain = desk(&["--db", db.arg(), "--json", "verify", file]);
+    assert_ne!(plain.code, 0, "no root given: not trusted");
+    let office = desk(&["--db", db.arg(), "--json", "verify", file, "--office-roots"]);
+    assert_eq!(office.code, 0, "{}{}", office.stdout, office.stderr);
+    assert!(
+        office.stdout.contains("\"trusted\": true"),
+        "{}",
+        office.stdout
+    );
+    let mut store = db.open();
 
     // Without the root it is intact but not trusted.
     let id = roots[0].root.id.clone();

@@ -24,13 +24,31 @@ pub enum Command {
         /// A root certificate the office trusts (PEM or DER); may be repeated.
         #[arg(long, value_name = "CA.pem")]
         trust: Vec<PathBuf>,
+        /// Also trust the root certificates kept in Settings → Signature of the database
+        /// (--db); without it no database is opened.
+        #[arg(long)]
+        office_roots: bool,
     },
 }
 
-/// Carries out `desk verify` (it needs no database).
-pub fn run(out: &mut dyn Write, json: bool, command: &Command) -> Result<(), Error> {
+impl Command {
+    /// Whether the command reads the database (for the office's trusted roots).
+    pub fn needs_database(&self) -> bool {
+        match self {
+            Command::Verify { office_roots, .. } => *office_roots,
+        }
+    }
+}
+
+/// Carries out `desk verify`, trusting `office_roots` (DER) besides the files given.
+pub fn run(
+    out: &mut dyn Write,
+    json: bool,
+    command: &Command,
+    office_roots: Vec<Vec<u8>>,
+) -> Result<(), Error> {
     match command {
-        Command::Verify { file, trust } => verify(out, json, file, trust),
+        Command::Verify { file, trust, .. } => verify(out, json, file, trust, office_roots),
     }
 }
 
@@ -198,12 +216,19 @@ pub fn sign_letter(
 
 /// `desk verify FILE.pdf [--trust CA.pem]...`: exit 0 only when every signature is intact,
 /// covers the whole file and chains to a trusted root.
-fn verify(out: &mut dyn Write, json: bool, file: &Path, trust: &[PathBuf]) -> Result<(), Error> {
+fn verify(
+    out: &mut dyn Write,
+    json: bool,
+    file: &Path,
+    trust: &[PathBuf],
+    office_roots: Vec<Vec<u8>>,
+) -> Result<(), Error> {
     let pdf = read(file)?;
-    let roots = trust
+    let mut roots = trust
         .iter()
         .map(|p| read(p))
         .collect::<Result<Vec<_>, _>>()?;
+    roots.extend(office_roots);
     let report = desk_ops::sign::verify(&pdf, &roots, Lang::En)?;
     if json {
         output::json(out, &report)?;
