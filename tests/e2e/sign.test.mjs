@@ -2,8 +2,9 @@
 // images and the test CA's root are set in Settings → Signature through the system's open
 // dialog; the annual report is signed from the Statistics screen (a wrong password first:
 // a clear message, no file); poppler's pdfsig finds the file's signature valid and trusted.
-// Then the signed report is attached to a delegation and its Verify button says who signed,
-// when (+07:00), with which certificate, unchanged and trusted, in both languages.
+// The hosting kit's invitation letters are signed with the same dialog. Then the signed
+// report is attached to a delegation and its Verify button says who signed, when (+07:00),
+// with which certificate, unchanged and trusted, in both languages.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -163,6 +164,34 @@ describe('signing in the window', { timeout: 300000 }, () => {
     const words = execFileSync('pdftotext', [signed, '-'], { encoding: 'utf8' });
     assert.match(words, /Ký bởi: THƯ VIỆN QUỐC GIA VIỆT NAM/);
     assert.match(words, /Thời gian ký: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00/);
+  });
+
+  it('signs the invitation letters from the hosting kit with the same dialog', async () => {
+    const letters = join(dir, 'Invitations-signed.pdf');
+    await nav(browser, 'delegations');
+    await waitForText(browser, '[data-testid="delegation-list"]', /Đăng cai Phiên họp lần thứ 3/);
+    await openRow(browser, 'delegation-row', /Đăng cai Phiên họp lần thứ 3/);
+    await waitForText(browser, '[data-testid="delegation-title"]', /Phiên họp lần thứ 3/);
+    await browser.$('[data-testid="tab-hosting"]').click();
+    await browser.$('[data-testid="hosting-print"]').click();
+    await browser.$('[data-testid="sign-invitations"]').waitForDisplayed({ timeout: 10000 });
+    // Only the papers with a signature block offer it.
+    assert.equal(await browser.$('[data-testid="sign-badges"]').isExisting(), false);
+    assert.ok(await browser.$('[data-testid="sign-visa_letters"]').isExisting());
+    await browser.$('[data-testid="sign-invitations"]').click();
+    await browser.$('[data-testid="sign-dialog"]').waitForDisplayed({ timeout: 5000 });
+    await browser.$('[data-testid="sign-kind"]').selectByAttribute('value', 'p12');
+    await browser.$('[data-testid="sign-pin"]').setValue(PASSWORD);
+    await browser.$('[data-testid="confirm-sign"]').click();
+    await answerFileDialog(join(dir, 'signer.p12'));
+    await answerFileDialog(letters);
+    await browser.$('[data-testid="sign-dialog"]').waitForDisplayed({ reverse: true, timeout: 60000 });
+    await browser.waitUntil(async () => existsSync(letters), { timeout: 10000, timeoutMsg: 'the signed letters were not written' });
+    const sig = pdfsig(nss, letters);
+    for (const expected of ['Total document signed', 'Signature is Valid.', 'Certificate is Trusted.']) {
+      assert.ok(sig.includes(expected), `pdfsig says ${expected}:\n${sig}`);
+    }
+    assert.match(execFileSync('pdftotext', [letters, '-'], { encoding: 'utf8' }), /Signed by: NATIONAL LIBRARY OF VIET NAM/);
   });
 
   it('verifies a signed PDF attachment: who, when, which certificate, unchanged, trusted', async () => {
