@@ -139,6 +139,33 @@ export async function waitForText(browser, selector, pattern, timeout = 10000) {
   );
 }
 
+/**
+ * Clicks the row (`data-testid`) whose text matches `pattern`, once the list has stopped
+ * changing (a list that filters as it is typed into replaces its rows meanwhile).
+ */
+export async function openRow(browser, testid, pattern, timeout = 10000) {
+  let previous = '';
+  await browser.waitUntil(
+    async () => {
+      try {
+        const rows = await browser.$$(`[data-testid="${testid}"]`);
+        const texts = [];
+        for (const row of rows) texts.push(await textOf(row));
+        const now = texts.join('\n');
+        const stable = now === previous;
+        previous = now;
+        const index = texts.findIndex((text) => pattern.test(text));
+        if (!stable || index < 0) return false;
+        await rows[index].click();
+        return true;
+      } catch {
+        return false; // A row was replaced while it was read.
+      }
+    },
+    { timeout, interval: 300, timeoutMsg: `no row shows ${pattern}` },
+  );
+}
+
 /** A screenshot for people to look at (WebDriver screenshots lag the DOM a little). */
 export async function screenshot(browser, name) {
   mkdirSync(artifacts, { recursive: true });

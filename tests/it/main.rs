@@ -18,5 +18,6 @@ mod safety;
 mod scale;
 mod search;
 mod shell;
+mod signing;
 mod stats;
 mod store;

@@ -787,7 +787,7 @@ fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
                 Some(desk_report::Language::English) => desk_domain::Language::En,
                 _ => desk_domain::Language::Vi,
             };
-            Some(crate::sign::open(key, language)?)
+            Some(crate::sign::open(ctx.store, key, language)?)
         }
         None => None,
     };

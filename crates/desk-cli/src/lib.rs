@@ -127,9 +127,11 @@ fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
-    // Checking a file's signatures needs no database.
-    if let Command::Sign(c) = &cli.command {
-        return sign::run(out, cli.json, c);
+    // Checking a file's signatures needs no database, unless the office's roots are asked for.
+    if let Command::Sign(c) = &cli.command
+        && !c.needs_database()
+    {
+        return sign::run(out, cli.json, c, Vec::new());
     }
     // Nor does printing a file.
     if let Command::Print(c) = &cli.command {
@@ -184,7 +186,11 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Reports(c) => reports::run(ctx, c),
         Command::Hosting(c) => hosting::run(ctx, c),
         Command::Stats(c) => stats::run(ctx, c),
-        Command::Sign(_) | Command::Print(_) => Ok(()),
+        Command::Sign(c) => {
+            let roots = desk_ops::sign::trusted_roots(ctx.store)?;
+            sign::run(ctx.out, ctx.json, &c, roots)
+        }
+        Command::Print(_) => Ok(()),
         Command::Safety(c) => safety::run(ctx, &path, c),
     }
 }

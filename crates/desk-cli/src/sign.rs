@@ -24,13 +24,31 @@ pub enum Command {
         /// A root certificate the office trusts (PEM or DER); may be repeated.
         #[arg(long, value_name = "CA.pem")]
         trust: Vec<PathBuf>,
+        /// Also trust the root certificates kept in Settings → Signature of the database
+        /// (--db); without it no database is opened.
+        #[arg(long)]
+        office_roots: bool,
     },
 }
 
-/// Carries out `desk verify` (it needs no database).
-pub fn run(out: &mut dyn Write, json: bool, command: &Command) -> Result<(), Error> {
+impl Command {
+    /// Whether the command reads the database (for the office's trusted roots).
+    pub fn needs_database(&self) -> bool {
+        match self {
+            Command::Verify { office_roots, .. } => *office_roots,
+        }
+    }
+}
+
+/// Carries out `desk verify`, trusting `office_roots` (DER) besides the files given.
+pub fn run(
+    out: &mut dyn Write,
+    json: bool,
+    command: &Command,
+    office_roots: Vec<Vec<u8>>,
+) -> Result<(), Error> {
     match command {
-        Command::Verify { file, trust } => verify(out, json, file, trust),
+        Command::Verify { file, trust, .. } => verify(out, json, file, trust, office_roots),
     }
 }
 
@@ -85,8 +103,13 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|e| io(path, e))
 }
 
-/// Opens the key the options name, with the PIN from the named variable.
-pub fn open(args: &KeyArgs, language: Language) -> Result<Signing, Error> {
+/// Opens the key the options name, with the PIN from the named variable; the images not
+/// given as options come from Settings → Signature.
+pub fn open(
+    store: &desk_store::Store,
+    args: &KeyArgs,
+    language: Language,
+) -> Result<Signing, Error> {
     let lang = lang_of(language);
     let source = match (&args.p12, &args.pkcs11) {
         (Some(p12), None) => KeySource::P12(read(p12)?),
@@ -117,11 +140,12 @@ pub fn open(args: &KeyArgs, language: Language) -> Result<Signing, Error> {
             format!("the environment variable {var} (the PIN) is not set"),
         )])
     })?;
-    let images = SignImages {
+    let mut images = SignImages {
         signature_png: args.signature_image.as_deref().map(read).transpose()?,
         seal_png: args.seal_image.as_deref().map(read).transpose()?,
         seal_mm: args.seal_mm,
     };
+    desk_ops::sign::fill_images(&mut images, store)?;
     let credential = desk_ops::sign::open_credential(&source, &pin, MESSAGES)?;
     Ok(Signing {
         credential,
@@ -138,7 +162,7 @@ pub fn report_sign(
     file: &Path,
     key: &KeyArgs,
 ) -> Result<(), Error> {
-    let signing = open(key, language)?;
+    let signing = open(ctx.store, key, language)?;
     let (version, bytes) = desk_ops::sign::sign_mission_report(
         ctx.store,
         delegation,
@@ -178,33 +202,33 @@ pub fn sign_letter(
     s: &Signing,
     doc: &desk_report::hosting::Printed,
 ) -> Result<Vec<u8>, Error> {
-    let (agency, place, reason) = match s.lang {
-        Lang::Vi => (&settings.agency, &settings.place, "Ký phát hành thư"),
-        Lang::En => (&settings.agency_en, &settings.place_en, "Letter issued"),
-    };
-    desk_ops::sign::sign_pdf(
+    desk_ops::sign::sign_paper(
+        settings,
+        desk_ops::sign::Paper::Letter,
         &doc.pdf,
         doc.signature,
         &s.credential,
         &s.images,
-        &desk_ops::sign::SignDetails {
-            agency,
-            place,
-            reason,
-            lang: s.lang,
-            messages: MESSAGES,
-        },
+        s.lang,
+        MESSAGES,
     )
 }
 
 /// `desk verify FILE.pdf [--trust CA.pem]...`: exit 0 only when every signature is intact,
 /// covers the whole file and chains to a trusted root.
-fn verify(out: &mut dyn Write, json: bool, file: &Path, trust: &[PathBuf]) -> Result<(), Error> {
+fn verify(
+    out: &mut dyn Write,
+    json: bool,
+    file: &Path,
+    trust: &[PathBuf],
+    office_roots: Vec<Vec<u8>>,
+) -> Result<(), Error> {
     let pdf = read(file)?;
-    let roots = trust
+    let mut roots = trust
         .iter()
         .map(|p| read(p))
         .collect::<Result<Vec<_>, _>>()?;
+    roots.extend(office_roots);
     let report = desk_ops::sign::verify(&pdf, &roots, Lang::En)?;
     if json {
         output::json(out, &report)?;

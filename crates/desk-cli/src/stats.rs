@@ -19,7 +19,7 @@ pub enum Command {
     },
     /// The annual report to the ministry: a PDF in the official layout with charts and the
     /// list of delegations, and/or an XLSX workbook with one sheet per table.
-    AnnualReport(AnnualArgs),
+    AnnualReport(Box<AnnualArgs>),
 }
 
 /// A year, or a range of days.
@@ -58,6 +58,10 @@ pub struct AnnualArgs {
     /// The number in the register; left blank for the registry when not given.
     #[arg(long)]
     number: Option<u32>,
+    /// Sign the PDF (PAdES) with the office's certificate, in the name of the signer in
+    /// Settings: --p12 FILE or --pkcs11 MODULE, with --pin-env VAR.
+    #[command(flatten)]
+    key: crate::sign::KeyArgs,
 }
 
 impl RangeArgs {
@@ -103,6 +107,7 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
                 xlsx: a.xlsx,
                 date: a.date,
                 number: a.number,
+                key: a.key.wanted().then_some(a.key.clone()),
             },
         ),
     }
@@ -294,6 +299,8 @@ pub struct AnnualFiles {
     pub xlsx: Option<std::path::PathBuf>,
     pub date: Option<String>,
     pub number: Option<u32>,
+    /// Sign the PDF with this key.
+    pub key: Option<crate::sign::KeyArgs>,
 }
 
 fn annual_report(
@@ -311,16 +318,37 @@ fn annual_report(
         })?,
         None => chrono::Local::now().date_naive(),
     };
+    // The key is opened (and the PIN checked) before anything is drawn or written.
+    let signing = match (&files.key, &files.pdf) {
+        (Some(key), Some(_)) => {
+            let language = if files.english {
+                desk_domain::Language::En
+            } else {
+                desk_domain::Language::Vi
+            };
+            Some(crate::sign::open(ctx.store, key, language)?)
+        }
+        (Some(_), None) => {
+            return Err(Error::invalid(vec![desk_domain::Violation::new(
+                "out",
+                desk_domain::Rule::Required,
+                "only the PDF is signed: give --out FILE.pdf",
+            )]));
+        }
+        _ => None,
+    };
     let stats = year_stats(ctx, query)?;
     let mut written = Vec::new();
+    let mut signer = None;
     if let Some(pdf) = &files.pdf {
         let language = if files.english {
             desk_report::Language::English
         } else {
             desk_report::Language::Vietnamese
         };
+        let settings = ctx.store.settings()?;
         let mut options = desk_report::AnnualOptions::from_settings(
-            &ctx.store.settings()?,
+            &settings,
             language,
             date,
             chrono::Local::now().fixed_offset(),
@@ -328,8 +356,24 @@ fn annual_report(
         if let Some(number) = files.number {
             options.number.sequence = number;
         }
-        let bytes = desk_report::render_annual_report(&stats, &options)
-            .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+        let bytes = match &signing {
+            None => desk_report::render_annual_report(&stats, &options)
+                .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?,
+            Some(s) => {
+                let (unsigned, space) = desk_ops::sign::annual_report_pdf(&stats, &options)?;
+                signer = Some(s.credential.signer_name());
+                desk_ops::sign::sign_paper(
+                    &settings,
+                    desk_ops::sign::Paper::AnnualReport,
+                    &unsigned,
+                    space,
+                    &s.credential,
+                    &s.images,
+                    s.lang,
+                    crate::sign::MESSAGES,
+                )?
+            }
+        };
         desk_ops::write_file(pdf, &bytes)?;
         written.push(pdf.clone());
     }
@@ -350,8 +394,12 @@ fn annual_report(
                 "range": stats.range,
                 "delegations": stats.totals.delegations,
                 "files": written,
+                "signer": signer,
             }),
         );
+    }
+    if let Some(signer) = &signer {
+        output::line(ctx.out, &format!("The PDF is signed by {signer}."))?;
     }
     for file in written {
         output::line(

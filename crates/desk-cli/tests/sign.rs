@@ -643,3 +643,64 @@ fn invitation_letters_are_signed_at_their_signature_block() {
     let ((blue, _), (red, _)) = ink_on_page(&letters, page, &pki.path("letter-page"));
     assert!(blue > 40 && red > 200, "blue {blue}, red {red}");
 }
+
+#[test]
+fn the_annual_report_is_signed_in_the_name_of_the_signer_in_settings() {
+    let pki = Pki::new();
+    images(&pki);
+    demo(&pki);
+    let annual = pki.path("annual.pdf");
+    let args = |pin_env: &'static str| {
+        vec![
+            "annual-report".to_string(),
+            "--year".into(),
+            "2017".into(),
+            "--out".into(),
+            annual.to_str().unwrap().into(),
+            "--p12".into(),
+            "signer.p12".into(),
+            "--pin-env".into(),
+            pin_env.into(),
+            "--signature-image".into(),
+            "signature.png".into(),
+            "--seal-image".into(),
+            "seal.png".into(),
+        ]
+    };
+    // A wrong password: refused, in so many words, and no file.
+    let wrong = args("DESK_WRONG");
+    let wrong: Vec<&str> = wrong.iter().map(String::as_str).collect();
+    let out = desk(&pki, &[("DESK_WRONG", "0000")], &wrong);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).to_lowercase().contains("password")
+            || text(&out.stderr).to_lowercase().contains("pin"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        !annual.exists(),
+        "nothing is written when the key cannot open"
+    );
+
+    let good = args("DESK_PIN");
+    let good: Vec<&str> = good.iter().map(String::as_str).collect();
+    let out = desk(&pki, &[("DESK_PIN", PIN)], &good);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("signed by"),
+        "{}",
+        text(&out.stdout)
+    );
+    let sig = valid_for_pdfsig(&pki, &annual);
+    assert!(sig.contains("+07") || sig.contains("Signing Time"), "{sig}");
+    let words = pdftotext(&annual);
+    assert!(
+        words.contains("Ký bởi: THƯ VIỆN QUỐC GIA VIỆT NAM"),
+        "{words}"
+    );
+    assert!(words.contains("+07:00"), "{words}");
+    let (report, code) = verify_json(&pki, &annual);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["signatures"].as_array().unwrap().len(), 1);
+}

@@ -293,15 +293,32 @@ pub fn commands() -> Vec<Command> {
             ts::<ReportVersion>(),
         ),
         c(
-            "sign_report_pdf",
+            "sign_paper_pdf",
             vec![
-                delegation_id(),
-                ("language", ts::<Language>()),
+                ("paper", ts::<print::Paper>()),
                 ("key", ts::<SignKeyInput>()),
                 ("pin", ts::<String>()),
                 ("uiLanguage", ts::<Language>()),
             ],
-            ts::<Option<ReportVersion>>(),
+            ts::<Option<String>>(),
+        ),
+        c("get_signing_setup", vec![], ts::<SigningSetup>()),
+        c(
+            "choose_sign_image",
+            vec![("kind", ts::<SignImageKind>())],
+            ts::<Option<SigningSetup>>(),
+        ),
+        c(
+            "remove_sign_image",
+            vec![("kind", ts::<SignImageKind>())],
+            ts::<SigningSetup>(),
+        ),
+        c("add_trusted_root", vec![], ts::<Option<SigningSetup>>()),
+        c("remove_trusted_root", vec![id()], ts::<SigningSetup>()),
+        c(
+            "verify_attachment",
+            vec![id(), ("uiLanguage", ts::<Language>())],
+            ts::<PdfVerification>(),
         ),
         c(
             "agenda",
@@ -652,6 +669,11 @@ pub fn typescript() -> String {
     declare::<ReportVersion>(&mut out);
     declare::<SignKeyKind>(&mut out);
     declare::<SignKeyInput>(&mut out);
+    declare::<SignImageKind>(&mut out);
+    declare::<TrustedRoot>(&mut out);
+    declare::<SigningSetup>(&mut out);
+    declare::<SignatureCheck>(&mut out);
+    declare::<PdfVerification>(&mut out);
     declare::<DocumentPreview>(&mut out);
     declare::<PreviewItem>(&mut out);
     declare::<Severity>(&mut out);

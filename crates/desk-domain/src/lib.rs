@@ -72,7 +72,10 @@ pub use rates::{
 pub use report::{Language, MissionReport, MissionReportInput, ReportPhoto, ReportStatus};
 pub use settings::Settings;
 pub use settlement::{EstimateFrom, Figures, Settlement, SettlementLine, SettlementParty};
-pub use signing::{SignKeyInput, SignKeyKind};
+pub use signing::{
+    PdfVerification, SignImageKind, SignKeyInput, SignKeyKind, SignatureCheck, SigningSetup,
+    TrustedRoot,
+};
 pub use stats::{
     DelegationLine, FundingStats, MoneyTotals, MonthStats, PersonDays, ReportState,
     ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,

@@ -30,6 +30,13 @@ pub enum Paper {
         paper: HostingPaper,
         languages: Vec<Language>,
     },
+    /// The annual report of a range to the ministry; country names in the report's language
+    /// come from the window.
+    AnnualReport {
+        range: crate::StatsRangeInput,
+        language: Language,
+        country_names: std::collections::BTreeMap<String, String>,
+    },
 }
 
 /// A printer the system offers.

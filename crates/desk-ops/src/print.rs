@@ -269,6 +269,14 @@ pub fn paper_pdf(store: &mut Store, paper: &Paper) -> Result<(String, Vec<u8>), 
             )?;
             Ok((paper.as_str().to_owned(), printed.pdf))
         }
+        Paper::AnnualReport {
+            range,
+            language,
+            country_names,
+        } => {
+            let (pdf, _) = crate::sign::annual_for(store, range, *language, country_names)?;
+            Ok(("annual-report".to_owned(), pdf))
+        }
     }
 }
 

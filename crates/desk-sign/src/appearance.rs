@@ -380,3 +380,10 @@ pub(crate) fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
     s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     s.into_bytes()
 }
+
+/// Checks that `png_bytes` is a PNG the appearance can draw (readable, at most 4000 pixels a
+/// side), before it is kept in Settings.
+pub fn check_image(png_bytes: &[u8], field: &'static str) -> Result<(u32, u32), SignError> {
+    let c = coverage(png_bytes, field)?;
+    Ok((c.width, c.height))
+}

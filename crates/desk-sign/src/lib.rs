@@ -21,10 +21,11 @@ pub mod pdf;
 pub mod signer;
 pub mod verify;
 
-pub use appearance::{Appearance, PdfRect};
+pub use appearance::{Appearance, PdfRect, check_image};
 pub use error::{Lang, SignError};
 pub use pdf::{SignRequest, pdf_date, sign_pdf};
 pub use signer::{
-    Credential, TokenCertificate, TokenChoice, from_pkcs12, from_token, token_certificates,
+    Credential, TokenCertificate, TokenChoice, from_pkcs12, from_token, subject_of,
+    token_certificates,
 };
 pub use verify::{SignatureReport, Verification, read_certificates, verify_pdf};

@@ -122,6 +122,11 @@ impl Store {
         )
     }
 
+    /// One attachment's record.
+    pub fn attachment(&self, id: &str) -> Result<Attachment, StoreError> {
+        record::get(&self.conn, id)
+    }
+
     /// The bytes of an attachment, checked against its SHA-256.
     pub fn attachment_content(&self, id: &str) -> Result<Vec<u8>, StoreError> {
         let attachment: Attachment = record::get(&self.conn, id)?;

@@ -29,6 +29,7 @@ pub mod record;
 mod reports;
 mod search;
 mod settings;
+mod signing;
 mod stats;
 mod synthetic;
 #[cfg(feature = "testing")]
@@ -55,6 +56,7 @@ pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};
 pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use money::EXAMPLE_RATES;
+pub use signing::{DEFAULT_SEAL_MM, SigningAssets, StoredRoot};
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
 
 /// How long a write waits for another process's write to finish before it is refused.

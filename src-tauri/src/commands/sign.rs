@@ -1,9 +1,11 @@
-//! Signing from the window: the PKCS#12 file or the token's PKCS#11 module and the file to
-//! write are chosen in system dialogs opened here, in Rust (the page never names a path);
-//! the PIN typed in the app's dialog is used once and dropped. Runs off the main thread,
-//! since the dialogs block until the person answers.
+//! Signing from the window, Settings → Signature and the Verify button. The PKCS#12 file or
+//! the token's PKCS#11 module, the file to write, the signature and seal images and the
+//! trusted roots are chosen in system dialogs opened here, in Rust (the page never names a
+//! path); the PIN typed in the app's dialog is used once and dropped. Runs off the main
+//! thread, since the dialogs block until the person answers.
 
-use desk_ops::sign::{KeySource, SignImages, lang_of};
+use desk_domain::print::Paper;
+use desk_ops::sign::{KeySource, lang_of};
 use desk_sign::TokenChoice;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -18,21 +20,43 @@ fn chosen(path: tauri_plugin_dialog::FilePath) -> Result<std::path::PathBuf> {
         .map_err(|e| Error::new(ErrorKind::Io, format!("the chosen file has no path: {e}")))
 }
 
-/// Signs the mission report: asks for the key file (or module) and where to save, then
-/// writes the signed PDF and keeps that state as a version. `None` when a dialog was
-/// cancelled (nothing written).
+/// The file name the save dialog proposes for a signed paper.
+fn signed_name(paper: &Paper) -> &'static str {
+    let vi = |l: &Language| *l == Language::Vi;
+    match paper {
+        Paper::MissionReport { language, .. } if vi(language) => "BaoCao-da-ky.pdf",
+        Paper::MissionReport { .. } => "MissionReport-signed.pdf",
+        Paper::AnnualReport { language, .. } if vi(language) => "BaoCaoNam-da-ky.pdf",
+        Paper::AnnualReport { .. } => "AnnualReport-signed.pdf",
+        Paper::Hosting {
+            paper: HostingPaper::VisaLetters,
+            languages,
+            ..
+        } if languages.last().is_some_and(vi) => "ThuHoTroThiThuc-da-ky.pdf",
+        Paper::Hosting {
+            paper: HostingPaper::VisaLetters,
+            ..
+        } => "VisaLetters-signed.pdf",
+        Paper::Hosting { languages, .. } if languages.last().is_some_and(vi) => "ThuMoi-da-ky.pdf",
+        _ => "Invitations-signed.pdf",
+    }
+}
+
+/// Signs a paper (mission report, letters, annual report) with the images of Settings →
+/// Signature: asks for the key file (or module) and where to save, then writes the signed
+/// PDF. Returns the path written, or `None` when a dialog was cancelled (nothing written).
 #[tauri::command(async)]
-pub fn sign_report_pdf(
+pub fn sign_paper_pdf(
     app: AppHandle,
     desk: State<'_, Desk>,
-    delegation_id: String,
-    language: Language,
+    paper: Paper,
     key: SignKeyInput,
     pin: String,
     ui_language: Language,
-) -> Result<Option<ReportVersion>> {
+) -> Result<Option<String>> {
     crate::state::guarded(|| {
         let messages = lang_of(ui_language);
+        desk_ops::sign::check_signable(&paper)?;
         let source = match key.kind {
             SignKeyKind::P12 => {
                 let Some(file) = app
@@ -65,29 +89,118 @@ pub fn sign_report_pdf(
         // The key is opened (and the PIN checked) before asking where to save.
         let credential = desk_ops::sign::open_credential(&source, &pin, messages)?;
         drop(pin);
-        let name = match language {
-            Language::Vi => "BaoCao-da-ky.pdf",
-            Language::En => "MissionReport-signed.pdf",
-        };
         let Some(target) = app
             .dialog()
             .file()
-            .set_file_name(name)
+            .set_file_name(signed_name(&paper))
             .add_filter("PDF", &["pdf"])
             .blocking_save_file()
         else {
             return Ok(None);
         };
         let path = chosen(target)?;
-        let (version, _) = desk_ops::sign::sign_mission_report(
+        let mut store = desk.store()?;
+        let images = desk_ops::sign::images_from(&store.signing_assets()?);
+        desk_ops::sign::sign_paper_to(&mut store, &paper, &credential, &images, messages, &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+}
+
+fn setup(assets: &desk_store::SigningAssets) -> SigningSetup {
+    let url = |png: &Option<Vec<u8>>| png.as_ref().map(|b| crate::files::data_url("image/png", b));
+    SigningSetup {
+        signature_image: url(&assets.signature_png),
+        seal_image: url(&assets.seal_png),
+        seal_mm: assets.seal_mm,
+        trusted_roots: assets.roots.iter().map(|r| r.root.clone()).collect(),
+    }
+}
+
+/// Settings → Signature: the images' previews and the trusted roots.
+#[tauri::command(async)]
+pub fn get_signing_setup(desk: State<'_, Desk>) -> Result<SigningSetup> {
+    crate::state::guarded(|| Ok(setup(&desk.store()?.signing_assets()?)))
+}
+
+/// Asks for a transparent PNG in the system's dialog and keeps it as the signer's signature
+/// or the agency's seal. `None` when the dialog was cancelled.
+#[tauri::command(async)]
+pub fn choose_sign_image(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    kind: SignImageKind,
+) -> Result<Option<SigningSetup>> {
+    crate::state::guarded(|| {
+        let Some(file) = app
+            .dialog()
+            .file()
+            .add_filter("PNG", &["png"])
+            .blocking_pick_file()
+        else {
+            return Ok(None);
+        };
+        let path = chosen(file)?;
+        // Read a little past the limit, so that a larger file is named as too large.
+        let png =
+            desk_ops::files::read_file(&path, "image", desk_ops::sign::MAX_SIGN_IMAGE_BYTES + 1)?;
+        let assets = desk_ops::sign::set_sign_image(&mut *desk.store()?, kind, png)?;
+        Ok(Some(setup(&assets)))
+    })
+}
+
+#[tauri::command(async)]
+pub fn remove_sign_image(desk: State<'_, Desk>, kind: SignImageKind) -> Result<SigningSetup> {
+    crate::state::guarded(|| {
+        Ok(setup(&desk_ops::sign::remove_sign_image(
             &mut *desk.store()?,
-            &delegation_id,
-            language,
-            &credential,
-            &SignImages::default(),
-            messages,
-            &path,
+            kind,
+        )?))
+    })
+}
+
+/// Asks for a root certificate file (PEM or DER) and adds its certificates to the roots the
+/// office trusts. `None` when the dialog was cancelled.
+#[tauri::command(async)]
+pub fn add_trusted_root(app: AppHandle, desk: State<'_, Desk>) -> Result<Option<SigningSetup>> {
+    crate::state::guarded(|| {
+        let Some(file) = app
+            .dialog()
+            .file()
+            .add_filter("Certificate", &["pem", "crt", "cer", "der"])
+            .blocking_pick_file()
+        else {
+            return Ok(None);
+        };
+        let path = chosen(file)?;
+        let bytes =
+            desk_ops::files::read_file(&path, "trusted_root", desk_ops::sign::MAX_ROOT_BYTES)?;
+        let assets = desk_ops::sign::add_trusted_roots(
+            &mut *desk.store()?,
+            &crate::files::file_name(&path),
+            &bytes,
         )?;
-        Ok(Some(version))
+        Ok(Some(setup(&assets)))
+    })
+}
+
+#[tauri::command(async)]
+pub fn remove_trusted_root(desk: State<'_, Desk>, id: String) -> Result<SigningSetup> {
+    crate::state::guarded(|| {
+        Ok(setup(&desk_ops::sign::remove_trusted_root(
+            &mut *desk.store()?,
+            &id,
+        )?))
+    })
+}
+
+/// Checks the signatures of a PDF attachment against the office's trusted roots.
+#[tauri::command(async)]
+pub fn verify_attachment(
+    desk: State<'_, Desk>,
+    id: String,
+    ui_language: Language,
+) -> Result<PdfVerification> {
+    crate::state::guarded(|| {
+        desk_ops::sign::verify_attachment(&*desk.store()?, &id, lang_of(ui_language))
     })
 }

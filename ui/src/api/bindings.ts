@@ -578,6 +578,99 @@ slot: number | null,
 key_label: string, };
 
 /**
+ * Which picture of a visible signature Settings keep.
+ */
+export type SignImageKind = "signature" | "seal";
+
+/**
+ * A root certificate the office trusts, added in Settings.
+ */
+export type TrustedRoot = { 
+/**
+ * The SHA-256 of the certificate (hex): names it for removal.
+ */
+id: string, 
+/**
+ * The file it was added from.
+ */
+file_name: string, 
+/**
+ * The certificate's subject.
+ */
+subject: string, 
+/**
+ * The end of its validity (RFC 3339).
+ */
+not_after: string, };
+
+/**
+ * Settings → Signature, as the screen shows it.
+ */
+export type SigningSetup = { 
+/**
+ * The signer's signature image as a `data:image/png;base64,` URL, for the preview.
+ */
+signature_image: string | null, 
+/**
+ * The agency's seal image, likewise.
+ */
+seal_image: string | null, 
+/**
+ * The seal's real width in millimetres.
+ */
+seal_mm: number, trusted_roots: Array<TrustedRoot>, };
+
+/**
+ * One signature of a PDF, as `desk verify --json` reports it.
+ */
+export type SignatureCheck = { 
+/**
+ * The signer's name on the certificate.
+ */
+signer: string, 
+/**
+ * The certificate's issuer and serial number (hex).
+ */
+issuer: string, serial: string, 
+/**
+ * The certificate's validity (RFC 3339).
+ */
+not_before: string, not_after: string, 
+/**
+ * The signing time in Viet Nam time (RFC 3339, +07:00).
+ */
+signing_time: string | null, 
+/**
+ * The signed bytes still hash to the signature's digest.
+ */
+digest_ok: boolean, 
+/**
+ * The signature was made by the certificate's key.
+ */
+signature_ok: boolean, 
+/**
+ * Bytes added after the signed part (0: the signature covers the whole file).
+ */
+bytes_after: number, 
+/**
+ * The certificate was valid at the signing time and allows signing.
+ */
+certificate_ok: boolean, 
+/**
+ * The chain from the signer up.
+ */
+chain: Array<string>, 
+/**
+ * The chain ends at a root the office trusts (Settings → Signature).
+ */
+trusted: boolean, };
+
+/**
+ * What a PDF's signatures say.
+ */
+export type PdfVerification = { file_name: string, signatures: Array<SignatureCheck>, };
+
+/**
  * A laid-out document as the window previews it: the same boxes the PDF draws, in points
  * from the top-left corner of each page.
  */
@@ -1734,7 +1827,7 @@ left_out: Array<string>, };
 /**
  * A paper the desk can print, named by what it is about.
  */
-export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, };
+export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, } | { "kind": "annual_report", range: StatsRangeInput, language: Language, country_names: { [key in string]: string }, };
 
 /**
  * A printer the system offers.
@@ -1828,7 +1921,13 @@ export interface Commands {
   report_versions: { args: { reportId: string }; returns: Array<ReportVersion> };
   report_preview: { args: { delegationId: string; language: Language }; returns: DocumentPreview };
   export_report_pdf: { args: { delegationId: string; language: Language; file: string }; returns: ReportVersion };
-  sign_report_pdf: { args: { delegationId: string; language: Language; key: SignKeyInput; pin: string; uiLanguage: Language }; returns: ReportVersion | null };
+  sign_paper_pdf: { args: { paper: Paper; key: SignKeyInput; pin: string; uiLanguage: Language }; returns: string | null };
+  get_signing_setup: { args: Record<string, never>; returns: SigningSetup };
+  choose_sign_image: { args: { kind: SignImageKind }; returns: SigningSetup | null };
+  remove_sign_image: { args: { kind: SignImageKind }; returns: SigningSetup };
+  add_trusted_root: { args: Record<string, never>; returns: SigningSetup | null };
+  remove_trusted_root: { args: { id: string }; returns: SigningSetup };
+  verify_attachment: { args: { id: string; uiLanguage: Language }; returns: PdfVerification };
   agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };

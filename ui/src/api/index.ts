@@ -29,6 +29,7 @@ import type {
   ProgrammeItemInput,
   SegmentInput,
   Settings,
+  SignImageKind,
   SignKeyInput,
   StatsRangeInput,
   StayInput,
@@ -223,8 +224,15 @@ export const api = {
     call('export_report_pdf', { delegationId, language, file }),
   // The key file (or token module) and the target are chosen in dialogs the shell opens; the
   // PIN is passed once and never kept. `null` when a dialog was cancelled.
-  signReportPdf: (delegationId: string, language: Language, key: SignKeyInput, pin: string, uiLanguage: Language) =>
-    call('sign_report_pdf', { delegationId, language, key, pin, uiLanguage }),
+  signPaperPdf: (paper: Paper, key: SignKeyInput, pin: string, uiLanguage: Language) =>
+    call('sign_paper_pdf', { paper, key, pin, uiLanguage }),
+  // Settings → Signature: the images and roots are chosen in dialogs the shell opens.
+  getSigningSetup: () => call('get_signing_setup', {}),
+  chooseSignImage: (kind: SignImageKind) => call('choose_sign_image', { kind }),
+  removeSignImage: (kind: SignImageKind) => call('remove_sign_image', { kind }),
+  addTrustedRoot: () => call('add_trusted_root', {}),
+  removeTrustedRoot: (id: string) => call('remove_trusted_root', { id }),
+  verifyAttachment: (id: string, uiLanguage: Language) => call('verify_attachment', { id, uiLanguage }),
   agenda: (today: string | null = null) => call('agenda', { today }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
