@@ -11,12 +11,20 @@ ensure_apt_packages "${APT_PACKAGES[@]}"
 ensure_npm "$ROOT/packaging"
 build_ui
 
-step "Building the release CLI (packaged as /usr/bin/desk)"
-cargo build --release -p desk-cli
+step "Building the release window app and the release CLI (one build, shared dependencies)"
+# One cargo run for both programs: their dependencies are compiled once, with one set of
+# features. `tauri/custom-protocol` is what `tauri build` adds: the window serves the
+# embedded UI instead of a development server. (`tauri build` would build the window app
+# alone, with other features for the shared crates, and so compile them a second time.)
+started=$(date +%s)
+cargo build --release -p desk-desktop -p desk-cli --features tauri/custom-protocol
+built=$(($(date +%s) - started))
 
-step "Building the release app and the .deb"
-# The bundler builds the window app itself (with Tauri's custom-protocol feature).
-"$ROOT/packaging/node_modules/.bin/tauri" build --bundles deb --config packaging/tauri.deb.json
+step "Making the .deb (Tauri's bundler, from the programs just built)"
+rm -rf "$ROOT/target/release/bundle/deb"
+"$ROOT/packaging/node_modules/.bin/tauri" bundle --bundles deb --config packaging/tauri.deb.json
 
-deb="$(ls -t "$ROOT"/target/release/bundle/deb/*.deb | head -n 1)"
-step "Package: ${deb#"$ROOT"/} ($(du -h "$deb" | cut -f1)); window app $(du -h "$ROOT/target/release/delegation-desk" | cut -f1)"
+deb="$(ls "$ROOT"/target/release/bundle/deb/*.deb)"
+step "Package: ${deb#"$ROOT"/} ($(stat -c %s "$deb") bytes, installed $(dpkg-deb -f "$deb" Installed-Size) KiB);" \
+  "window app $(stat -c %s "$ROOT/target/release/delegation-desk") bytes," \
+  "desk $(stat -c %s "$ROOT/target/release/desk") bytes; cargo build ${built} s"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Delegation Desk: formatting, lints, Rust unit and integration tests
 # (including the IPC-bindings drift check), the UI type check and unit tests, and the
-# end-to-end tests that drive the real app window. Installs what is missing.
+# end-to-end tests that drive the real app window, and the Debian package installed for
+# real. Installs what is missing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
@@ -42,5 +43,9 @@ step "Printing through CUPS (the virtual PDF printer)"
 # --test-force-exit in the npm script ends the runner when the last test is done; the
 # timeout is a last guard so that a stuck window fails CI instead of hanging it.
 (cd tests/e2e && timeout 1800 xvfb-run -a -s "-screen 0 1280x800x24" npm test -- ./*.test.mjs)
+
+step "The Debian package: built, checked, installed, started, removed (scripts/package-test.sh)"
+# The one release build of the suite (~20 min on 2 cores): the window app and desk together.
+"$ROOT/scripts/package-test.sh"
 
 step "All tests passed"
