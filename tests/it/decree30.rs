@@ -717,9 +717,9 @@ fn check_pdf_word_boxes(p: &Paper) {
     assert!(name.x_max > name.x_min && name.y_max > name.y_min);
 }
 
-/// A 3000 × 2000 photo with grain, as a camera writes it.
+/// A 12-megapixel photo (4000 × 3000) with grain, as a phone's camera writes it.
 fn camera_photo() -> Vec<u8> {
-    let picture = image::RgbImage::from_fn(3000, 2000, |x, y| {
+    let picture = image::RgbImage::from_fn(4000, 3000, |x, y| {
         let grain = ((x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 23) as u8;
         image::Rgb([(x % 200) as u8 + grain, (y % 180) as u8 + grain, 90 + grain])
     });
@@ -764,12 +764,41 @@ fn an_attached_photo_prints_from_its_rendition_and_the_original_stays() {
         .unwrap()
         .into_dimensions()
         .unwrap();
-    assert_eq!(size, (1624, 1083), "250 dpi over the 165 mm text width");
+    assert_eq!(size, (1624, 1218), "250 dpi over the 165 mm text width");
     assert!(
         print.len() * 3 < original.len(),
         "{} vs {} bytes",
         print.len(),
         original.len()
+    );
+
+    // Ten such photos in the mission report: it stays small enough to mail (under 5 MB).
+    for n in 2..=10 {
+        desk_ops::PreparedAttachment::new(
+            desk_domain::AttachmentInput {
+                file_name: format!("IMG_{n:04}.jpg"),
+                caption: format!("Ảnh {n}"),
+                ..input.clone()
+            },
+            original.clone(),
+        )
+        .unwrap()
+        .save(&mut store)
+        .unwrap();
+    }
+    let data = store.mission_report_data(&singapore).unwrap();
+    let doc = desk_report::mission::document(&data, Language::Vietnamese, created()).unwrap();
+    let pdf = desk_report::render(&doc).unwrap();
+    let photos = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, desk_report::Block::Photo { .. }))
+        .count();
+    assert!(photos >= 10, "the report prints the ten photos ({photos})");
+    assert!(
+        pdf.len() < 5_000_000,
+        "a report with ten 12-megapixel photos is {} bytes",
+        pdf.len()
     );
 
     // A file claiming 50 000 × 50 000 pixels is refused before anything is decoded.

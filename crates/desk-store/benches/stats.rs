@@ -71,6 +71,16 @@ fn bench(c: &mut Criterion) {
     }
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
+    // The same records without encryption, to measure what SQLCipher costs side by side.
+    let plain_path = path.with_extension("plaintext.sqlite");
+    if !plain_path.exists() {
+        let partial = plain_path.with_extension("partial");
+        or_die(
+            desk_store::testing::decrypted_copy(&path, &key, &partial),
+            "a plaintext copy",
+        );
+        or_die(std::fs::rename(&partial, &plain_path), "keeping the copy");
+    }
     // Reopen, so the measurement starts from a cold connection as the app would.
     let started = Instant::now();
     let store = or_die(Store::open(&path, &key), "reopen");
@@ -115,16 +125,24 @@ fn bench(c: &mut Criterion) {
         );
     }
 
+    let plain = or_die(
+        desk_store::testing::open_plaintext(&plain_path),
+        "the plaintext copy",
+    );
     let mut group = c.benchmark_group("stats");
     group.sample_size(20);
-    group.bench_function("one year (2016, with 2015 to compare)", |b| {
-        b.iter(|| {
-            black_box(or_die(
-                store.stats_as_of(day(2016, 1, 1), day(2016, 12, 31), day(2027, 1, 1)),
-                "statistics",
-            ))
-        })
-    });
+    // Encrypted (the app) and plaintext (before issue #11) one after the other, so the
+    // machine's load falls on both alike.
+    for (what, db) in [("encrypted", &store), ("plaintext", &plain)] {
+        group.bench_function(format!("one year, {what}"), |b| {
+            b.iter(|| {
+                black_box(or_die(
+                    db.stats_as_of(day(2016, 1, 1), day(2016, 12, 31), day(2027, 1, 1)),
+                    "statistics",
+                ))
+            })
+        });
+    }
     group.bench_function("load only (2015-2016 records)", |b| {
         b.iter(|| {
             black_box(or_die(

@@ -72,6 +72,13 @@ pub fn decrypted_copy(path: &Path, key: &crate::Key, into: &Path) -> Result<Vec<
     })
 }
 
+/// A plaintext database opened without a key, with every other setting as the app's: what
+/// the benchmarks measure encryption against, side by side in one run. Never used by the
+/// app, which encrypts any plaintext file it is given.
+pub fn open_plaintext(path: &Path) -> Result<crate::Store, StoreError> {
+    crate::Store::prepare(Connection::open(path)?, None)
+}
+
 /// Upgrades the database at `path` to schema `version` exactly, with the migrations (and
 /// the steps after them) this build ships: how the fixture of each earlier schema is written
 /// from the one before it (`tests/fixtures/README.md`).
