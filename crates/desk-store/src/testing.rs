@@ -65,6 +65,10 @@ pub fn decrypted_copy(path: &Path, key: &crate::Key, into: &Path) -> Result<Vec<
         [into.to_string_lossy()],
     )?;
     conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(()))?;
+    // The export copies the tables, not the header's schema version: without it the copy
+    // would read as an empty schema and be migrated again.
+    let version = crate::schema_version(&conn)?;
+    conn.execute_batch(&format!("PRAGMA plaintext.user_version = {version}"))?;
     conn.execute_batch("DETACH DATABASE plaintext")?;
     std::fs::read(into).map_err(|source| StoreError::Io {
         path: into.to_path_buf(),
