@@ -348,7 +348,7 @@ fn guest_csv_files_are_read_or_refused() {
 
 #[test]
 fn rate_tables_are_read_or_refused() {
-    let seeds = vec![desk_store::EXAMPLE_RATES.as_bytes().to_vec()];
+    let seeds = vec![desk_ops::rates::EXAMPLE_RATES.as_bytes().to_vec()];
     fuzz("rate-table CSV", seeds, false, |bytes| {
         let _ = desk_exchange::rates::read(bytes);
     });

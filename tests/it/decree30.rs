@@ -88,7 +88,7 @@ fn paper(name: &str, language: Language, layout: Layout, signed: bool) -> Paper 
 fn papers() -> Vec<Paper> {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo().unwrap();
-    store.load_example_rates().unwrap();
+    desk_ops::rates::load_example(&mut store).unwrap();
     let settings = Settings {
         signatory_name: SIGNER.into(),
         ..store.settings().unwrap()

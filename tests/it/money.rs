@@ -20,7 +20,7 @@ const DUNG: &str = "Trần Mỹ Dung";
 fn demo() -> (Store, String) {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo().unwrap();
-    store.load_example_rates().unwrap();
+    desk_ops::rates::load_example(&mut store).unwrap();
     let singapore = store
         .list_delegations()
         .unwrap()
@@ -272,7 +272,7 @@ fn an_estimate_needs_a_table_and_a_complete_rate() {
         "says how to get a table: {}",
         error.message
     );
-    store.load_example_rates().unwrap();
+    desk_ops::rates::load_example(&mut store).unwrap();
     let mut request = vietcombank("22300");
     request.rate_source = String::new();
     let error = desk_domain::Error::from(store.estimate(&singapore, &request).unwrap_err());
@@ -297,12 +297,11 @@ fn a_malformed_rate_table_is_refused_with_its_line_and_the_old_table_is_kept() {
 
     // The same regulation with a corrected leader rate (70 → 75) and, further down, a
     // country code mistyped: nothing of it may be taken.
-    let broken = desk_store::EXAMPLE_RATES
+    let broken = desk_ops::rates::EXAMPLE_RATES
         .replace("rate,B,leader,70,160", "rate,B,leader,75,160")
         .replace("country,C,JP", "country,C,JPN");
     let line = example_line(&broken, "country,C,JPN");
-    let error =
-        desk_domain::Error::from(store.import_rate_table_csv(broken.as_bytes()).unwrap_err());
+    let error = desk_ops::rates::import_csv(&mut store, broken.as_bytes()).unwrap_err();
     assert_eq!(error.kind, desk_domain::ErrorKind::Validation);
     assert!(
         error.message.starts_with(&format!(
@@ -319,7 +318,7 @@ fn a_malformed_rate_table_is_refused_with_its_line_and_the_old_table_is_kept() {
 
     // Corrected, the same file replaces the table (same name and date), keeping its id.
     let fixed = broken.replace("country,C,JPN", "country,C,JP");
-    let replaced = store.import_rate_table_csv(fixed.as_bytes()).unwrap();
+    let replaced = desk_ops::rates::import_csv(&mut store, fixed.as_bytes()).unwrap();
     assert_eq!(
         replaced.id, before[0].id,
         "a corrected table replaces the old one"
@@ -336,7 +335,8 @@ fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() 
     let db = TempDb::with_database().unwrap();
     let db_path = db.path.to_str().unwrap();
     let bad = db.dir.path().join("bad.csv");
-    let text = desk_store::EXAMPLE_RATES.replace("rate,D,staff,85,180", "rate,D,staff,85,1 80,x");
+    let text =
+        desk_ops::rates::EXAMPLE_RATES.replace("rate,D,staff,85,180", "rate,D,staff,85,1 80,x");
     let line = example_line(&text, "rate,D,staff");
     std::fs::write(&bad, &text).unwrap();
     let run = desk(&["--db", db_path, "rates", "import", bad.to_str().unwrap()]);
@@ -352,7 +352,7 @@ fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() 
     assert_eq!(listed.stdout.trim(), "[]", "nothing was imported");
 
     let good = db.dir.path().join("good.csv");
-    std::fs::write(&good, desk_store::EXAMPLE_RATES).unwrap();
+    std::fs::write(&good, desk_ops::rates::EXAMPLE_RATES).unwrap();
     let run = desk(&["--db", db_path, "rates", "import", good.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = db.dir.path().join("out.csv");
@@ -367,7 +367,7 @@ fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() 
     assert_eq!(run.code, 0, "{}", run.stderr);
     let exported = std::fs::read(&out).unwrap();
     let mut other = Store::open_in_memory().unwrap();
-    let again = other.import_rate_table_csv(&exported).unwrap();
+    let again = desk_ops::rates::import_csv(&mut other, &exported).unwrap();
     let original = db.open().rate_tables().unwrap().remove(0);
     assert_eq!(
         (
@@ -756,7 +756,7 @@ fn a_database_from_before_rate_tables_upgrades_and_can_be_estimated() {
         store.rate_tables().unwrap().is_empty(),
         "an upgraded database has no table yet"
     );
-    store.load_example_rates().unwrap();
+    desk_ops::rates::load_example(&mut store).unwrap();
     let singapore = store
         .list_delegations()
         .unwrap()

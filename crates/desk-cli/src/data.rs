@@ -176,7 +176,7 @@ fn init(ctx: &mut Context<'_>, path: &Path, key_place: &desk_store::KeyPlace) ->
 fn demo(ctx: &mut Context<'_>) -> Result<(), Error> {
     let imported = ctx.store.load_demo()?;
     // The example rate table, so that the demo's estimates can be computed.
-    ctx.store.load_example_rates()?;
+    desk_ops::rates::load_example(ctx.store)?;
     if ctx.json {
         return output::json(ctx.out, &imported);
     }

@@ -163,8 +163,8 @@ fn say_table(ctx: &mut Context<'_>, verb: &str, t: &desk_domain::RateTable) -> R
 
 fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
     let bytes = desk_ops::files::read_file(file, "file", 1024 * 1024)?;
-    let imported = ctx.store.import_rate_table_csv(&bytes).map_err(|e| {
-        let mut error = Error::from(e);
+    let imported = desk_ops::rates::import_csv(ctx.store, &bytes).map_err(|e| {
+        let mut error = e;
         error.message = format!("{} was not imported: {}", file.display(), error.message);
         error
     })?;
@@ -172,7 +172,7 @@ fn rates_import(ctx: &mut Context<'_>, file: &Path) -> Result<(), Error> {
 }
 
 fn rates_example(ctx: &mut Context<'_>) -> Result<(), Error> {
-    let t = ctx.store.load_example_rates()?;
+    let t = desk_ops::rates::load_example(ctx.store)?;
     say_table(ctx, "Loaded", &t)
 }
 
@@ -187,7 +187,7 @@ fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(
             .map(|t| t.id)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, "there is no rate table to export"))?,
     };
-    let text = ctx.store.export_rate_table_csv(&id)?;
+    let text = desk_ops::rates::export_csv(ctx.store, &id)?;
     desk_ops::write_file(out, text.as_bytes())?;
     if ctx.json {
         return output::json(ctx.out, &serde_json::json!({ "id": id, "path": out }));

@@ -9,6 +9,7 @@
 pub mod files;
 pub mod hosting;
 pub mod print;
+pub mod rates;
 mod recovery;
 pub mod sign;
 
@@ -96,7 +97,7 @@ pub fn load_demo_into_empty(store: &mut Store) -> Result<(), Error> {
         .coded("demo_needs_empty", &[]));
     }
     store.load_demo()?;
-    store.load_example_rates()?;
+    rates::load_example(store)?;
     Ok(())
 }
 

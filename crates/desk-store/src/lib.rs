@@ -55,7 +55,6 @@ pub use exchange::{
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};
 pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
-pub use money::EXAMPLE_RATES;
 pub use signing::{DEFAULT_SEAL_MM, SigningAssets, StoredRoot};
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
 

@@ -17,10 +17,6 @@ use desk_domain::{
 use crate::record;
 use crate::{Store, StoreError, new_id};
 
-/// The example rate table shipped in `assets/rates/`: illustrative figures, to be checked
-/// against the regulation in force.
-pub const EXAMPLE_RATES: &str = include_str!("../../../assets/rates/example-circular-102-2012.csv");
-
 fn duplicate(name: &str, valid_from: &str) -> StoreError {
     StoreError::Domain(Error::invalid(vec![Violation::new(
         "valid_from",
@@ -126,26 +122,16 @@ impl Store {
         }
     }
 
-    /// Reads a rate table from CSV (layout in `desk_exchange::rates`) and imports it. A
-    /// malformed file is refused with each problem's line number, and every table stays as
-    /// it was.
-    pub fn import_rate_table_csv(&mut self, bytes: &[u8]) -> Result<RateTable, StoreError> {
-        let input = desk_exchange::rates::read(bytes)?;
-        self.import_rate_table(&input)
-    }
-
-    /// The table as CSV, in the layout the import reads.
-    pub fn export_rate_table_csv(&self, id: &str) -> Result<String, StoreError> {
-        Ok(desk_exchange::rates::write(&self.rate_table(id)?)?)
-    }
-
-    /// Loads the example table of `assets/rates/` unless it is already there; returns it.
-    pub fn load_example_rates(&mut self) -> Result<RateTable, StoreError> {
-        let input = desk_exchange::rates::read(EXAMPLE_RATES.as_bytes())?;
+    /// Adds the table unless one of the same name and first day is already there (which is
+    /// then returned as it is): how the shipped example table is loaded.
+    pub fn add_rate_table_unless_there(
+        &mut self,
+        input: &RateTableInput,
+    ) -> Result<RateTable, StoreError> {
         let v = input.validate()?;
         match self.rate_table_named(&v.name, &v.valid_from.to_string())? {
             Some(existing) => Ok(existing),
-            None => self.create_rate_table(&input),
+            None => self.create_rate_table(input),
         }
     }
 

@@ -91,7 +91,8 @@ pub fn import_rate_table_file(desk: State<'_, Desk>, file: String) -> Result<Rat
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_read(&file)?;
         let bytes = desk_ops::files::read_file(&path, "file", 1024 * 1024)?;
-        Ok(desk.store()?.import_rate_table_csv(&bytes)?)
+        let mut store = desk.store()?;
+        desk_ops::rates::import_csv(&mut store, &bytes)
     })
 }
 
@@ -99,7 +100,8 @@ pub fn import_rate_table_file(desk: State<'_, Desk>, file: String) -> Result<Rat
 pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, file: String) -> Result<()> {
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_write(&file)?;
-        let text = desk.store()?.export_rate_table_csv(&id)?;
+        // The store is locked only to read the table, not while the file is written.
+        let text = desk_ops::rates::export_csv(&*desk.store()?, &id)?;
         desk_ops::write_file(&path, text.as_bytes())
     })
 }
@@ -111,5 +113,8 @@ pub fn delete_rate_table(desk: State<'_, Desk>, id: String) -> Result<()> {
 
 #[tauri::command(async)]
 pub fn load_example_rates(desk: State<'_, Desk>) -> Result<RateTable> {
-    crate::state::guarded(|| Ok(desk.store()?.load_example_rates()?))
+    crate::state::guarded(|| {
+        let mut store = desk.store()?;
+        desk_ops::rates::load_example(&mut store)
+    })
 }
