@@ -24,7 +24,7 @@ use desk_domain::{
     SegmentInput, Stay, StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind,
     Violation, text,
 };
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::children::{Base, ChildInput};
@@ -59,15 +59,6 @@ pub struct KeyedSetting {
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {e}"))
-}
-
-fn put(writer: &Writer<'_>, key: &str, json: &str) -> Result<(), StoreError> {
-    writer.tx.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, json],
-    )?;
-    Ok(())
 }
 
 /// Removes a member's check-in with the member (called inside the member's transaction).
@@ -106,15 +97,6 @@ fn push_unique(problems: &mut Vec<ImportProblem>, problem: ImportProblem) {
 }
 
 impl Store {
-    fn keyed(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?)
-    }
-
     /// Every hosting key of the `setting` table (mappings and check-ins), by key.
     pub(crate) fn keyed_settings(&self) -> Result<Vec<KeyedSetting>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -136,7 +118,7 @@ impl Store {
 
     /// The column mapping remembered from an organisation's last guest-list import.
     pub fn guest_mapping(&self, organisation_id: &str) -> Result<Option<GuestMapping>, StoreError> {
-        match self.keyed(&format!("{MAPPING_PREFIX}{organisation_id}"))? {
+        match self.setting_text(&format!("{MAPPING_PREFIX}{organisation_id}"))? {
             Some(json) => serde_json::from_str(&json)
                 .map(Some)
                 .map_err(|e| corrupt("guest mapping", e)),
@@ -398,7 +380,7 @@ impl Store {
         if let Some(org) = &delegation.organisation_id {
             let json = serde_json::to_string(&checked.mapping())
                 .map_err(|e| corrupt("guest mapping", e))?;
-            put(&writer, &format!("{MAPPING_PREFIX}{org}"), &json)?;
+            crate::settings::put_setting(&writer, &format!("{MAPPING_PREFIX}{org}"), &json)?;
         }
         writer.note(
             "delegation",
@@ -474,7 +456,7 @@ impl Store {
     }
 
     fn tick(&self, member_id: &str) -> Result<Option<Tick>, StoreError> {
-        match self.keyed(&format!("{CHECKIN_PREFIX}{member_id}"))? {
+        match self.setting_text(&format!("{CHECKIN_PREFIX}{member_id}"))? {
             Some(json) => serde_json::from_str(&json)
                 .map(Some)
                 .map_err(|e| corrupt("check-in", e)),
@@ -505,7 +487,7 @@ impl Store {
             by: self_actor(&writer),
         };
         let json = serde_json::to_string(&tick).map_err(|e| corrupt("check-in", e))?;
-        put(&writer, &format!("{CHECKIN_PREFIX}{}", member.id), &json)?;
+        crate::settings::put_setting(&writer, &format!("{CHECKIN_PREFIX}{}", member.id), &json)?;
         writer.note("member", &member.id, "checked_in_at", &tick.at)?;
         writer.commit()?;
         Ok(CheckIn {

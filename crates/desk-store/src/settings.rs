@@ -3,24 +3,49 @@
 use desk_domain::Settings;
 use rusqlite::{OptionalExtension, params};
 
+use crate::write::Writer;
 use crate::{Store, StoreError};
 
 const KEY: &str = "office";
 
+/// Keeps `json` under `key` in the `setting` table, replacing what was there (inside the
+/// caller's transaction).
+pub(crate) fn put_setting(writer: &Writer<'_>, key: &str, json: &str) -> Result<(), StoreError> {
+    writer.tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, json],
+    )?;
+    Ok(())
+}
+
 impl Store {
-    /// The settings, or the defaults where nothing was saved.
-    pub fn settings(&self) -> Result<Settings, StoreError> {
-        let saved: Option<String> = self
+    /// The text kept under `key` in the `setting` table, if any.
+    pub(crate) fn setting_text(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [KEY], |row| {
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
                 row.get(0)
             })
-            .optional()?;
-        match saved {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|e| StoreError::Corrupt(format!("settings: {e}"))),
-            None => Ok(Settings::default()),
-        }
+            .optional()?)
+    }
+
+    /// The JSON value kept under `key`, read as `T`; `what` names it when it is damaged.
+    pub(crate) fn setting_json<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        what: &str,
+    ) -> Result<Option<T>, StoreError> {
+        self.setting_text(key)?
+            .map(|json| {
+                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+            })
+            .transpose()
+    }
+
+    /// The settings, or the defaults where nothing was saved.
+    pub fn settings(&self) -> Result<Settings, StoreError> {
+        Ok(self.setting_json(KEY, "settings")?.unwrap_or_default())
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings, StoreError> {
@@ -28,11 +53,7 @@ impl Store {
         let old = self.settings()?;
         let json = serde_json::to_string(&valid).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let writer = self.writer()?;
-        writer.tx.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![KEY, json],
-        )?;
+        put_setting(&writer, KEY, &json)?;
         if old != valid {
             writer.note("setting", KEY, "*", &json)?;
         }

@@ -6,7 +6,6 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{Store, StoreError};
@@ -72,17 +71,9 @@ fn decode(what: &str, text: &str) -> Result<Vec<u8>, StoreError> {
 impl Store {
     /// The signature and seal images and the trusted roots (none when nothing was set).
     pub fn signing_assets(&self) -> Result<SigningAssets, StoreError> {
-        let saved: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [KEY], |row| {
-                row.get(0)
-            })
-            .optional()?;
-        let Some(json) = saved else {
+        let Some(kept) = self.setting_json::<Kept>(KEY, "signing settings")? else {
             return Ok(SigningAssets::default());
         };
-        let kept: Kept = serde_json::from_str(&json)
-            .map_err(|e| StoreError::Corrupt(format!("signing settings: {e}")))?;
         Ok(SigningAssets {
             signature_png: kept
                 .signature_png
@@ -125,11 +116,7 @@ impl Store {
         };
         let json = serde_json::to_string(&kept).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let writer = self.writer()?;
-        writer.tx.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![KEY, json],
-        )?;
+        crate::settings::put_setting(&writer, KEY, &json)?;
         writer.note("setting", KEY, "*", what)?;
         writer.commit()?;
         Ok(assets.clone())
