@@ -1827,7 +1827,7 @@ left_out: Array<string>, };
 /**
  * A paper the desk can print, named by what it is about.
  */
-export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, } | { "kind": "annual_report", range: StatsRangeInput, language: Language, country_names: { [key in string]: string }, };
+export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "estimate", delegation_id: string, request: EstimateRequest, language: Language, } | { "kind": "settlement", delegation_id: string, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, } | { "kind": "annual_report", range: StatsRangeInput, language: Language, country_names: { [key in string]: string }, };
 
 /**
  * A printer the system offers.
