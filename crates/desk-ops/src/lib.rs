@@ -86,6 +86,20 @@ pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
+/// Reads a Delegation Desk export (the JSON exchange file) the user named: a regular file
+/// within its limit (twenty years of an office are a few hundred MB at most), parsed whole
+/// before the store is touched.
+pub fn read_exchange(path: &Path) -> Result<desk_store::Export, Error> {
+    let text = files::read_text(path, "file", 1024 * 1024 * 1024)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{} is not a Delegation Desk export: {e}", path.display()),
+        )
+        .coded("not_an_export", &[])
+    })
+}
+
 /// Loads the demo data set and the example rate table, into an empty database only: the
 /// demo's invented names and amounts must never mix with an office's real records.
 pub fn load_demo_into_empty(store: &mut Store) -> Result<(), Error> {
