@@ -437,7 +437,7 @@ impl<'a> Tally<'a> {
 
     fn one(&mut self) -> Result<(), StoreError> {
         self.done += 1;
-        if self.done % PROGRESS_EVERY == 0 {
+        if self.done.is_multiple_of(PROGRESS_EVERY) {
             self.reporter.checkpoint(self.done, self.total)?;
         }
         Ok(())

@@ -152,14 +152,18 @@ pub fn import_data_file(
 ) -> Result<()> {
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_read(&file)?;
+        // Watched from the start: a Cancel while the file is read is heard too.
+        let watch = desk.work.start(&work, &on_progress);
         // Read and parsed before the store is locked: the window stays usable meanwhile.
         let data = desk_ops::read_exchange(&path)?;
+        if progress::Reporter::is_cancelled(&watch) {
+            return Err(progress::cancelled());
+        }
         let mode = if replace_settings {
             desk_store::SettingsMode::Replace
         } else {
             desk_store::SettingsMode::Keep
         };
-        let watch = desk.work.start(&work, &on_progress);
         desk.store()?.import_reporting(&data, mode, &watch)?;
         Ok(())
     })
