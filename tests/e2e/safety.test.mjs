@@ -6,8 +6,8 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerFileDialog, demoDatabase, deskBinary, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
@@ -93,15 +93,17 @@ describe('a damaged or locked database in the window', () => {
 describe('a long import in the window', { timeout: 300000 }, () => {
   let driver;
   let browser;
+  // Outside the crowded /tmp: the file dialog is answered by typing the path.
+  const folder = mkdtempSync(join(homedir(), 'desk-import-'));
 
   after(async () => {
     await browser?.deleteSession().catch(() => {});
     await driver?.stop();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('shows how far the import is, and Cancel leaves the list as it was', async () => {
     const database = demoDatabase();
-    const folder = mkdtempSync(join(tmpdir(), 'desk-e2e-import-'));
     const exported = join(folder, 'export.json');
     execFileSync(deskBinary, ['--db', database, 'export', '--out', exported], { stdio: 'ignore' });
     const base = JSON.parse(readFileSync(exported, 'utf8'));

@@ -87,12 +87,15 @@ export function toDeskError(raw: unknown): DeskError {
   return { kind: 'internal', message, violations: [], code: '', params: {} };
 }
 
+/** `shown`: the caller shows the work's own progress, so the "waiting" notice stays away. */
 async function call<K extends keyof Commands>(
   name: K,
   args: Commands[K]['args'],
+  shown = false,
 ): Promise<Commands[K]['returns']> {
   try {
-    return await watched(invoke<Commands[K]['returns']>(name, args));
+    const pending = invoke<Commands[K]['returns']>(name, args);
+    return await (shown ? pending : watched(pending));
   } catch (raw) {
     throw new CommandError(toDeskError(raw));
   }
@@ -135,7 +138,7 @@ export const api = {
   importDataFile: (file: string, replaceSettings: boolean, work: string, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
-    return call('import_data_file', { file, replaceSettings, work, onProgress: channel });
+    return call('import_data_file', { file, replaceSettings, work, onProgress: channel }, true);
   },
   cancelWork: (id: string) => call('cancel_work', { id }),
   recoverySheet: () => call('recovery_sheet', {}),
