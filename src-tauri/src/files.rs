@@ -35,12 +35,3 @@ pub fn is_xlsx(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
-
-/// An official document dated today, its number left blank for the registry.
-pub fn document_options(language: desk_domain::Language) -> desk_ops::DocumentOptions {
-    desk_ops::DocumentOptions {
-        language,
-        number: 0,
-        date: chrono::Local::now().date_naive(),
-    }
-}

@@ -10,6 +10,7 @@ mod files;
 mod hosting;
 mod navigation;
 mod state;
+mod work;
 
 use std::process::ExitCode;
 
@@ -162,6 +163,8 @@ pub fn run() -> ExitCode {
             commands::list_backups,
             commands::make_backup,
             commands::restore_backup,
+            commands::import_data_file,
+            commands::cancel_work,
             commands::recovery_sheet,
             commands::save_recovery_sheet,
             commands::audit_of,

@@ -22,6 +22,8 @@ pub struct Desk {
     keys: KeyChoice,
     /// The files the user chose, behind the tokens the window holds.
     pub chosen: Chosen,
+    /// The long work the window watches and may cancel.
+    pub work: crate::work::Work,
 }
 
 /// The open store, held for one operation.
@@ -65,6 +67,7 @@ impl Desk {
             path,
             keys,
             chosen: Chosen::default(),
+            work: crate::work::Work::default(),
         }
     }
 

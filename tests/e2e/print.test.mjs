@@ -89,4 +89,29 @@ describe('printing from the window', { timeout: 180000 }, () => {
     assert.ok(pages(file) >= 1);
     await screenshot(browser, 'print-badges-sent-vi');
   });
+
+  it('prints the estimate and the settlement from the Money tab, beside their Export', async () => {
+    await browser.execute((h) => (window.location.hash = h), `#/delegations/${SINGAPORE}/money`);
+    for (const paper of ['estimate', 'settlement']) {
+      const button = browser.$(`[data-testid="printer-${paper}"]`);
+      await button.waitForExist({ timeout: 15000 });
+      assert.ok(await browser.$(`[data-testid="print-${paper}"]`).isExisting(), `Export beside Print (${paper})`);
+      await button.scrollIntoView();
+      await button.click();
+      await browser.$('[data-testid="print-dialog"]').waitForDisplayed();
+      await waitForText(browser, '[data-testid="print-dialog"]', /100 %/, 15000);
+      await browser.waitUntil(
+        async () => (await browser.$$('[data-testid="print-printer"] option').map((o) => o.getValue())).includes('PDF'),
+        { timeout: 10000, timeoutMsg: 'the printer PDF is not offered' },
+      );
+      await browser.$('[data-testid="print-printer"]').selectByAttribute('value', 'PDF');
+      await screenshot(browser, `print-${paper}-dialog-vi`);
+      const before = printed();
+      await browser.$('[data-testid="print-go"]').click();
+      const file = await waitForJob(before);
+      assert.ok(pages(file) >= 1, `the ${paper} came out of the printer`);
+      assert.match(info(file), /595(\.\d+)? x 842/, 'A4');
+      await browser.$('[data-testid="print-dialog"]').waitForDisplayed({ reverse: true, timeout: 15000 });
+    }
+  });
 });

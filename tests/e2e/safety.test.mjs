@@ -5,10 +5,11 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoDatabase, deskBinary, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, demoDatabase, deskBinary, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 const PORT = 4900;
 
@@ -86,5 +87,55 @@ describe('a damaged or locked database in the window', () => {
     await browser.$('[data-testid="backup-now"]').click();
     await waitForText(browser, '[data-testid="backup"]', /làm tay/);
     await screenshot(browser, 'safety-settings');
+  });
+});
+
+describe('a long import in the window', { timeout: 300000 }, () => {
+  let driver;
+  let browser;
+  // Outside the crowded /tmp: the file dialog is answered by typing the path.
+  const folder = mkdtempSync(join(homedir(), 'desk-import-'));
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    await driver?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows how far the import is, and Cancel leaves the list as it was', async () => {
+    const database = demoDatabase();
+    const exported = join(folder, 'export.json');
+    execFileSync(deskBinary, ['--db', database, 'export', '--out', exported], { stdio: 'ignore' });
+    const base = JSON.parse(readFileSync(exported, 'utf8'));
+    // Enough records that the import is still running when Cancel is clicked.
+    const delegations = Array.from({ length: 50000 }, (_, k) => ({ ...base.delegations[0], id: randomUUID(), title: `Đoàn nhập ${k}` }));
+    const big = join(folder, 'big.json');
+    // Only the new delegations: every other list of the file emptied (their ids are taken).
+    const empty = Object.fromEntries(Object.entries(base).filter(([, v]) => Array.isArray(v)).map(([k]) => [k, []]));
+    writeFileSync(big, JSON.stringify({ ...base, ...empty, settings: null, delegations }));
+    const before = deskJson(database, 'delegation', 'list').length;
+
+    driver = await startDriver(PORT + 10);
+    browser = await openApp(driver, database);
+    await browser.$('[data-testid="nav-settings"]').waitForDisplayed({ timeout: 15000 });
+    await nav(browser, 'settings');
+    await browser.$('[data-testid="import-data"]').scrollIntoView();
+    await browser.$('[data-testid="import-data"]').click();
+    await answerFileDialog(big);
+    // "n trên N": the bar moves while the records are written.
+    const count = browser.$('[data-testid="import-progress-count"]');
+    await browser.waitUntil(async () => (await count.isExisting()) && /[1-9][\d.]* trên 50\.\d{3}/.test(await count.getText()), {
+      timeout: 120000,
+      interval: 100,
+      timeoutMsg: 'the import showed no progress',
+    });
+    await screenshot(browser, 'import-progress-vi');
+    await browser.$('[data-testid="import-progress-cancel"]').click();
+    await waitForText(browser, '[data-testid="toast"]', /Đã dừng nhập dữ liệu; không có gì thay đổi/, 60000);
+    await browser.$('[data-testid="import-progress"]').waitForExist({ reverse: true, timeout: 10000 });
+    await screenshot(browser, 'import-cancelled-vi');
+    assert.equal(deskJson(database, 'delegation', 'list').length, before, 'not one delegation was added');
+    await nav(browser, 'delegations');
+    await waitForText(browser, '[data-testid="delegation-count"]', new RegExp(`^${before} đoàn$`));
   });
 });

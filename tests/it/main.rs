@@ -12,6 +12,7 @@ mod hostile;
 mod hosting;
 mod itinerary;
 mod money;
+mod progress;
 mod record;
 mod report;
 mod safety;

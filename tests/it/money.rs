@@ -6,12 +6,13 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use desk_domain::print::Paper;
 use desk_domain::{
     ChangeKind, Direction, EstimateFrom, EstimateRequest, Exclusion, ExpenseCategory, ExpenseInput,
-    LineSource, MemberInput, Money,
+    Language, LineSource, MemberInput, Money,
 };
 use desk_store::Store;
-use desk_tests::{TempDb, desk};
+use desk_tests::{TempDb, desk, poppler};
 
 const NHUNG: &str = "Nguyễn Thị Hồng Nhung";
 const TUAN: &str = "Đỗ Minh Tuấn";
@@ -386,6 +387,57 @@ fn the_cli_refuses_a_malformed_table_with_the_line_and_round_trips_a_good_one() 
         ),
         "an exported table imports as the same table"
     );
+}
+
+/// The estimate and the settlement that Print sends to the printer are the PDFs Export
+/// writes: the same pages, the same size, the same words on each page.
+#[test]
+fn the_estimate_and_settlement_print_as_export_writes_them() {
+    let (mut store, singapore) = demo();
+    let request = vietcombank("22300");
+    let dir = tempfile::tempdir().unwrap();
+    let estimate = desk_ops::estimate_paper(&store, &singapore, &request, Language::Vi).unwrap();
+    let settlement = desk_ops::settlement_paper(&store, &singapore, Language::Vi).unwrap();
+    let papers = [
+        (
+            Paper::Estimate {
+                delegation_id: singapore.clone(),
+                request: request.clone(),
+                language: Language::Vi,
+            },
+            estimate,
+            "DỰ TOÁN",
+        ),
+        (
+            Paper::Settlement {
+                delegation_id: singapore.clone(),
+                language: Language::Vi,
+            },
+            settlement,
+            "QUYẾT TOÁN",
+        ),
+    ];
+    for (paper, exported, heading) in papers {
+        let (_, printed) = desk_ops::print::paper_pdf(&mut store, &paper).unwrap();
+        let (a, b) = (
+            dir.path().join("exported.pdf"),
+            dir.path().join("printed.pdf"),
+        );
+        std::fs::write(&a, &exported).unwrap();
+        std::fs::write(&b, &printed).unwrap();
+        let info = |p| {
+            poppler("pdfinfo", p, &[])
+                .lines()
+                .filter(|l| l.starts_with("Pages:") || l.starts_with("Page size:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(info(&a), info(&b), "{paper:?}");
+        assert!(info(&b).contains("(A4)"), "{}", info(&b));
+        let text = poppler("pdftotext", &b, &["-layout"]);
+        assert!(text.contains(heading), "{heading}: {text}");
+        assert_eq!(poppler("pdftotext", &a, &["-layout"]), text, "{paper:?}");
+    }
 }
 
 #[test]

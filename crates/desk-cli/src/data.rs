@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use desk_domain::{Error, ErrorKind};
-use desk_store::Export;
 use serde::Serialize;
 
 use crate::context::Context;
@@ -251,14 +250,7 @@ fn import(
     file: &Path,
     settings: desk_store::SettingsMode,
 ) -> Result<(), Error> {
-    // An export of twenty years is a few hundred MB at most.
-    let text = desk_ops::files::read_text(file, "file", 1024 * 1024 * 1024)?;
-    let data: Export = serde_json::from_str(&text).map_err(|e| {
-        Error::new(
-            ErrorKind::Validation,
-            format!("{} is not a Delegation Desk export: {e}", file.display()),
-        )
-    })?;
+    let data = desk_ops::read_exchange(file)?;
     let imported = ctx.store.import(&data, settings)?;
     if ctx.json {
         return output::json(ctx.out, &imported);

@@ -30,6 +30,8 @@ pub enum ErrorKind {
     Locked,
     /// The database file is damaged; a backup can be restored.
     Damaged,
+    /// The user stopped the work before it ended; nothing was changed.
+    Cancelled,
     /// Something that should not happen did; the message says what.
     Internal,
 }

@@ -417,6 +417,22 @@ pub fn commands() -> Vec<Command> {
             vec![("file", ts::<String>())],
             ts::<DatabaseStatus>(),
         ),
+        // Long work: its progress comes down a channel; Cancel stops it where stopping
+        // leaves nothing changed.
+        c(
+            "import_data_file",
+            vec![
+                ("file", ts::<String>()),
+                ("replaceSettings", ts::<bool>()),
+                ("work", ts::<String>()),
+                (
+                    "onProgress",
+                    format!("Channel<{}>", ts::<progress::Progress>()),
+                ),
+            ],
+            unit(),
+        ),
+        c("cancel_work", vec![id()], unit()),
         c("recovery_sheet", vec![], ts::<String>()),
         c(
             "save_recovery_sheet",
@@ -598,7 +614,8 @@ fn declare<T: TS>(out: &mut String) {
 pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by `desk_domain::ipc::typescript()`. Do not edit:\n\
-         // run `DESK_UPDATE_BINDINGS=1 cargo test -p desk-tests --test it bindings` instead.\n\n",
+         // run `DESK_UPDATE_BINDINGS=1 cargo test -p desk-tests --test it bindings` instead.\n\n\
+         import type { Channel } from '@tauri-apps/api/core';\n\n",
     );
     declare::<ErrorKind>(&mut out);
     declare::<Rule>(&mut out);
@@ -763,6 +780,7 @@ pub fn typescript() -> String {
     declare::<hosting::HostingPaper>(&mut out);
     declare::<hosting::HostingList>(&mut out);
     declare::<hosting::Written>(&mut out);
+    declare::<progress::Progress>(&mut out);
     declare::<print::Paper>(&mut out);
     declare::<print::Printer>(&mut out);
     declare::<print::PrintRequest>(&mut out);

@@ -31,6 +31,7 @@ pub mod person;
 pub mod places;
 pub mod print;
 pub mod programme;
+pub mod progress;
 pub mod rates;
 pub mod report;
 pub mod richtext;

@@ -24,6 +24,18 @@ pub enum Paper {
         person_id: Option<String>,
         language: Language,
     },
+    /// A delegation's cost estimate, computed now by the request as the Money tab shows it,
+    /// in the official layout.
+    Estimate {
+        delegation_id: String,
+        request: crate::EstimateRequest,
+        language: Language,
+    },
+    /// A delegation's settlement, in the official layout.
+    Settlement {
+        delegation_id: String,
+        language: Language,
+    },
     /// A paper of the hosting kit (programme, badges, tent cards, letters, lists).
     Hosting {
         delegation_id: String,

@@ -20,8 +20,8 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use desk_domain::{
-    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Estimate, Language,
-    ProgrammeItemInput, ReportVersion, Rule, Settlement, Violation,
+    Attachment, AttachmentInput, AttachmentKind, Error, ErrorKind, Estimate, EstimateRequest,
+    Language, ProgrammeItemInput, ReportVersion, Rule, Settlement, Violation,
 };
 use desk_report::{ItineraryDocument, OfficialHead};
 use desk_store::Store;
@@ -84,6 +84,20 @@ impl PreparedAttachment {
 /// Now, with the computer's offset: the creation date written into documents.
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
+}
+
+/// Reads a Delegation Desk export (the JSON exchange file) the user named: a regular file
+/// within its limit (twenty years of an office are a few hundred MB at most), parsed whole
+/// before the store is touched.
+pub fn read_exchange(path: &Path) -> Result<desk_store::Export, Error> {
+    let text = files::read_text(path, "file", 1024 * 1024 * 1024)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("{} is not a Delegation Desk export: {e}", path.display()),
+        )
+        .coded("not_an_export", &[])
+    })
 }
 
 /// Loads the demo data set and the example rate table, into an empty database only: the
@@ -217,6 +231,17 @@ pub struct DocumentOptions {
     pub date: NaiveDate,
 }
 
+impl DocumentOptions {
+    /// Unnumbered (the registry numbers it) and dated today, as the window makes a paper.
+    pub fn today(language: Language) -> Self {
+        DocumentOptions {
+            language,
+            number: 0,
+            date: now().date_naive(),
+        }
+    }
+}
+
 fn head(store: &Store, options: &DocumentOptions, kind: &str) -> Result<OfficialHead, Error> {
     Ok(OfficialHead::from_settings(
         &store.settings()?,
@@ -246,6 +271,23 @@ pub fn estimate_pdf(
     desk_report::render(&doc).map_err(drawing)
 }
 
+/// The estimate as the window's Export writes it as PDF and its Print prints it: computed
+/// now by the request, unnumbered, dated today.
+pub fn estimate_paper(
+    store: &Store,
+    delegation_id: &str,
+    request: &EstimateRequest,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let estimate = store.review_estimate(delegation_id, request)?.estimate;
+    estimate_pdf(
+        store,
+        delegation_id,
+        &estimate,
+        &DocumentOptions::today(language),
+    )
+}
+
 /// The cost estimate as a workbook for the accounting office.
 pub fn estimate_xlsx(
     store: &Store,
@@ -273,6 +315,22 @@ pub fn settlement_pdf(
         &head(store, options, "QT")?,
     );
     desk_report::render(&doc).map_err(drawing)
+}
+
+/// The settlement as the window's Export writes it as PDF and its Print prints it:
+/// unnumbered, dated today.
+pub fn settlement_paper(
+    store: &Store,
+    delegation_id: &str,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let settlement = store.settlement(delegation_id)?;
+    settlement_pdf(
+        store,
+        delegation_id,
+        &settlement,
+        &DocumentOptions::today(language),
+    )
 }
 
 /// The settlement as a workbook for the accounting office.

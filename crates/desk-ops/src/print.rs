@@ -255,6 +255,21 @@ pub fn paper_pdf(store: &mut Store, paper: &Paper) -> Result<(String, Vec<u8>), 
             "itinerary".to_owned(),
             crate::itinerary_pdf(store, delegation_id, person_id.as_deref(), *language)?,
         )),
+        Paper::Estimate {
+            delegation_id,
+            request,
+            language,
+        } => Ok((
+            "estimate".to_owned(),
+            crate::estimate_paper(store, delegation_id, request, *language)?,
+        )),
+        Paper::Settlement {
+            delegation_id,
+            language,
+        } => Ok((
+            "settlement".to_owned(),
+            crate::settlement_paper(store, delegation_id, *language)?,
+        )),
         Paper::Hosting {
             delegation_id,
             paper,

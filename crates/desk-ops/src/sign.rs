@@ -498,7 +498,9 @@ pub fn paper_for_signing(
             let (pdf, space) = annual_for(store, range, *language, country_names)?;
             Ok((pdf, space, Paper::AnnualReport, *language))
         }
-        P::Itinerary { .. } | P::Hosting { .. } => Err(not_signable()),
+        P::Itinerary { .. } | P::Estimate { .. } | P::Settlement { .. } | P::Hosting { .. } => {
+            Err(not_signable())
+        }
     }
 }
 

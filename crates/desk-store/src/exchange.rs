@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::record::{self, Record};
 use crate::{LATEST_VERSION, Store, StoreError, search};
 use desk_domain::ReportVersion;
+use desk_domain::progress::{Reporter, Unwatched};
 
 /// The format name written into every export.
 pub const FORMAT: &str = "delegation-desk";
@@ -113,6 +114,31 @@ pub struct Imported {
     pub settings: SettingsOutcome,
 }
 
+impl Export {
+    /// How many rows an import of this file writes: what its progress counts up to.
+    pub fn records(&self) -> u64 {
+        let n = self.organisations.len()
+            + self.people.len()
+            + self.delegations.len()
+            + self.members.len()
+            + self.segments.len()
+            + self.stays.len()
+            + self.visas.len()
+            + self.programme_items.len()
+            + self.tasks.len()
+            + self.transfers.len()
+            + self.attachments.len()
+            + self.expenses.len()
+            + self.mission_reports.len()
+            + self.report_versions.len()
+            + self.rate_tables.len()
+            + self.estimates.len()
+            + self.audit.len()
+            + self.hosting.len();
+        n as u64
+    }
+}
+
 fn all<T: Record>(store: &Store) -> Result<Vec<T>, StoreError> {
     record::select(&store.conn, "1", "id", &[])
 }
@@ -172,6 +198,18 @@ impl Store {
     /// are replaced by the file's only with [`SettingsMode::Replace`]. A verified backup is
     /// made first.
     pub fn import(&mut self, data: &Export, mode: SettingsMode) -> Result<Imported, StoreError> {
+        self.import_reporting(data, mode, &Unwatched)
+    }
+
+    /// [`Store::import`], telling `reporter` how many records are written every
+    /// [`PROGRESS_EVERY`] and asking it whether to stop: cancelled, the one transaction is
+    /// rolled back and the database is as it was (the backup made first stays).
+    pub fn import_reporting(
+        &mut self,
+        data: &Export,
+        mode: SettingsMode,
+        reporter: &dyn Reporter,
+    ) -> Result<Imported, StoreError> {
         if data.format != FORMAT {
             return Err(refused(format!(
                 "this is not a Delegation Desk export (format \"{}\")",
@@ -201,16 +239,17 @@ impl Store {
         };
         self.backup_before(crate::BackupReason::Import)?;
         let tx = self.conn.transaction()?;
-        insert_all(&tx, &data.organisations)?;
-        insert_all(&tx, &data.people)?;
-        insert_all(&tx, &data.delegations)?;
-        insert_all(&tx, &data.members)?;
-        insert_all(&tx, &data.segments)?;
-        insert_all(&tx, &data.stays)?;
-        insert_all(&tx, &data.visas)?;
-        insert_all(&tx, &data.programme_items)?;
-        insert_all(&tx, &data.tasks)?;
-        insert_all(&tx, &data.transfers)?;
+        let mut tally = Tally::new(reporter, data.records())?;
+        insert_all(&tx, &data.organisations, &mut tally)?;
+        insert_all(&tx, &data.people, &mut tally)?;
+        insert_all(&tx, &data.delegations, &mut tally)?;
+        insert_all(&tx, &data.members, &mut tally)?;
+        insert_all(&tx, &data.segments, &mut tally)?;
+        insert_all(&tx, &data.stays, &mut tally)?;
+        insert_all(&tx, &data.visas, &mut tally)?;
+        insert_all(&tx, &data.programme_items, &mut tally)?;
+        insert_all(&tx, &data.tasks, &mut tally)?;
+        insert_all(&tx, &data.transfers, &mut tally)?;
         for exported in &data.attachments {
             let content = BASE64.decode(&exported.content_base64).map_err(|e| {
                 refused(format!(
@@ -225,13 +264,14 @@ impl Store {
                 )));
             }
             insert_one(&tx, &exported.attachment)?;
+            tally.one()?;
             tx.execute(
                 "INSERT INTO attachment_content (id, content) VALUES (?1, ?2)",
                 params![exported.attachment.id, content],
             )?;
         }
-        insert_all(&tx, &data.expenses)?;
-        insert_all(&tx, &data.mission_reports)?;
+        insert_all(&tx, &data.expenses, &mut tally)?;
+        insert_all(&tx, &data.mission_reports, &mut tally)?;
         for v in &data.report_versions {
             let content =
                 serde_json::to_string(&v.report).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -247,9 +287,10 @@ impl Store {
                     v.created_at
                 ],
             )?;
+            tally.one()?;
         }
-        insert_all(&tx, &data.rate_tables)?;
-        insert_all(&tx, &data.estimates)?;
+        insert_all(&tx, &data.rate_tables, &mut tally)?;
+        insert_all(&tx, &data.estimates, &mut tally)?;
         for entry in &data.audit {
             tx.execute(
                 "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
@@ -264,6 +305,7 @@ impl Store {
                     entry.new_value
                 ],
             )?;
+            tally.one()?;
         }
         // A file from an older app may carry passport numbers in its audit entries.
         tx.execute_batch(crate::migrate::SCRUB_AUDIT)?;
@@ -293,6 +335,7 @@ impl Store {
                     keyed.key
                 ))
             })?;
+            tally.one()?;
         }
         let records = data.members.len()
             + data.segments.len()
@@ -306,6 +349,7 @@ impl Store {
             + data.mission_reports.len()
             + data.rate_tables.len()
             + data.estimates.len();
+        tally.finish()?;
         tx.commit()?;
         Ok(Imported {
             organisations: data.organisations.len(),
@@ -359,6 +403,48 @@ fn insert_one<T: Record>(tx: &Transaction<'_>, item: &T) -> Result<(), StoreErro
     search::index(tx, item)
 }
 
-fn insert_all<T: Record>(tx: &Transaction<'_>, items: &[T]) -> Result<(), StoreError> {
-    items.iter().try_for_each(|item| insert_one(tx, item))
+fn insert_all<T: Record>(
+    tx: &Transaction<'_>,
+    items: &[T],
+    tally: &mut Tally<'_>,
+) -> Result<(), StoreError> {
+    items.iter().try_for_each(|item| {
+        insert_one(tx, item)?;
+        tally.one()
+    })
+}
+
+/// How often an import reports and looks for a cancel: often enough for a bar that moves,
+/// rarely enough to cost nothing (a 20,000-delegation file reports about a hundred times).
+pub const PROGRESS_EVERY: u64 = 500;
+
+/// The records an import has written, reported to its reporter every [`PROGRESS_EVERY`].
+struct Tally<'a> {
+    reporter: &'a dyn Reporter,
+    done: u64,
+    total: u64,
+}
+
+impl<'a> Tally<'a> {
+    fn new(reporter: &'a dyn Reporter, total: u64) -> Result<Self, StoreError> {
+        reporter.checkpoint(0, total)?;
+        Ok(Tally {
+            reporter,
+            done: 0,
+            total,
+        })
+    }
+
+    fn one(&mut self) -> Result<(), StoreError> {
+        self.done += 1;
+        if self.done.is_multiple_of(PROGRESS_EVERY) {
+            self.reporter.checkpoint(self.done, self.total)?;
+        }
+        Ok(())
+    }
+
+    /// The last report, before the commit: every record written.
+    fn finish(&self) -> Result<(), StoreError> {
+        Ok(self.reporter.checkpoint(self.total, self.total)?)
+    }
 }

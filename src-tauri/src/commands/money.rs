@@ -38,16 +38,11 @@ pub fn export_estimate(
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_write(&file)?;
         let store = desk.store()?;
-        let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
         let bytes = if crate::files::is_xlsx(&path) {
+            let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
             desk_ops::estimate_xlsx(&store, &delegation_id, &estimate, language)?
         } else {
-            desk_ops::estimate_pdf(
-                &store,
-                &delegation_id,
-                &estimate,
-                &crate::files::document_options(language),
-            )?
+            desk_ops::estimate_paper(&store, &delegation_id, &request, language)?
         };
         desk_ops::write_file(&path, &bytes)
     })
@@ -64,16 +59,11 @@ pub fn export_settlement(
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_write(&file)?;
         let store = desk.store()?;
-        let settlement = store.settlement(&delegation_id)?;
         let bytes = if crate::files::is_xlsx(&path) {
+            let settlement = store.settlement(&delegation_id)?;
             desk_ops::settlement_xlsx(&store, &delegation_id, &settlement, language)?
         } else {
-            desk_ops::settlement_pdf(
-                &store,
-                &delegation_id,
-                &settlement,
-                &crate::files::document_options(language),
-            )?
+            desk_ops::settlement_paper(&store, &delegation_id, language)?
         };
         desk_ops::write_file(&path, &bytes)
     })

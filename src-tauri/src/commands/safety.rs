@@ -137,3 +137,44 @@ pub fn save_recovery_sheet(desk: State<'_, Desk>, file: String) -> Result<()> {
         desk_ops::write_private_file(&path, text.as_bytes())
     })
 }
+
+/// Imports a Delegation Desk export (JSON) the user chose, all or nothing, reporting the
+/// records written down `on_progress`; `cancel_work` with the same `work` id stops it and
+/// the database is left exactly as it was. The office's settings are kept unless
+/// `replace_settings`.
+#[tauri::command(async)]
+pub fn import_data_file(
+    desk: State<'_, Desk>,
+    file: String,
+    replace_settings: bool,
+    work: String,
+    on_progress: tauri::ipc::Channel<progress::Progress>,
+) -> Result<()> {
+    crate::state::guarded(|| {
+        let path = desk.chosen.take_to_read(&file)?;
+        // Watched from the start: a Cancel while the file is read is heard too.
+        let watch = desk.work.start(&work, &on_progress);
+        // Read and parsed before the store is locked: the window stays usable meanwhile.
+        let data = desk_ops::read_exchange(&path)?;
+        if progress::Reporter::is_cancelled(&watch) {
+            return Err(progress::cancelled());
+        }
+        let mode = if replace_settings {
+            desk_store::SettingsMode::Replace
+        } else {
+            desk_store::SettingsMode::Keep
+        };
+        desk.store()?.import_reporting(&data, mode, &watch)?;
+        Ok(())
+    })
+}
+
+/// Asks the work `id` to stop where stopping leaves nothing changed; nothing happens when
+/// it has already ended.
+#[tauri::command(async)]
+pub fn cancel_work(desk: State<'_, Desk>, id: String) -> Result<()> {
+    crate::state::guarded(|| {
+        desk.work.cancel(&id);
+        Ok(())
+    })
+}

@@ -1,10 +1,12 @@
 // Generated from the Rust types by `desk_domain::ipc::typescript()`. Do not edit:
 // run `DESK_UPDATE_BINDINGS=1 cargo test -p desk-tests --test it bindings` instead.
 
+import type { Channel } from '@tauri-apps/api/core';
+
 /**
  * What went wrong, as a stable tag the UI and the CLI can act on.
  */
-export type ErrorKind = "validation" | "not_found" | "conflict" | "newer_schema" | "storage" | "io" | "locked" | "damaged" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "newer_schema" | "storage" | "io" | "locked" | "damaged" | "cancelled" | "internal";
 
 /**
  * The rule a field broke. Stable names: the UI translates them.
@@ -1825,9 +1827,14 @@ warnings: Array<string>,
 left_out: Array<string>, };
 
 /**
+ * How far a piece of work is: `done` of `total` steps (records, for an import).
+ */
+export type Progress = { done: number, total: number, };
+
+/**
  * A paper the desk can print, named by what it is about.
  */
-export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, } | { "kind": "annual_report", range: StatsRangeInput, language: Language, country_names: { [key in string]: string }, };
+export type Paper = { "kind": "mission_report", delegation_id: string, language: Language, } | { "kind": "itinerary", delegation_id: string, person_id: string | null, language: Language, } | { "kind": "estimate", delegation_id: string, request: EstimateRequest, language: Language, } | { "kind": "settlement", delegation_id: string, language: Language, } | { "kind": "hosting", delegation_id: string, paper: HostingPaper, languages: Array<Language>, } | { "kind": "annual_report", range: StatsRangeInput, language: Language, country_names: { [key in string]: string }, };
 
 /**
  * A printer the system offers.
@@ -1950,6 +1957,8 @@ export interface Commands {
   list_backups: { args: Record<string, never>; returns: Array<BackupInfo> };
   make_backup: { args: Record<string, never>; returns: BackupInfo };
   restore_backup: { args: { file: string }; returns: DatabaseStatus };
+  import_data_file: { args: { file: string; replaceSettings: boolean; work: string; onProgress: Channel<Progress> }; returns: null };
+  cancel_work: { args: { id: string }; returns: null };
   recovery_sheet: { args: Record<string, never>; returns: string };
   save_recovery_sheet: { args: { file: string }; returns: null };
   save_settings: { args: { settings: Settings }; returns: Settings };

@@ -1,7 +1,7 @@
 // The only module that talks to the shell. Every command goes through `call`, typed by the
 // generated `Commands` interface, and every failure comes back as a `CommandError` carrying
 // the shell's `{ kind, message, violations }`.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
   AttachmentInput,
   ChecklistLanguage,
@@ -26,6 +26,7 @@ import type {
   PrintRequest,
   PageRequest,
   PersonInput,
+  Progress,
   ProgrammeItemInput,
   SegmentInput,
   Settings,
@@ -51,6 +52,7 @@ const KINDS: readonly ErrorKind[] = [
   'io',
   'locked',
   'damaged',
+  'cancelled',
   'internal',
 ];
 
@@ -85,12 +87,15 @@ export function toDeskError(raw: unknown): DeskError {
   return { kind: 'internal', message, violations: [], code: '', params: {} };
 }
 
+/** `shown`: the caller shows the work's own progress, so the "waiting" notice stays away. */
 async function call<K extends keyof Commands>(
   name: K,
   args: Commands[K]['args'],
+  shown = false,
 ): Promise<Commands[K]['returns']> {
   try {
-    return await watched(invoke<Commands[K]['returns']>(name, args));
+    const pending = invoke<Commands[K]['returns']>(name, args);
+    return await (shown ? pending : watched(pending));
   } catch (raw) {
     throw new CommandError(toDeskError(raw));
   }
@@ -125,6 +130,17 @@ export const api = {
   makeBackup: () => call('make_backup', {}),
   /** `file`: a backup's name from `listBackups`, never a path. */
   restoreBackup: (file: string) => call('restore_backup', { file }),
+  /**
+   * Imports a Delegation Desk export (`file`: a token from `chooseFile`), all or nothing;
+   * `onProgress` hears how many records are written. `cancelWork(work)` stops it and leaves
+   * the database as it was (the call then fails with kind `cancelled`).
+   */
+  importDataFile: (file: string, replaceSettings: boolean, work: string, onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call('import_data_file', { file, replaceSettings, work, onProgress: channel }, true);
+  },
+  cancelWork: (id: string) => call('cancel_work', { id }),
   recoverySheet: () => call('recovery_sheet', {}),
   /** `file`: a token from `chooseSaveFile`. */
   saveRecoverySheet: (file: string) => call('save_recovery_sheet', { file }),

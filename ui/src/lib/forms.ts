@@ -86,6 +86,8 @@ export function describe(error: DeskError): string {
       return t('error.locked', { message: error.message });
     case 'damaged':
       return t('error.damaged', { message: error.message });
+    case 'cancelled':
+      return t('work.cancelled');
     default:
       return error.message;
   }
