@@ -7,6 +7,7 @@
 mod chosen;
 mod commands;
 mod files;
+mod fonts;
 mod hosting;
 mod navigation;
 mod state;
@@ -35,6 +36,11 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(desk)
+        // Answered off the main thread: the first request inflates the face (a few ms).
+        .register_asynchronous_uri_scheme_protocol(fonts::SCHEME, |_ctx, request, responder| {
+            let path = request.uri().path().to_owned();
+            std::thread::spawn(move || responder.respond(fonts::respond(&path)));
+        })
         .setup(move |app| {
             if full_check_later {
                 // A large file: the full check runs while the window works; on damage the

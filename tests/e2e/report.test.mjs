@@ -39,6 +39,19 @@ describe('the mission report', { timeout: 180000 }, () => {
     await screenshot(browser, 'report-locked-vi');
   });
 
+  it('sets the preview in the very typeface the PDF embeds, served by the app', async () => {
+    // The preview places words where the PDF does, so a fallback face would overflow lines.
+    const faces = await browser.executeAsync((done) => {
+      const want = ['400 12px "Desk Serif"', '700 12px "Desk Serif"', 'italic 400 12px "Desk Serif"'];
+      Promise.allSettled(want.map((f) => document.fonts.load(f))).then(() =>
+        done([...document.fonts].filter((f) => f.family.includes('Desk Serif')).map((f) => `${f.weight} ${f.style} ${f.status}`)),
+      );
+    });
+    for (const face of ['400 normal', '700 normal', '400 italic']) {
+      assert.ok(faces.includes(`${face} loaded`), `the ${face} face loads from the app: ${faces.join(', ')}`);
+    }
+  });
+
   it('reopens with a reason, saves what is typed by itself, and keeps it after a restart', async () => {
     await browser.$('[data-testid="reopen-report"]').click();
     await browser.$('[data-testid="reopen-reason"]').setValue('Bổ sung kết quả');
