@@ -39,7 +39,8 @@ done
 # the package, so removing the package cannot take the data with it.
 if grep -v '^usr\(/\|$\)' "$work/files" | grep -vx '\.\?/\?'; then fail "files outside /usr"; fi
 depends="$(dpkg-deb -f "$deb" Depends)"
-for lib in libwebkit2gtk-4.1-0 libgtk-3-0; do
+# libssl3: SQLCipher's cipher is the system's libcrypto, patched by the distribution.
+for lib in libwebkit2gtk-4.1-0 libgtk-3-0 libssl3; do
   case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 # No maintainer script: installing and removing touch nothing but the package's own files.

@@ -230,7 +230,7 @@ fn account(db: &Path) -> String {
 
 /// The key the keyring holds for `db`; `None` when it holds none or there is no keyring.
 fn keyring_get(db: &Path) -> Result<Option<Key>, StoreError> {
-    let Ok(entry) = keyring::Entry::new(SERVICE, &account(db)) else {
+    let Some(entry) = keyring_entry(db) else {
         return Ok(None);
     };
     match entry.get_password() {
@@ -244,9 +244,25 @@ fn keyring_get(db: &Path) -> Result<Option<Key>, StoreError> {
 
 /// Stores the key in the keyring; false when there is no keyring to store it in.
 fn keyring_set(db: &Path, key: &Key) -> bool {
-    keyring::Entry::new(SERVICE, &account(db))
-        .and_then(|entry| entry.set_password(&key.to_hex()))
-        .is_ok()
+    keyring_entry(db).is_some_and(|entry| entry.set_password(&key.to_hex()).is_ok())
+}
+
+/// The keyring's entry for `db`; `None` when this session has no Secret Service (no session
+/// bus, as on a server or in CI): the key file and the recovery key are then the way.
+fn keyring_entry(db: &Path) -> Option<keyring_core::Entry> {
+    // The Secret Service is looked for once per process and set as keyring-core's default.
+    static STORE: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| match dbus_secret_service_keyring_store::Store::new() {
+            Ok(store) => {
+                keyring_core::set_default_store(store);
+                true
+            }
+            Err(_) => false,
+        });
+    if !*STORE {
+        return None;
+    }
+    keyring_core::Entry::new(SERVICE, &account(db)).ok()
 }
 
 /// Whether the keyring holds a key for `db` (for the recovery screens and the tests).
