@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo bench -p desk-store --features testing --bench scale`. Set
 //! `DESK_BENCH_DB` to use another database (e.g. `desk synthetic --years 2` for a quick
-//! run); `DESK_BENCH_QUICK=1` makes fewer samples. Besides Criterion's report it prints one
+//! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half. Besides Criterion's report it prints one
 //! line per figure (`figure: name = value unit`) that `scripts/bench.sh` collects.
 
 use std::hint::black_box;
@@ -127,13 +127,16 @@ fn bench(c: &mut Criterion) {
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
     let store = open(&path, "open");
 
-    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes).
-    let reads = std::env::var("DESK_BENCH_ONLY").map_or(true, |only| only != "writes");
-    if reads {
+    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes),
+    // DESK_BENCH_ONLY=reads the writes.
+    let only = std::env::var("DESK_BENCH_ONLY").unwrap_or_default();
+    if only != "writes" {
         measure_reads(c, &store, quick);
     }
     drop(store);
-    measure_writes(c, &path, quick);
+    if only != "reads" {
+        measure_writes(c, &path, quick);
+    }
 }
 
 fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
