@@ -185,11 +185,23 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), StoreError> {
     all::<Person>(tx)?;
     all::<Delegation>(tx)?;
     all::<ProgrammeItem>(tx)?;
-    all::<MissionReport>(tx)
+    all::<MissionReport>(tx)?;
+    optimize(tx)
+}
+
+/// Merges the full-text index into one segment: after it was written in bulk, a prefix
+/// query reads each word's list once instead of once per segment (on twenty years, the
+/// three-letter prefixes answer in half the time; 2.4 s, once).
+fn optimize(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO search_text (search_text) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
 }
 
 /// Writes every entry's `label_key` from its label: after the upgrade that added the
-/// column (schema 8), when the rest of the index is already right.
+/// column (schema 8), when the rest of the index is already right; then merges the index.
 pub(crate) fn fill_label_keys(tx: &Transaction<'_>) -> Result<(), StoreError> {
     let labels = tx
         .prepare("SELECT doc, label FROM search_entry")?
@@ -201,7 +213,7 @@ pub(crate) fn fill_label_keys(tx: &Transaction<'_>) -> Result<(), StoreError> {
     for (doc, label) in labels {
         update.execute(params![doc, label_key(&label)])?;
     }
-    Ok(())
+    optimize(tx)
 }
 
 /// A label as its start is looked up: folded, its words joined by one space.
@@ -229,10 +241,23 @@ pub fn match_expression(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// Above this many names or titles of a kind that begin with what was typed, the newest of
-/// them are found by walking the kind's entries newest first (a few steps, they are
-/// common); up to it, by reading them all from the index and keeping the newest.
+/// Above this many names or titles of a kind that begin with what was typed (four letters
+/// or more), the newest of them are found by walking, newest first, the labels that begin
+/// with the same three letters (they are common among those); up to it, by reading them all
+/// from the index and keeping the newest.
 const FEW_STARTS: usize = 2_000;
+
+/// The newest entries of a kind whose label begins with the letters `?2` (one, two or three
+/// of them: the index of that length) and lies in `?3 .. ?4`, at most `?5`. `+label_key`
+/// keeps SQLite on that index (whose order is the newest first) rather than the range one.
+const NEWEST_STARTS: [&str; 3] = [
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 1) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 2) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 3) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+];
 
 /// The entry numbers of up to `limit` records of `kind` whose label begins with `start`
 /// (a [`label_key`] cut short), newest first.
@@ -242,11 +267,24 @@ fn label_starts(
     start: &str,
     limit: usize,
 ) -> Result<Vec<i64>, StoreError> {
-    let Some((first, last)) = doc_range(kind) else {
-        return Ok(Vec::new());
-    };
     // Every text that begins with `start` sorts from `start` to just before `end`.
     let end = format!("{start}{}", char::MAX);
+    let letters = start.chars().count();
+    let newest = |n: usize| -> Result<Vec<i64>, StoreError> {
+        let lead: String = start.chars().take(n).collect();
+        Ok(conn
+            .prepare_cached(NEWEST_STARTS[n - 1])?
+            .query_map(params![kind, lead, start, end, limit as i64], |row| {
+                row.get(0)
+            })?
+            .collect::<Result<_, _>>()?)
+    };
+    if letters == 0 {
+        return Ok(Vec::new());
+    }
+    if letters <= 3 {
+        return newest(letters);
+    }
     let mut numbers: Vec<i64> = conn
         .prepare_cached(
             "SELECT doc FROM search_entry
@@ -261,17 +299,7 @@ fn label_starts(
         numbers.truncate(limit);
         return Ok(numbers);
     }
-    // `+label_key` keeps SQLite on the rowid order instead of the label index.
-    Ok(conn
-        .prepare_cached(
-            "SELECT doc FROM search_entry
-             WHERE doc BETWEEN ?1 AND ?2 AND +label_key >= ?3 AND +label_key < ?4
-             ORDER BY doc DESC LIMIT ?5",
-        )?
-        .query_map(params![first, last, start, end, limit as i64], |row| {
-            row.get(0)
-        })?
-        .collect::<Result<_, _>>()?)
+    newest(3)
 }
 
 /// Up to `limit` hits per kind, grouped by kind, best first: names and titles that begin
