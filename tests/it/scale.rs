@@ -585,3 +585,26 @@ fn search_finds_the_newest_names_that_begin_so_whether_few_or_thousands_do() {
     assert_eq!(person_hits("dang van lam", 5), vec![dang.clone()]);
     assert_eq!(person_hits("hoa", 5), vec![mention]);
 }
+
+#[test]
+fn on_a_busy_year_a_delegations_own_warnings_are_todays_for_it() {
+    let store = office().open();
+    let newest = store
+        .delegation_page(&DelegationFilter::default(), &PageRequest::first(40))
+        .unwrap()
+        .items;
+    let today = newest[20].starts_on - chrono::Duration::days(3);
+    let all = store.agenda(today).unwrap();
+    let mut compared = 0;
+    for d in &newest {
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|i| i.delegation_id.as_deref() == Some(d.id.as_str()))
+            .cloned()
+            .collect();
+        let own = store.agenda_of(today, &d.id).unwrap();
+        assert_eq!(own, expected, "{}", d.title);
+        compared += own.len();
+    }
+    assert!(compared > 0, "the busy year has something due");
+}
