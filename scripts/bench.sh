@@ -53,6 +53,11 @@ if [ "$MODE" = full ]; then
   SHELL_BIN="$OUT/empty-shell-target/release/empty-shell"
 fi
 
+# Every database of the run is encrypted with one key file of its own, given to the CLI, the
+# store bench and the window alike (no keyring: the window behind tauri-driver has none, and
+# a database whose key it cannot find opens on the unlock screen, not on its first list).
+export DESK_KEY_FILE="$OUT/bench.key"
+[ -f "$DESK_KEY_FILE" ] || rm -f "$DB" "$DB-wal" "$DB-shm"
 if [ ! -f "$DB" ]; then
   step "Making the synthetic database: $YEARS years (once; delete $DB to make it again)"
   "$BIN/desk" synthetic --years "$YEARS" --out "$DB"

@@ -8,7 +8,7 @@
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { remote, startDriver } from '../e2e/harness.mjs';
+import { keyFile, remote, startDriver } from '../e2e/harness.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -136,7 +136,8 @@ try {
     desk.push(
       await once(
         args.desk,
-        ['--db', args.db],
+        // The key file of the run (DESK_KEY_FILE): the window has no keyring to ask.
+        ['--db', args.db, '--key-file', keyFile],
         '[data-testid="agenda-item"], [data-testid="today-empty"]',
         last ? walkEveryScreen : null,
       ),

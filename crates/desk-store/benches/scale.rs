@@ -30,10 +30,15 @@ fn figure(name: &str, value: f64, unit: &str) {
 }
 
 /// The benches' databases are encrypted as the app's are, their key kept in a file beside
-/// them in the target folder.
+/// them in the target folder, or the one `DESK_KEY_FILE` names (`scripts/bench.sh`'s).
 fn keys() -> desk_store::KeyChoice {
-    desk_store::KeyChoice {
-        file: Some(Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-bench.key")),
+    match std::env::var_os("DESK_KEY_FILE") {
+        Some(file) => desk_store::KeyChoice {
+            file: Some(PathBuf::from(file)),
+        },
+        None => desk_store::KeyChoice {
+            file: Some(Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-bench.key")),
+        },
     }
 }
 
@@ -259,6 +264,12 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
             t.elapsed()
         })
         .collect();
+    // The slowest prefixes, to say what the p95 is made of.
+    let mut slowest: Vec<(&String, &Duration)> = typed.iter().zip(&times).collect();
+    slowest.sort_by(|a, b| b.1.cmp(a.1));
+    for (q, t) in slowest.iter().take(12) {
+        eprintln!("slow prefix: {q:?} {:.2} ms", t.as_secs_f64() * 1000.0);
+    }
     let (median, p95) = median_and_p95(times);
     figure("search median", median, "ms");
     figure("search p95", p95, "ms");
