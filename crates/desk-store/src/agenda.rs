@@ -51,24 +51,39 @@ impl Store {
         let delegations: Vec<Delegation> =
             record::select(&self.conn, &which, "starts_on, id", &params)?;
         let of_them = format!("delegation_id IN (SELECT id FROM delegation WHERE {which})");
-        let members: Vec<Member> = record::select(&self.conn, &of_them, "id", &params)?;
+        // Who travels, their papers and their flights matter only for trips not over yet and
+        // for those that can overlap one (ended after the earliest of them began): the trips
+        // of past months are read for their deadlines and tasks only.
+        let earliest: Option<String> = self.conn.query_row(
+            &format!("SELECT min(starts_on) FROM delegation WHERE {which} AND ends_on >= ?1"),
+            params.as_slice(),
+            |row| row.get(0),
+        )?;
+        let since = earliest.unwrap_or_else(|| day.clone());
+        let mut current_params = params.clone();
+        current_params.push(&since);
+        let of_current = format!(
+            "delegation_id IN (SELECT id FROM delegation WHERE {which} AND ends_on >= ?{})",
+            current_params.len()
+        );
+        let members: Vec<Member> = record::select(&self.conn, &of_current, "id", &current_params)?;
         let people: Vec<Person> = record::select(
             &self.conn,
             &format!(
-                "id IN (SELECT person_id FROM member WHERE {of_them}) \
+                "id IN (SELECT person_id FROM member WHERE {of_current}) \
                  OR id IN (SELECT assignee_id FROM task WHERE {of_them})"
             ),
             "id",
-            &params,
+            &current_params,
         )?;
         let visas: Vec<Visa> = record::select(
             &self.conn,
-            &format!("person_id IN (SELECT person_id FROM member WHERE {of_them})"),
+            &format!("person_id IN (SELECT person_id FROM member WHERE {of_current})"),
             "id",
-            &params,
+            &current_params,
         )?;
         Ok(AgendaInput {
-            segments: record::select::<Segment>(&self.conn, &of_them, "id", &params)?,
+            segments: record::select::<Segment>(&self.conn, &of_current, "id", &current_params)?,
             tasks: record::select::<Task>(&self.conn, &of_them, "id", &params)?,
             reports: record::select::<MissionReport>(&self.conn, &of_them, "id", &params)?,
             delegations,
