@@ -8,7 +8,7 @@
 #   scripts/bench.sh           the full run: release builds (~20 min here), the twenty-year
 #                              synthetic database (made once, kept in target/bench), 5
 #                              alternating window runs and a 10-minute walk.
-#   scripts/bench.sh --quick   cheap mode (not in CI: 5-9 min here, builds and npm ci included): debug builds, one synthetic
+#   scripts/bench.sh --quick   cheap mode (not in CI: 55 s warm, ~9 min from cold builds and npm ci): debug builds, one synthetic
 #                              year, few rounds, no empty shell and a 5-second walk.
 # BENCH_WALK_SECONDS and BENCH_RUNS change the walk and the number of window runs.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -110,8 +110,8 @@ async function walkEveryScreen(browser) {
       await sleep(400);
       if (page === 'delegations') {
         // Open the first delegation and scroll the list, as people do.
-        const list = browser.$('[data-testid="virtual-list"]');
-        if (await list.isExisting()) await browser.execute((el) => el.scrollBy(0, 20000), list);
+        // Found in the page: WebKitWebDriver does not hand an element argument to the script.
+        await browser.execute(() => document.querySelector('[data-testid="virtual-list"]')?.scrollBy(0, 20000));
         await sleep(300);
       }
     }
