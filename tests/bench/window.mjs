@@ -8,7 +8,7 @@
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { remote, startDriver } from '../e2e/harness.mjs';
+import { keyFile, remote, startDriver } from '../e2e/harness.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -110,8 +110,8 @@ async function walkEveryScreen(browser) {
       await sleep(400);
       if (page === 'delegations') {
         // Open the first delegation and scroll the list, as people do.
-        const list = browser.$('[data-testid="virtual-list"]');
-        if (await list.isExisting()) await browser.execute((el) => el.scrollBy(0, 20000), list);
+        // Found in the page: WebKitWebDriver does not hand an element argument to the script.
+        await browser.execute(() => document.querySelector('[data-testid="virtual-list"]')?.scrollBy(0, 20000));
         await sleep(300);
       }
     }
@@ -136,7 +136,8 @@ try {
     desk.push(
       await once(
         args.desk,
-        ['--db', args.db],
+        // The key file of the run (DESK_KEY_FILE): the window has no keyring to ask.
+        ['--db', args.db, '--key-file', keyFile],
         '[data-testid="agenda-item"], [data-testid="today-empty"]',
         last ? walkEveryScreen : null,
       ),

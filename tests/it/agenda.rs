@@ -169,3 +169,33 @@ fn desk_warnings_prints_a_table_and_stable_json() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("--today"), "{}", bad.stderr);
 }
+
+#[test]
+fn a_delegations_page_shows_what_today_shows_about_it_from_its_own_records() {
+    let store = demo();
+    let mut compared = 0;
+    for today in [
+        "2016-08-25",
+        "2016-09-07",
+        "2016-09-20",
+        "2017-11-20",
+        "2017-12-10",
+    ] {
+        let all = store.agenda(day(today)).unwrap();
+        for d in store.list_delegations().unwrap() {
+            let expected: Vec<&AgendaItem> = all
+                .iter()
+                .filter(|i| i.delegation_id.as_deref() == Some(d.id.as_str()))
+                .collect();
+            let own = store.agenda_of(day(today), &d.id).unwrap();
+            assert_eq!(
+                own.iter().collect::<Vec<_>>(),
+                expected,
+                "{} on {today}",
+                d.title
+            );
+            compared += own.len();
+        }
+    }
+    assert!(compared > 0, "some delegation had something to show");
+}

@@ -420,3 +420,191 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
     );
     assert_eq!(more["items"][0]["id"], first.items[2].id.as_str());
 }
+
+/// The People screen's count, as the window asks for it.
+fn people_shown(store: &Store) -> u32 {
+    store
+        .people_page(&DirectoryFilter::default(), &PageRequest::first(1))
+        .unwrap()
+        .total
+}
+
+#[test]
+fn the_count_of_people_stays_exact_through_every_kind_of_write() {
+    let mut store = Store::open_in_memory().unwrap();
+    let counted = |store: &Store| store.list_people().unwrap().len() as u32;
+    assert_eq!(people_shown(&store), 0);
+    let mut made = Vec::new();
+    for n in 0..12 {
+        let person = store
+            .create_person(&desk_domain::PersonInput {
+                full_name: format!("Phạm Thu Hà {n}"),
+                ..Default::default()
+            })
+            .unwrap();
+        made.push(person.id);
+    }
+    assert_eq!(people_shown(&store), 12, "after adding people");
+    store.delete_person(&made[3]).unwrap();
+    assert!(store.delete_person("no-such-person").is_err());
+    assert_eq!(
+        people_shown(&store),
+        11,
+        "after removing one (and failing one)"
+    );
+
+    // A guest list adds the guests nobody knew yet.
+    let mut input = desk_domain::DelegationInput::new(
+        Direction::Incoming,
+        "Phiên họp INELI-ASEAN",
+        "VN",
+        "2017-11-27",
+        "2017-11-30",
+    );
+    input.cities = "Hà Nội".into();
+    let delegation = store.create_delegation(&input).unwrap().id;
+    let csv = desk_store::testing::guest_list_csv(0, 40);
+    let sheet = desk_exchange::read_guests(
+        "guests.csv",
+        csv.as_bytes(),
+        &desk_exchange::ReadOptions::default(),
+    )
+    .unwrap();
+    store.import_guests(&delegation, &sheet, false).unwrap();
+    assert_eq!(people_shown(&store), counted(&store), "after a guest list");
+    assert_eq!(people_shown(&store), 51);
+
+    // Trash, restore and purge of the delegation, and a copy of the demo imported.
+    store.trash_delegation(&delegation).unwrap();
+    assert_eq!(people_shown(&store), counted(&store), "after the trash");
+    store.restore_delegation(&delegation).unwrap();
+    store.trash_delegation(&delegation).unwrap();
+    store.purge_delegation(&delegation).unwrap();
+    assert_eq!(people_shown(&store), counted(&store), "after a purge");
+    let demo = desk_store::testing::demo_copy().unwrap();
+    store.import(&demo, desk_store::SettingsMode::Keep).unwrap();
+    assert_eq!(people_shown(&store), counted(&store), "after an import");
+    assert!(people_shown(&store) > 51);
+
+    // Organisations are counted the same way.
+    let organisations = store
+        .organisation_page(&DirectoryFilter::default(), &PageRequest::first(1))
+        .unwrap();
+    assert_eq!(
+        organisations.total as usize,
+        store.list_organisations().unwrap().len()
+    );
+
+    // A filtered list is still counted by what matches.
+    let filter = DirectoryFilter {
+        text: Some("pham thu ha".into()),
+    };
+    let filtered = store.people_page(&filter, &PageRequest::first(1)).unwrap();
+    let every = all_pages(|r| store.people_page(&filter, r).unwrap(), 500);
+    assert_eq!(filtered.total as usize, every.len());
+    assert!(filtered.total >= 11);
+}
+
+#[test]
+fn a_database_of_the_previous_schema_counts_its_people_and_finds_names_by_their_start() {
+    let db = TempDb::new().unwrap();
+    std::fs::copy(
+        desk_tests::repo_root().join("tests/fixtures/schema-v7.sqlite"),
+        &db.path,
+    )
+    .unwrap();
+    let mut store = db.open();
+    let people = store.list_people().unwrap();
+    assert_eq!(people_shown(&store) as usize, people.len());
+    let name = &people.first().expect("the fixture has people").full_name;
+    let start: String = name.chars().take(3).collect();
+    let found = store.search(&start, 50).unwrap();
+    let hits = &found.iter().find(|g| g.kind == "person").unwrap().hits;
+    assert!(
+        hits.iter().any(|h| &h.label == name),
+        "{start} finds {name}: {hits:?}"
+    );
+    store
+        .create_person(&desk_domain::PersonInput {
+            full_name: "Vũ Minh Khang".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(people_shown(&store) as usize, people.len() + 1);
+}
+
+/// The best matches as the search promises them, worked out from every record: people
+/// whose name begins with the words typed (newest first), then the others that contain
+/// them (newest first), up to `limit`.
+#[test]
+fn search_finds_the_newest_names_that_begin_so_whether_few_or_thousands_do() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut add = |name: String, notes: &str| -> String {
+        store
+            .create_person(&desk_domain::PersonInput {
+                full_name: name,
+                notes: notes.into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .id
+    };
+    // More names beginning with "Bùi" than the store reads one by one from its index.
+    let mut bui = Vec::new();
+    for n in 0..2_100 {
+        bui.push(add(format!("Bùi Anh {n}"), ""));
+        if n == 1_000 {
+            add("Đặng Quốc Bảo".into(), "");
+        }
+    }
+    let mention = add("Lê Thị Hoa".into(), "Đi cùng ông Bùi Anh và bà Đặng");
+    let dang = add("Đặng Văn Lâm".into(), "");
+    let person_hits = |q: &str, limit: usize| -> Vec<String> {
+        store
+            .search(q, limit)
+            .unwrap()
+            .into_iter()
+            .find(|g| g.kind == "person")
+            .map(|g| g.hits.into_iter().map(|h| h.record_id).collect())
+            .unwrap_or_default()
+    };
+    let newest_bui: Vec<String> = bui.iter().rev().take(5).cloned().collect();
+    assert_eq!(
+        person_hits("bui", 5),
+        newest_bui,
+        "thousands begin so: the newest"
+    );
+    assert_eq!(person_hits("Bùi A", 5), newest_bui);
+    assert_eq!(person_hits("b", 5), newest_bui, "one letter");
+    // Few begin with "Đặng": both, newest first, then the mention in notes.
+    let dang_hits = person_hits("dang", 5);
+    assert_eq!(dang_hits.len(), 3, "{dang_hits:?}");
+    assert_eq!(dang_hits[0], dang);
+    assert_eq!(dang_hits[2], mention, "a mention comes after the names");
+    assert_ne!(dang_hits[1], dang);
+    assert_eq!(person_hits("dang van lam", 5), vec![dang.clone()]);
+    assert_eq!(person_hits("hoa", 5), vec![mention]);
+}
+
+#[test]
+fn on_a_busy_year_a_delegations_own_warnings_are_todays_for_it() {
+    let store = office().open();
+    let newest = store
+        .delegation_page(&DelegationFilter::default(), &PageRequest::first(40))
+        .unwrap()
+        .items;
+    let today = newest[20].starts_on - chrono::Duration::days(3);
+    let all = store.agenda(today).unwrap();
+    let mut compared = 0;
+    for d in &newest {
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|i| i.delegation_id.as_deref() == Some(d.id.as_str()))
+            .cloned()
+            .collect();
+        let own = store.agenda_of(today, &d.id).unwrap();
+        assert_eq!(own, expected, "{}", d.title);
+        compared += own.len();
+    }
+    assert!(compared > 0, "the busy year has something due");
+}

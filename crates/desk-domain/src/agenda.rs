@@ -18,6 +18,8 @@
 //! Severity: a deadline that has passed is overdue; one within `upcoming_days` is due soon;
 //! anything else is information. Travel is always information.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -195,7 +197,52 @@ struct Ctx<'a> {
     today: NaiveDate,
     rules: &'a Rules,
     input: &'a AgendaInput,
+    by: Lookup<'a>,
     items: Vec<AgendaItem>,
+}
+
+/// The input's records found by key, so that the agenda of a year of busy trips costs
+/// its size, not its size squared. Lists keep the input's order.
+#[derive(Default)]
+struct Lookup<'a> {
+    people: HashMap<&'a str, &'a Person>,
+    members: HashMap<&'a str, Vec<&'a Member>>,
+    segments: HashMap<&'a str, Vec<&'a Segment>>,
+    tasks: HashMap<&'a str, Vec<&'a Task>>,
+    reports: HashMap<&'a str, Vec<&'a MissionReport>>,
+    visas: HashMap<&'a str, Vec<&'a Visa>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(input: &'a AgendaInput) -> Self {
+        fn group<'a, T>(
+            items: &'a [T],
+            key: impl Fn(&'a T) -> &'a str,
+        ) -> HashMap<&'a str, Vec<&'a T>> {
+            let mut out: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
+            for item in items {
+                out.entry(key(item)).or_default().push(item);
+            }
+            out
+        }
+        let mut people = HashMap::new();
+        for p in &input.people {
+            people.entry(p.id.as_str()).or_insert(p);
+        }
+        Self {
+            people,
+            members: group(&input.members, |m| &m.delegation_id),
+            segments: group(&input.segments, |s| &s.delegation_id),
+            tasks: group(&input.tasks, |t| &t.delegation_id),
+            reports: group(&input.reports, |r| &r.delegation_id),
+            visas: group(&input.visas, |v| &v.person_id),
+        }
+    }
+}
+
+/// The records of `key` in `map`, none if it has none.
+fn of<'a, T>(map: &HashMap<&'a str, Vec<&'a T>>, key: &str) -> Vec<&'a T> {
+    map.get(key).cloned().unwrap_or_default()
 }
 
 impl<'a> Ctx<'a> {
@@ -218,8 +265,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn person(&self, id: &str) -> Option<&'a Person> {
-        let input: &'a AgendaInput = self.input;
-        input.people.iter().find(|p| p.id == id)
+        self.by.people.get(id).copied()
     }
 
     fn item(
@@ -293,12 +339,7 @@ fn travel(ctx: &mut Ctx<'_>, d: &Delegation) {
         );
         ctx.push(item);
     }
-    let segments: Vec<&Segment> = ctx
-        .input
-        .segments
-        .iter()
-        .filter(|s| s.delegation_id == d.id)
-        .collect();
+    let segments: Vec<&Segment> = of(&ctx.by.segments, &d.id);
     for s in segments {
         let departs = s.departs_local.date();
         let arrives = s.arrives_local.date();
@@ -321,10 +362,8 @@ fn travel(ctx: &mut Ctx<'_>, d: &Delegation) {
 
 /// The members of `d` whose own days are not over, with their person and days.
 fn current_members<'a>(ctx: &Ctx<'a>, d: &Delegation) -> Vec<(&'a Member, &'a Person, Days)> {
-    ctx.input
-        .members
-        .iter()
-        .filter(|m| m.delegation_id == d.id)
+    of(&ctx.by.members, &d.id)
+        .into_iter()
         .filter_map(|m| {
             let (first, last) = m.days(d.starts_on, d.ends_on);
             let person = ctx.person(&m.person_id)?;
@@ -369,7 +408,7 @@ fn papers(ctx: &mut Ctx<'_>, d: &Delegation) {
         if person.nationality == d.country {
             continue;
         }
-        let covered = ctx.input.visas.iter().any(|v| {
+        let covered = of(&ctx.by.visas, &person.id).iter().any(|v| {
             v.person_id == person.id
                 && v.country == d.country
                 && matches!(v.status, VisaStatus::Granted | VisaStatus::NotRequired)
@@ -408,8 +447,12 @@ fn days_outside(ctx: &mut Ctx<'_>, d: &Delegation) {
 
 fn overlaps(ctx: &mut Ctx<'_>, delegations: &[&Delegation]) {
     let mut trips: Vec<(&Person, &Delegation, Days)> = Vec::new();
+    let mut by_id: HashMap<&str, &Delegation> = HashMap::new();
+    for d in delegations {
+        by_id.entry(d.id.as_str()).or_insert(d);
+    }
     for m in &ctx.input.members {
-        let Some(d) = delegations.iter().find(|d| d.id == m.delegation_id) else {
+        let Some(d) = by_id.get(m.delegation_id.as_str()) else {
             continue;
         };
         let Some(person) = ctx.person(&m.person_id) else {
@@ -422,7 +465,11 @@ fn overlaps(ctx: &mut Ctx<'_>, delegations: &[&Delegation]) {
     let mut found = Vec::new();
     for (i, (person, a, a_days)) in trips.iter().enumerate() {
         for (other, b, b_days) in trips.iter().skip(i + 1) {
-            if other.id != person.id || a.id == b.id || !a_days.overlaps(*b_days) {
+            // Sorted by person: the rest of the list is other people's trips.
+            if other.id != person.id {
+                break;
+            }
+            if a.id == b.id || !a_days.overlaps(*b_days) {
                 continue;
             }
             if a_days.last.max(b_days.last) < ctx.today {
@@ -462,11 +509,9 @@ fn deadlines(ctx: &mut Ctx<'_>, d: &Delegation) {
     // forgotten draft is not a late trip).
     let went = d.status != DelegationStatus::Draft;
     if went && d.direction == Direction::Outgoing {
-        let final_report = ctx
-            .input
-            .reports
+        let final_report = of(&ctx.by.reports, &d.id)
             .iter()
-            .any(|r| r.delegation_id == d.id && r.status == ReportStatus::Final);
+            .any(|r| r.status == ReportStatus::Final);
         if !final_report {
             due(ctx, AgendaKind::ReportDue, d.ends_on);
         }
@@ -484,11 +529,9 @@ fn deadlines(ctx: &mut Ctx<'_>, d: &Delegation) {
 
 fn tasks(ctx: &mut Ctx<'_>, d: &Delegation) {
     let last = ctx.today + Duration::days(ctx.rules.task_days - 1);
-    let tasks: Vec<&Task> = ctx
-        .input
-        .tasks
-        .iter()
-        .filter(|t| t.delegation_id == d.id && t.status.is_open())
+    let tasks: Vec<&Task> = of(&ctx.by.tasks, &d.id)
+        .into_iter()
+        .filter(|t| t.status.is_open())
         .collect();
     for t in tasks {
         let Some(due) = t.due_on.filter(|due| *due <= last) else {
@@ -521,6 +564,7 @@ pub fn compute_with(today: NaiveDate, rules: &Rules, input: &AgendaInput) -> Vec
         today,
         rules,
         input,
+        by: Lookup::new(input),
         items: Vec::new(),
     };
     let delegations: Vec<&Delegation> = input.delegations.iter().filter(|d| live(d)).collect();
@@ -663,6 +707,49 @@ mod tests {
             visas: vec![visa("dung", "SG", VisaStatus::NotRequired)],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_year_of_busy_trips_lists_each_overlap_once_and_answers_in_moments() {
+        // 3,000 trips of 8 people each over a year: everyone travels once, except one
+        // person who is in two trips that overlap.
+        let mut input = AgendaInput::default();
+        for n in 0..3_000u64 {
+            let id = format!("t{n}");
+            let starts = d("2016-01-01") + chrono::Days::new(n / 10);
+            let ends = starts + chrono::Days::new(4);
+            let mut trip = delegation(&id, Direction::Outgoing, "SG", "2016-01-01", "2016-01-01");
+            trip.starts_on = starts;
+            trip.ends_on = ends;
+            input.delegations.push(trip);
+            for k in 0..8 {
+                let who = format!("p{n}-{k}");
+                input
+                    .people
+                    .push(person(&who, &format!("Person {n} {k}"), None));
+                input.visas.push(visa(&who, "SG", VisaStatus::NotRequired));
+                input.members.push(member(&id, &who));
+            }
+        }
+        input.members.push(member("t2801", "p2800-0"));
+        let today = d("2016-10-01");
+        let started = std::time::Instant::now();
+        let items = compute_with(today, &Rules::default(), &input);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
+        let overlaps: Vec<&AgendaItem> = items
+            .iter()
+            .filter(|i| i.kind == AgendaKind::OverlappingTrip)
+            .collect();
+        assert_eq!(overlaps.len(), 1, "{overlaps:?}");
+        assert_eq!(overlaps[0].person_id.as_deref(), Some("p2800-0"));
+        assert!(
+            items.iter().any(|i| i.kind == AgendaKind::DelegationStarts),
+            "the trips about to start are listed"
+        );
     }
 
     #[test]

@@ -322,7 +322,10 @@ pub fn commands() -> Vec<Command> {
         ),
         c(
             "agenda",
-            vec![("today", ts::<Option<String>>())],
+            vec![
+                ("today", ts::<Option<String>>()),
+                ("delegationId", ts::<Option<String>>()),
+            ],
             ts::<Vec<AgendaItem>>(),
         ),
         c(

@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo bench -p desk-store --features testing --bench scale`. Set
 //! `DESK_BENCH_DB` to use another database (e.g. `desk synthetic --years 2` for a quick
-//! run); `DESK_BENCH_QUICK=1` makes fewer samples. Besides Criterion's report it prints one
+//! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half. Besides Criterion's report it prints one
 //! line per figure (`figure: name = value unit`) that `scripts/bench.sh` collects.
 
 use std::hint::black_box;
@@ -30,10 +30,15 @@ fn figure(name: &str, value: f64, unit: &str) {
 }
 
 /// The benches' databases are encrypted as the app's are, their key kept in a file beside
-/// them in the target folder.
+/// them in the target folder, or the one `DESK_KEY_FILE` names (`scripts/bench.sh`'s).
 fn keys() -> desk_store::KeyChoice {
-    desk_store::KeyChoice {
-        file: Some(Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-bench.key")),
+    match std::env::var_os("DESK_KEY_FILE") {
+        Some(file) => desk_store::KeyChoice {
+            file: Some(PathBuf::from(file)),
+        },
+        None => desk_store::KeyChoice {
+            file: Some(Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-bench.key")),
+        },
     }
 }
 
@@ -127,13 +132,16 @@ fn bench(c: &mut Criterion) {
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
     let store = open(&path, "open");
 
-    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes).
-    let reads = std::env::var("DESK_BENCH_ONLY").map_or(true, |only| only != "writes");
-    if reads {
+    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes),
+    // DESK_BENCH_ONLY=reads the writes.
+    let only = std::env::var("DESK_BENCH_ONLY").unwrap_or_default();
+    if only != "writes" {
         measure_reads(c, &store, quick);
     }
     drop(store);
-    measure_writes(c, &path, quick);
+    if only != "reads" {
+        measure_writes(c, &path, quick);
+    }
 }
 
 fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
@@ -256,6 +264,12 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
             t.elapsed()
         })
         .collect();
+    // The slowest prefixes, to say what the p95 is made of.
+    let mut slowest: Vec<(&String, &Duration)> = typed.iter().zip(&times).collect();
+    slowest.sort_by(|a, b| b.1.cmp(a.1));
+    for (q, t) in slowest.iter().take(12) {
+        eprintln!("slow prefix: {q:?} {:.2} ms", t.as_secs_f64() * 1000.0);
+    }
     let (median, p95) = median_and_p95(times);
     figure("search median", median, "ms");
     figure("search p95", p95, "ms");

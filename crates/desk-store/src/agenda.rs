@@ -25,31 +25,67 @@ const AGENDA_DELEGATIONS: &str = "deleted_at IS NULL AND \
 impl Store {
     /// The records [`agenda::compute`] needs for `today`.
     pub fn agenda_input(&self, today: NaiveDate) -> Result<AgendaInput, StoreError> {
+        self.agenda_input_of(today, None)
+    }
+
+    /// The records [`agenda::compute`] needs for `today`, for every delegation or for one:
+    /// then only its own and those of the trips its people are also on (for overlaps).
+    fn agenda_input_of(
+        &self,
+        today: NaiveDate,
+        delegation_id: Option<&str>,
+    ) -> Result<AgendaInput, StoreError> {
         let day = today.to_string();
+        let id = delegation_id.unwrap_or_default();
+        let which = match delegation_id {
+            None => AGENDA_DELEGATIONS.to_owned(),
+            Some(_) => format!(
+                "{AGENDA_DELEGATIONS} AND (id = ?2 OR id IN (SELECT delegation_id FROM member \
+                 WHERE person_id IN (SELECT person_id FROM member WHERE delegation_id = ?2)))"
+            ),
+        };
+        let params: Vec<&dyn rusqlite::ToSql> = match delegation_id {
+            None => vec![&day],
+            Some(_) => vec![&day, &id],
+        };
         let delegations: Vec<Delegation> =
-            record::select(&self.conn, AGENDA_DELEGATIONS, "starts_on, id", &[&day])?;
-        let of_them =
-            format!("delegation_id IN (SELECT id FROM delegation WHERE {AGENDA_DELEGATIONS})");
-        let members: Vec<Member> = record::select(&self.conn, &of_them, "id", &[&day])?;
+            record::select(&self.conn, &which, "starts_on, id", &params)?;
+        let of_them = format!("delegation_id IN (SELECT id FROM delegation WHERE {which})");
+        // Who travels, their papers and their flights matter only for trips not over yet and
+        // for those that can overlap one (ended after the earliest of them began): the trips
+        // of past months are read for their deadlines and tasks only.
+        let earliest: Option<String> = self.conn.query_row(
+            &format!("SELECT min(starts_on) FROM delegation WHERE {which} AND ends_on >= ?1"),
+            params.as_slice(),
+            |row| row.get(0),
+        )?;
+        let since = earliest.unwrap_or_else(|| day.clone());
+        let mut current_params = params.clone();
+        current_params.push(&since);
+        let of_current = format!(
+            "delegation_id IN (SELECT id FROM delegation WHERE {which} AND ends_on >= ?{})",
+            current_params.len()
+        );
+        let members: Vec<Member> = record::select(&self.conn, &of_current, "id", &current_params)?;
         let people: Vec<Person> = record::select(
             &self.conn,
             &format!(
-                "id IN (SELECT person_id FROM member WHERE {of_them}) \
+                "id IN (SELECT person_id FROM member WHERE {of_current}) \
                  OR id IN (SELECT assignee_id FROM task WHERE {of_them})"
             ),
             "id",
-            &[&day],
+            &current_params,
         )?;
         let visas: Vec<Visa> = record::select(
             &self.conn,
-            &format!("person_id IN (SELECT person_id FROM member WHERE {of_them})"),
+            &format!("person_id IN (SELECT person_id FROM member WHERE {of_current})"),
             "id",
-            &[&day],
+            &current_params,
         )?;
         Ok(AgendaInput {
-            segments: record::select::<Segment>(&self.conn, &of_them, "id", &[&day])?,
-            tasks: record::select::<Task>(&self.conn, &of_them, "id", &[&day])?,
-            reports: record::select::<MissionReport>(&self.conn, &of_them, "id", &[&day])?,
+            segments: record::select::<Segment>(&self.conn, &of_current, "id", &current_params)?,
+            tasks: record::select::<Task>(&self.conn, &of_them, "id", &params)?,
+            reports: record::select::<MissionReport>(&self.conn, &of_them, "id", &params)?,
             delegations,
             members,
             people,
@@ -65,6 +101,23 @@ impl Store {
             &settings,
             &self.agenda_input(today)?,
         ))
+    }
+
+    /// What the Today screen shows about one delegation on `today`, read from its own
+    /// records and those of its people's other trips only (the delegation's page).
+    pub fn agenda_of(
+        &self,
+        today: NaiveDate,
+        delegation_id: &str,
+    ) -> Result<Vec<AgendaItem>, StoreError> {
+        let settings = self.settings()?;
+        let mut items = agenda::compute(
+            today,
+            &settings,
+            &self.agenda_input_of(today, Some(delegation_id))?,
+        );
+        items.retain(|item| item.delegation_id.as_deref() == Some(delegation_id));
+        Ok(items)
     }
 
     /// A delegation's itinerary: segments in order with offsets and durations, stays, and

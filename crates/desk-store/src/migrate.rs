@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../migrations/0004_private_audit.sql")),
     (6, include_str!("../migrations/0006_scale.sql")),
     (7, include_str!("../migrations/0007_photo_print.sql")),
+    (8, include_str!("../migrations/0008_instant_lists.sql")),
 ];
 
 /// The audit scrub of migration 0004, also run after an import (an export of an older app
@@ -32,6 +33,10 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// The version from which search entries are keyed (`search_entry` + `search_text`); a
 /// database upgraded across it has its search index refilled from the records.
 const KEYED_SEARCH: i64 = 6;
+
+/// The version from which search entries carry their folded label (`label_key`); a
+/// database upgraded across it (and not refilled whole) has those keys written from labels.
+const LABEL_KEYS: i64 = 8;
 
 /// Every schema version a migration writes, in order (numbers are reserved per change, so
 /// some may be missing while changes are merged).
@@ -90,6 +95,8 @@ pub(crate) fn migrate_until(
     // After every migration, so that the records read have their latest columns.
     if current < KEYED_SEARCH && KEYED_SEARCH <= target {
         crate::search::rebuild(&tx)?;
+    } else if current < LABEL_KEYS && LABEL_KEYS <= target {
+        crate::search::fill_label_keys(&tx)?;
     }
     tx.commit()?;
     Ok(())

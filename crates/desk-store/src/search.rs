@@ -4,6 +4,11 @@
 //! Both the indexed text and the query are folded by `desk_domain::text::search_form`
 //! (FTS5's `remove_diacritics` never turns `đ` into `d`). Every word of the query must
 //! match the start of a word in the record, so results appear while typing.
+//!
+//! Names and titles that begin with what was typed come first. They are found through
+//! `search_entry.label_key` (the folded label, words joined by one space) and its index,
+//! a range read, rather than by a phrase query over the full-text index, which reads the
+//! whole list of records that merely contain the first letters.
 
 use desk_domain::text::search_form;
 use desk_domain::{
@@ -56,16 +61,23 @@ pub(crate) fn index<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), S
     // People and delegations are also found by their organisation's name.
     let organisation = organisation_names(tx, T::TABLE, record.id())?;
     let label = search_form(&doc.label);
+    let key = label_key(&label);
     let text = search_form(&format!("{} {organisation}", doc.text));
     let number = match entry(tx, T::TABLE, record.id())? {
         Some(number) => {
             tx.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
                 .execute([number])?;
             tx.prepare_cached(
-                "UPDATE search_entry SET delegation_id = ?2, label = ?3, detail = ?4
-                 WHERE doc = ?1",
+                "UPDATE search_entry SET delegation_id = ?2, label = ?3, detail = ?4,
+                 label_key = ?5 WHERE doc = ?1",
             )?
-            .execute(params![number, doc.delegation_id, doc.label, doc.detail])?;
+            .execute(params![
+                number,
+                doc.delegation_id,
+                doc.label,
+                doc.detail,
+                key
+            ])?;
             number
         }
         None => {
@@ -76,8 +88,9 @@ pub(crate) fn index<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), S
                 )?
                 .query_row([first, last], |row| row.get(0))?;
             tx.prepare_cached(
-                "INSERT INTO search_entry (doc, kind, record_id, delegation_id, label, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO search_entry
+                 (doc, kind, record_id, delegation_id, label, detail, label_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 number,
@@ -85,7 +98,8 @@ pub(crate) fn index<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), S
                 record.id(),
                 doc.delegation_id,
                 doc.label,
-                doc.detail
+                doc.detail,
+                key
             ])?;
             number
         }
@@ -171,7 +185,40 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), StoreError> {
     all::<Person>(tx)?;
     all::<Delegation>(tx)?;
     all::<ProgrammeItem>(tx)?;
-    all::<MissionReport>(tx)
+    all::<MissionReport>(tx)?;
+    optimize(tx)
+}
+
+/// Merges the full-text index into one segment: after it was written in bulk, a prefix
+/// query reads each word's list once instead of once per segment (on twenty years, the
+/// three-letter prefixes answer in half the time; 2.4 s, once).
+fn optimize(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO search_text (search_text) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Writes every entry's `label_key` from its label: after the upgrade that added the
+/// column (schema 8), when the rest of the index is already right; then merges the index.
+pub(crate) fn fill_label_keys(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let labels = tx
+        .prepare("SELECT doc, label FROM search_entry")?
+        .query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut update = tx.prepare("UPDATE search_entry SET label_key = ?2 WHERE doc = ?1")?;
+    for (doc, label) in labels {
+        update.execute(params![doc, label_key(&label)])?;
+    }
+    optimize(tx)
+}
+
+/// A label as its start is looked up: folded, its words joined by one space.
+fn label_key(label: &str) -> String {
+    words(label).join(" ")
 }
 
 /// The words typed, folded, each a whole word of the text except the last (which may be
@@ -194,11 +241,65 @@ pub fn match_expression(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The FTS5 query for a name or title that begins with what was typed: the words in order
-/// at the start of the label, the last one as a prefix.
-fn label_start_expression(typed: &str) -> Option<String> {
-    let words = words(typed);
-    (!words.is_empty()).then(|| format!("label : ^ \"{}\" *", words.join(" ")))
+/// Above this many names or titles of a kind that begin with what was typed (four letters
+/// or more), the newest of them are found by walking, newest first, the labels that begin
+/// with the same three letters (they are common among those); up to it, by reading them all
+/// from the index and keeping the newest.
+const FEW_STARTS: usize = 2_000;
+
+/// The newest entries of a kind whose label begins with the letters `?2` (one, two or three
+/// of them: the index of that length) and lies in `?3 .. ?4`, at most `?5`. `+label_key`
+/// keeps SQLite on that index (whose order is the newest first) rather than the range one.
+const NEWEST_STARTS: [&str; 3] = [
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 1) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 2) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+    "SELECT doc FROM search_entry WHERE kind = ?1 AND substr(label_key, 1, 3) = ?2
+     AND +label_key >= ?3 AND +label_key < ?4 ORDER BY doc DESC LIMIT ?5",
+];
+
+/// The entry numbers of up to `limit` records of `kind` whose label begins with `start`
+/// (a [`label_key`] cut short), newest first.
+fn label_starts(
+    conn: &Connection,
+    kind: &str,
+    start: &str,
+    limit: usize,
+) -> Result<Vec<i64>, StoreError> {
+    // Every text that begins with `start` sorts from `start` to just before `end`.
+    let end = format!("{start}{}", char::MAX);
+    let letters = start.chars().count();
+    let newest = |n: usize| -> Result<Vec<i64>, StoreError> {
+        let lead: String = start.chars().take(n).collect();
+        Ok(conn
+            .prepare_cached(NEWEST_STARTS[n - 1])?
+            .query_map(params![kind, lead, start, end, limit as i64], |row| {
+                row.get(0)
+            })?
+            .collect::<Result<_, _>>()?)
+    };
+    if letters == 0 {
+        return Ok(Vec::new());
+    }
+    if letters <= 3 {
+        return newest(letters);
+    }
+    let mut numbers: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT doc FROM search_entry
+             WHERE kind = ?1 AND label_key >= ?2 AND label_key < ?3 LIMIT ?4",
+        )?
+        .query_map(params![kind, start, end, FEW_STARTS as i64 + 1], |row| {
+            row.get(0)
+        })?
+        .collect::<Result<_, _>>()?;
+    if numbers.len() <= FEW_STARTS {
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        numbers.truncate(limit);
+        return Ok(numbers);
+    }
+    newest(3)
 }
 
 /// Up to `limit` hits per kind, grouped by kind, best first: names and titles that begin
@@ -210,10 +311,10 @@ pub(crate) fn query(
     typed: &str,
     limit: usize,
 ) -> Result<Vec<SearchGroup>, StoreError> {
-    let (Some(anywhere), Some(at_start)) = (match_expression(typed), label_start_expression(typed))
-    else {
+    let Some(anywhere) = match_expression(typed) else {
         return Ok(Vec::new());
     };
+    let start = label_key(typed);
     let mut numbers = conn.prepare_cached(
         "SELECT rowid FROM search_text WHERE search_text MATCH ?1
          AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
@@ -226,15 +327,12 @@ pub(crate) fn query(
         let Some((first, last)) = doc_range(kind) else {
             continue;
         };
-        let mut found: Vec<i64> = Vec::with_capacity(limit);
-        for expression in [&at_start, &anywhere] {
-            if found.len() >= limit {
-                break;
-            }
+        let mut found = label_starts(conn, kind, &start, limit)?;
+        if found.len() < limit {
             // Asking for `limit` more than were found covers the ones found again.
             let wanted = (limit + found.len()) as i64;
             let more = numbers
-                .query_map(params![expression, first, last, wanted], |row| row.get(0))?
+                .query_map(params![&anywhere, first, last, wanted], |row| row.get(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
             for number in more {
                 if found.len() < limit && !found.contains(&number) {
@@ -288,12 +386,10 @@ mod tests {
     }
 
     #[test]
-    fn a_label_start_is_the_words_in_order_the_last_cut_short() {
-        assert_eq!(
-            label_start_expression("Trần  Mỹ D"),
-            Some("label : ^ \"tran my d\" *".to_owned())
-        );
-        assert_eq!(label_start_expression("*"), None);
+    fn a_label_is_looked_up_by_its_folded_words_joined_by_one_space() {
+        assert_eq!(label_key("Trần  Mỹ-Dung"), "tran my dung");
+        assert_eq!(label_key("Đoàn ĐHQG (Hà Nội)"), "doan dhqg ha noi");
+        assert_eq!(label_key("*"), "");
     }
 
     #[test]

@@ -111,14 +111,23 @@ pub fn audit_of(desk: State<'_, Desk>, entity: String, id: String) -> Result<Vec
     crate::state::guarded(|| Ok(desk.store()?.audit_of(&entity, &id)?))
 }
 
-/// Everything that needs attention, as of `today` (ISO; the computer's date by default).
+/// Everything that needs attention, as of `today` (ISO; the computer's date by default),
+/// or only what is about one delegation (its page).
 #[tauri::command(async)]
-pub fn agenda(desk: State<'_, Desk>, today: Option<String>) -> Result<Vec<AgendaItem>> {
+pub fn agenda(
+    desk: State<'_, Desk>,
+    today: Option<String>,
+    delegation_id: Option<String>,
+) -> Result<Vec<AgendaItem>> {
     crate::state::guarded(|| {
         let today = match today {
             Some(day) => crate::files::iso_date("today", &day)?,
             None => chrono::Local::now().date_naive(),
         };
-        Ok(desk.store()?.agenda(today)?)
+        let store = desk.store()?;
+        Ok(match delegation_id {
+            Some(id) => store.agenda_of(today, &id)?,
+            None => store.agenda(today)?,
+        })
     })
 }

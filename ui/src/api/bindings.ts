@@ -1935,7 +1935,7 @@ export interface Commands {
   add_trusted_root: { args: Record<string, never>; returns: SigningSetup | null };
   remove_trusted_root: { args: { id: string }; returns: SigningSetup };
   verify_attachment: { args: { id: string; uiLanguage: Language }; returns: PdfVerification };
-  agenda: { args: { today: string | null }; returns: Array<AgendaItem> };
+  agenda: { args: { today: string | null; delegationId: string | null }; returns: Array<AgendaItem> };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };
   export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; file: string }; returns: null };

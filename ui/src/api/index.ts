@@ -249,7 +249,8 @@ export const api = {
   addTrustedRoot: () => call('add_trusted_root', {}),
   removeTrustedRoot: (id: string) => call('remove_trusted_root', { id }),
   verifyAttachment: (id: string, uiLanguage: Language) => call('verify_attachment', { id, uiLanguage }),
-  agenda: (today: string | null = null) => call('agenda', { today }),
+  agenda: (today: string | null = null, delegationId: string | null = null) =>
+    call('agenda', { today, delegationId }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
   exportItineraryPdf: (delegationId: string, person: string | null, language: Language, file: string) =>
