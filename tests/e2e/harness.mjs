@@ -1,7 +1,7 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and hands the tests a
 // WebDriver session. The display comes from the caller (`xvfb-run` in scripts/test.sh).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +21,28 @@ export const artifacts = join(here, 'artifacts');
 
 export const deskBinary = process.env.DESK_CLI_BIN ?? join(repoRoot, 'target', 'debug', 'desk');
 
+// Everything a test file writes goes under one folder of its own, removed when the file's
+// process ends. /tmp stays short: GTK's file dialogs complete a typed path against the
+// folders it passes through, and with hundreds of leftovers there the completion list took
+// the Return meant for the dialog.
+const scratchRoot = mkdtempSync(join(tmpdir(), 'desk-e2e-run-'));
+process.on('exit', () => rmSync(scratchRoot, { recursive: true, force: true }));
+
+/** A fresh folder for one test's files, inside this test file's scratch folder. */
+export function scratchDir(prefix = 'desk-e2e-') {
+  return mkdtempSync(join(scratchRoot, prefix));
+}
+
 // Every database the tests make is encrypted with one key kept in a key file of this run
 // (`desk` creates the file with the first database); no test touches a keyring. Child
 // processes (the CLI, tauri-driver and the app it starts) inherit the variable.
 export const keyFile =
-  process.env.DESK_KEY_FILE || join(mkdtempSync(join(tmpdir(), 'desk-e2e-key-')), 'test.key');
+  process.env.DESK_KEY_FILE || join(scratchDir('desk-e2e-key-'), 'test.key');
 process.env.DESK_KEY_FILE = keyFile;
 
 /** A fresh database with the demo data set loaded through the `desk` CLI. */
 export function demoDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const dir = scratchDir('desk-e2e-');
   const path = join(dir, 'desk.sqlite');
   execFileSync(deskBinary, ['--db', path, 'demo'], { stdio: 'ignore' });
   return path;
@@ -43,7 +55,7 @@ export function deskJson(database, ...args) {
 
 /** A fresh folder holding a new empty database (made with `desk init`, as a user would). */
 export function tempDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const dir = scratchDir('desk-e2e-');
   const path = join(dir, 'desk.sqlite');
   execFileSync(deskBinary, ['--db', path, 'init'], { stdio: 'ignore' });
   return path;
@@ -72,7 +84,7 @@ export async function startDriver(port = 4444) {
   if (!existsSync(driverBinary)) throw new Error(`tauri-driver is not installed: ${driverBinary}`);
   // A home of its own for each run: the web view keeps its storage (language, last view,
   // filters) under XDG_DATA_HOME, and one test must not inherit another's.
-  const home = mkdtempSync(join(tmpdir(), 'desk-e2e-home-'));
+  const home = scratchDir('desk-e2e-home-');
   const env = {
     ...process.env,
     XDG_DATA_HOME: join(home, 'data'),
@@ -206,12 +218,19 @@ export async function answerFileDialog(path, timeout = 20000) {
   execFileSync('xdotool', ['type', '--delay', '10', path]);
   await sleep(200);
   execFileSync('xdotool', ['key', 'Return']);
-  // The dialog closes once it has taken the answer.
+  // The dialog closes once it has taken the answer. A completion list that was still open
+  // takes the first Return for itself; the typed path is then whole, so one more answers.
+  const typed = Date.now();
+  let again = false;
   while (Date.now() - started < timeout) {
     try {
       execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`]);
     } catch {
       return;
+    }
+    if (!again && Date.now() - typed > 2000) {
+      again = true;
+      execFileSync('xdotool', ['key', 'Return']);
     }
     await sleep(200);
   }

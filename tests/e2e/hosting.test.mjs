@@ -6,10 +6,9 @@
 // languages and both themes, for people to look at.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFileDialog, demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, scratchDir, demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 /** An ISO date `days` after today, and the same day written dd/mm/yyyy. */
 function day(days) {
@@ -41,7 +40,7 @@ const KHMER = 'សុខ ចាន់ធី';
 
 describe('hosting a delegation', { timeout: 240000 }, () => {
   const database = demoDatabase();
-  const folder = mkdtempSync(join(tmpdir(), 'desk-e2e-guests-'));
+  const folder = scratchDir('desk-e2e-guests-');
   const guestFile = join(folder, 'guest list (ASEAN).csv');
   writeFileSync(guestFile, GUEST_LIST);
   // A new delegation we host, with our secretary on it to take the duties.

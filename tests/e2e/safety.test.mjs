@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { answerFileDialog, demoDatabase, deskBinary, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, scratchDir, demoDatabase, deskBinary, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 const PORT = 4900;
 
@@ -57,7 +57,7 @@ describe('a damaged or locked database in the window', () => {
     const database = demoDatabase();
     const sheet = execFileSync(deskBinary, ['--db', database, 'key', 'recovery'], { encoding: 'utf8' });
     const key = sheet.split('\n').find((l) => /Key:/.test(l)).split(':').pop().trim();
-    const wrong = join(mkdtempSync(join(tmpdir(), 'desk-e2e-wrong-')), 'wrong.key');
+    const wrong = join(scratchDir('desk-e2e-wrong-'), 'wrong.key');
     writeFileSync(wrong, `${'ab'.repeat(32)}\n`);
     const before = readFileSync(database);
 

@@ -3,9 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerFileDialog, demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, scratchDir, demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 
@@ -69,7 +68,7 @@ describe('the demo story on every screen', () => {
 
   it('previews a PDF inside the window, page by page', async () => {
     // Attached as a person would: the shell's open dialog, answered with xdotool.
-    const pdf = join(tmpdir(), `desk-e2e-${process.pid}.pdf`);
+    const pdf = join(scratchDir('desk-e2e-pdf-'), 'preview.pdf');
     execFileSync(deskBinary, ['--db', database, 'report', 'export', '--delegation', SINGAPORE, '--out', pdf]);
     await browser.$('[data-testid="attach-files"]').click();
     await answerFileDialog(pdf);

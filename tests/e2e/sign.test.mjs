@@ -6,13 +6,12 @@
 // report is attached to a delegation and its Verify button says who signed, when (+07:00),
 // with which certificate, unchanged and trusted, in both languages.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFileDialog, demoDatabase, nav, openApp, openRow, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, scratchDir, demoDatabase, nav, openApp, openRow, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 const PASSWORD = '1234';
 
@@ -84,7 +83,7 @@ function pdfsig(nss, file) {
 
 describe('signing in the window', { timeout: 300000 }, () => {
   const database = demoDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-sign-'));
+  const dir = scratchDir('desk-e2e-sign-');
   const nss = makePki(dir);
   const signature = join(dir, 'signature.png');
   const seal = join(dir, 'seal.png');

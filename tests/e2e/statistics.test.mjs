@@ -3,12 +3,11 @@
 // worked out by hand in tests/it/stats.rs: Singapore's actual spending 41 338 840 ₫,
 // estimate 35 996 000 ₫, advance 33 911 200 ₫.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFileDialog, demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, scratchDir, demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 describe('statistics', { timeout: 180000 }, () => {
   const database = demoDatabase();
@@ -164,7 +163,7 @@ describe('statistics', { timeout: 180000 }, () => {
 
   it('writes the annual report and the workbook where the save dialog says', async () => {
     // The save dialog is the shell's GTK window: answered as a person would, with xdotool.
-    const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-annual-'));
+    const dir = scratchDir('desk-e2e-annual-');
     const pdf = join(dir, 'AnnualReport-2016.pdf');
     const xlsx = join(dir, 'Statistics-2016.xlsx');
     for (const [button, file] of [['export-pdf-en', pdf], ['export-xlsx', xlsx]]) {
