@@ -65,13 +65,13 @@ fi
 rm -f "$DEMO" "$DEMO-wal" "$DEMO-shm"
 "$BIN/desk" --db "$DEMO" demo >/dev/null
 
-step "Store calls, search, statistics and writes (Criterion: crates/desk-store/benches/scale.rs)"
+step "Store calls, search, statistics and writes (Criterion: crates/desk-ops/benches/scale.rs)"
 if [ "$MODE" = full ]; then
-  DESK_BENCH_DB="$DB" cargo bench -p desk-store --features testing --bench scale 2>&1 |
+  DESK_BENCH_DB="$DB" cargo bench -p desk-ops --bench scale 2>&1 |
     tee "$OUT/store.log" | grep '^figure:' | tee -a "$RESULTS"
 else
   # Test mode runs each Criterion function once, in the debug profile (no release build).
-  DESK_BENCH_DB="$DB" cargo test -p desk-store --features testing --bench scale -- --test 2>&1 |
+  DESK_BENCH_DB="$DB" cargo test -p desk-ops --bench scale -- --test 2>&1 |
     tee "$OUT/store.log" | grep '^figure:' | tee -a "$RESULTS"
 fi
 

@@ -1,8 +1,10 @@
 //! Twenty years in the window, at the store: what each everyday screen asks of the store on
 //! the synthetic twenty-year database (`Synthetic::twenty_years`), search as typed, and
-//! writes on a big database against an empty one. Targets in `benches/README.md`.
+//! writes on a big database against an empty one. Targets and figures in
+//! `crates/desk-store/benches/README.md`. It lives in desk-ops, above the store, because its
+//! guest lists are read through desk-exchange as the window reads them.
 //!
-//! Run with `cargo bench -p desk-store --features testing --bench scale`. Set
+//! Run with `cargo bench -p desk-ops --bench scale`. Set
 //! `DESK_BENCH_DB` to use another database (e.g. `desk synthetic --years 2` for a quick
 //! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half. Besides Criterion's report it prints one
 //! line per figure (`figure: name = value unit`) that `scripts/bench.sh` collects.
