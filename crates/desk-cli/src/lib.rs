@@ -19,6 +19,7 @@ use desk_store::Store;
 mod context;
 mod data;
 mod delegations;
+mod history;
 mod hosting;
 mod money;
 mod output;
@@ -74,6 +75,8 @@ enum Command {
     Money(money::Command),
     #[command(flatten)]
     Reports(reports::Command),
+    #[command(flatten)]
+    History(history::Command),
     #[command(flatten)]
     Hosting(hosting::Command),
     #[command(flatten)]
@@ -184,6 +187,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         Command::Travel(c) => travel::run(ctx, c),
         Command::Money(c) => money::run(ctx, c),
         Command::Reports(c) => reports::run(ctx, c),
+        Command::History(c) => history::run(ctx, c),
         Command::Hosting(c) => hosting::run(ctx, c),
         Command::Stats(c) => stats::run(ctx, c),
         Command::Sign(c) => {

@@ -280,13 +280,7 @@ impl GuestSheet {
             .find(|c| c.column == column)
             .map(|c| c.header.as_str())
             .unwrap_or_default();
-        let place = if column.is_empty() {
-            format!("Row {row}")
-        } else if header.is_empty() {
-            format!("Row {row}, column {column}")
-        } else {
-            format!("Row {row}, column {column} ({header})")
-        };
+        let place = cell_place(row, &column, header);
         ImportProblem {
             row,
             column,
@@ -296,6 +290,17 @@ impl GuestSheet {
             existing_person_id: None,
             existing_person_name: None,
         }
+    }
+}
+
+/// Where a problem is, in words: "Row 5", "Row 5, column C", "Row 5, column C (Passport)".
+pub fn cell_place(row: u32, column: &str, header: &str) -> String {
+    if column.is_empty() {
+        format!("Row {row}")
+    } else if header.is_empty() {
+        format!("Row {row}, column {column}")
+    } else {
+        format!("Row {row}, column {column} ({header})")
     }
 }
 

@@ -21,6 +21,7 @@ pub mod estimate;
 pub mod expense;
 #[cfg(test)]
 mod fixtures;
+pub mod history;
 pub mod hosting;
 pub mod ipc;
 pub mod itinerary;

@@ -332,7 +332,7 @@ pub fn fold(header: &str) -> String {
 
 /// The forms of a header worth trying: the whole, each part of a bilingual header split at
 /// "/", "|" or a line break, and each with and without what is in parentheses.
-fn header_forms(header: &str) -> Vec<String> {
+pub(crate) fn header_forms(header: &str) -> Vec<String> {
     let mut forms = Vec::new();
     let mut push = |s: &str| {
         let f = fold(s);
@@ -379,21 +379,30 @@ pub fn recognise(header: &str) -> Option<GuestField> {
 /// Parses a mapping file: `{"columns": {"Họ và tên": "full_name", "D": "passport_no"},
 /// "header_row": 3}`, or just the `columns` object.
 pub fn parse_mapping(json: &str) -> Result<GuestMapping, ExchangeError> {
+    let names: Vec<&str> = GuestField::ALL.iter().map(|f| f.as_str()).collect();
+    mapping_from_json(json, &names)
+}
+
+/// A mapping file of either reader: `{"columns": {...}, "header_row": N, "ignore": [...]}`,
+/// or just the `columns` object. `fields` are named when a field is not one of them.
+pub(crate) fn mapping_from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    fields: &[&str],
+) -> Result<T, ExchangeError> {
     let value: serde_json::Value = serde_json::from_str(json)
         .map_err(|e| ExchangeError::Mapping(format!("the mapping is not JSON: {e}")))?;
-    let is_wrapped = value
-        .as_object()
-        .is_some_and(|o| o.contains_key("columns") || o.contains_key("header_row"));
+    let is_wrapped = value.as_object().is_some_and(|o| {
+        o.contains_key("columns") || o.contains_key("header_row") || o.contains_key("ignore")
+    });
     let value = if is_wrapped {
         value
     } else {
         serde_json::json!({ "columns": value })
     };
-    let names: Vec<&str> = GuestField::ALL.iter().map(|f| f.as_str()).collect();
     serde_json::from_value(value).map_err(|e| {
         ExchangeError::Mapping(format!(
             "the mapping cannot be used: {e}. Fields are: {}",
-            names.join(", ")
+            fields.join(", ")
         ))
     })
 }
@@ -416,23 +425,35 @@ pub fn read_guests(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<GuestSheet, ExchangeError> {
+    let (sheet_name, grid) =
+        read_grid(file_name, bytes, options.sheet.as_deref(), &options.limits)?;
+    from_grid(file_name, &sheet_name, &grid, options)
+}
+
+/// Reads a spreadsheet file (XLSX or CSV, told apart by content) into a grid, after the
+/// size checks: the worksheet's name (empty for CSV) and its cells.
+pub fn read_grid(
+    file_name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<(String, Grid), ExchangeError> {
     let lower = file_name.to_lowercase();
     if lower.ends_with(".xls") && !xlsx_in::is_xlsx(bytes) {
         return Err(ExchangeError::Unreadable(
             "old Excel 97-2003 (.xls) files are not read: save it as .xlsx or as CSV UTF-8".into(),
         ));
     }
-    let (sheet_name, grid) = if xlsx_in::is_xlsx(bytes) {
-        xlsx_in::read(bytes, options.sheet.as_deref(), &options.limits)?
+    if xlsx_in::is_xlsx(bytes) {
+        xlsx_in::read(bytes, sheet, limits)
     } else {
         if lower.ends_with(".xlsx") {
             return Err(ExchangeError::Unreadable(
                 "the file is named .xlsx but is not an XLSX workbook".into(),
             ));
         }
-        (String::new(), csv_in::read(bytes, &options.limits)?)
-    };
-    from_grid(file_name, &sheet_name, &grid, options)
+        Ok((String::new(), csv_in::read(bytes, limits)?))
+    }
 }
 
 /// The field a header takes from a mapping, matching its text without case or diacritics.
@@ -530,7 +551,7 @@ fn header_row(grid: &Grid, options: &ReadOptions) -> Result<u32, ExchangeError> 
 }
 
 /// The day order of a date column, from the values it holds.
-fn day_order(grid: &Grid, col: u32, first_row: u32) -> DayOrder {
+pub(crate) fn day_order(grid: &Grid, col: u32, first_row: u32) -> DayOrder {
     let texts: Vec<String> = (first_row..grid.rows())
         .filter_map(|r| match grid.get(r, col) {
             Some(Cell::Text(t)) => Some(t.clone()),
@@ -546,7 +567,7 @@ fn day_order(grid: &Grid, col: u32, first_row: u32) -> DayOrder {
     }
 }
 
-const DATE_HINT: &str = "write it as 27/11/2017, 2017-11-27 or 27 Nov 2017";
+pub(crate) const DATE_HINT: &str = "write it as 27/11/2017, 2017-11-27 or 27 Nov 2017";
 
 /// Builds the sheet from a grid.
 pub fn from_grid(

@@ -12,6 +12,7 @@ mod csv_in;
 mod error;
 pub mod grid;
 pub mod guests;
+pub mod history;
 pub mod lists;
 pub mod out;
 pub mod values;

@@ -7,6 +7,7 @@
 //! leaves half a file behind.
 
 pub mod files;
+pub mod history;
 pub mod hosting;
 pub mod print;
 pub mod rates;

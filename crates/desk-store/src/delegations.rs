@@ -1,7 +1,9 @@
 //! Delegations: create, edit, move through their statuses, duplicate, trash and restore.
 
 use desk_domain::delegation::check_transition;
-use desk_domain::{Delegation, DelegationInput, DelegationStatus, Error, ErrorKind};
+use desk_domain::{
+    Delegation, DelegationInput, DelegationStatus, Error, ErrorKind, ValidDelegation,
+};
 use desk_domain::{DelegationFilter, DelegationSort, Page, PageRequest};
 
 use crate::record::{self, Keyset};
@@ -22,6 +24,36 @@ fn ensure_organisation(store: &Store, id: &Option<String>, field: &str) -> Resul
     Ok(())
 }
 
+/// A new delegation from what passed the rules, with a new id.
+pub(crate) fn new_delegation(
+    valid: ValidDelegation,
+    status: DelegationStatus,
+    at: &str,
+) -> Delegation {
+    Delegation {
+        id: new_id(),
+        direction: valid.direction,
+        title: valid.title,
+        purpose: valid.purpose,
+        event: valid.event,
+        organisation_id: valid.organisation_id,
+        country: valid.country.to_owned(),
+        cities: valid.cities,
+        starts_on: valid.starts_on,
+        ends_on: valid.ends_on,
+        status,
+        funding: valid.funding,
+        sponsor_id: valid.sponsor_id,
+        decision_number: valid.decision_number,
+        decision_date: valid.decision_date,
+        decision_signer: valid.decision_signer,
+        notes: valid.notes,
+        deleted_at: None,
+        created_at: at.to_owned(),
+        updated_at: at.to_owned(),
+    }
+}
+
 impl Store {
     /// Validates `input` by the domain's rules and, only if it passes, writes a new Draft.
     pub fn create_delegation(&mut self, input: &DelegationInput) -> Result<Delegation, StoreError> {
@@ -29,28 +61,7 @@ impl Store {
         ensure_organisation(self, &valid.organisation_id, "organisation_id")?;
         ensure_organisation(self, &valid.sponsor_id, "sponsor_id")?;
         let writer = self.writer()?;
-        let delegation = Delegation {
-            id: new_id(),
-            direction: valid.direction,
-            title: valid.title,
-            purpose: valid.purpose,
-            event: valid.event,
-            organisation_id: valid.organisation_id,
-            country: valid.country.to_owned(),
-            cities: valid.cities,
-            starts_on: valid.starts_on,
-            ends_on: valid.ends_on,
-            status: DelegationStatus::Draft,
-            funding: valid.funding,
-            sponsor_id: valid.sponsor_id,
-            decision_number: valid.decision_number,
-            decision_date: valid.decision_date,
-            decision_signer: valid.decision_signer,
-            notes: valid.notes,
-            deleted_at: None,
-            created_at: writer.at.clone(),
-            updated_at: writer.at.clone(),
-        };
+        let delegation = new_delegation(valid, DelegationStatus::Draft, &writer.at);
         writer.create(&delegation)?;
         writer.commit()?;
         Ok(delegation)

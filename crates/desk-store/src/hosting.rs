@@ -922,7 +922,7 @@ fn self_actor(writer: &Writer<'_>) -> String {
 }
 
 /// A domain error on a row, with the row named in each violation.
-fn row_error(row: u32, error: Error) -> StoreError {
+pub(crate) fn row_error(row: u32, error: Error) -> StoreError {
     StoreError::Domain(Error::invalid(
         error
             .violations

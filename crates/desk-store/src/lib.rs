@@ -18,6 +18,7 @@ mod delegations;
 mod entities;
 mod error;
 mod exchange;
+mod history;
 mod hosting;
 pub mod keys;
 mod members;

@@ -217,7 +217,7 @@ pub(crate) fn fill_label_keys(tx: &Transaction<'_>) -> Result<(), StoreError> {
 }
 
 /// A label as its start is looked up: folded, its words joined by one space.
-fn label_key(label: &str) -> String {
+pub(crate) fn label_key(label: &str) -> String {
     words(label).join(" ")
 }
 
