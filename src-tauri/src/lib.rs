@@ -178,6 +178,8 @@ pub fn run() -> ExitCode {
             commands::get_stats,
             commands::export_annual_report,
             commands::export_annual_workbook,
+            commands::preview_history_file,
+            commands::import_history_file,
             commands::preview_guest_file,
             commands::import_guest_file,
             commands::list_guests,

@@ -481,6 +481,28 @@ pub fn commands() -> Vec<Command> {
             ],
             ts::<String>(),
         ),
+        // The office's history.
+        c(
+            "preview_history_file",
+            vec![
+                ("file", ts::<String>()),
+                ("sheet", ts::<Option<String>>()),
+                ("mapping", ts::<Option<history::HistoryMapping>>()),
+                ("decisions", ts::<history::PeopleDecisions>()),
+            ],
+            ts::<history::HistorySheet>(),
+        ),
+        c(
+            "import_history_file",
+            vec![
+                ("file", ts::<String>()),
+                ("sheet", ts::<Option<String>>()),
+                ("mapping", ts::<Option<history::HistoryMapping>>()),
+                ("decisions", ts::<history::PeopleDecisions>()),
+                ("skipInvalid", ts::<bool>()),
+            ],
+            ts::<history::HistoryImported>(),
+        ),
         // The hosting kit.
         c(
             "preview_guest_file",
@@ -748,6 +770,20 @@ pub fn typescript() -> String {
     declare::<Trend>(&mut out);
     declare::<StatsChange>(&mut out);
     declare::<YearStats>(&mut out);
+    // The office's history.
+    declare::<history::HistoryField>(&mut out);
+    declare::<history::HistoryMapping>(&mut out);
+    declare::<history::HistoryColumn>(&mut out);
+    declare::<history::HistoryMember>(&mut out);
+    declare::<history::HistoryTrip>(&mut out);
+    declare::<history::HistoryProblemKind>(&mut out);
+    declare::<history::HistoryProblem>(&mut out);
+    declare::<history::PossibleMatch>(&mut out);
+    declare::<history::KnownTrip>(&mut out);
+    declare::<history::HistoryRow>(&mut out);
+    declare::<history::HistorySheet>(&mut out);
+    declare::<history::PeopleDecisions>(&mut out);
+    declare::<history::HistoryImported>(&mut out);
     // The hosting kit.
     declare::<hosting::GuestField>(&mut out);
     declare::<hosting::GuestMapping>(&mut out);

@@ -131,3 +131,53 @@ pub fn agenda(
         })
     })
 }
+
+/// Reads the office's history file the user chose and previews it against the record:
+/// every problem by row and column, trips already recorded, names that may be known
+/// people. Nothing is written.
+#[tauri::command(async)]
+pub fn preview_history_file(
+    desk: State<'_, Desk>,
+    file: String,
+    sheet: Option<String>,
+    mapping: Option<history::HistoryMapping>,
+    decisions: history::PeopleDecisions,
+) -> Result<history::HistorySheet> {
+    crate::state::guarded(|| {
+        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let request = desk_ops::history::HistoryRequest {
+            sheet,
+            mapping,
+            decisions,
+        };
+        desk_ops::history::history_preview(&*desk.store()?, &name, &bytes, &request)
+    })
+}
+
+/// Imports the office's history file: all or nothing, or leaving out the rows with
+/// problems, after a verified backup.
+#[tauri::command(async)]
+pub fn import_history_file(
+    desk: State<'_, Desk>,
+    file: String,
+    sheet: Option<String>,
+    mapping: Option<history::HistoryMapping>,
+    decisions: history::PeopleDecisions,
+    skip_invalid: bool,
+) -> Result<history::HistoryImported> {
+    crate::state::guarded(|| {
+        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let request = desk_ops::history::HistoryRequest {
+            sheet,
+            mapping,
+            decisions,
+        };
+        desk_ops::history::history_import(
+            &mut *desk.store()?,
+            &name,
+            &bytes,
+            &request,
+            skip_invalid,
+        )
+    })
+}

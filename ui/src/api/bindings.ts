@@ -1489,6 +1489,176 @@ cancelled: Array<DelegationLine>,
 unconverted: Array<UnconvertedExpense>, };
 
 /**
+ * What a column of the history sheet holds.
+ */
+export type HistoryField = "direction" | "title" | "purpose" | "country" | "cities" | "starts_on" | "ends_on" | "period" | "members" | "partner" | "funding" | "decision_number" | "notes";
+
+/**
+ * Which column holds what, when the headers alone do not say: `{"columns": {"Nội dung
+ * chính": "title", "F": "members"}, "header_row": 4}`.
+ */
+export type HistoryMapping = { 
+/**
+ * Header text or column letter → field. Headers match without case or diacritics.
+ */
+columns: { [key in string]: HistoryField }, 
+/**
+ * The 1-based row holding the headers; `None`: found by looking for known headers.
+ */
+header_row: number | null, 
+/**
+ * Headers or column letters not to import.
+ */
+ignore: Array<string>, };
+
+/**
+ * One column of the sheet as read.
+ */
+export type HistoryColumn = { 
+/**
+ * Spreadsheet letter: "A", "B", ... "AA".
+ */
+column: string, 
+/**
+ * The header as written.
+ */
+header: string, 
+/**
+ * What it holds; `None`: not imported.
+ */
+field: HistoryField | null, mapped_by: MappedBy | null, };
+
+/**
+ * A person named in the members cell: "Nguyễn Thị Hồng Nhung (Phó Giám đốc)".
+ */
+export type HistoryMember = { 
+/**
+ * As written, cleaned (NFC, trimmed, single spaces).
+ */
+full_name: string, 
+/**
+ * What stood in parentheses, if anything.
+ */
+title: string, 
+/**
+ * The person already in the directory with exactly this name, when there is one.
+ */
+person_id: string | null, };
+
+/**
+ * One past delegation as read from its row.
+ */
+export type HistoryTrip = { direction: Direction | null, title: string, purpose: string, 
+/**
+ * ISO codes, in the order written.
+ */
+countries: Array<string>, cities: string, starts_on: string | null, ends_on: string | null, members: Array<HistoryMember>, 
+/**
+ * Partner organisations by name, as written.
+ */
+partners: Array<string>, funding: Funding | null, decision_number: string, notes: string, };
+
+/**
+ * What is wrong with a row of the history sheet.
+ */
+export type HistoryProblemKind = "missing_title" | "missing_start" | "bad_date" | "end_before_start" | "unknown_country" | "bad_value" | "duplicate_in_file" | "possible_match";
+
+/**
+ * One problem, named by row and column.
+ */
+export type HistoryProblem = { 
+/**
+ * 1-based spreadsheet row.
+ */
+row: number, 
+/**
+ * Spreadsheet letter of the column, or empty when the problem is the whole row's.
+ */
+column: string, field: HistoryField | null, kind: HistoryProblemKind, 
+/**
+ * An English sentence naming row, column and what is wrong.
+ */
+message: string, };
+
+/**
+ * A name in the file that may be a person already in the directory.
+ */
+export type PossibleMatch = { 
+/**
+ * The name as written in the file.
+ */
+written: string, person_id: string, 
+/**
+ * Their name as the directory has it.
+ */
+full_name: string, };
+
+/**
+ * The delegation already recorded that a row describes.
+ */
+export type KnownTrip = { delegation_id: string, title: string, };
+
+/**
+ * One row of the sheet with what was read and what is wrong with it.
+ */
+export type HistoryRow = { 
+/**
+ * 1-based spreadsheet row.
+ */
+row: number, trip: HistoryTrip, problems: Array<HistoryProblem>, 
+/**
+ * Set when the trip is already in the database: the row is not added again.
+ */
+already_recorded: KnownTrip | null, 
+/**
+ * Names that may be known people, for a person to confirm or refuse.
+ */
+possible_matches: Array<PossibleMatch>, };
+
+/**
+ * The office's history as read from a file.
+ */
+export type HistorySheet = { file_name: string, 
+/**
+ * The worksheet read (empty for CSV).
+ */
+sheet: string, 
+/**
+ * 1-based row of the headers.
+ */
+header_row: number, columns: Array<HistoryColumn>, rows: Array<HistoryRow>, 
+/**
+ * Things worth knowing that are not problems ("column H \"STT\" is not imported").
+ */
+notes: Array<string>, };
+
+/**
+ * What a person decided about names the preview offered as possible matches.
+ */
+export type PeopleDecisions = { 
+/**
+ * Name as written → the known person it is.
+ */
+same: { [key in string]: string }, 
+/**
+ * Names as written that are new people, although they look like known ones.
+ */
+new: Array<string>, };
+
+/**
+ * What an import wrote.
+ */
+export type HistoryImported = { delegations: number, people_created: number, people_known: number, organisations_created: number, 
+/**
+ * Rows that describe trips already recorded (not added again).
+ */
+already_recorded: Array<number>, 
+/**
+ * Rows left out for their problems (with skip-invalid).
+ */
+skipped_rows: Array<number>, };
+
+/**
  * What a guest-list column holds. The names of person fields are the names of
  * [`PersonInput`]'s fields, so a violation of the person rules points at its column.
  */
@@ -1967,6 +2137,8 @@ export interface Commands {
   get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
   export_annual_report: { args: { range: StatsRangeInput; language: Language; file: string; countryNames: { [key in string]: string } }; returns: string };
   export_annual_workbook: { args: { range: StatsRangeInput; language: Language; file: string }; returns: string };
+  preview_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions }; returns: HistorySheet };
+  import_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions; skipInvalid: boolean }; returns: HistoryImported };
   preview_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
   import_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
   list_guests: { args: { delegationId: string }; returns: Array<GuestRecord> };

@@ -16,6 +16,7 @@ import type {
   ExpenseInput,
   FileFilter,
   GuestMapping,
+  HistoryMapping,
   HostingList,
   HostingPaper,
   Language,
@@ -25,6 +26,7 @@ import type {
   Paper,
   PrintRequest,
   PageRequest,
+  PeopleDecisions,
   PersonInput,
   Progress,
   ProgrammeItemInput,
@@ -281,6 +283,17 @@ export const api = {
     call('export_annual_report', { range, language, file, countryNames }),
   exportAnnualWorkbook: (range: StatsRangeInput, language: Language, file: string) =>
     call('export_annual_workbook', { range, language, file }),
+
+  // The office's history.
+  previewHistoryFile: (file: string, sheet: string | null, mapping: HistoryMapping | null, decisions: PeopleDecisions) =>
+    call('preview_history_file', { file, sheet, mapping, decisions }),
+  importHistoryFile: (
+    file: string,
+    sheet: string | null,
+    mapping: HistoryMapping | null,
+    decisions: PeopleDecisions,
+    skipInvalid: boolean,
+  ) => call('import_history_file', { file, sheet, mapping, decisions, skipInvalid }),
 
   // The hosting kit.
   previewGuestFile: (delegationId: string, file: string, sheet: string | null, mapping: GuestMapping | null) =>

@@ -1,6 +1,6 @@
 // Pure helpers of the hosting screens: finding a guest by name as a welcome-desk volunteer
 // types it, the column choices of a guest-list preview, counts, and due dates.
-import type { GuestField, GuestInput, GuestMapping, GuestRow, GuestSheet, ImportProblem } from '../api';
+import type { GuestField, GuestInput, GuestRow, ImportProblem } from '../api';
 
 /** Every guest-list field, in the order the preview offers them. */
 export const GUEST_FIELDS: readonly GuestField[] = [
@@ -58,10 +58,12 @@ export function matches(query: string, ...texts: string[]): boolean {
  * to "not imported" is left out. Null when nothing was changed (the file's own headers and
  * the organisation's remembered mapping apply).
  */
-export function mappingOf(overrides: Record<string, GuestField | null>): GuestMapping | null {
+export function mappingOf<F extends string>(
+  overrides: Record<string, F | null>,
+): { columns: Record<string, F>; header_row: null; ignore: string[] } | null {
   const entries = Object.entries(overrides);
   if (entries.length === 0) return null;
-  const columns: Record<string, GuestField> = {};
+  const columns: Record<string, F> = {};
   const ignore: string[] = [];
   for (const [letter, field] of entries) {
     if (field === null) ignore.push(letter);
@@ -112,7 +114,8 @@ export interface SheetCounts {
   problems: number;
 }
 
-export function counts(sheet: GuestSheet): SheetCounts {
+/** Rows, rows with problems and problems of a guest list or a history sheet. */
+export function counts(sheet: { rows: readonly { problems: readonly unknown[] }[] }): SheetCounts {
   const bad = sheet.rows.filter((r) => r.problems.length > 0).length;
   return {
     rows: sheet.rows.length,
