@@ -135,3 +135,28 @@ pub fn poppler(tool: &str, pdf: &Path, extra: &[&str]) -> String {
 pub fn pdf_text(pdf: &Path) -> String {
     poppler("pdftotext", pdf, &["-layout"])
 }
+
+/// A new database holding the demo, and the id of its first delegation going `direction`
+/// (`outgoing`: the 2016 Singapore trip; `incoming`: the 2017 Hà Nội session).
+pub fn demo_delegation(direction: &str) -> (TempDb, String, String) {
+    let Ok(db) = TempDb::new() else {
+        panic!("no temporary folder for the demo database")
+    };
+    let path = db.path.to_str().unwrap_or_default().to_owned();
+    let made = desk(&["--db", &path, "demo"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let list = desk(&["--db", &path, "--json", "delegation", "list"]);
+    let parsed: serde_json::Value = serde_json::from_str(&list.stdout).unwrap_or_default();
+    let id = parsed
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["direction"] == direction))
+        .and_then(|d| d["id"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        !id.is_empty(),
+        "the demo has an {direction} delegation: {}",
+        list.stdout
+    );
+    (db, path, id)
+}

@@ -1083,21 +1083,7 @@ fn pdftotext(pdf: &Path) -> String {
 }
 
 fn demo_db() -> (TempDb, String, String) {
-    let db = TempDb::new().unwrap();
-    let path = db.path.to_str().unwrap().to_owned();
-    assert_eq!(desk(&["--db", &path, "demo"]).code, 0);
-    let list = desk(&["--db", &path, "--json", "delegation", "list"]);
-    let parsed: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
-    let hanoi = parsed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["direction"] == "incoming")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    (db, path, hanoi)
+    desk_tests::demo_delegation("incoming")
 }
 
 #[test]

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod agenda;
+mod bilingual;
 mod bindings;
 mod cli;
 mod decree30;

@@ -37,6 +37,10 @@ pub struct ProgrammeItem {
     pub delegation_id: String,
     pub kind: ProgrammeKind,
     pub title: String,
+    /// The title in English, for the bilingual programme and the English papers; empty: the
+    /// Vietnamese title serves both.
+    #[serde(default)]
+    pub title_en: String,
     #[ts(type = "string")]
     pub on_date: NaiveDate,
     /// Local `HH:MM` at the venue, or empty for an all-day item.
@@ -60,6 +64,8 @@ pub struct ProgrammeItemInput {
     /// One of [`ProgrammeKind`]'s names; empty means `other`.
     pub kind: String,
     pub title: String,
+    #[serde(default)]
+    pub title_en: String,
     pub on_date: String,
     pub starts_at: String,
     pub ends_at: String,
@@ -76,6 +82,7 @@ pub struct ProgrammeItemInput {
 pub struct ValidProgrammeItem {
     pub kind: ProgrammeKind,
     pub title: String,
+    pub title_en: String,
     pub on_date: NaiveDate,
     pub starts_at: Option<NaiveTime>,
     pub ends_at: Option<NaiveTime>,
@@ -96,6 +103,7 @@ impl ProgrammeItemInput {
             check.one_of("kind", "Kind", &self.kind, &ProgrammeKind::choices())
         };
         let title = check.required("title", "Title", &self.title);
+        let title_en = check.optional("title_en", "Title in English", &self.title_en);
         let on_date = check.date("on_date", "Date", &self.on_date);
         let starts_at = check.optional_time("starts_at", "Start time", &self.starts_at);
         let ends_at = check.optional_time("ends_at", "End time", &self.ends_at);
@@ -119,6 +127,7 @@ impl ProgrammeItemInput {
             Some(ValidProgrammeItem {
                 kind: kind?,
                 title,
+                title_en,
                 on_date: on_date?,
                 starts_at: starts_at?,
                 ends_at: ends_at?,

@@ -99,6 +99,7 @@ fn workshop() -> ProgrammeItem {
         delegation_id: delegation().id,
         kind: ProgrammeKind::Workshop,
         title: TRICKY_TITLE.into(),
+        title_en: String::new(),
         on_date: d("2016-09-07"),
         starts_at: Some(chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap()),
         ends_at: Some(chrono::NaiveTime::from_hms_opt(11, 30, 0).unwrap()),

@@ -17,7 +17,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use desk_domain::{DelegationFilter, Direction, DirectoryFilter, PageRequest};
 use desk_exchange::{ReadOptions, read_guests};
 use desk_store::Store;
-use desk_store::testing::{Synthetic, demo_copy, guest_list_csv};
+use desk_store::testing::{Synthetic, demo_copy, guest_list_csv, history_csv};
 
 /// The value, or the end of the benchmark with what failed.
 fn or_die<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -297,6 +297,7 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
     let big_copy = copy_of(path, "scale-writes.sqlite");
     // Each import needs guests nobody has imported yet (else they are duplicates).
     let mut next_guest = 0;
+    let mut next_batch = 0;
     let mut sheet_of = |rows: usize| {
         let csv = guest_list_csv(next_guest, rows);
         next_guest += rows;
@@ -349,6 +350,55 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
             });
             figure(
                 &format!("{rows}-row guest list into {label}"),
+                median_and_p95(times).0,
+                "ms",
+            );
+        }
+        for &rows in sizes {
+            let rows = if rows == 9_999 { 10_000 } else { rows };
+            let mut times = Vec::new();
+            group.bench_function(
+                format!("{rows}-row history: read, preview and import"),
+                |b| {
+                    // Each import is a batch of trips in years of its own; reading the file,
+                    // the preview and the import are timed (the import's backup included).
+                    b.iter_custom(|iterations| {
+                        let mut spent = Duration::ZERO;
+                        for _ in 0..iterations {
+                            let csv = history_csv(next_batch, rows);
+                            next_batch += 1;
+                            let request = desk_ops::history::HistoryRequest::default();
+                            let t = Instant::now();
+                            black_box(or_die(
+                                desk_ops::history::history_preview(
+                                    &store,
+                                    "history.csv",
+                                    csv.as_bytes(),
+                                    &request,
+                                ),
+                                "history preview",
+                            ));
+                            let imported = or_die(
+                                desk_ops::history::history_import(
+                                    &mut store,
+                                    "history.csv",
+                                    csv.as_bytes(),
+                                    &request,
+                                    false,
+                                ),
+                                "history import",
+                            );
+                            let took = t.elapsed();
+                            assert_eq!(imported.delegations, rows, "every row is a new delegation");
+                            times.push(took);
+                            spent += took;
+                        }
+                        spent
+                    })
+                },
+            );
+            figure(
+                &format!("{rows}-row history into {label}"),
                 median_and_p95(times).0,
                 "ms",
             );

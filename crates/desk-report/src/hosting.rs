@@ -469,10 +469,16 @@ pub fn programme_document(
                         _ => "Cả ngày · All day".to_owned(),
                     };
                     let kind = kind_label(item.kind);
-                    let what = if kind.is_empty() {
+                    // Both titles, as a bilingual programme prints them: "Khai mạc / Opening".
+                    let title = if item.title_en.is_empty() || item.title_en == item.title {
                         item.title.clone()
                     } else {
-                        format!("{} ({kind})", item.title)
+                        format!("{} / {}", item.title, item.title_en)
+                    };
+                    let what = if kind.is_empty() {
+                        title
+                    } else {
+                        format!("{title} ({kind})")
                     };
                     let venue = [item.venue.as_str(), item.room.as_str()]
                         .iter()

@@ -254,7 +254,13 @@ pub fn document(
                     } else {
                         format!(" ({})", item.venue)
                     };
-                    vec![Span::plain(format!("{time}{}{venue}.", item.title))]
+                    // The English report names the item in English when it has an English
+                    // title.
+                    let title = match language {
+                        Language::English if !item.title_en.is_empty() => &item.title_en,
+                        _ => &item.title,
+                    };
+                    vec![Span::plain(format!("{time}{title}{venue}."))]
                 })
                 .collect(),
         ));

@@ -87,6 +87,7 @@ impl ChildInput for ProgrammeItemInput {
             delegation_id: b.delegation_id,
             kind: v.kind,
             title: v.title,
+            title_en: v.title_en,
             on_date: v.on_date,
             starts_at: v.starts_at,
             ends_at: v.ends_at,

@@ -150,6 +150,7 @@ record!(
         "delegation_id",
         "kind",
         "title",
+        "title_en",
         "on_date",
         "starts_at",
         "ends_at",
@@ -298,7 +299,13 @@ impl Searchable for ProgrammeItem {
             delegation_id: Some(self.delegation_id.clone()),
             label: self.title.clone(),
             detail: join(&[&self.on_date.to_string(), &self.venue]),
-            text: join(&[&self.title, &self.venue, &self.room, &self.notes]),
+            text: join(&[
+                &self.title,
+                &self.title_en,
+                &self.venue,
+                &self.room,
+                &self.notes,
+            ]),
         })
     }
 }

@@ -370,7 +370,12 @@ export type ProgrammeKind = "meeting" | "workshop" | "visit" | "ceremony" | "mea
  */
 export type Audience = "all" | "group" | "vip";
 
-export type ProgrammeItem = { id: string, delegation_id: string, kind: ProgrammeKind, title: string, on_date: string, 
+export type ProgrammeItem = { id: string, delegation_id: string, kind: ProgrammeKind, title: string, 
+/**
+ * The title in English, for the bilingual programme and the English papers; empty: the
+ * Vietnamese title serves both.
+ */
+title_en: string, on_date: string, 
 /**
  * Local `HH:MM` at the venue, or empty for an all-day item.
  */
@@ -384,7 +389,7 @@ export type ProgrammeItemInput = {
 /**
  * One of [`ProgrammeKind`]'s names; empty means `other`.
  */
-kind: string, title: string, on_date: string, starts_at: string, ends_at: string, venue: string, room: string, responsible_id: string | null, 
+kind: string, title: string, title_en: string, on_date: string, starts_at: string, ends_at: string, venue: string, room: string, responsible_id: string | null, 
 /**
  * One of [`Audience`]'s names; empty means `all`.
  */

@@ -144,6 +144,7 @@ export const en = {
 
   'field.direction': 'Direction',
   'field.title': 'Title',
+  'field.title_en': 'Title in English',
   'field.country': 'Country',
   'field.cities': 'Cities',
   'field.starts_on': 'Start date',

@@ -142,6 +142,7 @@ export const vi = {
 
   'field.direction': 'Loại đoàn',
   'field.title': 'Tên đoàn',
+  'field.title_en': 'Tên tiếng Anh',
   'field.country': 'Quốc gia',
   'field.cities': 'Thành phố',
   'field.starts_on': 'Ngày bắt đầu',
