@@ -109,9 +109,31 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Grid, ExchangeError> {
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
     let mut cells: u64 = 0;
-    for (row, record) in reader.records().enumerate() {
+    // Rows are numbered as a spreadsheet shows the file: the csv reader skips blank lines,
+    // but a spreadsheet shows each as an empty row, so a problem named "row 5" must count
+    // them. A record's position is where the reader began looking for it, before the blank
+    // lines it skipped; a value quoted over several lines stays one row.
+    let mut next_row = 0u64;
+    for record in reader.records() {
         let record = record
             .map_err(|e| ExchangeError::Unreadable(format!("the CSV file cannot be read: {e}")))?;
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        // After a "\r\n" line end the position may stand on its "\n": that is not a blank line.
+        if start > 0
+            && text.as_bytes().get(start - 1) == Some(&b'\r')
+            && text.as_bytes().get(start) == Some(&b'\n')
+        {
+            start += 1;
+        }
+        let blank = text
+            .get(start..)
+            .unwrap_or_default()
+            .bytes()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .filter(|b| *b == b'\n')
+            .count() as u64;
+        let row = next_row + blank;
+        next_row = row + 1;
         let row = u32::try_from(row).unwrap_or(u32::MAX);
         if row >= limits.max_rows {
             return Err(ExchangeError::TooLarge(format!(
@@ -151,6 +173,21 @@ mod tests {
         assert_eq!(sniff_separator(text), b';');
         assert_eq!(sniff_separator("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff_separator("a\tb\n1\t2\n"), b'\t');
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // Blank lines are rows of their own; a value over two lines is one row.
+        let text = "Title\n\nName;Members\n\"Tan\";\"A;\nB\"\n\nLee;C\n";
+        let grid = read(text.as_bytes(), &Limits::default()).unwrap_or_default();
+        assert_eq!(grid.get(2, 0), Some(&Cell::Text("Name".into())));
+        assert_eq!(grid.get(3, 1), Some(&Cell::Text("A;\nB".into())));
+        assert_eq!(grid.get(5, 0), Some(&Cell::Text("Lee".into())));
+        // The same with Windows line ends.
+        let grid =
+            read(text.replace('\n', "\r\n").as_bytes(), &Limits::default()).unwrap_or_default();
+        assert_eq!(grid.get(2, 0), Some(&Cell::Text("Name".into())));
+        assert_eq!(grid.get(5, 0), Some(&Cell::Text("Lee".into())));
     }
 
     #[test]
