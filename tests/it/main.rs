@@ -8,6 +8,7 @@ mod bindings;
 mod cli;
 mod decree30;
 mod demo;
+mod destinations;
 mod hostile;
 mod hosting;
 mod itinerary;
