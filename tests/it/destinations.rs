@@ -169,3 +169,77 @@ fn by_country_counts_a_two_country_trip_under_both_while_totals_count_it_once() 
         "by country adds up to more than the two delegations"
     );
 }
+
+/// `desk delegation add` of the 2019 study tour to the countries and cities given.
+fn add_tour(db: &str, countries: &str, cities: &str) -> desk_tests::Run {
+    desk_tests::desk(&[
+        "--db",
+        db,
+        "delegation",
+        "add",
+        "--direction=outgoing",
+        "--title=Khảo sát thư viện Singapore và Malaysia",
+        "--starts=2019-10-07",
+        "--ends=2019-10-12",
+        &format!("--country={countries}"),
+        &format!("--cities={cities}"),
+    ])
+}
+
+#[test]
+fn desk_adds_a_trip_to_two_countries_and_shows_and_finds_it_under_both() {
+    let db = TempDb::with_database().unwrap();
+    let db = db.path.to_str().unwrap().to_owned();
+    let added = add_tour(&db, "SG,my", "Singapore; Kuala Lumpur, Putrajaya");
+    assert_eq!(added.code, 0, "stderr: {}", added.stderr);
+    let id = added.stdout.trim().to_owned();
+
+    let show = desk_tests::desk(&["--db", &db, "--json", "delegation", "show", &id]);
+    let shown: serde_json::Value = serde_json::from_str(&show.stdout).unwrap();
+    let d = &shown["delegation"];
+    assert_eq!(
+        (&d["country"], &d["cities"]),
+        (&"SG".into(), &"Singapore".into())
+    );
+    assert_eq!(
+        d["more_destinations"],
+        serde_json::json!([{ "country": "MY", "cities": "Kuala Lumpur, Putrajaya" }]),
+        "the second country with its own cities"
+    );
+    let text = desk_tests::desk(&["--db", &db, "delegation", "show", &id]);
+    assert!(
+        text.stdout
+            .contains("SG Singapore, MY Kuala Lumpur, Putrajaya"),
+        "{}",
+        text.stdout
+    );
+
+    for country in ["SG", "MY"] {
+        let listed = desk_tests::desk(&[
+            "--db",
+            &db,
+            "--json",
+            "delegation",
+            "list",
+            "--country",
+            country,
+        ]);
+        assert!(
+            listed.stdout.contains(&id),
+            "the trip is listed under {country}: {}",
+            listed.stdout
+        );
+    }
+    let table = desk_tests::desk(&["--db", &db, "delegation", "list"]);
+    assert!(table.stdout.contains("SG,MY"), "{}", table.stdout);
+
+    let refused = add_tour(&db, "SG,MY,SG", "");
+    assert_eq!(refused.code, 1, "a country twice is refused");
+    assert!(
+        refused
+            .stderr
+            .contains("SG is already a country of this trip"),
+        "{}",
+        refused.stderr
+    );
+}

@@ -185,7 +185,9 @@ impl Store {
             bind(
                 Box::new(country.to_uppercase()),
                 &mut conditions,
-                "country = ?",
+                // A trip to several countries is found under each of them.
+                "(country = ? OR (more_destinations <> '[]' AND EXISTS (SELECT 1 FROM \
+                 json_each(more_destinations) WHERE json_extract(value, '$.country') = ?)))",
             );
         }
         if let Some(org) = filter.organisation_id.as_deref().filter(|o| !o.is_empty()) {
