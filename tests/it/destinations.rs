@@ -4,7 +4,7 @@
 //! are unit-tested in `desk_domain::delegation`.)
 
 use chrono::NaiveDate;
-use desk_domain::{Delegation, DelegationInput, Destination, Direction, MemberInput};
+use desk_domain::{Delegation, DelegationInput, Destination, Direction, Language, MemberInput};
 use desk_store::{SettingsMode, Store};
 use desk_tests::TempDb;
 
@@ -241,5 +241,72 @@ fn desk_adds_a_trip_to_two_countries_and_shows_and_finds_it_under_both() {
             .contains("SG is already a country of this trip"),
         "{}",
         refused.stderr
+    );
+}
+
+/// The demo's 2016 trip, made a trip to Singapore and then Malaysia.
+fn demo_via_kuala_lumpur() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo().unwrap();
+    let trip = store.delegation(SINGAPORE).unwrap();
+    let mut input = trip.to_input();
+    input.more_destinations = vec![destination("MY", "Kuala Lumpur")];
+    store.update_delegation(SINGAPORE, &input).unwrap();
+    store
+}
+
+const SINGAPORE: &str = "018fd2d0-0819-7186-9072-600a56b24d19";
+
+/// A PDF's text with its line breaks and layout spaces folded to single spaces.
+fn flat_text(pdf: &[u8]) -> String {
+    let dir = TempDb::new().unwrap();
+    let path = dir.dir.path().join("paper.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    desk_tests::poppler("pdftotext", &path, &[])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_mission_report_and_the_itinerary_name_every_country_in_their_language() {
+    let mut store = demo_via_kuala_lumpur();
+    let dir = TempDb::new().unwrap();
+    for (language, header, body) in [
+        (
+            Language::Vi,
+            "Kết quả chuyến công tác tại Xin-ga-po và Ma-lai-xi-a",
+            "Đoàn công tác tại Xin-ga-po (Singapore); Ma-lai-xi-a (Kuala Lumpur) từ ngày 05/09/2016 đến ngày 09/09/2016.",
+        ),
+        (
+            Language::En,
+            "Results of the mission to Singapore and Malaysia",
+            "The delegation travelled to Singapore (Singapore); Malaysia (Kuala Lumpur) from 5 Sep 2016 to 9 Sep 2016.",
+        ),
+    ] {
+        let pdf = dir.dir.path().join(format!("report-{language}.pdf"));
+        desk_ops::export_mission_report(&mut store, SINGAPORE, language, &pdf).unwrap();
+        let text = flat_text(&std::fs::read(&pdf).unwrap());
+        assert!(text.contains(header), "the header in {language}: {text}");
+        assert!(text.contains(body), "the body in {language}: {text}");
+    }
+
+    let itinerary =
+        flat_text(&desk_ops::itinerary_pdf(&store, SINGAPORE, None, Language::Vi).unwrap());
+    assert!(
+        itinerary.contains("Địa điểm: Xin-ga-po (Singapore); Ma-lai-xi-a (Kuala Lumpur)"),
+        "{itinerary}"
+    );
+    let english =
+        flat_text(&desk_ops::itinerary_pdf(&store, SINGAPORE, None, Language::En).unwrap());
+    assert!(
+        english.contains("Destination: Singapore (Singapore); Malaysia (Kuala Lumpur)"),
+        "{english}"
+    );
+
+    let event = desk_exchange::ics::delegation_event(&store.delegation(SINGAPORE).unwrap());
+    assert_eq!(
+        event.location, "Singapore, SG; Kuala Lumpur, MY",
+        "the calendar's event names both places"
     );
 }
