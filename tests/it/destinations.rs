@@ -168,6 +168,24 @@ fn by_country_counts_a_two_country_trip_under_both_while_totals_count_it_once() 
         countries, 3,
         "by country adds up to more than the two delegations"
     );
+
+    // The annual workbook's list of delegations names both countries on the trip's one row.
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = desk_exchange::annual_workbook(&s, Language::Vi).unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let rows: Vec<Vec<String>> = book
+        .worksheets()
+        .into_iter()
+        .flat_map(|(_, range)| {
+            range
+                .rows()
+                .map(|r| r.iter().map(Data::to_string).collect())
+                .collect::<Vec<_>>()
+        })
+        .filter(|r: &Vec<String>| r.contains(&two.title))
+        .collect();
+    assert_eq!(rows.len(), 1, "one row for the trip: {rows:?}");
+    assert!(rows[0].contains(&"SG, MY".to_owned()), "{:?}", rows[0]);
 }
 
 /// `desk delegation add` of the 2019 study tour to the countries and cities given.

@@ -766,6 +766,24 @@ fn ranked_under(
     out
 }
 
+impl DelegationLine {
+    /// Every country of the trip, in order.
+    pub fn countries(&self) -> Vec<&str> {
+        std::iter::once(self.country.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.country.as_str()))
+            .collect()
+    }
+
+    /// The cities of every destination that has some, in order: "Singapore; Kuala Lumpur".
+    pub fn all_cities(&self) -> String {
+        std::iter::once(self.cities.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.cities.as_str()))
+            .filter(|c| !c.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// Totals of counted lines, with the people behind them.
 fn totals(
     lines: &[DelegationLine],
