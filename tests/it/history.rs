@@ -178,7 +178,7 @@ fn history_rows() -> Vec<Row> {
     rows.push(planted(
         "Ra",
         "Hội thảo hai nước",
-        "Singapore, Malaysia",
+        "Singapore, Ma-lai-xi-a",
         Some(Typed::Date(2019, 6, 10)),
         Some(Typed::Date(2019, 6, 15)),
         Expect::New(2019),
@@ -262,11 +262,25 @@ fn problem_rows(report: &Value) -> BTreeSet<u64> {
         .collect()
 }
 
-fn delegations_in(db: &str, year: i32) -> u64 {
+fn stats_of(db: &str, year: i32) -> Value {
     let run = desk(&["--db", db, "--json", "stats", "--year", &year.to_string()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let stats: Value = serde_json::from_str(&run.stdout).unwrap();
-    stats["totals"]["delegations"].as_u64().unwrap()
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+/// The code a person reads in a country cell of the test's sheet.
+fn code_of(written: &str) -> &'static str {
+    match written {
+        "Singapore" | "Xin-ga-po" => "SG",
+        "Ma-lai-xi-a" | "Malaysia" => "MY",
+        "Hàn Quốc" => "KR",
+        "Liên bang Nga" => "RU",
+        "Nhật Bản" => "JP",
+        "TH" => "TH",
+        "Pháp" => "FR",
+        "Lào" => "LA",
+        other => panic!("the test wrote a country it cannot read: {other}"),
+    }
 }
 
 #[test]
@@ -442,8 +456,33 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     *by_hand.entry(2016).or_default() += 1;
     *by_hand.entry(2017).or_default() += 1;
     for (year, count) in &by_hand {
-        assert_eq!(delegations_in(&dbs, *year), *count, "delegations in {year}");
+        let stats = stats_of(&dbs, *year);
+        assert_eq!(
+            stats["totals"]["delegations"], *count,
+            "delegations in {year}"
+        );
     }
+    // By country in 2019, counted by hand: each delegation under each of its countries, so
+    // the trip to Singapore and Malaysia counts under both.
+    let mut by_country: BTreeMap<&str, u64> = BTreeMap::new();
+    for row in &rows {
+        if row.expect == Expect::New(2019)
+            && let Some(Typed::Text(cell)) = &row.cells[3]
+        {
+            for written in cell.split(", ") {
+                *by_country.entry(code_of(written)).or_default() += 1;
+            }
+        }
+    }
+    assert!(by_country["MY"] >= 1 && by_country["SG"] >= 1);
+    let stats = stats_of(&dbs, 2019);
+    let counted: BTreeMap<&str, u64> = stats["by_country"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["key"].as_str().unwrap(), b["total"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counted, by_country, "by country in 2019");
 
     // Nobody known is created again: she is one person, and so is each of the staff.
     let people = db.open().list_people().unwrap();

@@ -9,6 +9,7 @@ mod bindings;
 mod cli;
 mod decree30;
 mod demo;
+mod destinations;
 mod history;
 mod hostile;
 mod hosting;

@@ -2,8 +2,8 @@
 
 use clap::{Args, Subcommand};
 use desk_domain::{
-    Delegation, DelegationInput, DelegationStatus, Direction, Error, MemberInput,
-    ProgrammeItemInput, SegmentInput, StayInput,
+    Delegation, DelegationInput, DelegationStatus, Destination, Direction, Error, MemberInput,
+    ProgrammeItemInput, Rule, SegmentInput, StayInput, Violation,
 };
 use desk_store::DelegationFilter;
 use serde::Serialize;
@@ -64,10 +64,13 @@ pub struct AddDelegation {
     direction: Direction,
     #[arg(long)]
     title: String,
-    /// ISO 3166-1 alpha-2 code, e.g. SG.
+    /// ISO 3166-1 alpha-2 code, e.g. SG; a trip to several countries lists them in the
+    /// order visited: SG,MY.
     #[arg(long)]
     country: String,
-    #[arg(long, default_value = "")]
+    /// The cities, as written; for several countries one group per country, in the same
+    /// order, separated by `;`: "Singapore;Kuala Lumpur, Putrajaya".
+    #[arg(long, visible_alias = "cities", default_value = "")]
     city: String,
     /// YYYY-MM-DD
     #[arg(long)]
@@ -155,9 +158,8 @@ fn run_delegation(ctx: &mut Context<'_>, command: DelegationCommand) -> Result<(
             a.page.request(),
         ),
         DelegationCommand::Add(a) => {
-            let mut input =
-                DelegationInput::new(a.direction, &a.title, &a.country, &a.starts, &a.ends);
-            input.cities = a.city;
+            let mut input = DelegationInput::new(a.direction, &a.title, "", &a.starts, &a.ends);
+            set_destinations(&mut input, &a.country, &a.city)?;
             input.purpose = a.purpose;
             input.event = a.event;
             input.organisation_id = a.org;
@@ -166,6 +168,47 @@ fn run_delegation(ctx: &mut Context<'_>, command: DelegationCommand) -> Result<(
         DelegationCommand::Show { id } => delegation_show(ctx, &id),
         DelegationCommand::SetStatus { id, status } => delegation_set_status(ctx, &id, status),
     }
+}
+
+/// Fills the destinations from `--country SG,MY` and `--city "Singapore;Kuala Lumpur"`: the
+/// first country and its cities, then the further ones in order. More groups of cities than
+/// countries is refused against `cities` (which group would belong to which country?).
+fn set_destinations(
+    input: &mut DelegationInput,
+    countries: &str,
+    cities: &str,
+) -> Result<(), Error> {
+    let countries: Vec<&str> = countries.split(',').map(str::trim).collect();
+    let mut cities: Vec<&str> = if countries.len() > 1 {
+        cities.split(';').map(str::trim).collect()
+    } else {
+        vec![cities]
+    };
+    if cities.len() > countries.len() {
+        return Err(Error::invalid(vec![Violation::new(
+            "cities",
+            Rule::OutOfRange,
+            format!(
+                "{} groups of cities for {} countries: give one group per country, separated by ';'",
+                cities.len(),
+                countries.len()
+            ),
+        )]));
+    }
+    cities.resize(countries.len(), "");
+    let mut destinations = countries
+        .into_iter()
+        .zip(cities)
+        .map(|(country, cities)| Destination {
+            country: country.to_owned(),
+            cities: cities.to_owned(),
+        });
+    if let Some(first) = destinations.next() {
+        input.country = first.country;
+        input.cities = first.cities;
+    }
+    input.more_destinations = destinations.collect();
+    Ok(())
 }
 
 fn run_member(ctx: &mut Context<'_>, command: MemberCommand) -> Result<(), Error> {
@@ -234,8 +277,12 @@ fn delegation_show(ctx: &mut Context<'_>, id: &str) -> Result<(), Error> {
     let mut lines = vec![
         format!("{} ({})", d.title, d.id),
         format!(
-            "{} · {} {} · {} – {} · {}",
-            d.direction, d.country, d.cities, d.starts_on, d.ends_on, d.status
+            "{} · {} · {} – {} · {}",
+            d.direction,
+            places(d),
+            d.starts_on,
+            d.ends_on,
+            d.status
         ),
     ];
     if d.deleted_at.is_some() {
@@ -352,4 +399,13 @@ fn member_remove(ctx: &mut Context<'_>, delegation: &str, person: &str) -> Resul
     } else {
         output::line(ctx.out, &format!("Removed member {}", member.id))
     }
+}
+
+/// Every country of a trip with its cities: "SG Singapore, MY Kuala Lumpur".
+fn places(d: &Delegation) -> String {
+    d.destinations()
+        .iter()
+        .map(|p| format!("{} {}", p.country, p.cities).trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

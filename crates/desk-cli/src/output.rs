@@ -57,7 +57,7 @@ pub fn delegation_table(out: &mut dyn Write, delegations: &[Delegation]) -> Resu
                 d.id.clone(),
                 d.direction.as_str().to_owned(),
                 d.title.clone(),
-                d.country.clone(),
+                d.countries().join(","),
                 d.starts_on.to_string(),
                 d.ends_on.to_string(),
                 d.status.as_str().to_owned(),

@@ -405,22 +405,26 @@ fn papers(ctx: &mut Ctx<'_>, d: &Delegation) {
                 }
             }
         }
-        if person.nationality == d.country {
-            continue;
-        }
-        let covered = of(&ctx.by.visas, &person.id).iter().any(|v| {
-            v.person_id == person.id
-                && v.country == d.country
-                && matches!(v.status, VisaStatus::Granted | VisaStatus::NotRequired)
-                && v.valid_from.is_none_or(|from| from <= days.first)
-                && v.valid_until.is_none_or(|until| until >= days.last)
-        });
-        if !covered {
-            let due = days.first - Duration::days(ctx.rules.visa_days);
-            let mut item = about(ctx, AgendaKind::VisaNotGranted, due);
-            item.related_on = Some(days.first);
-            item.threshold = Some(ctx.rules.visa_days);
-            ctx.push(item);
+        // A visa for every country of the trip but the traveller's own.
+        for country in d.countries() {
+            if person.nationality == country {
+                continue;
+            }
+            let covered = of(&ctx.by.visas, &person.id).iter().any(|v| {
+                v.person_id == person.id
+                    && v.country == country
+                    && matches!(v.status, VisaStatus::Granted | VisaStatus::NotRequired)
+                    && v.valid_from.is_none_or(|from| from <= days.first)
+                    && v.valid_until.is_none_or(|until| until >= days.last)
+            });
+            if !covered {
+                let due = days.first - Duration::days(ctx.rules.visa_days);
+                let mut item = about(ctx, AgendaKind::VisaNotGranted, due);
+                item.related_on = Some(days.first);
+                item.threshold = Some(ctx.rules.visa_days);
+                item.country = country.to_owned();
+                ctx.push(item);
+            }
         }
     }
 }
@@ -876,6 +880,22 @@ mod tests {
             of(&items, AgendaKind::PassportExpiring).is_empty(),
             "the threshold comes from the settings"
         );
+    }
+
+    #[test]
+    fn a_trip_to_two_countries_needs_a_visa_for_each() {
+        let mut input = singapore(Some("2020-01-01"));
+        input.delegations[0].more_destinations = vec![crate::Destination {
+            country: "MY".into(),
+            cities: "Kuala Lumpur".into(),
+        }];
+        input.visas = vec![visa("dung", "SG", VisaStatus::Granted)];
+        let items = run(&input);
+        let missing: Vec<&str> = of(&items, AgendaKind::VisaNotGranted)
+            .iter()
+            .map(|i| i.country.as_str())
+            .collect();
+        assert_eq!(missing, ["MY"], "Singapore is granted, Malaysia is not");
     }
 
     #[test]

@@ -214,9 +214,70 @@ pub fn vietnamese(code: &str) -> String {
         .map_or_else(|| code.to_owned(), |(_, _, vi, _)| (*vi).to_owned())
 }
 
+/// A code's name in the paper's language.
+pub fn in_language(code: &str, language: crate::Language) -> String {
+    match language {
+        crate::Language::Vi => vietnamese(code),
+        crate::Language::En => english(code),
+    }
+}
+
+/// The countries of a trip as a sentence names them, in order: "Xin-ga-po và Ma-lai-xi-a",
+/// "Singapore, Malaysia and Thailand".
+pub fn joined(codes: &[&str], language: crate::Language) -> String {
+    let names: Vec<String> = codes.iter().map(|c| in_language(c, language)).collect();
+    let and = match language {
+        crate::Language::Vi => " và ",
+        crate::Language::En => " and ",
+    };
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}{and}{last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+/// Every destination of a trip with its cities, in order: "Xin-ga-po (Singapore);
+/// Ma-lai-xi-a (Kuala Lumpur)". A country without cities is its name alone.
+pub fn destinations(destinations: &[crate::Destination], language: crate::Language) -> String {
+    destinations
+        .iter()
+        .map(|d| {
+            let name = in_language(&d.country, language);
+            if d.cities.trim().is_empty() {
+                name
+            } else {
+                format!("{name} ({})", d.cities.trim())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trip_names_its_countries_in_order_in_each_language() {
+        use crate::Language::{En, Vi};
+        assert_eq!(joined(&["SG"], Vi), "Xin-ga-po");
+        assert_eq!(joined(&["SG", "MY"], Vi), "Xin-ga-po và Ma-lai-xi-a");
+        assert_eq!(
+            joined(&["SG", "MY", "TH"], En),
+            "Singapore, Malaysia and Thailand"
+        );
+        let trip = [
+            crate::Destination {
+                country: "SG".into(),
+                cities: "Singapore".into(),
+            },
+            crate::Destination {
+                country: "MY".into(),
+                cities: String::new(),
+            },
+        ];
+        assert_eq!(destinations(&trip, En), "Singapore (Singapore); Malaysia");
+    }
 
     #[test]
     fn every_code_in_the_table_is_assigned_and_every_consal_country_is_named() {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::check::Check;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Rule};
 use crate::named;
 
 named! {
@@ -103,6 +103,15 @@ pub fn check_transition(from: DelegationStatus, to: DelegationStatus) -> Result<
     ))
 }
 
+/// One country of a trip, with the cities visited there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Destination {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// Cities, as written: "Kuala Lumpur" or "Hà Nội, Hạ Long".
+    pub cities: String,
+}
+
 /// A delegation as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Delegation {
@@ -119,6 +128,10 @@ pub struct Delegation {
     pub country: String,
     /// Cities, as written: "Singapore" or "Hà Nội, Hạ Long".
     pub cities: String,
+    /// The further countries of a trip to several, after the first (`country`, `cities`),
+    /// in the order they are visited; empty for a trip to one country.
+    #[serde(default)]
+    pub more_destinations: Vec<Destination>,
     #[ts(type = "string")]
     pub starts_on: NaiveDate,
     #[ts(type = "string")]
@@ -156,6 +169,9 @@ pub struct DelegationInput {
     pub organisation_id: Option<String>,
     #[serde(default)]
     pub cities: String,
+    /// The further countries after the first, in order (codes as typed).
+    #[serde(default)]
+    pub more_destinations: Vec<Destination>,
     /// `state_budget` (default), `sponsored` or `mixed`.
     #[serde(default)]
     pub funding: String,
@@ -184,6 +200,7 @@ impl DelegationInput {
             event: String::new(),
             organisation_id: None,
             cities: String::new(),
+            more_destinations: Vec::new(),
             funding: String::new(),
             sponsor_id: None,
             decision_number: String::new(),
@@ -204,6 +221,8 @@ pub struct ValidDelegation {
     pub organisation_id: Option<String>,
     pub country: &'static str,
     pub cities: String,
+    /// The further countries, upper-case codes, none repeated nor the first.
+    pub more_destinations: Vec<Destination>,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub funding: Funding,
@@ -239,6 +258,7 @@ impl DelegationInput {
         let purpose = check.multiline("purpose", "Purpose", &self.purpose);
         let event = check.optional("event", "Event", &self.event);
         let cities = check.optional("cities", "Cities", &self.cities);
+        let more_destinations = self.check_more_destinations(&mut check, country);
         let funding = if self.funding.trim().is_empty() {
             Some(Funding::StateBudget)
         } else {
@@ -261,6 +281,7 @@ impl DelegationInput {
                 organisation_id: optional_id(&self.organisation_id),
                 country: country?,
                 cities,
+                more_destinations: more_destinations?,
                 starts_on: starts_on?,
                 ends_on: ends_on?,
                 funding: funding?,
@@ -274,7 +295,73 @@ impl DelegationInput {
     }
 }
 
+impl DelegationInput {
+    /// Checks each further country like the first, and that no country comes twice in the
+    /// trip. Violations are named `more_destinations.N.country` (N from 0).
+    fn check_more_destinations(
+        &self,
+        check: &mut Check,
+        first: Option<&'static str>,
+    ) -> Option<Vec<Destination>> {
+        let mut seen: Vec<&'static str> = first.into_iter().collect();
+        let mut all = Some(Vec::with_capacity(self.more_destinations.len()));
+        for (index, destination) in self.more_destinations.iter().enumerate() {
+            let field = format!("more_destinations.{index}.country");
+            let country = check.country(&field, "Country", &destination.country);
+            let cities = check.optional(
+                &format!("more_destinations.{index}.cities"),
+                "Cities",
+                &destination.cities,
+            );
+            match country {
+                Some(code) if seen.contains(&code) => {
+                    check.fail(
+                        &field,
+                        Rule::Duplicate,
+                        format!("{code} is already a country of this trip"),
+                    );
+                    all = None;
+                }
+                Some(code) => {
+                    seen.push(code);
+                    if let Some(list) = all.as_mut() {
+                        list.push(Destination {
+                            country: code.to_owned(),
+                            cities,
+                        });
+                    }
+                }
+                None => all = None,
+            }
+        }
+        all
+    }
+}
+
 impl Delegation {
+    /// Every country of the trip, in order: the first, then the further ones.
+    pub fn countries(&self) -> Vec<&str> {
+        std::iter::once(self.country.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.country.as_str()))
+            .collect()
+    }
+
+    /// The cities of every destination, in order (some may be empty).
+    pub fn destinations_cities(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.cities.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.cities.as_str()))
+    }
+
+    /// Every destination of the trip, in order, the first included.
+    pub fn destinations(&self) -> Vec<Destination> {
+        std::iter::once(Destination {
+            country: self.country.clone(),
+            cities: self.cities.clone(),
+        })
+        .chain(self.more_destinations.iter().cloned())
+        .collect()
+    }
+
     /// The record as an input again, e.g. to duplicate a past delegation or to edit it.
     pub fn to_input(&self) -> DelegationInput {
         DelegationInput {
@@ -287,6 +374,7 @@ impl Delegation {
             event: self.event.clone(),
             organisation_id: self.organisation_id.clone(),
             cities: self.cities.clone(),
+            more_destinations: self.more_destinations.clone(),
             funding: self.funding.as_str().to_owned(),
             sponsor_id: self.sponsor_id.clone(),
             decision_number: self.decision_number.clone(),
@@ -398,6 +486,68 @@ mod tests {
                 ("funding".to_owned(), Rule::UnknownCode),
             ],
             "a form shows all its errors together, not one per attempt"
+        );
+    }
+
+    fn three_countries() -> DelegationInput {
+        let mut input = singapore();
+        input.more_destinations = vec![
+            Destination {
+                country: " my ".into(),
+                cities: "Kuala Lumpur,  Putrajaya".into(),
+            },
+            Destination {
+                country: "TH".into(),
+                cities: "Bangkok".into(),
+            },
+        ];
+        input
+    }
+
+    #[test]
+    fn further_countries_are_normalised_and_kept_in_order() {
+        let valid = three_countries().validate();
+        let codes: Vec<(String, String)> = valid
+            .map(|v| {
+                v.more_destinations
+                    .into_iter()
+                    .map(|d| (d.country, d.cities))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            codes,
+            [
+                ("MY".to_owned(), "Kuala Lumpur, Putrajaya".to_owned()),
+                ("TH".to_owned(), "Bangkok".to_owned())
+            ],
+            "codes upper-case and cities cleaned, in the order given"
+        );
+    }
+
+    #[test]
+    fn each_further_country_is_checked_against_its_place_in_the_list() {
+        let mut input = three_countries();
+        input.more_destinations[0].country = " ".into();
+        input.more_destinations[1].country = "Thailandia".into();
+        assert_eq!(
+            rules_broken(&input),
+            vec![
+                ("more_destinations.0.country".to_owned(), Rule::Required),
+                ("more_destinations.1.country".to_owned(), Rule::UnknownCode),
+            ]
+        );
+    }
+
+    #[rstest]
+    #[case::the_first_again("sg")]
+    #[case::a_further_one_again("my")]
+    fn a_country_comes_once_in_a_trip(#[case] repeated: &str) {
+        let mut input = three_countries();
+        input.more_destinations[1].country = repeated.into();
+        assert_eq!(
+            rules_broken(&input),
+            vec![("more_destinations.1.country".to_owned(), Rule::Duplicate)]
         );
     }
 

@@ -895,6 +895,7 @@ mod tests {
             organisation_id: None,
             country: "SG".into(),
             cities: String::new(),
+            more_destinations: Vec::new(),
             starts_on: day("2016-09-05"),
             ends_on: day("2016-09-09"),
             status: DelegationStatus::Draft,

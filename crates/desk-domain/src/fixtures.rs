@@ -33,6 +33,7 @@ pub fn delegation(
         organisation_id: None,
         country: country.into(),
         cities: String::new(),
+        more_destinations: Vec::new(),
         starts_on: d(starts),
         ends_on: d(ends),
         status: DelegationStatus::Approved,

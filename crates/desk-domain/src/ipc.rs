@@ -652,6 +652,7 @@ pub fn typescript() -> String {
     declare::<Direction>(&mut out);
     declare::<DelegationStatus>(&mut out);
     declare::<Funding>(&mut out);
+    declare::<Destination>(&mut out);
     declare::<Delegation>(&mut out);
     declare::<DelegationInput>(&mut out);
     declare::<DelegationFilter>(&mut out);

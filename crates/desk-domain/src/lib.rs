@@ -52,7 +52,7 @@ pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
 pub use chosen::{ChosenFile, FileFilter};
 pub use delegation::{
-    Delegation, DelegationInput, DelegationStatus, Direction, Funding, ValidDelegation,
+    Delegation, DelegationInput, DelegationStatus, Destination, Direction, Funding, ValidDelegation,
 };
 pub use error::{Error, ErrorKind, Rule, Violation};
 pub use estimate::{

@@ -363,8 +363,11 @@ pub struct DelegationLine {
     pub id: String,
     pub direction: Direction,
     pub title: String,
+    /// The first country of the trip; the further ones are `more_destinations`.
     pub country: String,
     pub cities: String,
+    #[serde(default)]
+    pub more_destinations: Vec<crate::Destination>,
     pub event: String,
     /// The host or visiting organisation's name; empty if none.
     pub organisation: String,
@@ -702,6 +705,7 @@ fn line(
         title: delegation.title.clone(),
         country: delegation.country.clone(),
         cities: delegation.cities.clone(),
+        more_destinations: delegation.more_destinations.clone(),
         event: delegation.event.clone(),
         organisation: index.organisation_name(delegation.organisation_id.as_deref()),
         starts_on: delegation.starts_on,
@@ -726,17 +730,31 @@ fn ranked(
     lines: &[DelegationLine],
     key: impl Fn(&DelegationLine) -> (String, String),
 ) -> Vec<StatsBucket> {
+    ranked_under(lines, |l| vec![key(l)])
+}
+
+/// Buckets and ranks delegations that may each belong to several groups (a trip to two
+/// countries counts under both): every group a line names counts it once.
+fn ranked_under(
+    lines: &[DelegationLine],
+    keys: impl Fn(&DelegationLine) -> Vec<(String, String)>,
+) -> Vec<StatsBucket> {
     let mut buckets: BTreeMap<String, StatsBucket> = BTreeMap::new();
     for line in lines {
-        let (k, label) = key(line);
-        buckets
-            .entry(k.clone())
-            .or_insert_with(|| StatsBucket {
-                key: k,
-                label,
-                ..StatsBucket::default()
-            })
-            .add(line);
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for (k, label) in keys(line) {
+            if !seen.insert(k.clone()) {
+                continue;
+            }
+            buckets
+                .entry(k.clone())
+                .or_insert_with(|| StatsBucket {
+                    key: k,
+                    label,
+                    ..StatsBucket::default()
+                })
+                .add(line);
+        }
     }
     let mut out: Vec<StatsBucket> = buckets.into_values().collect();
     out.sort_by(|a, b| {
@@ -746,6 +764,24 @@ fn ranked(
             .then(a.key.cmp(&b.key))
     });
     out
+}
+
+impl DelegationLine {
+    /// Every country of the trip, in order.
+    pub fn countries(&self) -> Vec<&str> {
+        std::iter::once(self.country.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.country.as_str()))
+            .collect()
+    }
+
+    /// The cities of every destination that has some, in order: "Singapore; Kuala Lumpur".
+    pub fn all_cities(&self) -> String {
+        std::iter::once(self.cities.as_str())
+            .chain(self.more_destinations.iter().map(|d| d.cities.as_str()))
+            .filter(|c| !c.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// Totals of counted lines, with the people behind them.
@@ -1029,7 +1065,13 @@ pub fn compute(params: &StatsParams, data: &StatsData) -> YearStats {
         totals: totals_now,
         previous: totals_before,
         by_month: months.into_values().collect(),
-        by_country: ranked(&counted, |l| (l.country.clone(), l.country.clone())),
+        // A trip to several countries counts under each of them; totals count it once.
+        by_country: ranked_under(&counted, |l| {
+            std::iter::once(&l.country)
+                .chain(l.more_destinations.iter().map(|d| &d.country))
+                .map(|c| (c.clone(), c.clone()))
+                .collect()
+        }),
         by_organisation: ranked(&counted, |l| {
             let id = by_id
                 .get(l.id.as_str())
@@ -1067,6 +1109,7 @@ mod tests {
             organisation_id: None,
             country: "SG".into(),
             cities: String::new(),
+            more_destinations: Vec::new(),
             starts_on: day(starts),
             ends_on: day(ends),
             status: DelegationStatus::Returned,

@@ -406,12 +406,21 @@ pub fn programme_event(item: &ProgrammeItem, zone: Option<Tz>) -> Event {
 
 /// A delegation as an all-day event over its dates, both ends included.
 pub fn delegation_event(delegation: &Delegation) -> Event {
-    let location = [delegation.cities.trim(), delegation.country.trim()]
+    // Every destination in order, as "cities, country": "Singapore, SG; Kuala Lumpur, MY".
+    let location = delegation
+        .destinations()
         .iter()
+        .map(|d| {
+            [d.cities.trim(), d.country.trim()]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .filter(|p| !p.is_empty())
-        .copied()
         .collect::<Vec<_>>()
-        .join(", ");
+        .join("; ");
     Event {
         id: delegation.id.clone(),
         summary: delegation.title.clone(),

@@ -37,6 +37,7 @@ fn delegation() -> Delegation {
         organisation_id: None,
         country: "SG".into(),
         cities: "Singapore".into(),
+        more_destinations: Vec::new(),
         starts_on: d("2016-09-05"),
         ends_on: d("2016-09-09"),
         status: DelegationStatus::Approved,

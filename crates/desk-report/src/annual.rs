@@ -363,6 +363,15 @@ impl Fmt<'_> {
         }
     }
 
+    /// A trip's countries by name, in order: "Singapore, Malaysia".
+    fn countries(&self, codes: &[&str]) -> String {
+        codes
+            .iter()
+            .map(|c| self.country(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn country(&self, code: &str) -> String {
         self.countries
             .get(code)
@@ -853,7 +862,7 @@ fn cancelled(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
                 vec![Span::plain(format!(
                     "{} ({}, {})",
                     l.title,
-                    f.country(&l.country),
+                    f.countries(&l.countries()),
                     f.dates(l.starts_on, l.ends_on)
                 ))]
             })
@@ -920,7 +929,7 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
                             Direction::Incoming => w.in_short,
                         }
                         .to_owned(),
-                        f.country(&l.country),
+                        f.countries(&l.countries()),
                         f.dates(l.starts_on, l.ends_on),
                         f.int(l.members.into()),
                         if l.cost_is_estimate && l.cost_vnd > 0 {

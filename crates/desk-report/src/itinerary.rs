@@ -435,12 +435,9 @@ impl ItineraryDocument {
             language.short_date(d.starts_on),
             language.short_date(d.ends_on)
         )];
-        let destination = [d.cities.trim(), d.country.trim()]
-            .iter()
-            .filter(|p| !p.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
+        // Every country of the trip in order, named in the paper's language, with its cities.
+        let destination =
+            desk_domain::country_names::destinations(&d.destinations(), language.into());
         if !destination.is_empty() {
             summary.push(format!("{}: {destination}", words.destination));
         }

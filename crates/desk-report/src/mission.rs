@@ -12,7 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use desk_domain::report::check_complete;
 use desk_domain::richtext::{self, RichBlock};
 use desk_domain::{
-    DocumentPreview, Error, ErrorKind, ExpenseKind, MissionReportData, PreviewItem, Rule, Violation,
+    DocumentPreview, Error, ErrorKind, ExpenseKind, MissionReportData, PreviewItem, Rule,
+    Violation, country_names,
 };
 
 use crate::labels::lines_in;
@@ -24,6 +25,10 @@ use crate::{
 /// Headings and fixed phrases of the report body, per language.
 struct Words {
     subtitle: &'static str,
+    /// The subtitle of a trip abroad, naming its countries.
+    subtitle_to: &'static str,
+    /// The first line of the programme: where the delegation went, and when.
+    travelled: &'static str,
     purpose: &'static str,
     composition: &'static str,
     composition_intro: &'static str,
@@ -41,6 +46,8 @@ struct Words {
 
 const VI: Words = Words {
     subtitle: "Kết quả chuyến công tác",
+    subtitle_to: "Kết quả chuyến công tác tại {countries}",
+    travelled: "Đoàn công tác tại {places} từ ngày {start} đến ngày {end}.",
     purpose: "I. MỤC ĐÍCH, YÊU CẦU",
     composition: "II. THÀNH PHẦN ĐOÀN",
     composition_intro: "Đoàn gồm {n} người:",
@@ -58,6 +65,8 @@ const VI: Words = Words {
 
 const EN: Words = Words {
     subtitle: "Results of the mission",
+    subtitle_to: "Results of the mission to {countries}",
+    travelled: "The delegation travelled to {places} from {start} to {end}.",
     purpose: "I. PURPOSE AND REQUIREMENTS",
     composition: "II. COMPOSITION OF THE DELEGATION",
     composition_intro: "The delegation had {n} members:",
@@ -231,6 +240,19 @@ pub fn document(
     });
 
     blocks.push(Block::Heading(w.programme.to_owned()));
+    let delegation = &data.delegation;
+    let abroad = delegation.direction == desk_domain::Direction::Outgoing;
+    if abroad {
+        blocks.push(Block::Paragraph(vec![Span::plain(
+            w.travelled
+                .replace(
+                    "{places}",
+                    &country_names::destinations(&delegation.destinations(), language.into()),
+                )
+                .replace("{start}", &short_date(delegation.starts_on, language))
+                .replace("{end}", &short_date(delegation.ends_on, language)),
+        )]));
+    }
     let mut by_day: BTreeMap<NaiveDate, Vec<&desk_domain::ProgrammeItem>> = BTreeMap::new();
     for item in &data.programme {
         by_day.entry(item.on_date).or_default().push(item);
@@ -335,8 +357,19 @@ pub fn document(
         date: report.report_date,
         created_at,
         title: None,
-        subtitle: format!("{}: {}", w.subtitle, data.delegation.title)
-            .replace("{country}", country),
+        subtitle: format!(
+            "{}: {}",
+            if abroad {
+                w.subtitle_to.replace(
+                    "{countries}",
+                    &country_names::joined(&delegation.countries(), language.into()),
+                )
+            } else {
+                w.subtitle.to_owned()
+            },
+            delegation.title
+        )
+        .replace("{country}", country),
         recipients: lines_in(
             &report.recipients,
             &settings.report_recipients,

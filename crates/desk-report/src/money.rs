@@ -159,28 +159,18 @@ fn join_money(amounts: &[Money]) -> String {
 fn trip_paragraph(d: &Delegation, members: usize, vi: bool) -> Block {
     Block::Paragraph(vec![Span::plain(if vi {
         format!(
-            "Thời gian: từ {} đến {}; nước đến: {}{}; số thành viên: {members}; nguồn kinh phí: {}.",
+            "Thời gian: từ {} đến {}; nước đến: {}; số thành viên: {members}; nguồn kinh phí: {}.",
             date(d.starts_on, true),
             date(d.ends_on, true),
-            d.country,
-            if d.cities.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", d.cities)
-            },
+            desk_domain::country_names::destinations(&d.destinations(), desk_domain::Language::Vi),
             funding(d.funding, true)
         )
     } else {
         format!(
-            "Dates: {} to {}; destination: {}{}; members: {members}; funding: {}.",
+            "Dates: {} to {}; destination: {}; members: {members}; funding: {}.",
             date(d.starts_on, false),
             date(d.ends_on, false),
-            d.country,
-            if d.cities.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", d.cities)
-            },
+            desk_domain::country_names::destinations(&d.destinations(), desk_domain::Language::En),
             funding(d.funding, false)
         )
     })])

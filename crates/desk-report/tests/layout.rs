@@ -522,6 +522,7 @@ mod money {
             organisation_id: None,
             country: "SG".into(),
             cities: "Singapore".into(),
+            more_destinations: Vec::new(),
             starts_on: day("2016-09-05"),
             ends_on: day("2016-09-09"),
             status: DelegationStatus::Approved,

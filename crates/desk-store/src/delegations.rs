@@ -39,6 +39,7 @@ pub(crate) fn new_delegation(
         organisation_id: valid.organisation_id,
         country: valid.country.to_owned(),
         cities: valid.cities,
+        more_destinations: valid.more_destinations,
         starts_on: valid.starts_on,
         ends_on: valid.ends_on,
         status,
@@ -86,6 +87,7 @@ impl Store {
             organisation_id: valid.organisation_id,
             country: valid.country.to_owned(),
             cities: valid.cities,
+            more_destinations: valid.more_destinations,
             starts_on: valid.starts_on,
             ends_on: valid.ends_on,
             funding: valid.funding,
@@ -194,7 +196,9 @@ impl Store {
             bind(
                 Box::new(country.to_uppercase()),
                 &mut conditions,
-                "country = ?",
+                // A trip to several countries is found under each of them.
+                "(country = ? OR (more_destinations <> '[]' AND EXISTS (SELECT 1 FROM \
+                 json_each(more_destinations) WHERE json_extract(value, '$.country') = ?)))",
             );
         }
         if let Some(org) = filter.organisation_id.as_deref().filter(|o| !o.is_empty()) {

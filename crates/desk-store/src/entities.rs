@@ -87,6 +87,7 @@ record!(
         "organisation_id",
         "country",
         "cities",
+        "more_destinations",
         "starts_on",
         "ends_on",
         "status",
@@ -99,7 +100,8 @@ record!(
         "deleted_at",
         "created_at",
         "updated_at"
-    ]
+    ],
+    json: ["more_destinations"]
 );
 record!(
     Member,
@@ -277,15 +279,21 @@ impl Searchable for Delegation {
             return None;
         }
         let dates = format!("{} – {}", self.starts_on, self.ends_on);
+        let countries = self.countries().join(", ");
+        let cities: Vec<&str> = self
+            .destinations_cities()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let cities = cities.join(", ");
         Some(SearchDoc {
             delegation_id: Some(self.id.clone()),
             label: self.title.clone(),
-            detail: join(&[&dates, &self.country, &self.cities]),
+            detail: join(&[&dates, &countries, &cities]),
             text: join(&[
                 &self.title,
                 &self.event,
                 &self.purpose,
-                &self.cities,
+                &cities,
                 &self.decision_number,
                 &self.notes,
             ]),

@@ -10,8 +10,8 @@ use desk_domain::history::{
     KnownTrip, PeopleDecisions, PossibleMatch, loose_key, person_key, same_trip,
 };
 use desk_domain::{
-    DelegationInput, DelegationStatus, Direction, Error, Funding, Member, MemberRole, Organisation,
-    OrganisationInput, OrganisationKind, PersonInput, text,
+    DelegationInput, DelegationStatus, Destination, Direction, Error, Funding, Member, MemberRole,
+    Organisation, OrganisationInput, OrganisationKind, PersonInput, text,
 };
 use rusqlite::OptionalExtension;
 
@@ -86,8 +86,8 @@ impl Store {
     /// Every live delegation, as much as recognising a trip needs, by start date.
     fn recorded_trips(&self) -> Result<Vec<Recorded>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT id, title, direction, starts_on, ends_on, country FROM delegation
-             WHERE deleted_at IS NULL ORDER BY starts_on",
+            "SELECT id, title, direction, starts_on, ends_on, country, more_destinations
+             FROM delegation WHERE deleted_at IS NULL ORDER BY starts_on",
         )?;
         let rows = statement.query_map([], |r| {
             Ok((
@@ -97,11 +97,14 @@ impl Store {
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, title, direction, starts, ends, country) = row?;
+            let (id, title, direction, starts, ends, country, more) = row?;
+            let more: Vec<Destination> = serde_json::from_str(&more)
+                .map_err(|e| StoreError::Corrupt(format!("delegation {id}'s countries: {e}")))?;
             let (Some(direction), Ok(starts_on), Ok(ends_on)) = (
                 Direction::parse(&direction),
                 starts.parse::<NaiveDate>(),
@@ -117,7 +120,9 @@ impl Store {
                 direction,
                 starts_on,
                 ends_on,
-                countries: vec![country],
+                countries: std::iter::once(country)
+                    .chain(more.into_iter().map(|d| d.country))
+                    .collect(),
             });
         }
         Ok(out)
@@ -346,7 +351,19 @@ fn trip_input(trip: &HistoryTrip, organisation_id: Option<String>) -> Delegation
             format!("{notes}\nPartners: {more}")
         };
     }
+    // The cities as written go with the first country: the sheet does not say which city is
+    // in which country.
+    let more_destinations = trip
+        .countries
+        .iter()
+        .skip(1)
+        .map(|country| Destination {
+            country: country.clone(),
+            cities: String::new(),
+        })
+        .collect();
     DelegationInput {
+        more_destinations,
         purpose: trip.purpose.clone(),
         organisation_id,
         cities: trip.cities.clone(),

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_scale.sql")),
     (7, include_str!("../migrations/0007_photo_print.sql")),
     (8, include_str!("../migrations/0008_instant_lists.sql")),
+    (9, include_str!("../migrations/0009_destinations.sql")),
     (10, include_str!("../migrations/0010_programme_english.sql")),
 ];
 

@@ -79,7 +79,8 @@ impl Store {
         let delegations = self.lean(
             &format!(
                 "SELECT id, direction, title, event, organisation_id, country, cities, \
-                        starts_on, ends_on, status, funding, sponsor_id \
+                        starts_on, ends_on, status, funding, sponsor_id, \
+                        more_destinations \
                  FROM delegation WHERE {DELEGATIONS} ORDER BY starts_on, id"
             ),
             &span,
@@ -109,6 +110,11 @@ impl Store {
                     organisation_id: row.get(4)?,
                     country: text(5)?,
                     cities: text(6)?,
+                    more_destinations: {
+                        let list = text(12)?;
+                        serde_json::from_str(&list)
+                            .map_err(|_| corrupt("delegation.more_destinations", &list))?
+                    },
                     starts_on: day(7)?,
                     ends_on: day(8)?,
                     status: DelegationStatus::parse(&status)

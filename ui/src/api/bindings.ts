@@ -77,6 +77,19 @@ export type DelegationStatus = "draft" | "approved" | "underway" | "returned" | 
 export type Funding = "state_budget" | "sponsored" | "mixed";
 
 /**
+ * One country of a trip, with the cities visited there.
+ */
+export type Destination = { 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+country: string, 
+/**
+ * Cities, as written: "Kuala Lumpur" or "Hà Nội, Hạ Long".
+ */
+cities: string, };
+
+/**
  * A delegation as stored.
  */
 export type Delegation = { 
@@ -99,7 +112,12 @@ country: string,
 /**
  * Cities, as written: "Singapore" or "Hà Nội, Hạ Long".
  */
-cities: string, starts_on: string, ends_on: string, status: DelegationStatus, funding: Funding, sponsor_id: string | null, 
+cities: string, 
+/**
+ * The further countries of a trip to several, after the first (`country`, `cities`),
+ * in the order they are visited; empty for a trip to one country.
+ */
+more_destinations: Array<Destination>, starts_on: string, ends_on: string, status: DelegationStatus, funding: Funding, sponsor_id: string | null, 
 /**
  * The decision that sends or receives the delegation: number, date, signer.
  */
@@ -118,6 +136,10 @@ created_at: string, updated_at: string, };
  * malformed one is reported against its field instead of failing the whole request.
  */
 export type DelegationInput = { direction: Direction, title: string, country: string, starts_on: string, ends_on: string, purpose: string, event: string, organisation_id: string | null, cities: string, 
+/**
+ * The further countries after the first, in order (codes as typed).
+ */
+more_destinations: Array<Destination>, 
 /**
  * `state_budget` (default), `sponsored` or `mixed`.
  */
@@ -1375,7 +1397,11 @@ export type ReportTimeliness = { due_days: number, on_time: Tally, late: Tally, 
 /**
  * One delegation as the annex lists it, with its own figures.
  */
-export type DelegationLine = { id: string, direction: Direction, title: string, country: string, cities: string, event: string, 
+export type DelegationLine = { id: string, direction: Direction, title: string, 
+/**
+ * The first country of the trip; the further ones are `more_destinations`.
+ */
+country: string, cities: string, more_destinations: Array<Destination>, event: string, 
 /**
  * The host or visiting organisation's name; empty if none.
  */

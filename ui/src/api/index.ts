@@ -338,6 +338,7 @@ export function emptyDelegationInput(): DelegationInput {
     event: '',
     organisation_id: null,
     cities: '',
+    more_destinations: [],
     funding: 'state_budget',
     sponsor_id: null,
     decision_number: '',

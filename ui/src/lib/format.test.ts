@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatDate, formatDateRange, formatRate, parseDateInput } from './format';
+import { countryName, countryNames, formatDate, formatDateRange, formatRate, parseDateInput, placesText } from './format';
 
 describe('dates as staff read and type them', () => {
   it('shows Vietnamese dates as dd/mm/yyyy', () => {
@@ -31,6 +31,20 @@ describe('countries', () => {
   it('are named in the user language', () => {
     expect(countryName('SG', 'en')).toBe('Singapore');
     expect(countryName('VN', 'vi')).toBe('Việt Nam');
+  });
+
+  it('of a trip to several are all named, in the order visited', () => {
+    const trip = {
+      country: 'SG',
+      cities: 'Singapore',
+      more_destinations: [
+        { country: 'MY', cities: 'Kuala Lumpur' },
+        { country: 'TH', cities: '' },
+      ],
+    };
+    expect(countryNames(trip, 'en')).toBe('Singapore, Malaysia, Thailand');
+    expect(placesText(trip, 'en')).toBe('Singapore · Singapore; Malaysia · Kuala Lumpur; Thailand');
+    expect(countryNames({ ...trip, more_destinations: [] }, 'en'), 'a trip to one country as before').toBe('Singapore');
   });
 });
 

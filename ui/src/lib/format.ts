@@ -61,6 +61,21 @@ export function dateInputValue(iso: string, lang: Lang): string {
 
 const regionNames = new Map<Lang, Intl.DisplayNames>();
 
+/** What a trip's countries are read from: its first country and the further ones. */
+type Trip = { country: string; cities: string; more_destinations: { country: string; cities: string }[] };
+
+/** Every country of a trip in order, named in the user's language: "Singapore, Malaysia". */
+export function countryNames(trip: Trip, lang: Lang): string {
+  return [trip.country, ...trip.more_destinations.map((d) => d.country)].map((c) => countryName(c, lang)).join(', ');
+}
+
+/** Every destination with its cities: "Singapore · Singapore; Malaysia · Kuala Lumpur". */
+export function placesText(trip: Trip, lang: Lang): string {
+  return [{ country: trip.country, cities: trip.cities }, ...trip.more_destinations]
+    .map((d) => (d.cities.trim() ? `${countryName(d.country, lang)} · ${d.cities.trim()}` : countryName(d.country, lang)))
+    .join('; ');
+}
+
 /** The country's name in the user's language, from the platform's locale data. */
 export function countryName(code: string, lang: Lang): string {
   let names = regionNames.get(lang);
