@@ -65,4 +65,20 @@ describe('importing the office history', { timeout: 240000 }, () => {
     const two = deskJson(database, 'delegation', 'list').items ?? deskJson(database, 'delegation', 'list');
     assert.ok(two.some((d) => d.title === 'Khảo sát thư viện Hàn Quốc' && d.status === 'closed'), 'a past trip is filed as closed');
   });
+
+  it('reads the same file again at the smallest window, in English: every trip is now recorded', async () => {
+    await browser.setWindowSize(960, 600);
+    await browser.$('[data-testid="switch-language"]').click();
+    await browser.waitUntil(async () => (await browser.execute(() => localStorage.getItem('desk.lang'))) === 'en');
+    await browser.$('[data-testid="import-history"]').click();
+    await browser.$('[data-testid="choose-history-file"]').click();
+    await answerFileDialog(file);
+    await waitForText(browser, '[data-testid="history-summary"]', /4 rows · 3 already recorded · 1 with problems/);
+    const button = browser.$('[data-testid="history-import-now"]');
+    await button.scrollIntoView();
+    assert.equal(await button.isDisplayed({ withinViewport: true }), true, 'the import button can be reached');
+    assert.match(await textOf(button), /Import 0 delegations/);
+    assert.equal(await button.isEnabled(), false, 'nothing left to add');
+    await screenshot(browser, 'history-import-again-en-960x600');
+  });
 });

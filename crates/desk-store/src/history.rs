@@ -163,13 +163,15 @@ impl Store {
                         title: t.title.clone(),
                     });
             }
+            // A trip already recorded is not added again: its names need no decision.
+            let recorded = row.already_recorded.is_some();
             for member in &mut row.trip.members {
                 if let Some(id) = decisions.same_as(&member.full_name) {
                     member.person_id = Some(id.to_owned());
                     continue;
                 }
                 member.person_id = directory.exact(&member.full_name)?;
-                if member.person_id.is_some() || decisions.decided(&member.full_name) {
+                if recorded || member.person_id.is_some() || decisions.decided(&member.full_name) {
                     continue;
                 }
                 for (person_id, full_name) in directory.loose(&member.full_name)? {
