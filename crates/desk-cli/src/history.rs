@@ -60,8 +60,8 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
         same_person,
         new_person,
     }) = command;
-    let limits = desk_exchange::Limits::default();
-    let bytes = desk_ops::files::read_file(&file, "file", limits.max_file_bytes)?;
+    let bytes =
+        desk_ops::files::read_file(&file, "file", desk_ops::history::max_history_file_bytes())?;
     let mapping = match mapping {
         Some(path) => Some(desk_exchange::history::parse_mapping(
             &desk_ops::files::read_text(&path, "mapping", SMALL_FILE)?,

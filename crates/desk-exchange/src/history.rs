@@ -208,6 +208,17 @@ pub fn parse_mapping(json: &str) -> Result<HistoryMapping, ExchangeError> {
     mapping_from_json(json, &names)
 }
 
+/// What a history reader may take in: the guest list's limits, with room for an office's
+/// twenty years (50,000 delegations, each a row of a dozen cells).
+pub fn history_limits() -> Limits {
+    Limits {
+        max_file_bytes: 32 * 1024 * 1024,
+        max_rows: 60_000,
+        max_cells: 1_200_000,
+        ..Limits::default()
+    }
+}
+
 /// What to read and how.
 #[derive(Debug, Clone, Default)]
 pub struct HistoryOptions {
@@ -701,6 +712,22 @@ mod tests {
         assert_eq!(t("28/12 - 3/1/2018"), d("2017-12-28").zip(d("2018-01-03")));
         assert_eq!(t("2016-05-12"), d("2016-05-12").zip(d("2016-05-12")));
         assert_eq!(t("tháng 5"), None);
+    }
+
+    #[test]
+    fn an_offices_twenty_years_fit_where_a_guest_list_would_not() {
+        let mut csv = String::from("Đoàn ra/vào,Tên đoàn,Quốc gia,Từ ngày\n");
+        for n in 0..12_000 {
+            csv.push_str(&format!("Ra,Đoàn {n},SG,01/0{}/2020\n", 1 + n % 9));
+        }
+        let options = HistoryOptions {
+            limits: history_limits(),
+            ..HistoryOptions::default()
+        };
+        let sheet = read_history("history.csv", csv.as_bytes(), &options);
+        assert_eq!(sheet.map(|s| s.rows.len()).ok(), Some(12_000));
+        let guest_limits = HistoryOptions::default();
+        assert!(read_history("history.csv", csv.as_bytes(), &guest_limits).is_err());
     }
 
     #[test]

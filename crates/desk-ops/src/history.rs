@@ -5,9 +5,13 @@
 use chrono::Local;
 use desk_domain::Error;
 use desk_domain::history::{HistoryImported, HistoryMapping, HistorySheet, PeopleDecisions};
-use desk_exchange::Limits;
-use desk_exchange::history::{HistoryOptions, read_history};
+use desk_exchange::history::{HistoryOptions, history_limits, read_history};
 use desk_store::Store;
+
+/// The largest history file read, in bytes: check a file's size against it before reading.
+pub fn max_history_file_bytes() -> u64 {
+    history_limits().max_file_bytes
+}
 
 /// What to read from a history file.
 #[derive(Debug, Clone, Default)]
@@ -22,7 +26,7 @@ fn read(file_name: &str, bytes: &[u8], request: &HistoryRequest) -> Result<Histo
     let options = HistoryOptions {
         sheet: request.sheet.clone().filter(|s| !s.trim().is_empty()),
         mapping: request.mapping.clone(),
-        limits: Limits::default(),
+        limits: history_limits(),
     };
     Ok(read_history(file_name, bytes, &options)?)
 }

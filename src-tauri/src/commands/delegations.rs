@@ -144,7 +144,7 @@ pub fn preview_history_file(
     decisions: history::PeopleDecisions,
 ) -> Result<history::HistorySheet> {
     crate::state::guarded(|| {
-        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let (name, bytes) = history_file(&desk.chosen.to_read(&file)?)?;
         let request = desk_ops::history::HistoryRequest {
             sheet,
             mapping,
@@ -166,7 +166,7 @@ pub fn import_history_file(
     skip_invalid: bool,
 ) -> Result<history::HistoryImported> {
     crate::state::guarded(|| {
-        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let (name, bytes) = history_file(&desk.chosen.to_read(&file)?)?;
         let request = desk_ops::history::HistoryRequest {
             sheet,
             mapping,
@@ -180,4 +180,14 @@ pub fn import_history_file(
             skip_invalid,
         )
     })
+}
+
+/// The history file's name and bytes, refused before reading when it is not a regular file
+/// or is larger than the history reader accepts.
+fn history_file(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
+    let max = desk_ops::history::max_history_file_bytes();
+    Ok((
+        crate::files::file_name(path),
+        desk_ops::files::read_file(path, "file", max)?,
+    ))
 }
