@@ -106,3 +106,52 @@ fn a_cancelled_import_leaves_the_database_exactly_as_it_was() {
     assert!(seen.len() >= 6, "a bar that moves: {} reports", seen.len());
     assert_eq!(store.list_delegations().unwrap().len(), delegations + 3_000);
 }
+
+#[test]
+fn a_history_import_reports_its_rows_and_a_cancel_keeps_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo().unwrap();
+    let csv = desk_store::testing::history_csv(0, 1_000);
+    let options = desk_exchange::history::HistoryOptions {
+        limits: desk_exchange::history::history_limits(),
+        ..Default::default()
+    };
+    let sheet =
+        desk_exchange::history::read_history("history.csv", csv.as_bytes(), &options).unwrap();
+    let decisions = desk_domain::history::PeopleDecisions::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let before = whole(&store);
+
+    let halfway = Recorder {
+        seen: RefCell::default(),
+        stop_at: Some(500),
+    };
+    let error = desk_domain::Error::from(
+        store
+            .import_history(&sheet, &decisions, false, today, &halfway)
+            .unwrap_err(),
+    );
+    assert_eq!(error.kind, ErrorKind::Cancelled);
+    assert_eq!(
+        whole(&store),
+        before,
+        "not one delegation, person or partner was kept"
+    );
+
+    let watched = Recorder {
+        seen: RefCell::default(),
+        stop_at: None,
+    };
+    let imported = store
+        .import_history(&sheet, &decisions, false, today, &watched)
+        .unwrap();
+    assert_eq!(imported.delegations, 1_000);
+    let seen = watched.seen.borrow().clone();
+    assert_eq!(seen.first(), Some(&(0, 1_000)));
+    assert_eq!(seen.last(), Some(&(1_000, 1_000)));
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "monotonic: {seen:?}"
+    );
+    assert!(seen.len() >= 4, "a bar that moves: {} reports", seen.len());
+}

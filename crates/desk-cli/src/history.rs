@@ -78,7 +78,14 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
     if dry_run {
         return report(ctx, true, &checked, None);
     }
-    match history_import(ctx.store, &name, &bytes, &request, skip_invalid) {
+    match history_import(
+        ctx.store,
+        &name,
+        &bytes,
+        &request,
+        skip_invalid,
+        &desk_domain::progress::Unwatched,
+    ) {
         Ok(imported) => report(ctx, false, &checked, Some(imported)),
         Err(e) => {
             if !ctx.json {

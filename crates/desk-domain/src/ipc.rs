@@ -500,6 +500,11 @@ pub fn commands() -> Vec<Command> {
                 ("mapping", ts::<Option<history::HistoryMapping>>()),
                 ("decisions", ts::<history::PeopleDecisions>()),
                 ("skipInvalid", ts::<bool>()),
+                ("work", ts::<String>()),
+                (
+                    "onProgress",
+                    format!("Channel<{}>", ts::<progress::Progress>()),
+                ),
             ],
             ts::<history::HistoryImported>(),
         ),

@@ -395,6 +395,7 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
                                     csv.as_bytes(),
                                     &request,
                                     false,
+                                    &desk_domain::progress::Unwatched,
                                 ),
                                 "history import",
                             );

@@ -5,6 +5,7 @@
 use chrono::Local;
 use desk_domain::Error;
 use desk_domain::history::{HistoryImported, HistoryMapping, HistorySheet, PeopleDecisions};
+use desk_domain::progress::Reporter;
 use desk_exchange::history::{HistoryOptions, history_limits, read_history};
 use desk_store::Store;
 
@@ -44,15 +45,16 @@ pub fn history_preview(
 }
 
 /// Imports a history file: all or nothing, or leaving out the rows with problems. Trips
-/// over by today are filed as Closed.
+/// over by today are filed as Closed. `reporter` hears the rows done and may cancel.
 pub fn history_import(
     store: &mut Store,
     file_name: &str,
     bytes: &[u8],
     request: &HistoryRequest,
     skip_invalid: bool,
+    reporter: &dyn Reporter,
 ) -> Result<HistoryImported, Error> {
     let sheet = read(file_name, bytes, request)?;
     let today = Local::now().date_naive();
-    Ok(store.import_history(&sheet, &request.decisions, skip_invalid, today)?)
+    Ok(store.import_history(&sheet, &request.decisions, skip_invalid, today, reporter)?)
 }

@@ -9,6 +9,7 @@ use desk_domain::history::{
     HistoryField, HistoryImported, HistoryMember, HistoryProblemKind, HistorySheet, HistoryTrip,
     KnownTrip, PeopleDecisions, PossibleMatch, loose_key, person_key, same_trip,
 };
+use desk_domain::progress::Reporter;
 use desk_domain::{
     DelegationInput, DelegationStatus, Destination, Direction, Error, Funding, Member, MemberRole,
     Organisation, OrganisationInput, OrganisationKind, PersonInput, text,
@@ -18,6 +19,10 @@ use rusqlite::OptionalExtension;
 use crate::delegations::new_delegation;
 use crate::hosting::row_error;
 use crate::{BackupReason, Store, StoreError, new_id, search};
+
+/// A recorded delegation, as much as recognising a trip needs.
+/// How many rows pass between two reports of progress.
+const PROGRESS_EVERY: usize = 250;
 
 /// A recorded delegation, as much as recognising a trip needs.
 struct Recorded {
@@ -207,13 +212,15 @@ impl Store {
     /// partners (organisations found by name, else created). Rows whose trip is already
     /// recorded are not added again. All in one transaction after a verified backup: if any
     /// row has a problem and `skip_invalid` is false, nothing is written and the error lists
-    /// every problem by cell.
+    /// every problem by cell. `reporter` hears how many rows are done every
+    /// [`PROGRESS_EVERY`]; cancelled, the transaction is rolled back and nothing is written.
     pub fn import_history(
         &mut self,
         sheet: &HistorySheet,
         decisions: &PeopleDecisions,
         skip_invalid: bool,
         today: NaiveDate,
+        reporter: &dyn Reporter,
     ) -> Result<HistoryImported, StoreError> {
         let checked = self.preview_history(sheet, decisions)?;
         if !skip_invalid && !checked.problems().is_empty() {
@@ -236,7 +243,12 @@ impl Store {
         // one person.
         let mut created_people: HashMap<String, String> = HashMap::new();
         let writer = self.writer()?;
-        for row in &checked.rows {
+        let total = checked.rows.len() as u64;
+        for (done, row) in checked.rows.iter().enumerate() {
+            if done % PROGRESS_EVERY == 0 {
+                // Dropped uncommitted, the writer rolls everything back.
+                reporter.checkpoint(done as u64, total)?;
+            }
             if !row.problems.is_empty() {
                 imported.skipped_rows.push(row.row);
                 continue;
@@ -328,6 +340,7 @@ impl Store {
                 })?;
             }
         }
+        reporter.checkpoint(total, total)?;
         writer.commit()?;
         Ok(imported)
     }

@@ -155,7 +155,10 @@ pub fn preview_history_file(
 }
 
 /// Imports the office's history file: all or nothing, or leaving out the rows with
-/// problems, after a verified backup.
+/// problems, after a verified backup; the rows done go to `on_progress`, and `cancel_work`
+/// with `work` stops it with nothing written.
+// Tauri takes a command's arguments one by one, as the page names them.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn import_history_file(
     desk: State<'_, Desk>,
@@ -164,8 +167,12 @@ pub fn import_history_file(
     mapping: Option<history::HistoryMapping>,
     decisions: history::PeopleDecisions,
     skip_invalid: bool,
+    work: String,
+    on_progress: tauri::ipc::Channel<progress::Progress>,
 ) -> Result<history::HistoryImported> {
     crate::state::guarded(|| {
+        // Watched from the start: a Cancel while the file is read is heard too.
+        let watch = desk.work.start(&work, &on_progress);
         let (name, bytes) = history_file(&desk.chosen.to_read(&file)?)?;
         let request = desk_ops::history::HistoryRequest {
             sheet,
@@ -178,6 +185,7 @@ pub fn import_history_file(
             &bytes,
             &request,
             skip_invalid,
+            &watch,
         )
     })
 }

@@ -2169,7 +2169,7 @@ export interface Commands {
   export_annual_report: { args: { range: StatsRangeInput; language: Language; file: string; countryNames: { [key in string]: string } }; returns: string };
   export_annual_workbook: { args: { range: StatsRangeInput; language: Language; file: string }; returns: string };
   preview_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions }; returns: HistorySheet };
-  import_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions; skipInvalid: boolean }; returns: HistoryImported };
+  import_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions; skipInvalid: boolean; work: string; onProgress: Channel<Progress> }; returns: HistoryImported };
   preview_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null }; returns: GuestFilePreview };
   import_guest_file: { args: { delegationId: string; file: string; sheet: string | null; mapping: GuestMapping | null; skipInvalid: boolean }; returns: GuestImported };
   list_guests: { args: { delegationId: string }; returns: Array<GuestRecord> };

@@ -293,7 +293,13 @@ export const api = {
     mapping: HistoryMapping | null,
     decisions: PeopleDecisions,
     skipInvalid: boolean,
-  ) => call('import_history_file', { file, sheet, mapping, decisions, skipInvalid }),
+    work: string,
+    onProgress: (p: Progress) => void,
+  ) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call('import_history_file', { file, sheet, mapping, decisions, skipInvalid, work, onProgress: channel }, true);
+  },
 
   // The hosting kit.
   previewGuestFile: (delegationId: string, file: string, sheet: string | null, mapping: GuestMapping | null) =>

@@ -774,6 +774,7 @@ export const en = {
   'history.import.same': 'Same person',
   'history.import.new': 'A new person',
   'history.import.dates': 'Dates',
+  'history.import.progress': 'Importing the delegations…',
   'history.import.go': 'Import {count} delegations',
   'history.import.done': 'Imported {count} delegations ({people} new people, {known} already recorded, {skipped} rows skipped).',
   'history.problem.missing_title': 'the delegation has no title',

@@ -772,6 +772,7 @@ export const vi = {
   'history.import.same': 'Cùng một người',
   'history.import.new': 'Người mới',
   'history.import.dates': 'Thời gian',
+  'history.import.progress': 'Đang nhập các đoàn…',
   'history.import.go': 'Nhập {count} đoàn',
   'history.import.done': 'Đã nhập {count} đoàn ({people} người mới, {known} đoàn đã có, bỏ qua {skipped} dòng).',
   'history.problem.missing_title': 'đoàn chưa có tên',
