@@ -10,7 +10,7 @@ use desk_ops::history::{HistoryRequest, history_import, history_preview};
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::output::{self, table};
+use crate::output;
 
 /// A mapping file is a few lines of JSON.
 const SMALL_FILE: u64 = 1024 * 1024;
@@ -170,32 +170,28 @@ fn report(
 }
 
 fn print_findings(ctx: &mut Context<'_>, sheet: &HistorySheet) -> Result<(), Error> {
-    let place = if sheet.sheet.is_empty() {
-        String::new()
-    } else {
-        format!(", sheet \"{}\"", sheet.sheet)
-    };
-    output::line(
+    output::sheet_read(
         ctx.out,
-        &format!(
-            "{}{place}: headers on row {}, {} delegation rows",
-            sheet.file_name,
-            sheet.header_row,
-            sheet.rows.len()
-        ),
+        output::SheetRead {
+            file_name: &sheet.file_name,
+            sheet: &sheet.sheet,
+            header_row: sheet.header_row,
+            rows: sheet.rows.len(),
+            row_is: "delegation",
+            columns: sheet
+                .columns
+                .iter()
+                .map(|c| {
+                    (
+                        c.column.clone(),
+                        c.header.clone(),
+                        c.field.map(|f| f.as_str()),
+                    )
+                })
+                .collect(),
+            notes: &sheet.notes,
+        },
     )?;
-    let columns: Vec<Vec<String>> = sheet
-        .columns
-        .iter()
-        .map(|c| {
-            let field = c.field.map_or("—", |f| f.as_str());
-            vec![c.column.clone(), c.header.clone(), field.to_owned()]
-        })
-        .collect();
-    table(ctx.out, &["COL", "HEADER", "FIELD"], &columns)?;
-    for note in &sheet.notes {
-        output::line(ctx.out, &format!("note: {note}"))?;
-    }
     for row in &sheet.rows {
         if let Some(known) = &row.already_recorded {
             output::line(
@@ -216,12 +212,8 @@ fn print_findings(ctx: &mut Context<'_>, sheet: &HistorySheet) -> Result<(), Err
             )?;
         }
     }
-    let problems = sheet.problems();
-    if problems.is_empty() {
-        return output::line(ctx.out, "No problems found.");
-    }
-    output::line(ctx.out, &format!("Problems ({}):", problems.len()))?;
-    let rows: Vec<Vec<String>> = problems
+    let problems = sheet
+        .problems()
         .iter()
         .map(|p| {
             vec![
@@ -232,5 +224,5 @@ fn print_findings(ctx: &mut Context<'_>, sheet: &HistorySheet) -> Result<(), Err
             ]
         })
         .collect();
-    table(ctx.out, &["ROW", "COL", "PROBLEM", "MESSAGE"], &rows)
+    output::sheet_problems(ctx.out, problems)
 }

@@ -344,56 +344,41 @@ struct ImportReport<'a> {
 }
 
 fn print_findings(ctx: &mut Context<'_>, sheet: &GuestSheet) -> Result<(), Error> {
-    let place = if sheet.sheet.is_empty() {
-        String::new()
-    } else {
-        format!(", sheet \"{}\"", sheet.sheet)
-    };
-    output::line(
+    output::sheet_read(
         ctx.out,
-        &format!(
-            "{}{place}: headers on row {}, {} guest rows",
-            sheet.file_name,
-            sheet.header_row,
-            sheet.rows.len()
-        ),
+        output::SheetRead {
+            file_name: &sheet.file_name,
+            sheet: &sheet.sheet,
+            header_row: sheet.header_row,
+            rows: sheet.rows.len(),
+            row_is: "guest",
+            columns: sheet
+                .columns
+                .iter()
+                .map(|c| {
+                    (
+                        c.column.clone(),
+                        c.header.clone(),
+                        c.field.map(|f| f.as_str()),
+                    )
+                })
+                .collect(),
+            notes: &sheet.notes,
+        },
     )?;
-    let columns: Vec<Vec<String>> = sheet
-        .columns
+    let problems = sheet
+        .problems()
         .iter()
-        .map(|c| {
+        .map(|p| {
             vec![
-                c.column.clone(),
-                c.header.clone(),
-                c.field
-                    .map(|f| f.as_str().to_owned())
-                    .unwrap_or_else(|| "—".into()),
+                p.row.to_string(),
+                p.column.clone(),
+                p.kind.as_str().to_owned(),
+                p.message.clone(),
             ]
         })
         .collect();
-    table(ctx.out, &["COL", "HEADER", "FIELD"], &columns)?;
-    for note in &sheet.notes {
-        output::line(ctx.out, &format!("note: {note}"))?;
-    }
-    let problems = sheet.problems();
-    if problems.is_empty() {
-        output::line(ctx.out, "No problems found.")?;
-    } else {
-        output::line(ctx.out, &format!("Problems ({}):", problems.len()))?;
-        let rows: Vec<Vec<String>> = problems
-            .iter()
-            .map(|p| {
-                vec![
-                    p.row.to_string(),
-                    p.column.clone(),
-                    p.kind.as_str().to_owned(),
-                    p.message.clone(),
-                ]
-            })
-            .collect();
-        table(ctx.out, &["ROW", "COL", "PROBLEM", "MESSAGE"], &rows)?;
-    }
-    Ok(())
+    output::sheet_problems(ctx.out, problems)
 }
 
 /// `desk guests import`.

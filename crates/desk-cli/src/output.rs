@@ -78,3 +78,53 @@ pub fn delegation_table(out: &mut dyn Write, delegations: &[Delegation]) -> Resu
         &rows,
     )
 }
+
+/// What a spreadsheet import read, for the guest-list and history imports alike: where the
+/// headers are, which column went to which field, and the reader's notes.
+pub struct SheetRead<'a> {
+    pub file_name: &'a str,
+    /// The worksheet; empty for CSV.
+    pub sheet: &'a str,
+    pub header_row: u32,
+    pub rows: usize,
+    /// What a row is: "guest", "delegation".
+    pub row_is: &'a str,
+    /// Letter, header as written, field (none: not imported).
+    pub columns: Vec<(String, String, Option<&'static str>)>,
+    pub notes: &'a [String],
+}
+
+pub fn sheet_read(out: &mut dyn Write, read: SheetRead<'_>) -> Result<(), Error> {
+    let place = if read.sheet.is_empty() {
+        String::new()
+    } else {
+        format!(", sheet \"{}\"", read.sheet)
+    };
+    line(
+        out,
+        &format!(
+            "{}{place}: headers on row {}, {} {} rows",
+            read.file_name, read.header_row, read.rows, read.row_is
+        ),
+    )?;
+    let columns: Vec<Vec<String>> = read
+        .columns
+        .into_iter()
+        .map(|(letter, header, field)| vec![letter, header, field.unwrap_or("—").to_owned()])
+        .collect();
+    table(out, &["COL", "HEADER", "FIELD"], &columns)?;
+    for note in read.notes {
+        line(out, &format!("note: {note}"))?;
+    }
+    Ok(())
+}
+
+/// The problems of an import by row and column (row, column, kind, message), or that there
+/// are none.
+pub fn sheet_problems(out: &mut dyn Write, problems: Vec<Vec<String>>) -> Result<(), Error> {
+    if problems.is_empty() {
+        return line(out, "No problems found.");
+    }
+    line(out, &format!("Problems ({}):", problems.len()))?;
+    table(out, &["ROW", "COL", "PROBLEM", "MESSAGE"], &problems)
+}
