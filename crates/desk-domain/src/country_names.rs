@@ -6,6 +6,9 @@
 //! countries a national library in South-East Asia actually hosts (CONSAL, its dialogue
 //! partners, IFLA's usual suspects). A code outside it prints as the code.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::text;
 
 /// Code, English name, Vietnamese name, and other names people write (folded, see
@@ -190,12 +193,26 @@ pub fn from_name(input: &str) -> Option<&'static str> {
     if wanted.is_empty() {
         return None;
     }
-    NAMES
-        .iter()
-        .find(|(_, en, vi, others)| {
-            folded(en) == wanted || folded(vi) == wanted || others.contains(&wanted.as_str())
-        })
-        .map(|(code, ..)| *code)
+    by_folded_name().get(&wanted).copied()
+}
+
+/// Every name of the table folded once, with its code: a history of 10,000 rows asks for
+/// a country on each, and folding the whole table each time would cost more than the rest
+/// of reading the row. The first entry that has a name keeps it, as the table is ordered.
+fn by_folded_name() -> &'static HashMap<String, &'static str> {
+    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for (code, en, vi, others) in NAMES {
+            for name in [folded(en), folded(vi)]
+                .into_iter()
+                .chain(others.iter().map(|o| (*o).to_owned()))
+            {
+                table.entry(name).or_insert(*code);
+            }
+        }
+        table
+    })
 }
 
 /// The English name of a code, or the code itself when the table does not know it.

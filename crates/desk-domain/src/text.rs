@@ -8,14 +8,34 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC-normalised, trimmed, with internal runs of whitespace collapsed to one space.
 pub fn clean(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let nfc = nfc(input);
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The text in NFC. Most text already is (ASCII always is), and a whole history sheet goes
+/// through here cell by cell, so the quick check spares normalising what needs none.
+fn nfc(input: &str) -> std::borrow::Cow<'_, str> {
+    if input.is_ascii()
+        || unicode_normalization::is_nfc_quick(input.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        std::borrow::Cow::Borrowed(input)
+    } else {
+        std::borrow::Cow::Owned(input.nfc().collect())
+    }
 }
 
 /// NFC-normalised multi-line text: paragraphs and line breaks kept, trailing spaces of each
 /// line and blank lines at both ends removed, `\r\n` turned into `\n`.
 pub fn clean_multiline(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
+    let nfc = nfc(input);
     let lines: Vec<&str> = nfc.lines().map(str::trim_end).collect();
     lines.join("\n").trim_matches('\n').to_owned()
 }
@@ -30,12 +50,22 @@ pub fn passport_form(name: &str) -> String {
 /// "da nang". SQLite's FTS5 never folds `đ` by itself, so both the indexed text and the query
 /// go through this.
 pub fn search_form(text: &str) -> String {
-    fold_letters(text).to_lowercase()
+    let mut folded = fold_letters(text);
+    if folded.is_ascii() {
+        folded.make_ascii_lowercase();
+        folded
+    } else {
+        folded.to_lowercase()
+    }
 }
 
 /// Removes combining marks after canonical decomposition and maps the letters that do not
 /// decompose (`đ`, `Đ`, and a few Latin letters with strokes) to their base letter.
 fn fold_letters(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to decompose or fold.
+        return text.to_owned();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
