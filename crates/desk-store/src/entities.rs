@@ -250,12 +250,13 @@ impl Searchable for Organisation {
             label: self.name.clone(),
             detail: join(&[&self.short_name, &self.country]),
             text: join(&[&self.name, &self.short_name, &self.notes]),
+            organisation_id: None,
         })
     }
 }
 
 impl Searchable for Person {
-    /// The organisation's name is added by the indexer, which can look it up.
+    /// The organisation's name is added by the indexer, which looks it up by its id.
     fn doc(&self) -> Option<SearchDoc> {
         Some(SearchDoc {
             delegation_id: None,
@@ -269,6 +270,7 @@ impl Searchable for Person {
                 &self.email,
                 &self.notes,
             ]),
+            organisation_id: self.organisation_id.clone(),
         })
     }
 }
@@ -297,6 +299,7 @@ impl Searchable for Delegation {
                 &self.decision_number,
                 &self.notes,
             ]),
+            organisation_id: self.organisation_id.clone(),
         })
     }
 }
@@ -314,6 +317,7 @@ impl Searchable for ProgrammeItem {
                 &self.room,
                 &self.notes,
             ]),
+            organisation_id: None,
         })
     }
 }
@@ -332,6 +336,7 @@ impl Searchable for MissionReport {
                 &self.assessment,
                 &self.proposals,
             ])),
+            organisation_id: None,
         })
     }
 }

@@ -143,6 +143,10 @@ impl Store {
         // write lock for a while: wait well past a large import rather than fail, since every
         // command runs off the window's main thread and the window shows that it is waiting.
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // One record written touches a dozen statements (the row, its audit, its search
+        // entry, its organisation's name); rusqlite keeps 16, so an import writing three
+        // kinds of record would prepare them again and again.
+        conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, file.as_ref())?;
         Ok(Self {
             conn,
