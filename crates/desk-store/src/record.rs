@@ -45,6 +45,9 @@ pub struct SearchDoc {
     pub detail: String,
     /// Everything searchable, as written (it is folded before indexing).
     pub text: String,
+    /// The organisation whose name finds the record too (a person's, a delegation's
+    /// partner): the indexer looks its name up by this id.
+    pub organisation_id: Option<String>,
 }
 
 fn column_list<T: Record>() -> String {
@@ -65,8 +68,9 @@ fn to_sql(value: &Value, json: bool) -> SqlValue {
     }
 }
 
-/// The record's values in column order, ready to bind.
-pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
+/// The record as a JSON object, field by field: what it binds to its columns and what the
+/// audit trail keeps, serialised once for both.
+pub fn fields<T: Record>(record: &T) -> Result<Map<String, Value>, StoreError> {
     let json = serde_json::to_value(record)
         .map_err(|e| StoreError::Corrupt(format!("{}: {e}", T::TABLE)))?;
     let Value::Object(fields) = json else {
@@ -75,13 +79,22 @@ pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
             T::TABLE
         )));
     };
-    Ok(T::COLUMNS
+    Ok(fields)
+}
+
+/// The record's values in column order, ready to bind.
+pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
+    Ok(values_of::<T>(&fields(record)?))
+}
+
+fn values_of<T: Record>(fields: &Map<String, Value>) -> Vec<SqlValue> {
+    T::COLUMNS
         .iter()
         .map(|column| {
             let value = fields.get(*column).unwrap_or(&Value::Null);
             to_sql(value, T::JSON_COLUMNS.contains(column))
         })
-        .collect())
+        .collect()
 }
 
 /// Reads a row selected with `column_list::<T>()` into the record.
@@ -116,6 +129,14 @@ pub fn from_row<T: Record>(row: &Row<'_>) -> Result<T, StoreError> {
 }
 
 pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
+    insert_fields::<T>(tx, &fields(record)?)
+}
+
+/// Inserts a record already turned into its [`fields`].
+pub fn insert_fields<T: Record>(
+    tx: &Transaction<'_>,
+    fields: &Map<String, Value>,
+) -> Result<(), StoreError> {
     let placeholders = (1..=T::COLUMNS.len())
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
@@ -126,7 +147,7 @@ pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreEr
         column_list::<T>()
     );
     tx.prepare_cached(&sql)?
-        .execute(params_from_iter(values(record)?))?;
+        .execute(params_from_iter(values_of::<T>(fields)))?;
     Ok(())
 }
 
