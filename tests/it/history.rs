@@ -524,3 +524,97 @@ fn a_history_without_known_headers_is_refused_with_what_to_do() {
     assert!(run.stderr.contains("no header row found"), "{}", run.stderr);
     assert!(run.stderr.contains("mapping"), "{}", run.stderr);
 }
+
+/// The window previews a file, then imports it: the import takes the preview's reading when
+/// nothing changed in between, and reads again when the file or the record did.
+#[test]
+fn an_import_after_its_preview_sees_what_changed_in_between() {
+    use desk_domain::progress::Unwatched;
+    use desk_ops::history::{HistoryRequest, history_import, history_preview};
+
+    let mut store = desk_store::Store::open_in_memory().unwrap();
+    let request = HistoryRequest::default();
+    let first = desk_store::testing::history_csv(0, 20);
+
+    // Previewed, then imported unchanged: every row, as previewed.
+    let preview = history_preview(&store, "h.csv", first.as_bytes(), &request).unwrap();
+    assert!(preview.rows.iter().all(|r| r.already_recorded.is_none()));
+    let imported = history_import(
+        &mut store,
+        "h.csv",
+        first.as_bytes(),
+        &request,
+        false,
+        &Unwatched,
+    )
+    .unwrap();
+    assert_eq!(imported.delegations, 20);
+
+    // A second file previewed; meanwhile someone records the trip on its first row by hand.
+    let second = desk_store::testing::history_csv(1, 10);
+    let preview = history_preview(&store, "h.csv", second.as_bytes(), &request).unwrap();
+    assert!(preview.rows.iter().all(|r| r.already_recorded.is_none()));
+    let trip = &preview.rows[0].trip;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap();
+    let by_hand = store
+        .create_delegation(&desk_domain::DelegationInput::new(
+            trip.direction.unwrap(),
+            "Recorded by hand meanwhile",
+            &trip.countries[0],
+            &date(trip.starts_on),
+            &date(trip.ends_on),
+        ))
+        .unwrap();
+    let imported = history_import(
+        &mut store,
+        "h.csv",
+        second.as_bytes(),
+        &request,
+        false,
+        &Unwatched,
+    )
+    .unwrap();
+    assert_eq!(
+        (imported.delegations, imported.already_recorded.clone()),
+        (9, vec![preview.rows[0].row]),
+        "the trip recorded after the preview is not added twice"
+    );
+    let page = store
+        .delegation_page(
+            &desk_domain::DelegationFilter::default(),
+            &desk_domain::PageRequest::first(100),
+        )
+        .unwrap();
+    assert_eq!(page.items.iter().filter(|d| d.id == by_hand.id).count(), 1);
+
+    // A preview of one file does not stand for another: the file imported is the one read.
+    let third = desk_store::testing::history_csv(2, 5);
+    history_preview(&store, "h.csv", third.as_bytes(), &request).unwrap();
+    let fourth = desk_store::testing::history_csv(3, 3);
+    let imported = history_import(
+        &mut store,
+        "h.csv",
+        fourth.as_bytes(),
+        &request,
+        false,
+        &Unwatched,
+    )
+    .unwrap();
+    assert_eq!(imported.delegations, 3);
+    let titles: Vec<String> = store
+        .delegation_page(
+            &desk_domain::DelegationFilter::default(),
+            &desk_domain::PageRequest::first(100),
+        )
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert!(titles.iter().any(|t| t == "Đoàn 3-0"), "{titles:?}");
+    assert!(
+        !titles.iter().any(|t| t.starts_with("Đoàn 2-")),
+        "{titles:?}"
+    );
+    assert_eq!(titles.len(), 20 + 9 + 1 + 3);
+}

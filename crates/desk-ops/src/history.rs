@@ -2,6 +2,8 @@
 //! imported, for the window and the CLI alike. The reading rules are in desk-exchange, the
 //! record's in desk-store.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use chrono::Local;
 use desk_domain::Error;
 use desk_domain::history::{HistoryImported, HistoryMapping, HistorySheet, PeopleDecisions};
@@ -32,8 +34,26 @@ fn read(file_name: &str, bytes: &[u8], request: &HistoryRequest) -> Result<Histo
     Ok(read_history(file_name, bytes, &options)?)
 }
 
+/// What identifies a preview for the import that follows it: the file's name and bytes and
+/// every choice that shapes what is read and matched.
+fn fingerprint(file_name: &str, bytes: &[u8], request: &HistoryRequest) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    file_name.hash(&mut hasher);
+    bytes.hash(&mut hasher);
+    request.sheet.hash(&mut hasher);
+    // Both are plain data; their JSON is a faithful key (a failure hashes as empty).
+    serde_json::to_string(&request.mapping)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    serde_json::to_string(&request.decisions)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    hasher.finish()
+}
+
 /// A history file (its name and bytes) read and checked against the record: trips already
-/// recorded, people already in the directory, names that may be them. Writes nothing.
+/// recorded, people already in the directory, names that may be them. Writes nothing; the
+/// store keeps the answer for an import of the same file while the record is unchanged.
 pub fn history_preview(
     store: &Store,
     file_name: &str,
@@ -41,7 +61,9 @@ pub fn history_preview(
     request: &HistoryRequest,
 ) -> Result<HistorySheet, Error> {
     let sheet = read(file_name, bytes, request)?;
-    Ok(store.preview_history(&sheet, &request.decisions)?)
+    let checked = store.preview_history(&sheet, &request.decisions)?;
+    store.keep_history_preview(fingerprint(file_name, bytes, request), &checked)?;
+    Ok(checked)
 }
 
 /// Imports a history file: all or nothing, or leaving out the rows with problems. Trips
@@ -54,7 +76,11 @@ pub fn history_import(
     skip_invalid: bool,
     reporter: &dyn Reporter,
 ) -> Result<HistoryImported, Error> {
-    let sheet = read(file_name, bytes, request)?;
     let today = Local::now().date_naive();
+    let kept = fingerprint(file_name, bytes, request);
+    if let Some(imported) = store.import_kept_history(kept, skip_invalid, today, reporter)? {
+        return Ok(imported);
+    }
+    let sheet = read(file_name, bytes, request)?;
     Ok(store.import_history(&sheet, &request.decisions, skip_invalid, today, reporter)?)
 }

@@ -2,7 +2,7 @@
 //! already recorded, people already in the directory, names that may be them) and the
 //! import itself, in one transaction after a verified backup.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use desk_domain::history::{
@@ -20,9 +20,20 @@ use crate::delegations::new_delegation;
 use crate::hosting::row_error;
 use crate::{BackupReason, Store, StoreError, new_id, search};
 
-/// A recorded delegation, as much as recognising a trip needs.
 /// How many rows pass between two reports of progress.
 const PROGRESS_EVERY: usize = 250;
+
+/// A history preview's answer, kept for the import that usually follows it (the window
+/// previews a file and then imports the same file): a 10,000-row file is then read and
+/// checked once, not twice. It holds only while the record is as it was when checked.
+pub(crate) struct KeptHistory {
+    /// What the caller says identifies the file and the choices made on it.
+    fingerprint: u64,
+    /// The record's state when it was checked: changes made through this connection, and
+    /// SQLite's count of commits by other connections (the CLI, a second window).
+    record_state: (u64, i64),
+    checked: HistorySheet,
+}
 
 /// A recorded delegation, as much as recognising a trip needs.
 struct Recorded {
@@ -88,6 +99,50 @@ impl<'s> Directory<'s> {
 }
 
 impl Store {
+    fn record_state(&self) -> Result<(u64, i64), StoreError> {
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((self.conn.total_changes(), data_version))
+    }
+
+    /// Keeps a preview (from [`Store::preview_history`]) for [`Store::import_kept_history`];
+    /// `fingerprint` identifies the file's bytes and every choice that shaped the preview
+    /// (sheet, mapping, people decisions).
+    pub fn keep_history_preview(
+        &self,
+        fingerprint: u64,
+        checked: &HistorySheet,
+    ) -> Result<(), StoreError> {
+        let kept = KeptHistory {
+            fingerprint,
+            record_state: self.record_state()?,
+            checked: checked.clone(),
+        };
+        *self.kept_history.borrow_mut() = Some(kept);
+        Ok(())
+    }
+
+    /// Imports the kept preview of the file `fingerprint` names, as [`Store::import_history`]
+    /// would import that file; `None` when no preview of it is kept or the record has
+    /// changed since it was made (the caller then reads the file and imports it).
+    pub fn import_kept_history(
+        &mut self,
+        fingerprint: u64,
+        skip_invalid: bool,
+        today: NaiveDate,
+        reporter: &dyn Reporter,
+    ) -> Result<Option<HistoryImported>, StoreError> {
+        let Some(kept) = self.kept_history.borrow_mut().take() else {
+            return Ok(None);
+        };
+        if kept.fingerprint != fingerprint || kept.record_state != self.record_state()? {
+            return Ok(None);
+        }
+        self.import_checked_history(&kept.checked, skip_invalid, today, reporter)
+            .map(Some)
+    }
+
     /// Every live delegation, as much as recognising a trip needs, by start date.
     fn recorded_trips(&self) -> Result<Vec<Recorded>, StoreError> {
         let mut statement = self.conn.prepare(
@@ -223,6 +278,18 @@ impl Store {
         reporter: &dyn Reporter,
     ) -> Result<HistoryImported, StoreError> {
         let checked = self.preview_history(sheet, decisions)?;
+        self.import_checked_history(&checked, skip_invalid, today, reporter)
+    }
+
+    /// The import of a sheet [`Store::preview_history`] has checked against the record as
+    /// it is now.
+    fn import_checked_history(
+        &mut self,
+        checked: &HistorySheet,
+        skip_invalid: bool,
+        today: NaiveDate,
+        reporter: &dyn Reporter,
+    ) -> Result<HistoryImported, StoreError> {
         if !skip_invalid && !checked.problems().is_empty() {
             return Err(StoreError::Domain(checked.refusal()));
         }
@@ -240,8 +307,10 @@ impl Store {
         }
         let mut imported = HistoryImported::default();
         // People created by this import, by their exact name: the same name on two rows is
-        // one person.
+        // one person. Their ids again as a set, so that telling a known person from one
+        // made here costs the same on row 10,000 as on row 1.
         let mut created_people: HashMap<String, String> = HashMap::new();
+        let mut created_ids: HashSet<String> = HashSet::new();
         let writer = self.writer()?;
         let total = checked.rows.len() as u64;
         for (done, row) in checked.rows.iter().enumerate() {
@@ -288,7 +357,7 @@ impl Store {
             for (i, member) in trip.members.iter().enumerate() {
                 let person_id = match member_person(member, &created_people) {
                     Some(id) => {
-                        if !created_people.values().any(|v| *v == id) {
+                        if !created_ids.contains(&id) {
                             imported.people_known += 1;
                         }
                         id
@@ -314,6 +383,7 @@ impl Store {
                         let person = crate::people::person_from(new_id(), valid, &writer);
                         writer.create(&person)?;
                         created_people.insert(person_key(&member.full_name), person.id.clone());
+                        created_ids.insert(person.id.clone());
                         imported.people_created += 1;
                         person.id
                     }

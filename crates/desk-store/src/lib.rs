@@ -69,6 +69,8 @@ pub struct Store {
     actor: String,
     /// The file and its key (none for a database in memory): backups are made with them.
     file: Option<(PathBuf, Key)>,
+    /// The last history preview, for the import that usually follows it.
+    kept_history: std::cell::RefCell<Option<history::KeptHistory>>,
 }
 
 /// Where the database lives when nobody says otherwise: the platform's app-data folder
@@ -152,6 +154,7 @@ impl Store {
             conn,
             actor: default_actor(),
             file,
+            kept_history: std::cell::RefCell::new(None),
         })
     }
 
