@@ -6,7 +6,8 @@
 //!
 //! Run with `cargo bench -p desk-ops --bench scale`. Set
 //! `DESK_BENCH_DB` to use another database (e.g. `desk synthetic --years 2` for a quick
-//! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half. Besides Criterion's report it prints one
+//! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half,
+//! `history` only an office's first history import. Besides Criterion's report it prints one
 //! line per figure (`figure: name = value unit`) that `scripts/bench.sh` collects.
 
 use std::hint::black_box;
@@ -129,21 +130,97 @@ fn prefixes(store: &Store) -> Vec<String> {
 
 fn bench(c: &mut Criterion) {
     let quick = std::env::var_os("DESK_BENCH_QUICK").is_some();
+    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes),
+    // DESK_BENCH_ONLY=reads the writes, DESK_BENCH_ONLY=history all but the first history
+    // import (which needs no twenty-year database).
+    let only = std::env::var("DESK_BENCH_ONLY").unwrap_or_default();
+    if only == "history" {
+        measure_first_history(c, quick);
+        return;
+    }
     let path = big_database();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     eprintln!("database: {} ({} MB)", path.display(), size / 1_000_000);
     let store = open(&path, "open");
 
-    // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes),
-    // DESK_BENCH_ONLY=reads the writes.
-    let only = std::env::var("DESK_BENCH_ONLY").unwrap_or_default();
     if only != "writes" {
         measure_reads(c, &store, quick);
     }
     drop(store);
     if only != "reads" {
+        measure_first_history(c, quick);
         measure_writes(c, &path, quick);
     }
+}
+
+/// Previews and then imports a history file as the window does, timing both from the start
+/// of the preview; returns the time to the end of the preview and to the end of the import.
+fn preview_then_import(store: &mut Store, csv: &str, rows: usize) -> (Duration, Duration) {
+    let request = desk_ops::history::HistoryRequest::default();
+    let t = Instant::now();
+    black_box(or_die(
+        desk_ops::history::history_preview(store, "history.csv", csv.as_bytes(), &request),
+        "history preview",
+    ));
+    let previewed = t.elapsed();
+    let imported = or_die(
+        desk_ops::history::history_import(
+            store,
+            "history.csv",
+            csv.as_bytes(),
+            &request,
+            false,
+            &desk_domain::progress::Unwatched,
+        ),
+        "history import",
+    );
+    let took = t.elapsed();
+    assert_eq!(imported.delegations, rows, "every row is a new delegation");
+    (previewed, took)
+}
+
+/// The history import as an office meets it (issue 17): its first import, of its whole
+/// history, into the new database it has just made. Each sample gets a database of its own,
+/// so the verified backup taken before the import copies what a new database holds, and
+/// the figure does not grow with the samples before it.
+fn measure_first_history(c: &mut Criterion, quick: bool) {
+    let rows = if quick { 1_000 } else { 10_000 };
+    let mut group = c.benchmark_group("an office's first history import");
+    group.sample_size(10);
+    if quick {
+        group.measurement_time(Duration::from_secs(2));
+    }
+    let csv = history_csv(0, rows);
+    // A folder of its own: the database and the backups folder beside it go with each sample.
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("first-history");
+    let path = folder.join("desk.sqlite");
+    let (mut previews, mut times) = (Vec::new(), Vec::new());
+    group.bench_function(format!("{rows}-row history into a new database"), |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                let _ = std::fs::remove_dir_all(&folder);
+                or_die(std::fs::create_dir_all(&folder), "the bench's folder");
+                let mut store = open(&path, "a new database");
+                let (previewed, took) = preview_then_import(&mut store, &csv, rows);
+                previews.push(previewed);
+                times.push(took);
+                spent += took;
+            }
+            spent
+        })
+    });
+    group.finish();
+    figure(
+        &format!("{rows}-row history into a new database"),
+        median_and_p95(times).0,
+        "ms",
+    );
+    figure(
+        &format!("{rows}-row history into a new database, of which the preview"),
+        median_and_p95(previews).0,
+        "ms",
+    );
 }
 
 fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
@@ -376,31 +453,8 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
                         for _ in 0..iterations {
                             let csv = history_csv(next_batch, rows);
                             next_batch += 1;
-                            let request = desk_ops::history::HistoryRequest::default();
-                            let t = Instant::now();
-                            black_box(or_die(
-                                desk_ops::history::history_preview(
-                                    &store,
-                                    "history.csv",
-                                    csv.as_bytes(),
-                                    &request,
-                                ),
-                                "history preview",
-                            ));
-                            previews.push(t.elapsed());
-                            let imported = or_die(
-                                desk_ops::history::history_import(
-                                    &mut store,
-                                    "history.csv",
-                                    csv.as_bytes(),
-                                    &request,
-                                    false,
-                                    &desk_domain::progress::Unwatched,
-                                ),
-                                "history import",
-                            );
-                            let took = t.elapsed();
-                            assert_eq!(imported.delegations, rows, "every row is a new delegation");
+                            let (previewed, took) = preview_then_import(&mut store, &csv, rows);
+                            previews.push(previewed);
                             times.push(took);
                             spent += took;
                         }
