@@ -7,6 +7,10 @@
 //! makes the audit trail generic: the difference between two records is the difference
 //! between their JSON fields.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Row, Transaction, params_from_iter};
 use serde::Serialize;
@@ -132,34 +136,55 @@ pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreEr
     insert_fields::<T>(tx, &fields(record)?)
 }
 
+/// The statement a record kind is written with, made once per kind and thread: a bulk
+/// import writes tens of thousands of rows, and building the text for each cost more than
+/// finding the prepared statement.
+fn statement_text<T: Record>(verb: &'static str, make: fn() -> String) -> Rc<str> {
+    thread_local! {
+        static TEXTS: RefCell<HashMap<(&'static str, &'static str), Rc<str>>> =
+            RefCell::new(HashMap::new());
+    }
+    TEXTS.with(|texts| {
+        texts
+            .borrow_mut()
+            .entry((verb, T::TABLE))
+            .or_insert_with(|| Rc::from(make()))
+            .clone()
+    })
+}
+
 /// Inserts a record already turned into its [`fields`].
 pub fn insert_fields<T: Record>(
     tx: &Transaction<'_>,
     fields: &Map<String, Value>,
 ) -> Result<(), StoreError> {
-    let placeholders = (1..=T::COLUMNS.len())
-        .map(|i| format!("?{i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({placeholders})",
-        T::TABLE,
-        column_list::<T>()
-    );
+    let sql = statement_text::<T>("insert", || {
+        let placeholders = (1..=T::COLUMNS.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "INSERT INTO {} ({}) VALUES ({placeholders})",
+            T::TABLE,
+            column_list::<T>()
+        )
+    });
     tx.prepare_cached(&sql)?
         .execute(params_from_iter(values_of::<T>(fields)))?;
     Ok(())
 }
 
 pub fn update<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
-    let assignments = T::COLUMNS
-        .iter()
-        .enumerate()
-        .skip(1)
-        .map(|(i, column)| format!("{column} = ?{}", i + 1))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!("UPDATE {} SET {assignments} WHERE id = ?1", T::TABLE);
+    let sql = statement_text::<T>("update", || {
+        let assignments = T::COLUMNS
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, column)| format!("{column} = ?{}", i + 1))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("UPDATE {} SET {assignments} WHERE id = ?1", T::TABLE)
+    });
     let changed = tx
         .prepare_cached(&sql)?
         .execute(params_from_iter(values(record)?))?;
