@@ -128,7 +128,7 @@ fn a_history_import_reports_its_rows_and_a_cancel_keeps_nothing() {
     };
     let error = desk_domain::Error::from(
         store
-            .import_history(&sheet, &decisions, false, today, &halfway)
+            .import_history(sheet.clone(), &decisions, false, today, &halfway)
             .unwrap_err(),
     );
     assert_eq!(error.kind, ErrorKind::Cancelled);
@@ -143,7 +143,7 @@ fn a_history_import_reports_its_rows_and_a_cancel_keeps_nothing() {
         stop_at: None,
     };
     let imported = store
-        .import_history(&sheet, &decisions, false, today, &watched)
+        .import_history(sheet, &decisions, false, today, &watched)
         .unwrap();
     assert_eq!(imported.delegations, 1_000);
     let seen = watched.seen.borrow().clone();

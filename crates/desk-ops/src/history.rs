@@ -61,7 +61,7 @@ pub fn history_preview(
     request: &HistoryRequest,
 ) -> Result<HistorySheet, Error> {
     let sheet = read(file_name, bytes, request)?;
-    let checked = store.preview_history(&sheet, &request.decisions)?;
+    let checked = store.preview_history(sheet, &request.decisions)?;
     store.keep_history_preview(fingerprint(file_name, bytes, request), &checked)?;
     Ok(checked)
 }
@@ -82,5 +82,5 @@ pub fn history_import(
         return Ok(imported);
     }
     let sheet = read(file_name, bytes, request)?;
-    Ok(store.import_history(&sheet, &request.decisions, skip_invalid, today, reporter)?)
+    Ok(store.import_history(sheet, &request.decisions, skip_invalid, today, reporter)?)
 }

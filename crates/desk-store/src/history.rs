@@ -194,13 +194,14 @@ impl Store {
     /// says whether they are that person). Writes nothing.
     pub fn preview_history(
         &self,
-        sheet: &HistorySheet,
+        sheet: HistorySheet,
         decisions: &PeopleDecisions,
     ) -> Result<HistorySheet, StoreError> {
         let recorded = self.recorded_trips()?;
         let mut directory = Directory::new(self);
-        let mut out = sheet.clone();
-        for row in &mut out.rows {
+        let mut sheet = sheet;
+        let mut rows = std::mem::take(&mut sheet.rows);
+        for row in &mut rows {
             let trip = &row.trip;
             if let (Some(direction), Some(starts), Some(ends)) =
                 (trip.direction, trip.starts_on, trip.ends_on)
@@ -259,7 +260,8 @@ impl Store {
                 }
             }
         }
-        Ok(out)
+        sheet.rows = rows;
+        Ok(sheet)
     }
 
     /// Imports the office's history: one delegation a row (Closed once it is over), its
@@ -271,7 +273,7 @@ impl Store {
     /// [`PROGRESS_EVERY`]; cancelled, the transaction is rolled back and nothing is written.
     pub fn import_history(
         &mut self,
-        sheet: &HistorySheet,
+        sheet: HistorySheet,
         decisions: &PeopleDecisions,
         skip_invalid: bool,
         today: NaiveDate,
