@@ -170,6 +170,11 @@ fn every_change_is_in_the_audit_trail_field_by_field() {
     let trail = s.audit_of("delegation", &d).unwrap();
     let fields: Vec<&str> = trail.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["*", "title", "cities", "status"]);
+    assert_eq!(
+        (trail[0].old_value.as_deref(), trail[0].new_value.as_deref()),
+        (None, None),
+        "a creation says who and when; what it held is the record less the changes after it"
+    );
     assert!(
         trail.iter().all(|e| e.actor == "dung"),
         "who made the change is kept"

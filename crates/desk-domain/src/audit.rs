@@ -16,8 +16,10 @@ pub struct AuditEntry {
     pub entity_id: String,
     /// "title", or "*" for the creation or deletion of the whole record.
     pub field: String,
-    /// JSON of the old value; `None` when the record was created.
+    /// JSON of the old value (the whole record, less private and empty fields, when it was
+    /// deleted); `None` when the record was created.
     pub old_value: Option<String>,
-    /// JSON of the new value; `None` when the record was deleted.
+    /// JSON of the new value; `None` when the record was created (its first values are the
+    /// record's own, and the old values of the changes after it) or deleted.
     pub new_value: Option<String>,
 }

@@ -154,7 +154,7 @@ fn statement_text<T: Record>(verb: &'static str, make: fn() -> String) -> Rc<str
 }
 
 /// Inserts a record already turned into its [`fields`].
-pub fn insert_fields<T: Record>(
+fn insert_fields<T: Record>(
     tx: &Transaction<'_>,
     fields: &Map<String, Value>,
 ) -> Result<(), StoreError> {

@@ -1280,11 +1280,13 @@ entity: string, entity_id: string,
  */
 field: string, 
 /**
- * JSON of the old value; `None` when the record was created.
+ * JSON of the old value (the whole record, less private and empty fields, when it was
+ * deleted); `None` when the record was created.
  */
 old_value: string | null, 
 /**
- * JSON of the new value; `None` when the record was deleted.
+ * JSON of the new value; `None` when the record was created (its first values are the
+ * record's own, and the old values of the changes after it) or deleted.
  */
 new_value: string | null, };
 

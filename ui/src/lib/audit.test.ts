@@ -26,6 +26,6 @@ describe('the change history', () => {
     expect(auditSentence(entry('organisation_id', '"o1"', null), 'en', () => 'INELI-ASEAN')).toBe(
       'Host / partner organisation cleared (was “INELI-ASEAN”)',
     );
-    expect(auditSentence(entry('*', null, '{"title":"x"}'), 'vi')).toBe('Tạo hồ sơ');
+    expect(auditSentence(entry('*', null, null), 'vi')).toBe('Tạo hồ sơ');
   });
 });
