@@ -2,7 +2,8 @@
 # Twenty years in the window, measured side by side (issue #15): the store calls of the
 # everyday screens, search per keystroke, one year's statistics, the same CLI commands on
 # twenty years and on the demo, the window's cold start and memory against an empty Tauri 2
-# shell (tests/bench/empty-shell), the release binary, and a 10,000-row guest list.
+# shell (tests/bench/empty-shell), the release binary, a 10,000-row guest list and an
+# office's first 10,000-row history import.
 # Prints one table and writes it to target/bench/latest.md.
 #
 #   scripts/bench.sh           the full run: release builds (~20 min here), the twenty-year
@@ -166,6 +167,9 @@ rows.append(("10,000-row guest list: preview and import (9,999 rows, the most a 
              f"{ms('9999-row guest list into twenty years')} into {years} years, {ms('9999-row guest list into empty')} into an empty database; "
              f"1,000 rows: {ms('1000-row guest list into twenty years')}" if mode == "full" else
              f"1,000 rows: {ms('1000-row guest list into twenty years')} ({years} year), {ms('1000-row guest list into empty')} (empty)"))
+rows.append(("10,000-row history: previewed and imported into a new database, its backup included (issue 17)", "≤ 1 s",
+             f"{ms('10000-row history into a new database')} (of which the preview {ms('10000-row history into a new database, of which the preview')})"
+             if mode == "full" else f"1,000 rows: {ms('1000-row history into a new database')}"))
 rows.append(("a copy of the demo: into the big database ÷ into an empty one", "about 1×",
              f"{ms('demo copy into twenty years')} ÷ {ms('demo copy into empty')}"))
 print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC by `scripts/bench.sh{' --quick' if mode == 'quick' else ''}` "
