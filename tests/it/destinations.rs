@@ -250,6 +250,14 @@ fn desk_adds_a_trip_to_two_countries_and_shows_and_finds_it_under_both() {
     }
     let table = desk_tests::desk(&["--db", &db, "delegation", "list"]);
     assert!(table.stdout.contains("SG,MY"), "{}", table.stdout);
+    let itinerary = desk_tests::desk(&["--db", &db, "itinerary", "--delegation", &id]);
+    assert!(
+        itinerary
+            .stdout
+            .contains("2019-10-07 – 2019-10-12 · SG Singapore, MY Kuala Lumpur, Putrajaya"),
+        "the itinerary's heading names both countries: {}",
+        itinerary.stdout
+    );
 
     let refused = add_tour(&db, "SG,MY,SG", "");
     assert_eq!(refused.code, 1, "a country twice is refused");

@@ -279,7 +279,7 @@ fn delegation_show(ctx: &mut Context<'_>, id: &str) -> Result<(), Error> {
         format!(
             "{} · {} · {} – {} · {}",
             d.direction,
-            places(d),
+            output::places(d),
             d.starts_on,
             d.ends_on,
             d.status
@@ -399,13 +399,4 @@ fn member_remove(ctx: &mut Context<'_>, delegation: &str, person: &str) -> Resul
     } else {
         output::line(ctx.out, &format!("Removed member {}", member.id))
     }
-}
-
-/// Every country of a trip with its cities: "SG Singapore, MY Kuala Lumpur".
-fn places(d: &Delegation) -> String {
-    d.destinations()
-        .iter()
-        .map(|p| format!("{} {}", p.country, p.cities).trim_end().to_owned())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

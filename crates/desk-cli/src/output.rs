@@ -128,3 +128,12 @@ pub fn sheet_problems(out: &mut dyn Write, problems: Vec<Vec<String>>) -> Result
     line(out, &format!("Problems ({}):", problems.len()))?;
     table(out, &["ROW", "COL", "PROBLEM", "MESSAGE"], &problems)
 }
+
+/// Every country of a trip with its cities: "SG Singapore, MY Kuala Lumpur".
+pub fn places(d: &Delegation) -> String {
+    d.destinations()
+        .iter()
+        .map(|p| format!("{} {}", p.country, p.cities).trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

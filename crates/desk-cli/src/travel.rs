@@ -188,10 +188,7 @@ fn print_itinerary(ctx: &mut Context<'_>, it: &Itinerary) -> Result<(), Error> {
     output::line(ctx.out, &format!("{} ({})", d.title, d.id))?;
     output::line(
         ctx.out,
-        &format!(
-            "{} – {} · {} {}",
-            d.starts_on, d.ends_on, d.country, d.cities
-        ),
+        &format!("{} – {} · {}", d.starts_on, d.ends_on, output::places(d)),
     )?;
     output::line(ctx.out, "")?;
     output::line(ctx.out, &format!("Travel ({})", it.legs.len()))?;
