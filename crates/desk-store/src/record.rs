@@ -72,8 +72,7 @@ fn to_sql(value: &Value, json: bool) -> SqlValue {
     }
 }
 
-/// The record as a JSON object, field by field: what it binds to its columns and what the
-/// audit trail keeps, serialised once for both.
+/// The record as a JSON object, field by field (serde's names are the columns').
 pub fn fields<T: Record>(record: &T) -> Result<Map<String, Value>, StoreError> {
     let json = serde_json::to_value(record)
         .map_err(|e| StoreError::Corrupt(format!("{}: {e}", T::TABLE)))?;
@@ -88,17 +87,14 @@ pub fn fields<T: Record>(record: &T) -> Result<Map<String, Value>, StoreError> {
 
 /// The record's values in column order, ready to bind.
 pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
-    Ok(values_of::<T>(&fields(record)?))
-}
-
-fn values_of<T: Record>(fields: &Map<String, Value>) -> Vec<SqlValue> {
-    T::COLUMNS
+    let fields = fields(record)?;
+    Ok(T::COLUMNS
         .iter()
         .map(|column| {
             let value = fields.get(*column).unwrap_or(&Value::Null);
             to_sql(value, T::JSON_COLUMNS.contains(column))
         })
-        .collect()
+        .collect())
 }
 
 /// Reads a row selected with `column_list::<T>()` into the record.
@@ -132,10 +128,6 @@ pub fn from_row<T: Record>(row: &Row<'_>) -> Result<T, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("{} row: {e}", T::TABLE)))
 }
 
-pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
-    insert_fields::<T>(tx, &fields(record)?)
-}
-
 /// The statement a record kind is written with, made once per kind and thread: a bulk
 /// import writes tens of thousands of rows, and building the text for each cost more than
 /// finding the prepared statement.
@@ -153,11 +145,7 @@ fn statement_text<T: Record>(verb: &'static str, make: fn() -> String) -> Rc<str
     })
 }
 
-/// Inserts a record already turned into its [`fields`].
-fn insert_fields<T: Record>(
-    tx: &Transaction<'_>,
-    fields: &Map<String, Value>,
-) -> Result<(), StoreError> {
+pub fn insert<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), StoreError> {
     let sql = statement_text::<T>("insert", || {
         let placeholders = (1..=T::COLUMNS.len())
             .map(|i| format!("?{i}"))
@@ -170,7 +158,7 @@ fn insert_fields<T: Record>(
         )
     });
     tx.prepare_cached(&sql)?
-        .execute(params_from_iter(values_of::<T>(fields)))?;
+        .execute(params_from_iter(values(record)?))?;
     Ok(())
 }
 
