@@ -8,7 +8,7 @@ use clap::Subcommand;
 use desk_domain::hosting::{
     ChecklistLanguage, ChecklistTemplate, GuestSheet, HostingList, HostingPaper, Written,
 };
-use desk_domain::{Error, ErrorKind, Rule, Violation};
+use desk_domain::{Error, Rule, Violation};
 use desk_exchange::{ReadOptions, parse_mapping, read_guests};
 use desk_ops::hosting::{export_hosting_list, export_hosting_paper};
 use desk_report::Language;
@@ -260,10 +260,6 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
 
 /// A column mapping or a checklist template is a few kilobytes.
 const SMALL_FILE: u64 = 1024 * 1024;
-
-fn report_error(e: desk_report::ReportError) -> Error {
-    Error::new(ErrorKind::Internal, format!("the PDF cannot be made: {e}"))
-}
 
 fn extension(path: &Path) -> String {
     path.extension()
@@ -781,7 +777,7 @@ fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
                      path: &Path|
      -> Result<(), Error> {
         let mut doc = letters_pdf(&settings, &d, guests, a.kind, &a.languages, date, now())
-            .map_err(report_error)?;
+            .map_err(Error::from)?;
         if let Some(s) = &signing {
             doc.pdf = crate::sign::sign_letter(&settings, s, &doc)?;
         }

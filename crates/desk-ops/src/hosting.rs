@@ -19,7 +19,7 @@ use desk_report::hosting::{
 };
 use desk_store::Store;
 
-use crate::{drawing, now, print_language, write_file};
+use crate::{now, print_language, write_file};
 
 /// The largest guest file read, in bytes: check a file's size against it before reading it.
 pub fn max_guest_file_bytes() -> u64 {
@@ -187,7 +187,7 @@ pub fn hosting_paper(
             letters_pdf(&settings, &delegation, &to, kind, &languages, date, created)
         }
     }
-    .map_err(drawing)?;
+    .map_err(Error::from)?;
     Ok((printed, left_out))
 }
 

@@ -54,10 +54,7 @@ impl PreparedAttachment {
             match desk_report::print_rendition(&content, &valid.caption) {
                 Ok(print) => print,
                 Err(e) if valid.kind == AttachmentKind::Photo => {
-                    let rule = match e {
-                        desk_report::ReportError::ImageTooLarge { .. } => Rule::TooLarge,
-                        _ => Rule::InvalidFormat,
-                    };
+                    let rule = e.photo_rule().unwrap_or(Rule::InvalidFormat);
                     return Err(Error::invalid(vec![Violation::new(
                         "content",
                         rule,
@@ -116,10 +113,6 @@ pub fn load_demo_into_empty(store: &mut Store) -> Result<(), Error> {
     Ok(())
 }
 
-fn drawing(e: desk_report::ReportError) -> Error {
-    Error::new(ErrorKind::Internal, format!("cannot draw the PDF: {e}"))
-}
-
 /// Writes the delegation's mission report as PDF and keeps that state as a version (an
 /// exported report can always be found again).
 pub fn export_mission_report(
@@ -156,7 +149,7 @@ pub fn itinerary_pdf(
         Local::now().date_naive(),
         now(),
     );
-    desk_report::render_itinerary(&doc).map_err(drawing)
+    desk_report::render_itinerary(&doc).map_err(Error::from)
 }
 
 fn check_member(members: &[desk_domain::MemberDetail], person: Option<&str>) -> Result<(), Error> {
@@ -269,7 +262,7 @@ pub fn estimate_pdf(
         members,
         &head(store, options, "DT")?,
     );
-    desk_report::render(&doc).map_err(drawing)
+    desk_report::render(&doc).map_err(Error::from)
 }
 
 /// The estimate as the window's Export writes it as PDF and its Print prints it: computed
@@ -315,7 +308,7 @@ pub fn settlement_pdf(
         members,
         &head(store, options, "QT")?,
     );
-    desk_report::render(&doc).map_err(drawing)
+    desk_report::render(&doc).map_err(Error::from)
 }
 
 /// The settlement as the window's Export writes it as PDF and its Print prints it:

@@ -222,10 +222,10 @@ pub fn annual_report_pdf(
 ) -> Result<(Vec<u8>, Option<SignatureSpace>), Error> {
     let (doc, annex) = desk_report::annual_report(stats, options);
     let layout = desk_report::layout_with_annex(&doc, Some(&annex))
-        .map_err(desk_report::mission::user_error)?;
+        .map_err(Error::from)?;
     let space = desk_report::signature_space(&layout, &doc.signature);
     let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
-        .map_err(desk_report::mission::user_error)?;
+        .map_err(Error::from)?;
     Ok((pdf, space))
 }
 
@@ -465,10 +465,10 @@ pub fn paper_for_signing(
             let data = store.mission_report_data(delegation_id)?;
             let doc =
                 desk_report::mission::document(&data, print_language(*language), crate::now())?;
-            let layout = desk_report::layout(&doc).map_err(desk_report::mission::user_error)?;
+            let layout = desk_report::layout(&doc).map_err(Error::from)?;
             let space = desk_report::signature_space(&layout, &doc.signature);
             let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
-                .map_err(desk_report::mission::user_error)?;
+                .map_err(Error::from)?;
             Ok((pdf, space, Paper::MissionReport, *language))
         }
         P::Hosting {

@@ -1,5 +1,7 @@
 //! Why a document could not be laid out or drawn. Each variant says what the user can fix.
 
+use desk_domain::{Error, ErrorKind, Rule, Violation};
+
 use crate::fonts::FontFace;
 
 /// Everything that can go wrong turning a document into a PDF.
@@ -102,4 +104,68 @@ pub enum ReportError {
         /// The value.
         value: i64,
     },
+}
+
+impl ReportError {
+    /// The rule a photo broke, when the failure is the user's photo (which they can replace);
+    /// `None` when the document itself could not be drawn, which is the program's fault.
+    pub fn photo_rule(&self) -> Option<Rule> {
+        match self {
+            ReportError::ImageTooLarge { .. } => Some(Rule::TooLarge),
+            ReportError::NotAnImage { .. } | ReportError::BrokenImage { .. } => {
+                Some(Rule::InvalidFormat)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One translation for every caller (window, CLI, signing, hosting papers), so the same
+/// failure reads the same wherever it happens: a bad photo is the user's to fix and names
+/// the `photos` field; anything else is a document the program could not draw.
+impl From<ReportError> for Error {
+    fn from(error: ReportError) -> Self {
+        match error.photo_rule() {
+            Some(rule) => Error::invalid(vec![Violation::new("photos", rule, error.to_string())]),
+            None => Error::new(
+                ErrorKind::Internal,
+                format!("the PDF cannot be made: {error}"),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_photo_is_the_users_to_fix_and_a_bad_table_is_ours() {
+        let photo: Error = ReportError::ImageTooLarge {
+            photo: 2,
+            caption: "Hội thảo".into(),
+            width: 40_000,
+            height: 40_000,
+            max_side: 12_000,
+            max_megapixels: 64,
+        }
+        .into();
+        assert_eq!(photo.kind, ErrorKind::Validation);
+        assert_eq!(photo.violations.len(), 1);
+        assert_eq!(photo.violations[0].field, "photos");
+        assert_eq!(photo.violations[0].rule, Rule::TooLarge);
+        assert!(photo.violations[0].message.contains("Hội thảo"));
+
+        let broken: Error = ReportError::NotAnImage {
+            photo: 1,
+            caption: "x".into(),
+        }
+        .into();
+        assert_eq!(broken.violations[0].rule, Rule::InvalidFormat);
+
+        let table: Error = ReportError::TableColumns { table: 3 }.into();
+        assert_eq!(table.kind, ErrorKind::Internal);
+        assert!(table.violations.is_empty());
+        assert!(table.message.contains("table 3"));
+    }
 }

@@ -12,14 +12,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use desk_domain::report::check_complete;
 use desk_domain::richtext::{self, RichBlock};
 use desk_domain::{
-    DocumentPreview, Error, ErrorKind, ExpenseKind, MissionReportData, PreviewItem, Rule,
+    DocumentPreview, Error, ExpenseKind, MissionReportData, PreviewItem, Rule,
     Violation, country_names,
 };
 
 use crate::labels::lines_in;
 use crate::{
     Agency, Block, Column, DocumentNumber, FontFace, ImageFormat, Item, Language, Layout,
-    ReportDocument, ReportError, Signature, Span,
+    ReportDocument, Signature, Span,
 };
 
 /// Headings and fixed phrases of the report body, per language.
@@ -323,7 +323,7 @@ pub fn document(
             index: photos.len() + 1,
             caption: &photo.caption,
         };
-        let printable = crate::rendition::rendition(bytes, &who).map_err(user_error)?;
+        let printable = crate::rendition::rendition(bytes, &who).map_err(Error::from)?;
         photos.push(Block::Photo {
             bytes: printable.unwrap_or_else(|| bytes.clone()),
             caption: photo.caption.clone(),
@@ -543,7 +543,7 @@ pub fn pdf(
     language: Language,
     created_at: DateTime<FixedOffset>,
 ) -> Result<Vec<u8>, Error> {
-    crate::render(&document(data, language, created_at)?).map_err(user_error)
+    crate::render(&document(data, language, created_at)?).map_err(Error::from)
 }
 
 /// The report laid out for the window's preview: exactly the pages the PDF will have.
@@ -552,25 +552,8 @@ pub fn preview_of(
     language: Language,
     created_at: DateTime<FixedOffset>,
 ) -> Result<DocumentPreview, Error> {
-    let layout = crate::layout(&document(data, language, created_at)?).map_err(user_error)?;
+    let layout = crate::layout(&document(data, language, created_at)?).map_err(Error::from)?;
     Ok(preview(&layout))
-}
-
-/// A layout or drawing failure, said as the user can act on it.
-pub fn user_error(error: ReportError) -> Error {
-    match error {
-        ReportError::NotAnImage { .. }
-        | ReportError::BrokenImage { .. }
-        | ReportError::ImageTooLarge { .. } => {
-            let rule = if matches!(error, ReportError::ImageTooLarge { .. }) {
-                Rule::TooLarge
-            } else {
-                Rule::InvalidFormat
-            };
-            invalid("photos", rule, error.to_string())
-        }
-        other => Error::new(ErrorKind::Internal, other.to_string()),
-    }
 }
 
 /// The layout as boxes the window can draw (SVG), with photos as `data:` URLs.

@@ -42,7 +42,7 @@ pub fn export_annual_report(
         );
         options.country_names = country_names;
         let bytes = desk_report::render_annual_report(&stats, &options)
-            .map_err(desk_report::mission::user_error)?;
+            .map_err(Error::from)?;
         desk_ops::write_file(&path, &bytes)?;
         Ok(path.display().to_string())
     })
