@@ -190,24 +190,22 @@ pub fn guarded<T>(op: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
 /// folder shared with the `desk` CLI. The flag is true for the app-data folder: only there
 /// does the app's first start create a database.
 pub fn database_path(args: impl IntoIterator<Item = OsString>) -> Result<(PathBuf, bool), String> {
+    let mut flag = None;
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--db" {
-            return args
-                .next()
-                .map(|p| (PathBuf::from(p), false))
-                .ok_or_else(|| "--db needs a file path".to_owned());
+            flag = Some(
+                args.next()
+                    .ok_or_else(|| "--db needs a file path".to_owned())?,
+            );
+            break;
         }
         if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
-            return Ok((PathBuf::from(value), false));
+            flag = Some(OsString::from(value));
+            break;
         }
     }
-    if let Some(path) = std::env::var_os("DESK_DB").filter(|v| !v.is_empty()) {
-        return Ok((PathBuf::from(path), false));
-    }
-    desk_store::default_database_path()
-        .map(|p| (p, true))
-        .ok_or_else(|| "no app-data folder on this system: pass --db FILE or set DESK_DB".into())
+    desk_store::database_path(flag.map(PathBuf::from)).map_err(|e| e.message)
 }
 
 /// `--key-file FILE` (or `--key-file=FILE`) on the command line, else `$DESK_KEY_FILE`.

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
-use desk_domain::{Error, ErrorKind};
+use desk_domain::Error;
 use desk_store::Store;
 
 mod context;
@@ -114,21 +114,6 @@ pub fn run(
     }
 }
 
-fn database_path(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
-    flag.or_else(|| {
-        std::env::var_os("DESK_DB")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    })
-    .or_else(desk_store::default_database_path)
-    .ok_or_else(|| {
-        Error::new(
-            ErrorKind::Io,
-            "no app-data folder on this system: pass --db FILE or set DESK_DB",
-        )
-    })
-}
-
 fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
     // Checking a file's signatures needs no database, unless the office's roots are asked for.
     if let Command::Sign(c) = &cli.command
@@ -145,7 +130,7 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file.clone());
         return data::synthetic(out, cli.json, *years, file, &keys);
     }
-    let path = database_path(cli.db)?;
+    let (path, _) = desk_store::database_path(cli.db)?;
     let keys = desk_store::KeyChoice::from_flag_or_env(cli.key_file);
     // What works on a database that may be damaged or locked, without opening it.
     if let Command::Safety(c) = &cli.command

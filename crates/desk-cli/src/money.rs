@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use desk_domain::money::format_vnd;
 use desk_domain::{
-    ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, Rule,
-    SavedEstimate, Violation,
+    ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, SavedEstimate,
 };
 use serde::Serialize;
 
@@ -198,13 +197,7 @@ fn rates_export(ctx: &mut Context<'_>, id: Option<&str>, out: &Path) -> Result<(
 fn document_date(args: &DocumentArgs) -> Result<NaiveDate, Error> {
     match args.date.as_deref() {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-            Error::invalid(vec![Violation::new(
-                "date",
-                Rule::InvalidDate,
-                format!("--date must be a calendar date written YYYY-MM-DD, not \"{text}\""),
-            )])
-        }),
+        Some(text) => desk_domain::check::date_argument("date", "--date", text),
     }
 }
 

@@ -82,13 +82,9 @@ impl RangeArgs {
             .validate()?,
         };
         let as_of = match self.as_of {
-            Some(text) => Some(text.trim().parse().map_err(|_| {
-                Error::invalid(vec![desk_domain::Violation::new(
-                    "as_of",
-                    desk_domain::Rule::InvalidDate,
-                    format!("--as-of must be a date written YYYY-MM-DD, not \"{text}\""),
-                )])
-            })?),
+            Some(text) => Some(desk_domain::check::date_argument(
+                "as_of", "--as-of", &text,
+            )?),
             None => None,
         };
         Ok(StatsQuery { range, as_of })
@@ -309,13 +305,7 @@ fn annual_report(
     files: &AnnualFiles,
 ) -> Result<(), Error> {
     let date = match &files.date {
-        Some(text) => text.trim().parse().map_err(|_| {
-            Error::invalid(vec![desk_domain::Violation::new(
-                "date",
-                desk_domain::Rule::InvalidDate,
-                format!("--date must be a date written YYYY-MM-DD, not \"{text}\""),
-            )])
-        })?,
+        Some(text) => desk_domain::check::date_argument("date", "--date", text)?,
         None => chrono::Local::now().date_naive(),
     };
     // The key is opened (and the PIN checked) before anything is drawn or written.

@@ -261,13 +261,7 @@ fn print_itinerary(ctx: &mut Context<'_>, it: &Itinerary) -> Result<(), Error> {
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::invalid(vec![Violation::new(
-            "today",
-            Rule::InvalidDate,
-            format!("--today must be a calendar date written YYYY-MM-DD, not \"{text}\""),
-        )])
-    })
+    desk_domain::check::date_argument("today", "--today", text)
 }
 
 fn warnings(ctx: &mut Context<'_>, today: Option<&str>) -> Result<(), Error> {

@@ -224,9 +224,31 @@ impl Check {
     }
 }
 
+/// One `YYYY-MM-DD` date given on its own (a command's argument, a CLI flag), checked by the
+/// same rule and said in the same words as in a form: a validation error naming `field`.
+pub fn date_argument(field: &str, label: &str, input: &str) -> Result<NaiveDate, Error> {
+    let mut check = Check::new();
+    let date = check.date(field, label, input);
+    check.finish(|| date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_argument_is_checked_as_in_a_form() {
+        assert_eq!(
+            date_argument("today", "--today", " 2026-12-03 "),
+            Ok(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default())
+        );
+        let bad = date_argument("today", "--today", "2026-02-30").unwrap_err();
+        assert_eq!(bad.violations[0].field, "today");
+        assert_eq!(bad.violations[0].rule, Rule::InvalidDate);
+        assert!(bad.violations[0].message.starts_with("--today must be"));
+        let empty = date_argument("from", "from", "").unwrap_err();
+        assert_eq!(empty.violations[0].rule, Rule::Required);
+    }
 
     #[test]
     fn an_empty_optional_date_is_none_and_a_bad_one_is_a_violation() {

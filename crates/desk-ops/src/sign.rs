@@ -221,8 +221,7 @@ pub fn annual_report_pdf(
     options: &desk_report::AnnualOptions,
 ) -> Result<(Vec<u8>, Option<SignatureSpace>), Error> {
     let (doc, annex) = desk_report::annual_report(stats, options);
-    let layout = desk_report::layout_with_annex(&doc, Some(&annex))
-        .map_err(Error::from)?;
+    let layout = desk_report::layout_with_annex(&doc, Some(&annex)).map_err(Error::from)?;
     let space = desk_report::signature_space(&layout, &doc.signature);
     let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
         .map_err(Error::from)?;

@@ -12,8 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use desk_domain::report::check_complete;
 use desk_domain::richtext::{self, RichBlock};
 use desk_domain::{
-    DocumentPreview, Error, ExpenseKind, MissionReportData, PreviewItem, Rule,
-    Violation, country_names,
+    DocumentPreview, Error, ExpenseKind, MissionReportData, PreviewItem, Rule, Violation,
+    country_names,
 };
 
 use crate::labels::lines_in;

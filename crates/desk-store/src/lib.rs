@@ -80,6 +80,24 @@ pub fn default_database_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_FOLDER).join("desk.sqlite"))
 }
 
+/// The database the app or the CLI opens: the `--db` flag's file, else `$DESK_DB`, else
+/// [`default_database_path`]. The flag is true for the app-data folder: only there may a
+/// first start create a database (a mistyped `--db` never makes an empty one).
+pub fn database_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool), desk_domain::Error> {
+    if let Some(path) = flag {
+        return Ok((path, false));
+    }
+    if let Some(path) = std::env::var_os("DESK_DB").filter(|v| !v.is_empty()) {
+        return Ok((PathBuf::from(path), false));
+    }
+    default_database_path().map(|p| (p, true)).ok_or_else(|| {
+        desk_domain::Error::new(
+            desk_domain::ErrorKind::Io,
+            "no app-data folder on this system: pass --db FILE or set DESK_DB",
+        )
+    })
+}
+
 /// The app-data folder name; it matches the Tauri bundle identifier.
 pub const APP_FOLDER: &str = "vn.gov.nlv.delegation-desk";
 

@@ -90,8 +90,8 @@ pub fn search(desk: State<'_, Desk>, query: String, limit: u32) -> Result<Vec<Se
 #[tauri::command(async)]
 pub fn calendar(desk: State<'_, Desk>, from: String, to: String) -> Result<Vec<CalendarEntry>> {
     crate::state::guarded(|| {
-        let from = crate::files::iso_date("from", &from)?;
-        let to = crate::files::iso_date("to", &to)?;
+        let from = desk_domain::check::date_argument("from", "from", &from)?;
+        let to = desk_domain::check::date_argument("to", "to", &to)?;
         Ok(desk.store()?.calendar(from, to)?)
     })
 }
@@ -121,7 +121,7 @@ pub fn agenda(
 ) -> Result<Vec<AgendaItem>> {
     crate::state::guarded(|| {
         let today = match today {
-            Some(day) => crate::files::iso_date("today", &day)?,
+            Some(day) => desk_domain::check::date_argument("today", "today", &day)?,
             None => chrono::Local::now().date_naive(),
         };
         let store = desk.store()?;

@@ -41,8 +41,7 @@ pub fn export_annual_report(
             now,
         );
         options.country_names = country_names;
-        let bytes = desk_report::render_annual_report(&stats, &options)
-            .map_err(Error::from)?;
+        let bytes = desk_report::render_annual_report(&stats, &options).map_err(Error::from)?;
         desk_ops::write_file(&path, &bytes)?;
         Ok(path.display().to_string())
     })

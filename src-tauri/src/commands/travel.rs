@@ -54,8 +54,8 @@ pub fn export_calendar_ics(
 ) -> Result<()> {
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_write(&file)?;
-        let from = crate::files::iso_date("from", &from)?;
-        let to = crate::files::iso_date("to", &to)?;
+        let from = desk_domain::check::date_argument("from", "from", &from)?;
+        let to = desk_domain::check::date_argument("to", "to", &to)?;
         let text = desk_ops::calendar_ics(&*desk.store()?, from, to, "Delegation Desk")?;
         desk_ops::write_file(&path, text.as_bytes())
     })
