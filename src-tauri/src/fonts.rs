@@ -3,12 +3,12 @@
 //! The mission report's preview draws text at the positions the PDF uses, so it must be set
 //! in the very same Liberation Serif. Rather than bundle a second copy of the four faces with
 //! the web assets (0.9 MB of the window app), the page asks for `deskfont://localhost/<face>`
-//! and this handler answers with `desk_report::FontFace::bytes()`. Nothing else is served:
+//! and this handler answers with `desk_ops::FontFace::bytes()`. Nothing else is served:
 //! any other path is a 404, and the scheme names no file on disk.
 
 use std::borrow::Cow;
 
-use desk_report::FontFace;
+use desk_ops::FontFace;
 use tauri::http::{Response, StatusCode, header};
 
 /// The URI scheme the page's `@font-face` rules name (also allowed by the CSP's `font-src`).

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use desk_domain::{Error, ErrorKind};
+use desk_domain::Error;
 
 use crate::context::Context;
 use crate::output::{self, table};
@@ -305,19 +305,17 @@ fn annual_report(
     files: &AnnualFiles,
 ) -> Result<(), Error> {
     let date = match &files.date {
-        Some(text) => desk_domain::check::date_argument("date", "--date", text)?,
-        None => chrono::Local::now().date_naive(),
+        Some(text) => Some(desk_domain::check::date_argument("date", "--date", text)?),
+        None => None,
+    };
+    let language = if files.english {
+        desk_domain::Language::En
+    } else {
+        desk_domain::Language::Vi
     };
     // The key is opened (and the PIN checked) before anything is drawn or written.
     let signing = match (&files.key, &files.pdf) {
-        (Some(key), Some(_)) => {
-            let language = if files.english {
-                desk_domain::Language::En
-            } else {
-                desk_domain::Language::Vi
-            };
-            Some(crate::sign::open(ctx.store, key, language)?)
-        }
+        (Some(key), Some(_)) => Some(crate::sign::open(ctx.store, key, language)?),
         (Some(_), None) => {
             return Err(Error::invalid(vec![desk_domain::Violation::new(
                 "out",
@@ -331,29 +329,17 @@ fn annual_report(
     let mut written = Vec::new();
     let mut signer = None;
     if let Some(pdf) = &files.pdf {
-        let language = if files.english {
-            desk_report::Language::English
-        } else {
-            desk_report::Language::Vietnamese
-        };
-        let settings = ctx.store.settings()?;
-        let mut options = desk_report::AnnualOptions::from_settings(
-            &settings,
-            language,
-            date,
-            chrono::Local::now().fixed_offset(),
-        );
+        let mut options = desk_ops::annual::options(ctx.store, language, date)?;
         if let Some(number) = files.number {
             options.number.sequence = number;
         }
         let bytes = match &signing {
-            None => desk_report::render_annual_report(&stats, &options)
-                .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?,
+            None => desk_ops::annual::pdf(&stats, &options)?,
             Some(s) => {
                 let (unsigned, space) = desk_ops::sign::annual_report_pdf(&stats, &options)?;
                 signer = Some(s.credential.signer_name());
                 desk_ops::sign::sign_paper(
-                    &settings,
+                    &ctx.store.settings()?,
                     desk_ops::sign::Paper::AnnualReport,
                     &unsigned,
                     space,
@@ -368,12 +354,7 @@ fn annual_report(
         written.push(pdf.clone());
     }
     if let Some(xlsx) = &files.xlsx {
-        let language = if files.english {
-            desk_domain::Language::En
-        } else {
-            desk_domain::Language::Vi
-        };
-        let bytes = desk_exchange::annual_workbook(&stats, language)?;
+        let bytes = desk_ops::annual::workbook(&stats, language)?;
         desk_ops::write_file(xlsx, &bytes)?;
         written.push(xlsx.clone());
     }

@@ -6,6 +6,7 @@
 //! Each function returns bytes or a string; writing goes through [`write_file`], which never
 //! leaves half a file behind.
 
+pub mod annual;
 pub mod files;
 pub mod history;
 pub mod hosting;
@@ -14,6 +15,8 @@ pub mod rates;
 mod recovery;
 pub mod sign;
 
+/// The report's four faces: the window's preview is served the very bytes the PDFs embed.
+pub use desk_report::FontFace;
 pub use files::{mount_point, write_file, write_private_file};
 pub use recovery::recovery_sheet;
 
@@ -111,6 +114,16 @@ pub fn load_demo_into_empty(store: &mut Store) -> Result<(), Error> {
     store.load_demo()?;
     rates::load_example(store)?;
     Ok(())
+}
+
+/// The mission report laid out exactly as it will print, for the preview beside the editor.
+pub fn mission_preview(
+    store: &Store,
+    delegation_id: &str,
+    language: Language,
+) -> Result<desk_domain::DocumentPreview, Error> {
+    let data = store.mission_report_data(delegation_id)?;
+    desk_report::mission::preview_of(&data, print_language(language), now())
 }
 
 /// Writes the delegation's mission report as PDF and keeps that state as a version (an

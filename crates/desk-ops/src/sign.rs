@@ -7,12 +7,13 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use desk_domain::{Error, ErrorKind, Language, ReportVersion, Rule, Violation};
 use desk_report::SignatureSpace;
-use desk_sign::{
-    Appearance, Credential, Lang, PdfRect, SignError, SignRequest, TokenChoice, Verification,
-};
+use desk_sign::{Appearance, Credential, Lang, PdfRect, SignError, SignRequest, Verification};
 use desk_store::Store;
 
 use crate::{print_language, write_file};
+
+/// Which key a signature uses (a PKCS#12 file or a token's slot), as the window asks for it.
+pub use desk_sign::TokenChoice;
 
 /// Where the key is.
 #[derive(Debug, Clone)]

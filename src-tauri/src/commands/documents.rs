@@ -95,10 +95,7 @@ pub fn report_preview(
     delegation_id: String,
     language: Language,
 ) -> Result<DocumentPreview> {
-    crate::state::guarded(|| {
-        let data = desk.store()?.mission_report_data(&delegation_id)?;
-        desk_report::mission::preview_of(&data, desk_ops::print_language(language), desk_ops::now())
-    })
+    crate::state::guarded(|| desk_ops::mission_preview(&*desk.store()?, &delegation_id, language))
 }
 
 /// Writes the report as PDF to the path the user chose, and keeps that state as a version.

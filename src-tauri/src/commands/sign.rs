@@ -5,8 +5,8 @@
 //! thread, since the dialogs block until the person answers.
 
 use desk_domain::print::Paper;
+use desk_ops::sign::TokenChoice;
 use desk_ops::sign::{KeySource, lang_of};
-use desk_sign::TokenChoice;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 

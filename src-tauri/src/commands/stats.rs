@@ -33,15 +33,9 @@ pub fn export_annual_report(
         let range = range.validate()?;
         let store = desk.store()?;
         let stats = store.stats(range.from, range.to)?;
-        let now = desk_ops::now();
-        let mut options = desk_report::AnnualOptions::from_settings(
-            &store.settings()?,
-            desk_ops::print_language(language),
-            now.date_naive(),
-            now,
-        );
+        let mut options = desk_ops::annual::options(&store, language, None)?;
         options.country_names = country_names;
-        let bytes = desk_report::render_annual_report(&stats, &options).map_err(Error::from)?;
+        let bytes = desk_ops::annual::pdf(&stats, &options)?;
         desk_ops::write_file(&path, &bytes)?;
         Ok(path.display().to_string())
     })
@@ -59,7 +53,7 @@ pub fn export_annual_workbook(
         let path = desk.chosen.take_to_write(&file)?;
         let range = range.validate()?;
         let stats = desk.store()?.stats(range.from, range.to)?;
-        let bytes = desk_exchange::annual_workbook(&stats, language)?;
+        let bytes = desk_ops::annual::workbook(&stats, language)?;
         desk_ops::write_file(&path, &bytes)?;
         Ok(path.display().to_string())
     })
