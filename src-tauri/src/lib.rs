@@ -8,7 +8,6 @@ mod chosen;
 mod commands;
 mod files;
 mod fonts;
-mod hosting;
 mod navigation;
 mod state;
 mod work;
@@ -205,5 +204,29 @@ pub fn run() -> ExitCode {
             eprintln!("delegation-desk: {error}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The window may call exactly the commands of the IPC contract: one permission each,
+    /// nothing more.
+    #[test]
+    fn the_capability_grants_exactly_the_contract() {
+        let text = include_str!("../capabilities/main.json");
+        let mut granted: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"allow-"))
+            .map(|l| l.trim_end_matches([',', '"']).replace('-', "_"))
+            .collect();
+        let mut contract: Vec<String> = desk_domain::ipc::command_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        granted.sort();
+        contract.sort();
+        assert_eq!(granted, contract);
+        assert!(!text.contains("fs:"), "no file-system plugin");
+        assert!(!text.contains("shell:"), "no shell plugin");
     }
 }

@@ -13,7 +13,7 @@ pub fn preview_guest_file(
     mapping: Option<GuestMapping>,
 ) -> Result<GuestFilePreview> {
     crate::state::guarded(|| {
-        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let (name, bytes) = crate::files::guest_file(&desk.chosen.to_read(&file)?)?;
         desk_ops::hosting::guest_preview(
             &*desk.store()?,
             &delegation_id,
@@ -36,7 +36,7 @@ pub fn import_guest_file(
     skip_invalid: bool,
 ) -> Result<GuestImported> {
     crate::state::guarded(|| {
-        let (name, bytes) = crate::hosting::guest_file(&desk.chosen.to_read(&file)?)?;
+        let (name, bytes) = crate::files::guest_file(&desk.chosen.to_read(&file)?)?;
         desk_ops::hosting::guest_import(
             &mut *desk.store()?,
             &delegation_id,
