@@ -242,11 +242,17 @@ mod tests {
             date_argument("today", "--today", " 2026-12-03 "),
             Ok(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default())
         );
-        let bad = date_argument("today", "--today", "2026-02-30").unwrap_err();
+        let bad = date_argument("today", "--today", "2026-02-30")
+            .err()
+            .unwrap_or_else(|| Error::invalid(Vec::new()));
+        assert_eq!(bad.violations.len(), 1, "a bad date is refused");
         assert_eq!(bad.violations[0].field, "today");
         assert_eq!(bad.violations[0].rule, Rule::InvalidDate);
         assert!(bad.violations[0].message.starts_with("--today must be"));
-        let empty = date_argument("from", "from", "").unwrap_err();
+        let empty = date_argument("from", "from", "")
+            .err()
+            .unwrap_or_else(|| Error::invalid(Vec::new()));
+        assert_eq!(empty.violations.len(), 1, "an empty date is refused");
         assert_eq!(empty.violations[0].rule, Rule::Required);
     }
 
