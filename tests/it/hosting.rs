@@ -897,6 +897,14 @@ fn exports_never_write_a_formula_and_read_back_as_a_guest_list() {
     );
 }
 
+fn no_tick_exported(store: &Store) -> bool {
+    let export = store.export("").unwrap();
+    export
+        .hosting
+        .iter()
+        .all(|k| !k.key.starts_with("checkin:"))
+}
+
 #[test]
 fn check_in_ticks_arrivals_and_travels_with_the_export() {
     let (mut store, delegation, _) = hosting_store();
@@ -956,13 +964,17 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
     store.check_in(&delegation, first).unwrap();
     store.remove_member(&member.id).unwrap();
     assert!(
-        store
-            .export("")
-            .unwrap()
-            .hosting
-            .iter()
-            .all(|k| !k.key.starts_with("checkin:")),
+        no_tick_exported(&store),
         "a removed member's tick goes with them"
+    );
+
+    let second = &guests[1].person.id;
+    store.check_in(&delegation, second).unwrap();
+    store.trash_delegation(&delegation).unwrap();
+    store.purge_delegation(&delegation).unwrap();
+    assert!(
+        no_tick_exported(&store),
+        "a delegation deleted for good takes its guests' ticks with it"
     );
 }
 

@@ -190,6 +190,45 @@ fn opening_an_up_to_date_database_takes_no_copy() {
 }
 
 #[test]
+fn check_ins_kept_as_settings_move_to_their_own_table_on_upgrade() {
+    let db = fixture("schema-v10.sqlite");
+    let before = desk_store::testing::plain_counts(&db.path).unwrap();
+    let ticked =
+        desk_store::testing::add_plain_check_ins(&db.path, "2026-11-20T08:15:00+07:00", "Lễ tân")
+            .unwrap();
+    assert!(ticked > 0, "the fixture has members to tick");
+    let store = db.open();
+    assert!(
+        store.check().unwrap().ok(),
+        "the upgraded database passes its check"
+    );
+    let mut shown = 0;
+    for delegation in store.list_delegations().unwrap() {
+        for guest in store.check_ins(&delegation.id).unwrap() {
+            assert_eq!(guest.at.as_deref(), Some("2026-11-20T08:15:00+07:00"));
+            assert_eq!(guest.by, "Lễ tân");
+            shown += 1;
+        }
+    }
+    assert!(shown > 0, "the welcome desk still shows who arrived");
+    drop(store);
+    let after = desk_store::testing::counts(&db.path, &db.key()).unwrap();
+    let rows = |counts: &[(String, i64)], table: &str| {
+        counts.iter().find(|(t, _)| t == table).map(|(_, n)| *n)
+    };
+    assert_eq!(
+        rows(&after, "check_in"),
+        Some(ticked as i64),
+        "every tick moved"
+    );
+    assert_eq!(
+        rows(&after, "setting"),
+        rows(&before, "setting"),
+        "no check-in is left among the settings, the orphan's included"
+    );
+}
+
+#[test]
 fn every_earlier_schema_version_has_a_fixture_that_upgrades() {
     for version in desk_store::schema_versions() {
         let name = format!("schema-v{version}.sqlite");

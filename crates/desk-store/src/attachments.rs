@@ -1,7 +1,7 @@
 //! Attachments: the file's bytes kept in the database beside their size, type and SHA-256.
 
 use desk_domain::{Attachment, AttachmentInput, Error, Rule, Violation};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 use sha2::{Digest, Sha256};
 
 use crate::record;
@@ -51,16 +51,7 @@ impl Store {
             updated_at: writer.at.clone(),
         };
         writer.create(&attachment)?;
-        writer
-            .tx
-            .prepare_cached("INSERT INTO attachment_content (id, content) VALUES (?1, ?2)")?
-            .execute(params![attachment.id, content])?;
-        if let Some(print) = print {
-            writer
-                .tx
-                .prepare_cached("INSERT INTO attachment_print (id, content) VALUES (?1, ?2)")?
-                .execute(params![attachment.id, print])?;
-        }
+        writer.put_attachment_content(&attachment.id, content, print)?;
         writer.commit()?;
         Ok(attachment)
     }

@@ -328,7 +328,7 @@ impl Store {
         }
         self.backup_before(crate::BackupReason::Purge)?;
         let writer = self.writer()?;
-        search::unindex_belonging_to(&writer.tx, id)?;
+        writer.unindex_belonging_to(id)?;
         writer.remove(&delegation)?;
         writer.commit()?;
         Ok(())

@@ -2,12 +2,12 @@
 //! flights and rooms, check-in at the welcome desk, duty checklists, transfers from flights,
 //! the transfer board, the rooming list and the programme by day.
 //!
-//! Two small kinds of state live in the `setting` key-value table rather than in new
-//! tables, so that this needs no schema migration: the column mapping remembered per
-//! organisation (`guest_mapping:<organisation id>`) and the check-in time of a member
-//! (`checkin:<member id>`). Both are written in the same transaction as the change they
-//! belong to, noted in the audit trail, carried by the JSON export, and removed with their
-//! member.
+//! The column mapping remembered per organisation lives in the `setting` key-value table
+//! (`guest_mapping:<organisation id>`); a member's check-in has its own table (`check_in`,
+//! schema 11; before it, a `checkin:<member id>` setting), removed with its member. Both
+//! are written in the same transaction as the change they belong to, noted in the audit
+//! trail, and carried by the JSON export, where a check-in keeps its earlier form, a
+//! `checkin:<member id>` entry with its time and who ticked it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -41,9 +41,9 @@ pub fn default_checklist() -> Result<ChecklistTemplate, StoreError> {
 }
 
 const MAPPING_PREFIX: &str = "guest_mapping:";
-const CHECKIN_PREFIX: &str = "checkin:";
+pub(crate) const CHECKIN_PREFIX: &str = "checkin:";
 
-/// A check-in as stored under `checkin:<member id>`.
+/// A check-in as the export carries it, under `checkin:<member id>`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Tick {
     at: String,
@@ -59,15 +59,6 @@ pub struct KeyedSetting {
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {e}"))
-}
-
-/// Removes a member's check-in with the member (called inside the member's transaction).
-pub(crate) fn forget_member(writer: &Writer<'_>, member_id: &str) -> Result<(), StoreError> {
-    writer.tx.execute(
-        "DELETE FROM setting WHERE key = ?1",
-        [format!("{CHECKIN_PREFIX}{member_id}")],
-    )?;
-    Ok(())
 }
 
 fn conflict(message: String) -> StoreError {
@@ -97,15 +88,16 @@ fn push_unique(problems: &mut Vec<ImportProblem>, problem: ImportProblem) {
 }
 
 impl Store {
-    /// Every hosting key of the `setting` table (mappings and check-ins), by key.
+    /// The hosting state the export carries: the remembered mappings and the check-ins (as
+    /// `checkin:<member id>` entries), by key.
     pub(crate) fn keyed_settings(&self) -> Result<Vec<KeyedSetting>, StoreError> {
+        let mut out = Vec::new();
         let mut stmt = self.conn.prepare(
-            "SELECT key, value FROM setting WHERE key LIKE 'guest_mapping:%' OR key LIKE 'checkin:%' ORDER BY key",
+            "SELECT key, value FROM setting WHERE key LIKE 'guest_mapping:%' ORDER BY key",
         )?;
         let rows = stmt.query_map([], |row| {
             Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
         })?;
-        let mut out = Vec::new();
         for row in rows {
             let (key, value) = row?;
             out.push(KeyedSetting {
@@ -113,6 +105,26 @@ impl Store {
                 key,
             });
         }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT member_id, checked_at, checked_by FROM check_in")?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                Tick {
+                    at: row.get(1)?,
+                    by: row.get(2)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (member_id, tick) = row?;
+            out.push(KeyedSetting {
+                key: format!("{CHECKIN_PREFIX}{member_id}"),
+                value: serde_json::to_value(&tick).map_err(|e| corrupt("check-in", e))?,
+            });
+        }
+        out.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(out)
     }
 
@@ -380,7 +392,7 @@ impl Store {
         if let Some(org) = &delegation.organisation_id {
             let json = serde_json::to_string(&checked.mapping())
                 .map_err(|e| corrupt("guest mapping", e))?;
-            crate::settings::put_setting(&writer, &format!("{MAPPING_PREFIX}{org}"), &json)?;
+            writer.put_setting(&format!("{MAPPING_PREFIX}{org}"), &json)?;
         }
         writer.note(
             "delegation",
@@ -456,12 +468,16 @@ impl Store {
     }
 
     fn tick(&self, member_id: &str) -> Result<Option<Tick>, StoreError> {
-        match self.setting_text(&format!("{CHECKIN_PREFIX}{member_id}"))? {
-            Some(json) => serde_json::from_str(&json)
-                .map(Some)
-                .map_err(|e| corrupt("check-in", e)),
-            None => Ok(None),
-        }
+        Ok(self
+            .conn
+            .prepare_cached("SELECT checked_at, checked_by FROM check_in WHERE member_id = ?1")?
+            .query_row([member_id], |row| {
+                Ok(Tick {
+                    at: row.get(0)?,
+                    by: row.get(1)?,
+                })
+            })
+            .optional()?)
     }
 
     /// Ticks a person's arrival at the welcome desk. Ticking twice keeps the first time.
@@ -486,8 +502,7 @@ impl Store {
             at: writer.at.clone(),
             by: self_actor(&writer),
         };
-        let json = serde_json::to_string(&tick).map_err(|e| corrupt("check-in", e))?;
-        crate::settings::put_setting(&writer, &format!("{CHECKIN_PREFIX}{}", member.id), &json)?;
+        writer.put_check_in(&member.id, &tick.by)?;
         writer.note("member", &member.id, "checked_in_at", &tick.at)?;
         writer.commit()?;
         Ok(CheckIn {
@@ -508,11 +523,7 @@ impl Store {
         let member = self.member_of(delegation_id, person_id)?;
         let person = self.person(person_id)?;
         let writer = self.writer()?;
-        let removed = writer.tx.execute(
-            "DELETE FROM setting WHERE key = ?1",
-            [format!("{CHECKIN_PREFIX}{}", member.id)],
-        )?;
-        if removed > 0 {
+        if writer.remove_check_in(&member.id)? {
             writer.note("member", &member.id, "checked_in_at", "")?;
         }
         writer.commit()?;

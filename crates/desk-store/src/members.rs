@@ -106,8 +106,8 @@ impl Store {
     pub fn remove_member(&mut self, id: &str) -> Result<(), StoreError> {
         let member: Member = record::get(&self.conn, id)?;
         let writer = self.writer()?;
+        // Its check-in goes with it (the schema cascades).
         writer.remove(&member)?;
-        crate::hosting::forget_member(&writer, &member.id)?;
         writer.commit()
     }
 

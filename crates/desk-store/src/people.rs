@@ -62,10 +62,10 @@ impl Store {
         if writer.change(&old, &new)? {
             // People and delegations are found by their organisation's name: refresh them.
             for person in &people {
-                search::index(&writer.tx, person)?;
+                writer.reindex(person)?;
             }
             for delegation in &delegations {
-                search::index(&writer.tx, delegation)?;
+                writer.reindex(delegation)?;
             }
         }
         writer.commit()?;

@@ -5,7 +5,6 @@ use chrono::{Datelike, Local};
 use desk_domain::ReportVersion;
 use desk_domain::report::{check_can_finalise, check_editable, report_number};
 use desk_domain::{Delegation, Language, MissionReport, MissionReportInput, ReportStatus};
-use rusqlite::params;
 
 use crate::record;
 use crate::write::Writer;
@@ -217,18 +216,7 @@ fn keep_version(
         report: report.clone(),
         created_at: writer.at.clone(),
     };
-    writer.tx.execute(
-        "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            version.id,
-            version.report_id,
-            version.version,
-            reason,
-            content,
-            version.created_at
-        ],
-    )?;
+    writer.put_report_version(&version, &content)?;
     Ok(version)
 }
 

@@ -1,23 +1,11 @@
 //! The office's settings, one JSON value per key in the `setting` table.
 
 use desk_domain::Settings;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
-use crate::write::Writer;
 use crate::{Store, StoreError};
 
 const KEY: &str = "office";
-
-/// Keeps `json` under `key` in the `setting` table, replacing what was there (inside the
-/// caller's transaction).
-pub(crate) fn put_setting(writer: &Writer<'_>, key: &str, json: &str) -> Result<(), StoreError> {
-    writer.tx.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, json],
-    )?;
-    Ok(())
-}
 
 impl Store {
     /// The text kept under `key` in the `setting` table, if any.
@@ -53,7 +41,7 @@ impl Store {
         let old = self.settings()?;
         let json = serde_json::to_string(&valid).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let writer = self.writer()?;
-        put_setting(&writer, KEY, &json)?;
+        writer.put_setting(KEY, &json)?;
         if old != valid {
             writer.note("setting", KEY, "*", &json)?;
         }

@@ -116,7 +116,7 @@ impl Store {
         };
         let json = serde_json::to_string(&kept).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let writer = self.writer()?;
-        crate::settings::put_setting(&writer, KEY, &json)?;
+        writer.put_setting(KEY, &json)?;
         writer.note("setting", KEY, "*", what)?;
         writer.commit()?;
         Ok(assets.clone())

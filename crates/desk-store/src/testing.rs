@@ -39,6 +39,23 @@ pub fn add_plain_audit_entry(
     Ok(())
 }
 
+/// Ticks every member of a plaintext database of schema 10 or earlier (a fixture copy) as
+/// that app kept check-ins, `checkin:<member id>` settings, and leaves one behind for a
+/// member that no longer exists. Returns how many members were ticked.
+pub fn add_plain_check_ins(path: &Path, at: &str, by: &str) -> Result<usize, StoreError> {
+    let conn = Connection::open(path)?;
+    let tick = serde_json::json!({ "at": at, "by": by }).to_string();
+    let ticked = conn.execute(
+        "INSERT INTO setting (key, value) SELECT 'checkin:' || id, ?1 FROM member",
+        [&tick],
+    )?;
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES ('checkin:00000000-0000-0000-0000-000000000000', ?1)",
+        [&tick],
+    )?;
+    Ok(ticked)
+}
+
 /// Every table's row count in a plaintext database (a fixture), read without changing it.
 pub fn plain_counts(path: &Path) -> Result<Vec<(String, i64)>, StoreError> {
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;

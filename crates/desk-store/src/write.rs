@@ -8,8 +8,11 @@ use serde_json::Value;
 use crate::record::{self, Record};
 use crate::{StoreError, search};
 
+/// The transaction is private: a change reaches the database only through these methods,
+/// which audit and index records, and name each table that is not a record (settings,
+/// check-ins, file contents, report versions) with what it keeps.
 pub struct Writer<'a> {
-    pub tx: Transaction<'a>,
+    tx: Transaction<'a>,
     actor: &'a str,
     pub at: String,
 }
@@ -109,6 +112,89 @@ impl<'a> Writer<'a> {
     pub fn note(&self, entity: &str, id: &str, field: &str, text: &str) -> Result<(), StoreError> {
         let value = serde_json::Value::String(text.to_owned()).to_string();
         self.audit(entity, id, field, None, Some(&value))
+    }
+
+    /// Keeps `json` under `key` in the `setting` table, replacing what was there. Callers
+    /// audit the change themselves when it is one a person made (`note`).
+    pub fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute(params![key, json])?;
+        Ok(())
+    }
+
+    /// Ticks a member's arrival at the welcome desk, at this change's time.
+    pub fn put_check_in(&self, member_id: &str, by: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO check_in (member_id, checked_at, checked_by) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (member_id) DO NOTHING",
+            )?
+            .execute(params![member_id, self.at, by])?;
+        Ok(())
+    }
+
+    /// Takes back a member's tick; false when there was none.
+    pub fn remove_check_in(&self, member_id: &str) -> Result<bool, StoreError> {
+        let removed = self
+            .tx
+            .prepare_cached("DELETE FROM check_in WHERE member_id = ?1")?
+            .execute([member_id])?;
+        Ok(removed > 0)
+    }
+
+    /// The bytes of an attachment just created, and its print rendition if one was made.
+    pub fn put_attachment_content(
+        &self,
+        id: &str,
+        content: &[u8],
+        print: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("INSERT INTO attachment_content (id, content) VALUES (?1, ?2)")?
+            .execute(params![id, content])?;
+        if let Some(print) = print {
+            self.tx
+                .prepare_cached("INSERT INTO attachment_print (id, content) VALUES (?1, ?2)")?
+                .execute(params![id, print])?;
+        }
+        Ok(())
+    }
+
+    /// Keeps a state of a mission report (`content` is its JSON) as a version.
+    pub fn put_report_version(
+        &self,
+        version: &desk_domain::ReportVersion,
+        content: &str,
+    ) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                version.id,
+                version.report_id,
+                version.version,
+                version.reason,
+                content,
+                version.created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a record's search entry again: a record found by another's name (a person by
+    /// their organisation's) after that name changed.
+    pub fn reindex<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+        search::index(&self.tx, record)
+    }
+
+    /// Removes the search entries of every record that belongs to a delegation deleted for
+    /// good (its members, trips and papers go with it by the schema's cascade).
+    pub fn unindex_belonging_to(&self, delegation_id: &str) -> Result<(), StoreError> {
+        search::unindex_belonging_to(&self.tx, delegation_id)
     }
 
     /// Who the audit trail names for this change.
