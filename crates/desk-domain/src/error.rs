@@ -10,30 +10,32 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// What went wrong, as a stable tag the UI and the CLI can act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    /// The input broke a rule; `violations` says which fields and which rules.
-    Validation,
-    /// The record asked for does not exist (or is in the trash).
-    NotFound,
-    /// The change conflicts with the current state (e.g. a status move that is not allowed).
-    Conflict,
-    /// The database file was written by a newer version of the app; it is left untouched.
-    NewerSchema,
-    /// The database could not be read or written.
-    Storage,
-    /// A file could not be read or written.
-    Io,
-    /// The database is encrypted and the key at hand does not open it (or there is none).
-    Locked,
-    /// The database file is damaged; a backup can be restored.
-    Damaged,
-    /// The user stopped the work before it ended; nothing was changed.
-    Cancelled,
-    /// Something that should not happen did; the message says what.
-    Internal,
+use crate::named;
+
+named! {
+    /// What went wrong, as a stable tag the UI and the CLI can act on.
+    pub enum ErrorKind {
+        /// The input broke a rule; `violations` says which fields and which rules.
+        Validation = "validation",
+        /// The record asked for does not exist (or is in the trash).
+        NotFound = "not_found",
+        /// The change conflicts with the current state (e.g. a status move that is not allowed).
+        Conflict = "conflict",
+        /// The database file was written by a newer version of the app; it is left untouched.
+        NewerSchema = "newer_schema",
+        /// The database could not be read or written.
+        Storage = "storage",
+        /// A file could not be read or written.
+        Io = "io",
+        /// The database is encrypted and the key at hand does not open it (or there is none).
+        Locked = "locked",
+        /// The database file is damaged; a backup can be restored.
+        Damaged = "damaged",
+        /// The user stopped the work before it ended; nothing was changed.
+        Cancelled = "cancelled",
+        /// Something that should not happen did; the message says what.
+        Internal = "internal",
+    }
 }
 
 /// The rule a field broke. Stable names: the UI translates them.

@@ -641,6 +641,12 @@ fn declare<T: TS>(out: &mut String) {
 }
 
 /// The whole `bindings.ts` file.
+/// Values as a TypeScript array literal of their serde names: `["a", "b"]`.
+fn names<T: std::fmt::Display>(values: &[T]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
 pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by `desk_domain::ipc::typescript()`. Do not edit:\n\
@@ -841,6 +847,61 @@ pub fn typescript() -> String {
     );
     out.push_str("] as const;\n\n");
 
+    // The domain's lists and moves, so the window offers exactly what the rules accept
+    // and no Svelte file keeps a copy of its own.
+    out.push_str(
+        "/** The statuses a delegation may move to from each status (`DelegationStatus::next`). */\n",
+    );
+    out.push_str(
+        "export const STATUS_MOVES: { readonly [S in DelegationStatus]: readonly DelegationStatus[] } = {\n",
+    );
+    for status in DelegationStatus::ALL {
+        out.push_str(&format!("  {status}: {},\n", names(status.next())));
+    }
+    out.push_str("};\n\n");
+    let lists: [(&str, &str, String); 7] = [
+        (
+            "Every kind of failure the UI acts on.",
+            "ERROR_KINDS",
+            names(ErrorKind::ALL),
+        ),
+        (
+            "A task's statuses, in the order of its board.",
+            "TASK_STATUSES",
+            names(TaskStatus::ALL),
+        ),
+        (
+            "Kinds of organisation, as the form offers them.",
+            "ORGANISATION_KINDS",
+            names(OrganisationKind::ALL),
+        ),
+        (
+            "Kinds of attached document.",
+            "ATTACHMENT_KINDS",
+            names(AttachmentKind::ALL),
+        ),
+        (
+            "Kinds of programme item.",
+            "PROGRAMME_KINDS",
+            names(ProgrammeKind::ALL),
+        ),
+        (
+            "Kinds of transfer.",
+            "TRANSFER_KINDS",
+            names(TransferKind::ALL),
+        ),
+        (
+            "Kinds of expense line, in the order of the Money tab.",
+            "EXPENSE_KINDS",
+            names(ExpenseKind::ALL),
+        ),
+    ];
+    for (doc, name, values) in lists {
+        out.push_str(&format!(
+            "/** {doc} */\nexport const {name} = {values} as const;\n\n"
+        ));
+    }
+
     out.push_str("/** Every IPC command: its arguments and what it resolves to. */\n");
     out.push_str("export interface Commands {\n");
     for command in commands() {
@@ -888,5 +949,22 @@ mod tests {
             ts.contains("create_delegation: { args: { input: DelegationInput }"),
             "{ts}"
         );
+    }
+
+    #[test]
+    fn the_window_offers_the_moves_and_choices_the_rules_accept() {
+        let ts = typescript();
+        for status in DelegationStatus::ALL {
+            let offered = format!("  {status}: {},\n", names(status.next()));
+            assert!(ts.contains(&offered), "{offered}");
+        }
+        assert!(
+            ts.contains(r#"  closed: ["reported"],"#),
+            "a closed file can only reopen"
+        );
+        assert!(ts.contains(
+            r#"export const TASK_STATUSES = ["todo", "doing", "done", "cancelled"] as const;"#
+        ));
+        assert!(ts.contains(r#"export const ERROR_KINDS = ["validation", "not_found","#));
     }
 }

@@ -2060,6 +2060,38 @@ two_sided: boolean, };
 /** Every assigned ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_CODES = ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"] as const;
 
+/** The statuses a delegation may move to from each status (`DelegationStatus::next`). */
+export const STATUS_MOVES: { readonly [S in DelegationStatus]: readonly DelegationStatus[] } = {
+  draft: ["approved", "cancelled"],
+  approved: ["underway", "draft", "cancelled"],
+  underway: ["returned"],
+  returned: ["reported", "underway"],
+  reported: ["closed", "returned"],
+  closed: ["reported"],
+  cancelled: ["draft"],
+};
+
+/** Every kind of failure the UI acts on. */
+export const ERROR_KINDS = ["validation", "not_found", "conflict", "newer_schema", "storage", "io", "locked", "damaged", "cancelled", "internal"] as const;
+
+/** A task's statuses, in the order of its board. */
+export const TASK_STATUSES = ["todo", "doing", "done", "cancelled"] as const;
+
+/** Kinds of organisation, as the form offers them. */
+export const ORGANISATION_KINDS = ["library", "association", "sponsor", "ministry", "university", "other"] as const;
+
+/** Kinds of attached document. */
+export const ATTACHMENT_KINDS = ["invitation", "decision", "ticket", "photo", "receipt", "letter", "other"] as const;
+
+/** Kinds of programme item. */
+export const PROGRAMME_KINDS = ["meeting", "workshop", "visit", "ceremony", "meal", "transfer", "other"] as const;
+
+/** Kinds of transfer. */
+export const TRANSFER_KINDS = ["arrival", "departure", "local"] as const;
+
+/** Kinds of expense line, in the order of the Money tab. */
+export const EXPENSE_KINDS = ["estimate", "advance", "actual"] as const;
+
 /** Every IPC command: its arguments and what it resolves to. */
 export interface Commands {
   app_info: { args: Record<string, never>; returns: AppInfo };

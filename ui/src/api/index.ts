@@ -11,7 +11,6 @@ import type {
   DelegationStatus,
   DeskError,
   DirectoryFilter,
-  ErrorKind,
   EstimateRequest,
   ExpenseInput,
   FileFilter,
@@ -40,23 +39,21 @@ import type {
   TransferInput,
   VisaInput,
 } from './bindings';
+import { ERROR_KINDS } from './bindings';
 import { watched } from './waiting.svelte';
 
 export type * from './bindings';
-export { COUNTRY_CODES } from './bindings';
+export {
+  ATTACHMENT_KINDS,
+  COUNTRY_CODES,
+  EXPENSE_KINDS,
+  ORGANISATION_KINDS,
+  PROGRAMME_KINDS,
+  STATUS_MOVES,
+  TASK_STATUSES,
+  TRANSFER_KINDS,
+} from './bindings';
 
-const KINDS: readonly ErrorKind[] = [
-  'validation',
-  'not_found',
-  'conflict',
-  'newer_schema',
-  'storage',
-  'io',
-  'locked',
-  'damaged',
-  'cancelled',
-  'internal',
-];
 
 /** A failed command, with the error exactly as the shell described it. */
 export class CommandError extends Error {
@@ -74,7 +71,7 @@ function isDeskError(value: unknown): value is DeskError {
   const v = value as Record<string, unknown>;
   return (
     typeof v.kind === 'string' &&
-    (KINDS as readonly string[]).includes(v.kind) &&
+    (ERROR_KINDS as readonly string[]).includes(v.kind) &&
     typeof v.message === 'string' &&
     Array.isArray(v.violations)
   );
