@@ -859,42 +859,15 @@ pub fn typescript() -> String {
         out.push_str(&format!("  {status}: {},\n", names(status.next())));
     }
     out.push_str("};\n\n");
+    #[rustfmt::skip]
     let lists: [(&str, &str, String); 7] = [
-        (
-            "Every kind of failure the UI acts on.",
-            "ERROR_KINDS",
-            names(ErrorKind::ALL),
-        ),
-        (
-            "A task's statuses, in the order of its board.",
-            "TASK_STATUSES",
-            names(TaskStatus::ALL),
-        ),
-        (
-            "Kinds of organisation, as the form offers them.",
-            "ORGANISATION_KINDS",
-            names(OrganisationKind::ALL),
-        ),
-        (
-            "Kinds of attached document.",
-            "ATTACHMENT_KINDS",
-            names(AttachmentKind::ALL),
-        ),
-        (
-            "Kinds of programme item.",
-            "PROGRAMME_KINDS",
-            names(ProgrammeKind::ALL),
-        ),
-        (
-            "Kinds of transfer.",
-            "TRANSFER_KINDS",
-            names(TransferKind::ALL),
-        ),
-        (
-            "Kinds of expense line, in the order of the Money tab.",
-            "EXPENSE_KINDS",
-            names(ExpenseKind::ALL),
-        ),
+        ("Every kind of failure the UI acts on.", "ERROR_KINDS", names(ErrorKind::ALL)),
+        ("A task's statuses, in the order of its board.", "TASK_STATUSES", names(TaskStatus::ALL)),
+        ("Kinds of organisation, as the form offers them.", "ORGANISATION_KINDS", names(OrganisationKind::ALL)),
+        ("Kinds of attached document.", "ATTACHMENT_KINDS", names(AttachmentKind::ALL)),
+        ("Kinds of programme item.", "PROGRAMME_KINDS", names(ProgrammeKind::ALL)),
+        ("Kinds of transfer.", "TRANSFER_KINDS", names(TransferKind::ALL)),
+        ("Kinds of expense line, in the order of the Money tab.", "EXPENSE_KINDS", names(ExpenseKind::ALL)),
     ];
     for (doc, name, values) in lists {
         out.push_str(&format!(
