@@ -130,7 +130,7 @@ fn papers() -> Vec<Paper> {
     let itinerary = store.itinerary(&singapore).unwrap();
 
     let mut out = Vec::new();
-    for language in [Language::Vietnamese, Language::English] {
+    for language in [Language::Vi, Language::En] {
         let doc = desk_report::mission::document(&data, language, created()).unwrap();
         out.push(paper(
             "mission report",
@@ -315,7 +315,7 @@ fn check_signer(p: &Paper) {
         p.name,
         space.height / PT_PER_MM
     );
-    let name = if p.language == Language::English {
+    let name = if p.language == Language::En {
         SIGNER_EN
     } else {
         SIGNER
@@ -345,7 +345,7 @@ fn check_signer(p: &Paper) {
         .map(|t| t.text.trim().to_owned())
         .collect::<Vec<_>>()
         .join(" ");
-    let expected = if p.language == Language::English {
+    let expected = if p.language == Language::En {
         "DEPUTY DIRECTOR"
     } else {
         "PHÓ GIÁM ĐỐC"
@@ -361,7 +361,7 @@ fn check_signer(p: &Paper) {
 fn check_header_gap(p: &Paper) {
     let page = &p.layout.pages[0];
     let runs = texts(page);
-    let national = if p.language == Language::English {
+    let national = if p.language == Language::En {
         "SOCIALIST"
     } else {
         "CỘNG HÒA"
@@ -370,7 +370,7 @@ fn check_header_gap(p: &Paper) {
         .iter()
         .find(|t| t.text.starts_with(national))
         .unwrap_or_else(|| panic!("{}: the national title", p.name));
-    let motto = if p.language == Language::English {
+    let motto = if p.language == Language::En {
         "Independence"
     } else {
         "Độc lập"
@@ -572,7 +572,7 @@ const MEMBERS: &[&str] = &[
 /// An English paper prints no Vietnamese fixed label, and writes people's names one way:
 /// as in their passports.
 fn check_english_labels(p: &Paper) {
-    if p.language != Language::English {
+    if p.language != Language::En {
         return;
     }
     for (n, page) in p.layout.pages.iter().enumerate() {
@@ -661,7 +661,7 @@ fn word_boxes(pdf: &[u8]) -> Vec<Word> {
 fn check_pdf_word_boxes(p: &Paper) {
     let words = word_boxes(&p.pdf);
     let first: Vec<&Word> = words.iter().filter(|w| w.page == 0).collect();
-    let national = if p.language == Language::English {
+    let national = if p.language == Language::En {
         "SOCIALIST"
     } else {
         "CỘNG"
@@ -688,7 +688,7 @@ fn check_pdf_word_boxes(p: &Paper) {
     if !p.signed {
         return;
     }
-    let (last_name, position) = if p.language == Language::English {
+    let (last_name, position) = if p.language == Language::En {
         ("NHUNG", "DIRECTOR")
     } else {
         ("Nhung", "ĐỐC")
@@ -790,7 +790,7 @@ fn an_attached_photo_prints_from_its_rendition_and_the_original_stays() {
         renditions.push(store.attachment_for_print(&photo.id).unwrap());
     }
     let data = store.mission_report_data(&singapore).unwrap();
-    let mut doc = desk_report::mission::document(&data, Language::Vietnamese, created()).unwrap();
+    let mut doc = desk_report::mission::document(&data, Language::Vi, created()).unwrap();
     doc.blocks
         .retain(|b| !matches!(b, desk_report::Block::Photo { .. }));
     doc.blocks

@@ -8,8 +8,8 @@ use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use desk_domain::hosting::{ChecklistLanguage, GuestSheet, ProblemKind};
-use desk_domain::{DelegationInput, Direction, ErrorKind, OrganisationInput, Rule};
+use desk_domain::hosting::{GuestSheet, ProblemKind};
+use desk_domain::{DelegationInput, Direction, ErrorKind, Language, OrganisationInput, Rule};
 use desk_exchange::{Limits, ReadOptions, read_guests};
 use desk_store::Store;
 use desk_tests::{TempDb, desk, repo_root};
@@ -989,12 +989,7 @@ fn a_checklist_counts_back_from_the_first_day_and_is_not_applied_twice() {
         .unwrap();
     let template = desk_store::default_checklist().unwrap();
     let applied = store
-        .apply_checklist(
-            &delegation,
-            &template,
-            Some(&staff.id),
-            ChecklistLanguage::Vietnamese,
-        )
+        .apply_checklist(&delegation, &template, Some(&staff.id), Language::Vi)
         .unwrap();
     assert_eq!(applied.created.len(), template.items.len());
     let due = |title: &str| {
@@ -1032,19 +1027,15 @@ fn a_checklist_counts_back_from_the_first_day_and_is_not_applied_twice() {
             .all(|t| t.assignee_id.as_deref() == Some(staff.id.as_str()))
     );
     let english = store
-        .apply_checklist(&delegation, &template, None, ChecklistLanguage::English)
+        .apply_checklist(&delegation, &template, None, Language::En)
         .unwrap();
     assert!(
         english.created.is_empty(),
         "the same duties in English are the same tasks"
     );
     assert_eq!(english.skipped.len(), template.items.len());
-    let nobody = store.apply_checklist(
-        &delegation,
-        &template,
-        Some("no-such-person"),
-        ChecklistLanguage::Vietnamese,
-    );
+    let nobody =
+        store.apply_checklist(&delegation, &template, Some("no-such-person"), Language::Vi);
     assert!(nobody.is_err(), "an unknown assignee is refused");
 }
 

@@ -179,11 +179,10 @@ fn the_preview_has_the_pages_of_the_pdf() {
     let store = demo();
     let data = store.mission_report_data(SINGAPORE).unwrap();
     let preview =
-        desk_report::mission::preview_of(&data, desk_report::Language::Vietnamese, desk_ops::now())
+        desk_report::mission::preview_of(&data, desk_report::Language::Vi, desk_ops::now())
             .unwrap();
     let doc =
-        desk_report::mission::document(&data, desk_report::Language::Vietnamese, desk_ops::now())
-            .unwrap();
+        desk_report::mission::document(&data, desk_report::Language::Vi, desk_ops::now()).unwrap();
     let layout = desk_report::layout(&doc).unwrap();
     assert_eq!(
         preview.pages.len(),

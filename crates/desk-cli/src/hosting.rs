@@ -5,13 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
-use desk_domain::hosting::{
-    ChecklistLanguage, ChecklistTemplate, GuestSheet, HostingList, HostingPaper, Written,
-};
-use desk_domain::{Error, Rule, Violation};
+use desk_domain::hosting::{ChecklistTemplate, GuestSheet, HostingList, HostingPaper, Written};
+use desk_domain::{Error, Language, Rule, Violation};
 use desk_exchange::{ReadOptions, parse_mapping, read_guests};
 use desk_ops::hosting::{export_hosting_list, export_hosting_paper};
-use desk_report::Language;
 use desk_report::hosting::{LetterKind, Printed, letter_recipients, letters_pdf};
 use serde::Serialize;
 
@@ -147,8 +144,8 @@ pub enum ChecklistCommand {
         #[arg(long)]
         assignee: Option<String>,
         /// The language of the task titles: vi or en.
-        #[arg(long, default_value = "vi", value_parser = parse_checklist_language)]
-        lang: ChecklistLanguage,
+        #[arg(long, default_value = "vi", value_parser = crate::context::parse_language)]
+        lang: Language,
     },
 }
 
@@ -164,20 +161,11 @@ fn parse_letter_kind(s: &str) -> Result<LetterKind, String> {
 }
 
 fn parse_letter_languages(s: &str) -> Result<LetterLanguages, String> {
-    use desk_report::Language::{English, Vietnamese};
     match s {
-        "en" => Ok(LetterLanguages(vec![English])),
-        "vi" => Ok(LetterLanguages(vec![Vietnamese])),
-        "both" => Ok(LetterLanguages(vec![English, Vietnamese])),
+        "en" => Ok(LetterLanguages(vec![Language::En])),
+        "vi" => Ok(LetterLanguages(vec![Language::Vi])),
+        "both" => Ok(LetterLanguages(vec![Language::En, Language::Vi])),
         _ => Err(format!("expected en, vi or both, not \"{s}\"")),
-    }
-}
-
-fn parse_checklist_language(s: &str) -> Result<ChecklistLanguage, String> {
-    match s {
-        "vi" => Ok(ChecklistLanguage::Vietnamese),
-        "en" => Ok(ChecklistLanguage::English),
-        _ => Err(format!("expected vi or en, not \"{s}\"")),
     }
 }
 
@@ -620,7 +608,7 @@ fn checklist_apply(
     delegation: &str,
     template: Option<&Path>,
     assignee: Option<&str>,
-    language: ChecklistLanguage,
+    language: Language,
 ) -> Result<(), Error> {
     let template: ChecklistTemplate = match template {
         Some(path) => {
@@ -764,10 +752,7 @@ fn letters(ctx: &mut Context<'_>, a: LetterArgs<'_>) -> Result<(), Error> {
     // the language of the last letter, whose signature block carries it.
     let signing = match a.key {
         Some(key) => {
-            let language = match a.languages.last() {
-                Some(desk_report::Language::English) => desk_domain::Language::En,
-                _ => desk_domain::Language::Vi,
-            };
+            let language = a.languages.last().copied().unwrap_or(Language::Vi);
             Some(crate::sign::open(ctx.store, key, language)?)
         }
         None => None,

@@ -44,8 +44,8 @@ pub struct AnnualArgs {
     #[command(flatten)]
     range: RangeArgs,
     /// vi (the official version) or en.
-    #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
-    lang: String,
+    #[arg(long, default_value = "vi", value_parser = crate::context::parse_language)]
+    lang: desk_domain::Language,
     /// Where to write the PDF.
     #[arg(long, value_name = "FILE.pdf", required_unless_present = "xlsx")]
     out: Option<PathBuf>,
@@ -98,7 +98,7 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
             ctx,
             &a.range.into_query()?,
             &AnnualFiles {
-                english: a.lang == "en",
+                language: a.lang,
                 pdf: a.out,
                 xlsx: a.xlsx,
                 date: a.date,
@@ -290,7 +290,7 @@ fn stats(ctx: &mut Context<'_>, query: &StatsQuery) -> Result<(), Error> {
 
 /// Where `desk annual-report` writes, and what it prints on the report.
 pub struct AnnualFiles {
-    pub english: bool,
+    pub language: desk_domain::Language,
     pub pdf: Option<std::path::PathBuf>,
     pub xlsx: Option<std::path::PathBuf>,
     pub date: Option<String>,
@@ -308,11 +308,7 @@ fn annual_report(
         Some(text) => Some(desk_domain::check::date_argument("date", "--date", text)?),
         None => None,
     };
-    let language = if files.english {
-        desk_domain::Language::En
-    } else {
-        desk_domain::Language::Vi
-    };
+    let language = files.language;
     // The key is opened (and the PIN checked) before anything is drawn or written.
     let signing = match (&files.key, &files.pdf) {
         (Some(key), Some(_)) => Some(crate::sign::open(ctx.store, key, language)?),

@@ -15,7 +15,9 @@ use ts_rs::TS;
 use crate::error::{Error, Rule, Violation};
 use crate::person::{NameOrder, Person, PersonInput};
 use crate::task::due_date;
-use crate::{Member, Organisation, ProgrammeItem, Segment, Stay, Task, TaskInput, Transfer, named};
+use crate::{
+    Language, Member, Organisation, ProgrammeItem, Segment, Stay, Task, TaskInput, Transfer, named,
+};
 
 named! {
     /// What a guest-list column holds. The names of person fields are the names of
@@ -725,15 +727,6 @@ impl ChecklistTemplate {
     }
 }
 
-/// Which title a checklist writes on the tasks it creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ChecklistLanguage {
-    #[default]
-    Vietnamese,
-    English,
-}
-
 /// The tasks a template adds to a delegation starting on `first_day`: one per line whose
 /// title (in either language) is not already a task of the delegation. Returns the inputs
 /// and the titles skipped.
@@ -742,7 +735,7 @@ pub fn plan_checklist(
     first_day: NaiveDate,
     existing: &[Task],
     assignee_id: Option<&str>,
-    language: ChecklistLanguage,
+    language: Language,
 ) -> (Vec<TaskInput>, Vec<String>) {
     let taken = |title: &str| {
         let wanted = crate::text::clean(title).to_lowercase();
@@ -755,8 +748,8 @@ pub fn plan_checklist(
     let mut skipped = Vec::new();
     for line in &template.items {
         let (title, other) = match language {
-            ChecklistLanguage::Vietnamese => (&line.title, &line.title_en),
-            ChecklistLanguage::English => (&line.title_en, &line.title),
+            Language::Vi => (&line.title, &line.title_en),
+            Language::En => (&line.title_en, &line.title),
         };
         let title = if title.trim().is_empty() {
             other
@@ -1006,13 +999,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
         }];
-        let (add, skipped) = plan_checklist(
-            &template,
-            first,
-            &existing,
-            Some("a"),
-            ChecklistLanguage::Vietnamese,
-        );
+        let (add, skipped) = plan_checklist(&template, first, &existing, Some("a"), Language::Vi);
         assert_eq!(
             skipped,
             vec!["Gửi thư mời".to_owned()],

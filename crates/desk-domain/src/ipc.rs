@@ -555,7 +555,7 @@ pub fn commands() -> Vec<Command> {
             vec![
                 delegation_id(),
                 ("assigneeId", ts::<Option<String>>()),
-                ("language", ts::<hosting::ChecklistLanguage>()),
+                ("language", ts::<Language>()),
             ],
             ts::<hosting::ChecklistApplied>(),
         ),
@@ -813,7 +813,6 @@ pub fn typescript() -> String {
     declare::<hosting::CheckIn>(&mut out);
     declare::<hosting::ChecklistLine>(&mut out);
     declare::<hosting::ChecklistTemplate>(&mut out);
-    declare::<hosting::ChecklistLanguage>(&mut out);
     declare::<hosting::ChecklistApplied>(&mut out);
     declare::<hosting::PersonName>(&mut out);
     declare::<TransferKind>(&mut out);

@@ -6,7 +6,7 @@ use desk_domain::{Error, Language, YearStats};
 use desk_report::AnnualOptions;
 use desk_store::Store;
 
-use crate::{now, print_language};
+use crate::now;
 
 /// What the report says besides its figures: the office's letterhead and numbering from the
 /// settings, the date printed on it (today unless given) and the creation stamp (now).
@@ -18,7 +18,7 @@ pub fn options(
     let now = now();
     Ok(AnnualOptions::from_settings(
         &store.settings()?,
-        print_language(language),
+        language,
         date.unwrap_or_else(|| now.date_naive()),
         now,
     ))

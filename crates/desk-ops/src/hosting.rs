@@ -19,7 +19,7 @@ use desk_report::hosting::{
 };
 use desk_store::Store;
 
-use crate::{now, print_language, write_file};
+use crate::{now, write_file};
 
 /// The largest guest file read, in bytes: check a file's size against it before reading it.
 pub fn max_guest_file_bytes() -> u64 {
@@ -179,10 +179,9 @@ pub fn hosting_paper(
             };
             let (to, out) = letter_recipients(&delegation, store.guests(delegation_id)?, kind)?;
             left_out = out;
-            let mut languages: Vec<desk_report::Language> =
-                languages.iter().map(|l| print_language(*l)).collect();
+            let mut languages: Vec<Language> = languages.to_vec();
             if languages.is_empty() {
-                languages.push(desk_report::Language::English);
+                languages.push(Language::En);
             }
             letters_pdf(&settings, &delegation, &to, kind, &languages, date, created)
         }

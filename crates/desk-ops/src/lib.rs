@@ -30,14 +30,6 @@ use desk_domain::{
 use desk_report::{ItineraryDocument, OfficialHead};
 use desk_store::Store;
 
-/// The printing engine's language for a record's language.
-pub fn print_language(language: Language) -> desk_report::Language {
-    match language {
-        Language::Vi => desk_report::Language::Vietnamese,
-        Language::En => desk_report::Language::English,
-    }
-}
-
 /// A file ready to attach: checked, and for a JPEG or PNG its print rendition made (the
 /// papers print it; the original stays as attached). Made before the store is locked, since
 /// decoding a 12-megapixel photo takes a moment.
@@ -123,7 +115,7 @@ pub fn mission_preview(
     language: Language,
 ) -> Result<desk_domain::DocumentPreview, Error> {
     let data = store.mission_report_data(delegation_id)?;
-    desk_report::mission::preview_of(&data, print_language(language), now())
+    desk_report::mission::preview_of(&data, language, now())
 }
 
 /// Writes the delegation's mission report as PDF and keeps that state as a version (an
@@ -135,7 +127,7 @@ pub fn export_mission_report(
     path: &Path,
 ) -> Result<(ReportVersion, usize), Error> {
     let data = store.mission_report_data(delegation_id)?;
-    let bytes = desk_report::mission::pdf(&data, print_language(language), now())?;
+    let bytes = desk_report::mission::pdf(&data, language, now())?;
     write_file(path, &bytes)?;
     Ok((
         store.keep_report_version(&data.report.id, "exported")?,
@@ -158,7 +150,7 @@ pub fn itinerary_pdf(
         &members,
         person,
         &store.settings()?,
-        print_language(language),
+        language,
         Local::now().date_naive(),
         now(),
     );
@@ -252,7 +244,7 @@ impl DocumentOptions {
 fn head(store: &Store, options: &DocumentOptions, kind: &str) -> Result<OfficialHead, Error> {
     Ok(OfficialHead::from_settings(
         &store.settings()?,
-        print_language(options.language),
+        options.language,
         kind,
         options.number,
         options.date,

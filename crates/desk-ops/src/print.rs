@@ -214,7 +214,7 @@ pub fn print_mission_report(
     options: &PrintOptions,
 ) -> Result<PrintJob, Error> {
     let data = store.mission_report_data(delegation_id)?;
-    let bytes = desk_report::mission::pdf(&data, crate::print_language(language), crate::now())?;
+    let bytes = desk_report::mission::pdf(&data, language, crate::now())?;
     let job = print_pdf(&bytes, &data.report.number, options)?;
     store.keep_report_version(&data.report.id, "printed")?;
     Ok(job)
@@ -243,8 +243,7 @@ pub fn paper_pdf(store: &mut Store, paper: &Paper) -> Result<(String, Vec<u8>), 
             language,
         } => {
             let data = store.mission_report_data(delegation_id)?;
-            let bytes =
-                desk_report::mission::pdf(&data, crate::print_language(*language), crate::now())?;
+            let bytes = desk_report::mission::pdf(&data, *language, crate::now())?;
             Ok((data.report.number.clone(), bytes))
         }
         Paper::Itinerary {

@@ -10,7 +10,7 @@ use desk_report::SignatureSpace;
 use desk_sign::{Appearance, Credential, Lang, PdfRect, SignError, SignRequest, Verification};
 use desk_store::Store;
 
-use crate::{print_language, write_file};
+use crate::write_file;
 
 /// Which key a signature uses (a PKCS#12 file or a token's slot), as the window asks for it.
 pub use desk_sign::TokenChoice;
@@ -463,8 +463,7 @@ pub fn paper_for_signing(
             language,
         } => {
             let data = store.mission_report_data(delegation_id)?;
-            let doc =
-                desk_report::mission::document(&data, print_language(*language), crate::now())?;
+            let doc = desk_report::mission::document(&data, *language, crate::now())?;
             let layout = desk_report::layout(&doc).map_err(Error::from)?;
             let space = desk_report::signature_space(&layout, &doc.signature);
             let pdf = desk_report::draw(&layout, &desk_report::Metadata::for_report(&doc))
@@ -539,7 +538,7 @@ pub fn annual_for(
     let now = crate::now();
     let mut options = desk_report::AnnualOptions::from_settings(
         &store.settings()?,
-        print_language(language),
+        language,
         now.date_naive(),
         now,
     );

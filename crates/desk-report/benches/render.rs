@@ -28,7 +28,7 @@ fn camera_rendition() -> Vec<u8> {
 }
 
 fn twenty_pages(c: &mut Criterion) {
-    let doc = common::report(Language::Vietnamese, 26, 20, 10);
+    let doc = common::report(Language::Vi, 26, 20, 10);
     let pages = layout(&doc).map(|l| l.pages.len()).unwrap_or(0);
     let rendition = camera_rendition();
     let mut printed = doc.clone();

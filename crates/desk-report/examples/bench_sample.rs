@@ -131,7 +131,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (Some(mode), Some(out)) = (args.next(), args.next()) else {
         return Err("usage: bench_sample pdf OUT.pdf | html DIR".into());
     };
-    let doc = common::report(Language::Vietnamese, 26, 20, 10);
+    let doc = common::report(Language::Vi, 26, 20, 10);
     match mode.as_str() {
         "pdf" => std::fs::write(&out, render(&doc).map_err(|e| e.to_string())?)?,
         "html" => {

@@ -9,10 +9,7 @@ use desk_report::{Block, Language, ReportError, render};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
     std::fs::create_dir_all(&dir)?;
-    for (language, file) in [
-        (Language::Vietnamese, "demo-vi.pdf"),
-        (Language::English, "demo-en.pdf"),
-    ] {
+    for (language, file) in [(Language::Vi, "demo-vi.pdf"), (Language::En, "demo-en.pdf")] {
         let mut doc = common::report(language, 3, 28, 1);
         doc.blocks.insert(
             6,
@@ -28,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 caption: "Biểu trưng PNG có nền trong suốt".into(),
             },
         );
-        if language == Language::English {
+        if language == Language::En {
             doc.recipients = vec![
                 "The Minister of Culture, Sports and Tourism;".into(),
                 "The International Cooperation Department of the Ministry.".into(),

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::chart::{BarChart, ChartSeries, Orientation};
 use crate::error::ReportError;
+use crate::labels::PrintedLanguage;
 use crate::labels::lines_in;
 use crate::model::{
     Agency, Annex, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span,
@@ -57,7 +58,7 @@ impl AnnualOptions {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let english = language == Language::English;
+        let english = language == Language::En;
         let pick = |en: &str, vi: &str| {
             if english && !en.trim().is_empty() {
                 en.to_owned()
@@ -276,7 +277,7 @@ struct Fmt<'a> {
 
 impl Fmt<'_> {
     fn vi(&self) -> bool {
-        self.language == Language::Vietnamese
+        self.language == Language::Vi
     }
 
     /// 185000000 → "185.000.000" (Vietnamese) or "185,000,000" (English).
@@ -404,7 +405,7 @@ impl Fmt<'_> {
     }
 
     fn funding(&self, funding: Funding) -> &'static str {
-        funding.label(self.language.into())
+        funding.label(self.language)
     }
 
     fn label_or_none(&self, label: &str) -> String {
@@ -537,7 +538,7 @@ fn overview(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
             .iter()
             .map(|c| {
                 vec![
-                    c.metric.label(f.language.into()).to_owned(),
+                    c.metric.label(f.language).to_owned(),
                     f.int(c.current),
                     f.int(c.previous),
                     f.change(c),
@@ -957,8 +958,8 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
 /// The annual report as a document and its annex, ready to lay out.
 pub fn annual_report(stats: &YearStats, options: &AnnualOptions) -> (ReportDocument, Annex) {
     let w = match options.language {
-        Language::Vietnamese => &VI,
-        Language::English => &EN,
+        Language::Vi => &VI,
+        Language::En => &EN,
     };
     let f = Fmt {
         language: options.language,

@@ -20,6 +20,7 @@ use desk_domain::{
 
 use crate::badges::{Badge, BadgeSheet, layout_badges, layout_tents};
 use crate::error::ReportError;
+use crate::labels::PrintedLanguage;
 use crate::layout::Layout;
 use crate::letter::{LetterDocument, layout_letters};
 use crate::list::{ListDocument, ListSection, layout_list, printable};
@@ -630,18 +631,18 @@ pub enum LetterKind {
 
 fn honorific(gender: Option<Gender>, language: Language) -> &'static str {
     match (gender, language) {
-        (Some(Gender::Female), Language::English) => "Ms",
-        (Some(Gender::Male), Language::English) => "Mr",
-        (_, Language::English) => "",
-        (Some(Gender::Female), Language::Vietnamese) => "Bà",
-        (Some(Gender::Male), Language::Vietnamese) => "Ông",
-        (_, Language::Vietnamese) => "Ông/Bà",
+        (Some(Gender::Female), Language::En) => "Ms",
+        (Some(Gender::Male), Language::En) => "Mr",
+        (_, Language::En) => "",
+        (Some(Gender::Female), Language::Vi) => "Bà",
+        (Some(Gender::Male), Language::Vi) => "Ông",
+        (_, Language::Vi) => "Ông/Bà",
     }
 }
 
 /// The rows of the guest's particulars table.
 fn particulars(g: &GuestRecord, name: &str, language: Language) -> Block {
-    let en = language == Language::English;
+    let en = language == Language::En;
     let date = |d: Option<NaiveDate>| {
         d.map(|d| if en { date_en(d) } else { date_vi(d) })
             .unwrap_or_default()
@@ -755,7 +756,7 @@ pub fn letter(
     language: Language,
     date: NaiveDate,
 ) -> (LetterDocument, Option<String>) {
-    let en = language == Language::English;
+    let en = language == Language::En;
     let (name, warning) = printable_name(&guest.person);
     let title_of = honorific(guest.person.gender, language);
     let addressed = format!("{title_of} {name}").trim().to_owned();

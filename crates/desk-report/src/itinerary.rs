@@ -13,6 +13,7 @@ use desk_domain::{Itinerary, MemberDetail, Settings};
 
 use crate::error::ReportError;
 use crate::fonts::Fonts;
+use crate::labels::PrintedLanguage;
 use crate::layout::{Layout, PageGeometry, Typesetter, mm};
 use crate::model::{Agency, Column, Language, Span};
 use crate::official::{HeaderText, header_chunk, title_chunk};
@@ -131,19 +132,25 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-impl Language {
+/// The itinerary's words and dates in a printed language.
+trait ItineraryLanguage {
+    fn itinerary_words(self) -> &'static Words;
+    /// "05/09/2016" or "05 Sep 2016".
+    fn short_date(self, d: NaiveDate) -> String;
+}
+
+impl ItineraryLanguage for Language {
     fn itinerary_words(self) -> &'static Words {
         match self {
-            Language::Vietnamese => &VI,
-            Language::English => &EN,
+            Language::Vi => &VI,
+            Language::En => &EN,
         }
     }
 
-    /// "05/09/2016" or "05 Sep 2016".
     fn short_date(self, d: NaiveDate) -> String {
         match self {
-            Language::Vietnamese => d.format("%d/%m/%Y").to_string(),
-            Language::English => format!(
+            Language::Vi => d.format("%d/%m/%Y").to_string(),
+            Language::En => format!(
                 "{:02} {} {}",
                 d.day(),
                 MONTHS.get(d.month0() as usize).copied().unwrap_or_default(),
@@ -341,11 +348,11 @@ fn warning_note(language: Language, warning: &ItineraryWarning) -> String {
         ItineraryWarning::NightsWithoutStay { place, nights, .. } => {
             let dates: Vec<String> = nights.iter().map(|d| language.short_date(*d)).collect();
             match language {
-                Language::Vietnamese => format!(
+                Language::Vi => format!(
                     "Lưu ý: chưa có chỗ ở tại {place} cho đêm {}.",
                     dates.join(", ")
                 ),
-                Language::English => format!(
+                Language::En => format!(
                     "Note: no stay booked in {place} for the night{} of {}.",
                     if dates.len() == 1 { "" } else { "s" },
                     dates.join(", ")
@@ -426,7 +433,7 @@ impl ItineraryDocument {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let vi = language == Language::Vietnamese;
+        let vi = language == Language::Vi;
         let d = &itinerary.delegation;
         let words = language.itinerary_words();
         let mut summary = vec![format!(
@@ -436,8 +443,7 @@ impl ItineraryDocument {
             language.short_date(d.ends_on)
         )];
         // Every country of the trip in order, named in the paper's language, with its cities.
-        let destination =
-            desk_domain::country_names::destinations(&d.destinations(), language.into());
+        let destination = desk_domain::country_names::destinations(&d.destinations(), language);
         if !destination.is_empty() {
             summary.push(format!("{}: {destination}", words.destination));
         }

@@ -58,24 +58,34 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-impl Language {
+/// What a printed language says: the fixed labels of a paper in that language.
+pub(crate) trait PrintedLanguage {
     /// The label set of this language.
-    pub fn labels(self) -> &'static Labels {
-        match self {
-            Language::Vietnamese => &VIETNAMESE,
-            Language::English => &ENGLISH,
-        }
-    }
-
+    fn labels(self) -> &'static Labels;
     /// The place-and-date line of the upper-right block.
     ///
     /// Vietnamese follows Decree 30/2020/NĐ-CP: days below 10 and the months January and
     /// February take a leading zero ("ngày 05 tháng 01", "ngày 15 tháng 3"), so that nobody
     /// can turn "tháng 1" into "tháng 11" with a pen. English writes the day with two digits
     /// and the month in words ("Ha Noi, 05 January 2027").
-    pub fn place_and_date(self, place: &str, date: NaiveDate) -> String {
+    fn place_and_date(self, place: &str, date: NaiveDate) -> String;
+    /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero). A
+    /// document not yet registered (sequence 0) leaves room for the number to be written in
+    /// by the clerk: "Số:       /DT-TVQG".
+    fn number_line(self, number: &DocumentNumber) -> String;
+}
+
+impl PrintedLanguage for Language {
+    fn labels(self) -> &'static Labels {
         match self {
-            Language::Vietnamese => {
+            Language::Vi => &VIETNAMESE,
+            Language::En => &ENGLISH,
+        }
+    }
+
+    fn place_and_date(self, place: &str, date: NaiveDate) -> String {
+        match self {
+            Language::Vi => {
                 let month = date.month();
                 let month = if month <= 2 {
                     format!("{month:02}")
@@ -88,7 +98,7 @@ impl Language {
                     date.year()
                 )
             }
-            Language::English => {
+            Language::En => {
                 let month = MONTHS
                     .get(date.month0() as usize)
                     .copied()
@@ -98,10 +108,7 @@ impl Language {
         }
     }
 
-    /// The number line, e.g. "Số: 05/BC-TVQG" (numbers below 10 take a leading zero). A
-    /// document not yet registered (sequence 0) leaves room for the number to be written in
-    /// by the clerk: "Số:       /DT-TVQG".
-    pub fn number_line(self, number: &DocumentNumber) -> String {
+    fn number_line(self, number: &DocumentNumber) -> String {
         if number.sequence == 0 {
             return format!(
                 "{}{}/{}",
@@ -159,7 +166,7 @@ pub(crate) fn lines_in(
     defaults_en: &[String],
     language: Language,
 ) -> Vec<String> {
-    if language == Language::Vietnamese {
+    if language == Language::Vi {
         return lines.to_vec();
     }
     let same = lines.len() == defaults.len()
@@ -198,7 +205,7 @@ impl Signature {
         language: Language,
     ) -> Self {
         let pick = |value: &str, own: &str, own_en: &str, fallback: &dyn Fn(&str) -> String| {
-            if language == Language::Vietnamese {
+            if language == Language::Vi {
                 clean(value)
             } else if clean(value) == clean(own) && !own_en.trim().is_empty() {
                 clean(own_en)
@@ -240,7 +247,7 @@ mod tests {
 
     #[test]
     fn vietnamese_date_pads_days_below_ten_and_the_first_two_months() {
-        let vi = Language::Vietnamese;
+        let vi = Language::Vi;
         assert_eq!(
             vi.place_and_date("Hà Nội", date(2027, 1, 5)),
             "Hà Nội, ngày 05 tháng 01 năm 2027"
@@ -263,7 +270,7 @@ mod tests {
     #[test]
     fn english_date_reads_day_month_year() {
         assert_eq!(
-            Language::English.place_and_date("Ha Noi", date(2027, 1, 5)),
+            Language::En.place_and_date("Ha Noi", date(2027, 1, 5)),
             "Ha Noi, 05 January 2027"
         );
     }
@@ -274,10 +281,10 @@ mod tests {
             sequence,
             symbol: "BC-TVQG".into(),
         };
-        assert_eq!(Language::Vietnamese.number_line(&n(5)), "Số: 05/BC-TVQG");
-        assert_eq!(Language::English.number_line(&n(123)), "No.: 123/BC-TVQG");
+        assert_eq!(Language::Vi.number_line(&n(5)), "Số: 05/BC-TVQG");
+        assert_eq!(Language::En.number_line(&n(123)), "No.: 123/BC-TVQG");
         assert_eq!(
-            Language::Vietnamese.number_line(&n(0)),
+            Language::Vi.number_line(&n(0)),
             "Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-TVQG",
             "an unregistered document leaves room for its number"
         );

@@ -4,6 +4,7 @@
 
 use crate::error::ReportError;
 use crate::fonts::Fonts;
+use crate::labels::PrintedLanguage;
 use crate::layout::{Flow, Layout, PageGeometry, Typesetter, mm};
 use crate::model::{Agency, Block, Language, Signature};
 use crate::official::{HeaderText, closing_chunk, header_chunk, recipients_chunk, title_chunk};

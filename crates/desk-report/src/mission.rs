@@ -84,8 +84,8 @@ const EN: Words = Words {
 
 fn words(language: Language) -> &'static Words {
     match language {
-        Language::Vietnamese => &VI,
-        Language::English => &EN,
+        Language::Vi => &VI,
+        Language::En => &EN,
     }
 }
 
@@ -139,8 +139,8 @@ fn rich(text: &str) -> Vec<Block> {
 /// Day first with the month as the language writes it: "06/9/2016" / "6 Sep 2016".
 fn short_date(date: NaiveDate, language: Language) -> String {
     match language {
-        Language::Vietnamese => date.format("%d/%m/%Y").to_string(),
-        Language::English => date.format("%-d %b %Y").to_string(),
+        Language::Vi => date.format("%d/%m/%Y").to_string(),
+        Language::En => date.format("%-d %b %Y").to_string(),
     }
 }
 
@@ -149,8 +149,8 @@ fn short_date(date: NaiveDate, language: Language) -> String {
 pub fn amount(minor: i64, currency: &str, language: Language) -> String {
     let digits = desk_domain::money::minor_digits(currency).unwrap_or(2);
     let (group, decimal) = match language {
-        Language::Vietnamese => ('.', ','),
-        Language::English => (',', '.'),
+        Language::Vi => ('.', ','),
+        Language::En => (',', '.'),
     };
     let scale = 10_i64.pow(digits);
     let whole = (minor / scale).unsigned_abs().to_string();
@@ -184,7 +184,7 @@ pub fn document(
     check_complete(report)?;
     let w = words(language);
     let settings = &data.settings;
-    let english = language == Language::English;
+    let english = language == Language::En;
     let mut blocks = Vec::new();
 
     blocks.push(Block::Heading(w.purpose.to_owned()));
@@ -247,7 +247,7 @@ pub fn document(
             w.travelled
                 .replace(
                     "{places}",
-                    &country_names::destinations(&delegation.destinations(), language.into()),
+                    &country_names::destinations(&delegation.destinations(), language),
                 )
                 .replace("{start}", &short_date(delegation.starts_on, language))
                 .replace("{end}", &short_date(delegation.ends_on, language)),
@@ -279,7 +279,7 @@ pub fn document(
                     // The English report names the item in English when it has an English
                     // title.
                     let title = match language {
-                        Language::English if !item.title_en.is_empty() => &item.title_en,
+                        Language::En if !item.title_en.is_empty() => &item.title_en,
                         _ => &item.title,
                     };
                     vec![Span::plain(format!("{time}{title}{venue}."))]
@@ -362,7 +362,7 @@ pub fn document(
             if abroad {
                 w.subtitle_to.replace(
                     "{countries}",
-                    &country_names::joined(&delegation.countries(), language.into()),
+                    &country_names::joined(&delegation.countries(), language),
                 )
             } else {
                 w.subtitle.to_owned()
@@ -422,7 +422,7 @@ fn money_table(data: &MissionReportData, language: Language, w: &Words) -> Optio
         return None;
     }
     let category = |c: &str| -> String {
-        let vi = matches!(language, Language::Vietnamese);
+        let vi = matches!(language, Language::Vi);
         match c {
             "airfare" => {
                 if vi {
@@ -634,16 +634,10 @@ mod tests {
 
     #[test]
     fn amounts_group_digits_the_way_each_language_does() {
-        assert_eq!(
-            amount(185_000_000, "VND", Language::Vietnamese),
-            "185.000.000"
-        );
-        assert_eq!(amount(45_000, "SGD", Language::Vietnamese), "450,00");
-        assert_eq!(
-            amount(123_456_789, "USD", Language::English),
-            "1,234,567.89"
-        );
-        assert_eq!(amount(-5, "USD", Language::English), "-0.05");
+        assert_eq!(amount(185_000_000, "VND", Language::Vi), "185.000.000");
+        assert_eq!(amount(45_000, "SGD", Language::Vi), "450,00");
+        assert_eq!(amount(123_456_789, "USD", Language::En), "1,234,567.89");
+        assert_eq!(amount(-5, "USD", Language::En), "-0.05");
     }
 
     #[test]

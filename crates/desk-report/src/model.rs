@@ -8,28 +8,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::chart::BarChart;
 
-/// The language a document is printed in. It picks every fixed label (national title, motto,
-/// "Số:", "Kính gửi:", the date line); what the caller writes (sections, names, places) is
-/// printed as given, so the caller passes it in the same language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// Tiếng Việt: the official version, laid out per Decree 30/2020/NĐ-CP.
-    #[default]
-    Vietnamese,
-    /// The English variant for partners abroad, same layout with English labels.
-    English,
-}
-
-impl From<Language> for desk_domain::Language {
-    /// The domain's own language tag, which names closed sets (categories, funding,
-    /// indicators) in the same two languages.
-    fn from(language: Language) -> Self {
-        match language {
-            Language::Vietnamese => Self::Vi,
-            Language::English => Self::En,
-        }
-    }
-}
+/// The language a document is printed in: the domain's own (`vi`, `en`). It picks every
+/// fixed label (national title, motto, "Số:", "Kính gửi:", the date line); what the caller
+/// writes (sections, names, places) is printed as given, so the caller passes it in the same
+/// language. Vietnamese is the official version, laid out per Decree 30/2020/NĐ-CP; English
+/// is the variant for partners abroad, same layout with English labels.
+pub use desk_domain::Language;
 
 /// The agency block in the upper left: the governing body and the issuing agency.
 #[derive(Debug, Clone, PartialEq, Eq)]

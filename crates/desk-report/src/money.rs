@@ -45,7 +45,7 @@ impl OfficialHead {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let vi = language == Language::Vietnamese;
+        let vi = language == Language::Vi;
         let agency_part = settings
             .report_number_prefix
             .split_once('-')
@@ -87,7 +87,7 @@ impl OfficialHead {
     }
 
     fn lang(&self) -> Lang {
-        self.language.into()
+        self.language
     }
 
     fn document(&self, title: &str, subtitle: String, blocks: Vec<Block>) -> ReportDocument {

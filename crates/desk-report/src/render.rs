@@ -15,6 +15,7 @@ use printpdf::{
 use crate::error::ReportError;
 use crate::fonts::FontFace;
 use crate::image::{ImageData, ImageFormat, decode_png, placement_matrix};
+use crate::labels::PrintedLanguage;
 use crate::layout::{Item, Layout, PT_PER_MM, TextRun};
 use crate::model::{Annex, ReportDocument};
 use crate::report::{layout, layout_with_annex};

@@ -7,6 +7,7 @@ use crate::chart::chart_chunk;
 use crate::error::ReportError;
 use crate::fonts::Fonts;
 use crate::image::{ImageData, PhotoRef, probe};
+use crate::labels::PrintedLanguage;
 use crate::layout::{
     Align, Chunk, Flow, ImageBox, Item, Layout, Line, PageGeometry, Rule, TextStyle, Typesetter, mm,
 };

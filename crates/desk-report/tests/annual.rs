@@ -149,7 +149,7 @@ fn assert_words_whole(doc: &ReportDocument, annex: &desk_report::Annex, layout: 
 }
 
 fn chart_doc(chart: BarChart) -> ReportDocument {
-    let (mut doc, _) = annual_report(&demo_year(2016), &options(Language::Vietnamese));
+    let (mut doc, _) = annual_report(&demo_year(2016), &options(Language::Vi));
     doc.blocks = vec![Block::Chart(chart)];
     doc
 }
@@ -294,17 +294,12 @@ fn the_annual_report_of_2016_gives_the_hand_counted_figures_in_both_languages() 
     let stats = demo_year(2016);
     for (language, actual, days, heading) in [
         (
-            Language::Vietnamese,
+            Language::Vi,
             "41.338.840",
             "30 ngày-người",
             "I. KẾT QUẢ CHUNG",
         ),
-        (
-            Language::English,
-            "41,338,840",
-            "30 person-days",
-            "I. OVERVIEW",
-        ),
+        (Language::En, "41,338,840", "30 person-days", "I. OVERVIEW"),
     ] {
         let (doc, annex) = annual_report(&stats, &options(language));
         let laid = ok(layout_with_annex(&doc, Some(&annex)), "layout");
@@ -339,11 +334,11 @@ fn the_annex_starts_after_the_signature_and_repeats_its_header_on_every_page() {
         stats.totals.delegations > 100,
         "a busy year for a long annex"
     );
-    let (doc, annex) = annual_report(&stats, &options(Language::Vietnamese));
+    let (doc, annex) = annual_report(&stats, &options(Language::Vi));
     let laid = ok(layout_with_annex(&doc, Some(&annex)), "layout");
     assert_well_formed(&laid);
     assert_words_whole(&doc, &annex, &laid);
-    let english = annual_report(&stats, &options(Language::English));
+    let english = annual_report(&stats, &options(Language::En));
     let english_laid = ok(layout_with_annex(&english.0, Some(&english.1)), "layout");
     assert_well_formed(&english_laid);
     assert_words_whole(&english.0, &english.1, &english_laid);
@@ -388,7 +383,7 @@ fn the_annex_starts_after_the_signature_and_repeats_its_header_on_every_page() {
 #[test]
 fn the_pdf_reads_back_with_its_figures() {
     let bytes = ok(
-        render_annual_report(&demo_year(2017), &options(Language::Vietnamese)),
+        render_annual_report(&demo_year(2017), &options(Language::Vi)),
         "render",
     );
     assert!(bytes.starts_with(b"%PDF"), "a PDF file");

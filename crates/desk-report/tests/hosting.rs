@@ -253,7 +253,7 @@ fn a_tent_card_prints_the_name_twice_the_back_turned_upside_down() {
 
 fn letter(name: &str) -> LetterDocument {
     LetterDocument {
-        language: Language::English,
+        language: Language::En,
         agency: Agency {
             parent: "Ministry of Culture, Sports and Tourism".into(),
             name: "National Library of Viet Nam".into(),

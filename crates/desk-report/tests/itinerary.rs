@@ -149,7 +149,7 @@ fn page_text(layout: &Layout, page: usize) -> String {
 
 #[test]
 fn each_traveller_gets_their_own_page_after_the_official_head() {
-    let layout = lay(&six_travellers(Language::Vietnamese));
+    let layout = lay(&six_travellers(Language::Vi));
     assert_well_formed(&layout);
     assert_eq!(layout.pages.len(), 6, "one page per traveller");
     let first = page_text(&layout, 0);
@@ -200,7 +200,7 @@ fn a_long_journey_continues_its_table_with_the_header_and_loses_nothing() {
         })
         .collect();
     let layout = lay(&document(
-        Language::Vietnamese,
+        Language::Vi,
         vec![traveller("Lê Văn Thành", legs, vec![])],
     ));
     assert_well_formed(&layout);
@@ -223,7 +223,7 @@ fn a_long_journey_continues_its_table_with_the_header_and_loses_nothing() {
 #[test]
 fn english_variant_and_a_delegation_without_members() {
     let mut doc = document(
-        Language::English,
+        Language::En,
         vec![ItinerarySection {
             heading: String::new(),
             legs: Vec::new(),
@@ -248,9 +248,9 @@ fn english_variant_and_a_delegation_without_members() {
 
 #[test]
 fn the_pdf_is_made_and_a_wrong_size_is_refused() {
-    let pdf = render_itinerary(&six_travellers(Language::Vietnamese)).unwrap();
+    let pdf = render_itinerary(&six_travellers(Language::Vi)).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    let mut doc = six_travellers(Language::Vietnamese);
+    let mut doc = six_travellers(Language::Vi);
     doc.body_size_pt = 11.0;
     assert!(
         layout_itinerary(&doc).is_err(),

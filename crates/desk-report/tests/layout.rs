@@ -121,7 +121,7 @@ fn page_of(layout: &Layout, text: &str) -> Option<usize> {
 
 #[test]
 fn a_short_report_fits_on_one_page_without_a_page_number() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.blocks.truncate(4);
     let l = lay(&doc);
     assert_eq!(
@@ -144,7 +144,7 @@ fn a_short_report_fits_on_one_page_without_a_page_number() {
 
 #[test]
 fn a_forty_page_report_keeps_every_rule() {
-    let doc = common::report(Language::Vietnamese, 62, 60, 10);
+    let doc = common::report(Language::Vi, 62, 60, 10);
     let l = lay(&doc);
     assert!(
         l.pages.len() >= 40,
@@ -185,7 +185,7 @@ fn a_forty_page_report_keeps_every_rule() {
 
 #[test]
 fn table_header_is_repeated_on_every_page_the_table_runs_onto() {
-    let doc = common::report(Language::Vietnamese, 1, 60, 0);
+    let doc = common::report(Language::Vi, 1, 60, 0);
     let l = lay(&doc);
     assert_well_formed(&l);
     let table_pages: Vec<usize> = (0..l.pages.len())
@@ -221,7 +221,7 @@ fn table_header_is_repeated_on_every_page_the_table_runs_onto() {
 
 /// Reports whose photo (or closing) falls at every possible height of a page.
 fn shifted(filler: usize, blocks_after: Vec<Block>) -> ReportDocument {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.blocks.truncate(2);
     for i in 0..filler {
         doc.blocks.push(Block::Paragraph(vec![Span::plain(format!(
@@ -331,7 +331,7 @@ fn a_heading_is_never_left_alone_at_the_foot_of_a_page() {
 
 #[test]
 fn justified_lines_end_exactly_at_the_right_margin() {
-    let doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let doc = common::report(Language::Vi, 1, 0, 0);
     let l = lay(&doc);
     let g = l.geometry;
     let right = g.margin_left + g.text_width();
@@ -364,7 +364,7 @@ fn justified_lines_end_exactly_at_the_right_margin() {
 
 #[test]
 fn decomposed_vietnamese_is_normalised_before_measuring() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     // "Nguyễn" typed with combining marks, as some keyboards and PDFs produce it.
     doc.blocks.push(Block::Paragraph(vec![Span::plain(
         "Ông Nguye\u{302}\u{303}n Văn A.",
@@ -380,7 +380,7 @@ fn decomposed_vietnamese_is_normalised_before_measuring() {
 
 #[test]
 fn characters_the_font_lacks_are_reported() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.blocks.push(Block::Paragraph(vec![Span::plain(
         "Đại biểu Thư viện Quốc gia Trung Quốc (中国国家图书馆).",
     )]));
@@ -390,11 +390,11 @@ fn characters_the_font_lacks_are_reported() {
 
 #[test]
 fn mistakes_in_the_input_are_refused_with_what_to_fix() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.body_size_pt = 12.0;
     assert_eq!(layout(&doc).err(), Some(ReportError::BodySize(12.0)));
 
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.blocks.push(Block::Photo {
         bytes: b"GIF89a\x01\x00".to_vec(),
         caption: "Ảnh lỗi".into(),
@@ -405,7 +405,7 @@ fn mistakes_in_the_input_are_refused_with_what_to_fix() {
         Some("photo 1 (\"Ảnh lỗi\") is not a JPEG or PNG image")
     );
 
-    let mut doc = common::report(Language::Vietnamese, 1, 2, 0);
+    let mut doc = common::report(Language::Vi, 1, 2, 0);
     if let Some(Block::Table { rows, .. }) = doc
         .blocks
         .iter_mut()
@@ -426,7 +426,7 @@ fn mistakes_in_the_input_are_refused_with_what_to_fix() {
 
 #[test]
 fn a_row_taller_than_a_page_is_split_and_nothing_is_lost() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     let long = "Làm việc với đối tác. ".repeat(400);
     doc.blocks.push(Block::Table {
         columns: vec![
@@ -448,7 +448,7 @@ fn a_row_taller_than_a_page_is_split_and_nothing_is_lost() {
 
 #[test]
 fn english_variant_uses_english_labels() {
-    let doc = common::report(Language::English, 1, 3, 0);
+    let doc = common::report(Language::En, 1, 3, 0);
     let l = lay(&doc);
     assert_well_formed(&l);
     let first = l.pages[0].plain_text();
@@ -470,7 +470,7 @@ fn english_variant_uses_english_labels() {
 
 #[test]
 fn a_phone_photo_stored_sideways_is_printed_upright() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 0);
+    let mut doc = common::report(Language::Vi, 1, 0, 0);
     doc.blocks.push(Block::Photo {
         bytes: common::JPEG_SIDEWAYS.to_vec(),
         caption: "Ảnh chụp dọc".into(),
@@ -594,7 +594,7 @@ mod money {
     fn head() -> OfficialHead {
         OfficialHead::from_settings(
             &Settings::default(),
-            Language::Vietnamese,
+            Language::Vi,
             "DT",
             0,
             day("2016-08-23"),

@@ -68,7 +68,7 @@ fn flat(text: &str) -> String {
 
 #[test]
 fn vietnamese_text_comes_back_exactly_with_its_marks() {
-    let doc = common::report(Language::Vietnamese, 2, 8, 1);
+    let doc = common::report(Language::Vi, 2, 8, 1);
     let pdf = rendered(&doc);
     let text = flat(&poppler("pdftotext", &["-enc", "UTF-8"], &pdf.path));
     for expected in [
@@ -99,7 +99,7 @@ fn vietnamese_text_comes_back_exactly_with_its_marks() {
 
 #[test]
 fn english_variant_reads_back_in_english() {
-    let doc = common::report(Language::English, 1, 3, 0);
+    let doc = common::report(Language::En, 1, 3, 0);
     let pdf = rendered(&doc);
     let text = flat(&poppler("pdftotext", &["-enc", "UTF-8"], &pdf.path));
     for expected in [
@@ -121,7 +121,7 @@ fn english_variant_reads_back_in_english() {
 
 #[test]
 fn page_count_and_page_numbers_match_the_layout() {
-    let doc = common::report(Language::Vietnamese, 6, 30, 2);
+    let doc = common::report(Language::Vi, 6, 30, 2);
     let pages = layout(&doc).map(|l| l.pages.len()).unwrap_or(0);
     assert!(pages >= 3, "the sample spans several pages");
     let pdf = rendered(&doc);
@@ -162,7 +162,7 @@ fn page_count_and_page_numbers_match_the_layout() {
 
 #[test]
 fn fonts_are_embedded_as_subsets() {
-    let pdf = rendered(&common::report(Language::Vietnamese, 1, 3, 0));
+    let pdf = rendered(&common::report(Language::Vi, 1, 3, 0));
     let fonts = poppler_info("pdffonts", &[], &pdf.path);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert_eq!(
@@ -191,7 +191,7 @@ fn fonts_are_embedded_as_subsets() {
 
 #[test]
 fn jpeg_photos_are_embedded_byte_for_byte_and_png_keeps_its_transparency() {
-    let mut doc = common::report(Language::Vietnamese, 1, 0, 1);
+    let mut doc = common::report(Language::Vi, 1, 0, 1);
     doc.blocks.push(Block::Photo {
         bytes: common::PNG.to_vec(),
         caption: "Biểu trưng".into(),
@@ -232,7 +232,7 @@ fn jpeg_photos_are_embedded_byte_for_byte_and_png_keeps_its_transparency() {
 
 #[test]
 fn metadata_has_the_title_and_the_given_creation_date() {
-    let pdf = rendered(&common::report(Language::Vietnamese, 1, 0, 0));
+    let pdf = rendered(&common::report(Language::Vi, 1, 0, 0));
     let info = poppler_info("pdfinfo", &["-isodates"], &pdf.path);
     assert!(
         info.contains(

@@ -67,7 +67,7 @@ fn phone_photo(pixels: &[u8], seed: u32) -> Vec<u8> {
 #[test]
 fn a_report_with_ten_phone_photos_is_under_5_mb() {
     let (max_w, max_h) = print_size_px();
-    let mut doc = common::report(Language::Vietnamese, 3, 6, 0);
+    let mut doc = common::report(Language::Vi, 3, 6, 0);
     let mut originals = 0;
     let pixels = phone_pixels();
     for n in 0..10 {

@@ -18,7 +18,7 @@ fn the_signature_room_of_the_demo_report_is_between_position_and_name_and_empty(
         .unwrap()
         .with_ymd_and_hms(2016, 9, 20, 9, 0, 0)
         .unwrap();
-    for language in [Language::Vietnamese, Language::English] {
+    for language in [Language::Vi, Language::En] {
         let doc = mission::document(&data, language, at).unwrap();
         let laid = layout(&doc).unwrap();
         let space = signature_space(&laid, &doc.signature).expect("a signature block");

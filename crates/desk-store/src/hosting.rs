@@ -13,13 +13,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 use desk_domain::hosting::{
-    self, CheckIn, ChecklistApplied, ChecklistLanguage, ChecklistTemplate, FlightInput, GuestField,
-    GuestImported, GuestMapping, GuestRecord, GuestSheet, HotelRooms, Identity, ImportProblem,
-    PersonName, ProblemKind, ProgrammeDay, ProgrammeLine, RoomRow, RoomingList, TransferBoard,
-    TransferDay, TransferRow,
+    self, CheckIn, ChecklistApplied, ChecklistTemplate, FlightInput, GuestField, GuestImported,
+    GuestMapping, GuestRecord, GuestSheet, HotelRooms, Identity, ImportProblem, PersonName,
+    ProblemKind, ProgrammeDay, ProgrammeLine, RoomRow, RoomingList, TransferBoard, TransferDay,
+    TransferRow,
 };
 use desk_domain::{
-    Delegation, Direction, Error, ErrorKind, Member, MemberRole, Mode, Organisation,
+    Delegation, Direction, Error, ErrorKind, Language, Member, MemberRole, Mode, Organisation,
     OrganisationInput, OrganisationKind, Person, ProgrammeItem, ProgrammeItemInput, Rule, Segment,
     SegmentInput, Stay, StayInput, Task, TaskInput, Transfer, TransferInput, TransferKind,
     Violation, text,
@@ -632,7 +632,7 @@ impl Store {
         delegation_id: &str,
         template: &ChecklistTemplate,
         assignee_id: Option<&str>,
-        language: ChecklistLanguage,
+        language: Language,
     ) -> Result<ChecklistApplied, StoreError> {
         template.validate()?;
         let delegation = self.delegation(delegation_id)?;

@@ -83,7 +83,7 @@ pub fn apply_checklist(
     desk: State<'_, Desk>,
     delegation_id: String,
     assignee_id: Option<String>,
-    language: ChecklistLanguage,
+    language: Language,
 ) -> Result<ChecklistApplied> {
     crate::state::guarded(|| {
         let template = desk_store::default_checklist()?;

@@ -31,9 +31,9 @@ pub use travel::*;
 mod prelude {
 
     pub use desk_domain::hosting::{
-        CheckIn, ChecklistApplied, ChecklistLanguage, ChecklistTemplate, GuestFilePreview,
-        GuestImported, GuestMapping, GuestRecord, HostingList, HostingPaper, ProgrammeDay,
-        RoomingList, TransferBoard, Written,
+        CheckIn, ChecklistApplied, ChecklistTemplate, GuestFilePreview, GuestImported,
+        GuestMapping, GuestRecord, HostingList, HostingPaper, ProgrammeDay, RoomingList,
+        TransferBoard, Written,
     };
     pub use desk_domain::*;
     pub use tauri::State;

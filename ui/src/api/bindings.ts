@@ -1904,11 +1904,6 @@ days_before: number, };
 export type ChecklistTemplate = { name: string, items: Array<ChecklistLine>, };
 
 /**
- * Which title a checklist writes on the tasks it creates.
- */
-export type ChecklistLanguage = "vietnamese" | "english";
-
-/**
  * What applying a checklist did.
  */
 export type ChecklistApplied = { created: Array<Task>, 
@@ -2210,7 +2205,7 @@ export interface Commands {
   check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
   undo_check_in: { args: { delegationId: string; personId: string }; returns: CheckIn };
   default_checklist: { args: Record<string, never>; returns: ChecklistTemplate };
-  apply_checklist: { args: { delegationId: string; assigneeId: string | null; language: ChecklistLanguage }; returns: ChecklistApplied };
+  apply_checklist: { args: { delegationId: string; assigneeId: string | null; language: Language }; returns: ChecklistApplied };
   generate_transfers: { args: { delegationId: string }; returns: Array<Transfer> };
   transfer_board: { args: { delegationId: string }; returns: TransferBoard };
   add_transfer: { args: { delegationId: string; input: TransferInput }; returns: Transfer };

@@ -4,7 +4,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
   AttachmentInput,
-  ChecklistLanguage,
+  Language,
   Commands,
   DelegationFilter,
   DelegationInput,
@@ -18,7 +18,6 @@ import type {
   HistoryMapping,
   HostingList,
   HostingPaper,
-  Language,
   MissionReportInput,
   MemberInput,
   OrganisationInput,
@@ -312,7 +311,7 @@ export const api = {
   checkIn: (delegationId: string, personId: string) => call('check_in', { delegationId, personId }),
   undoCheckIn: (delegationId: string, personId: string) => call('undo_check_in', { delegationId, personId }),
   defaultChecklist: () => call('default_checklist', {}),
-  applyChecklist: (delegationId: string, assigneeId: string | null, language: ChecklistLanguage) =>
+  applyChecklist: (delegationId: string, assigneeId: string | null, language: Language) =>
     call('apply_checklist', { delegationId, assigneeId, language }),
   generateTransfers: (delegationId: string) => call('generate_transfers', { delegationId }),
   transferBoard: (delegationId: string) => call('transfer_board', { delegationId }),

@@ -50,7 +50,7 @@ pub fn report(
     table_rows: usize,
     photos: usize,
 ) -> ReportDocument {
-    let vi = language == Language::Vietnamese;
+    let vi = language == Language::Vi;
     let mut blocks = Vec::new();
     let mut photos_left = photos;
     let columns = if vi {
