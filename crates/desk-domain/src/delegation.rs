@@ -10,8 +10,10 @@ use crate::error::{Error, ErrorKind, Rule};
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum Direction {
         /// "Đoàn ra": staff travel abroad.
+        #[default]
         Outgoing = "outgoing",
         /// "Đoàn vào": a foreign delegation is hosted.
         Incoming = "incoming",
@@ -20,7 +22,9 @@ named! {
 
 named! {
     /// Where a delegation is in its life, from the first draft to the filed report.
+    #[derive(Default)]
     pub enum DelegationStatus {
+        #[default]
         Draft = "draft",
         Approved = "approved",
         Underway = "underway",
@@ -33,7 +37,9 @@ named! {
 
 named! {
     /// Who pays.
+    #[derive(Default)]
     pub enum Funding {
+        #[default]
         StateBudget = "state_budget",
         Sponsored = "sponsored",
         Mixed = "mixed",
@@ -113,7 +119,7 @@ pub struct Destination {
 }
 
 /// A delegation as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Delegation {
     /// UUIDv7, so that records made on two laptops can later be merged.
     pub id: String,

@@ -890,24 +890,12 @@ mod tests {
             id: "d".into(),
             direction: Direction::Outgoing,
             title: "Singapore".into(),
-            purpose: String::new(),
-            event: String::new(),
-            organisation_id: None,
             country: "SG".into(),
-            cities: String::new(),
-            more_destinations: Vec::new(),
             starts_on: day("2016-09-05"),
             ends_on: day("2016-09-09"),
             status: DelegationStatus::Draft,
             funding,
-            sponsor_id: None,
-            decision_number: String::new(),
-            decision_date: None,
-            decision_signer: String::new(),
-            notes: String::new(),
-            deleted_at: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

@@ -28,24 +28,12 @@ pub fn delegation(
         id: id.into(),
         direction,
         title: format!("Trip {id}"),
-        purpose: String::new(),
-        event: String::new(),
-        organisation_id: None,
         country: country.into(),
-        cities: String::new(),
-        more_destinations: Vec::new(),
         starts_on: d(starts),
         ends_on: d(ends),
         status: DelegationStatus::Approved,
         funding: Funding::StateBudget,
-        sponsor_id: None,
-        decision_number: String::new(),
-        decision_date: None,
-        decision_signer: String::new(),
-        notes: String::new(),
-        deleted_at: None,
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -53,15 +41,7 @@ pub fn person(id: &str, name: &str, passport_expires: Option<&str>) -> Person {
     Person {
         id: id.into(),
         full_name: name.into(),
-        passport_name: String::new(),
-        family_name: String::new(),
-        given_name: String::new(),
         name_order: NameOrder::FamilyFirst,
-        title: String::new(),
-        unit: String::new(),
-        organisation_id: None,
-        gender: None,
-        born_on: None,
         nationality: "VN".into(),
         passport_no: if passport_expires.is_some() {
             format!("C{id}")
@@ -69,14 +49,7 @@ pub fn person(id: &str, name: &str, passport_expires: Option<&str>) -> Person {
             String::new()
         },
         passport_expires_on: passport_expires.map(d),
-        email: String::new(),
-        phone: String::new(),
-        dietary: String::new(),
-        access_needs: String::new(),
-        staff_level: String::new(),
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -182,23 +155,9 @@ pub fn report(delegation_id: &str, status: crate::ReportStatus) -> crate::Missio
         id: format!("r-{delegation_id}"),
         delegation_id: delegation_id.into(),
         language: crate::Language::Vi,
-        number: String::new(),
-        place: String::new(),
         report_date: d("2016-09-20"),
-        recipients: Vec::new(),
-        purpose: String::new(),
-        activities: String::new(),
-        results: String::new(),
-        assessment: String::new(),
-        proposals: String::new(),
-        photos: Vec::new(),
-        received_by: Vec::new(),
-        signatory_authority: String::new(),
-        signatory_position: String::new(),
-        signatory_name: String::new(),
         status,
         version: 1,
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }

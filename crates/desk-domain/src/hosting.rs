@@ -914,22 +914,7 @@ mod tests {
             family_name: family.into(),
             given_name: given.into(),
             name_order: order,
-            title: String::new(),
-            unit: String::new(),
-            organisation_id: None,
-            gender: None,
-            born_on: None,
-            nationality: String::new(),
-            passport_no: String::new(),
-            passport_expires_on: None,
-            email: String::new(),
-            phone: String::new(),
-            dietary: String::new(),
-            access_needs: String::new(),
-            staff_level: String::new(),
-            notes: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

@@ -23,15 +23,17 @@ named! {
 
 named! {
     /// How the parts of a name are ordered when written in full.
+    #[derive(Default)]
     pub enum NameOrder {
         /// "Trần Mỹ Dung": family name first (Vietnamese, Chinese, Korean, Hungarian...).
+        #[default]
         FamilyFirst = "family_first",
         /// "Mary Smith": given name first.
         GivenFirst = "given_first",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Person {
     pub id: String,
     /// As written, NFC: "Trần Mỹ Dung".

@@ -10,14 +10,18 @@ use crate::error::{Error, ErrorKind, Rule};
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum ReportStatus {
+        #[default]
         Draft = "draft",
         Final = "final",
     }
 }
 
 named! {
+    #[derive(Default)]
     pub enum Language {
+        #[default]
         Vi = "vi",
         En = "en",
     }
@@ -30,7 +34,7 @@ pub struct ReportPhoto {
     pub caption: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MissionReport {
     pub id: String,
     pub delegation_id: String,
@@ -268,10 +272,7 @@ mod tests {
             report_date: NaiveDate::from_ymd_opt(2016, 9, 20).unwrap_or_default(),
             recipients: vec!["Bộ Văn hóa, Thể thao và Du lịch".into()],
             purpose: "Tham dự phiên họp.".into(),
-            activities: String::new(),
             results: "Đoàn hoàn thành nhiệm vụ.".into(),
-            assessment: String::new(),
-            proposals: String::new(),
             photos: vec![],
             received_by: vec![],
             signatory_authority: "KT. GIÁM ĐỐC".into(),
@@ -279,8 +280,7 @@ mod tests {
             signatory_name: "Nguyễn Văn A".into(),
             status,
             version: 1,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

@@ -1104,24 +1104,12 @@ mod tests {
             id: id.into(),
             direction,
             title: format!("Delegation {id}"),
-            purpose: String::new(),
-            event: String::new(),
-            organisation_id: None,
             country: "SG".into(),
-            cities: String::new(),
-            more_destinations: Vec::new(),
             starts_on: day(starts),
             ends_on: day(ends),
             status: DelegationStatus::Returned,
             funding: Funding::StateBudget,
-            sponsor_id: None,
-            decision_number: String::new(),
-            decision_date: None,
-            decision_signer: String::new(),
-            notes: String::new(),
-            deleted_at: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -1129,26 +1117,10 @@ mod tests {
         Person {
             id: id.into(),
             full_name: format!("Person {id}"),
-            passport_name: String::new(),
-            family_name: String::new(),
-            given_name: String::new(),
             name_order: NameOrder::FamilyFirst,
-            title: String::new(),
             unit: unit.into(),
-            organisation_id: None,
-            gender: None,
-            born_on: None,
             nationality: "VN".into(),
-            passport_no: String::new(),
-            passport_expires_on: None,
-            email: String::new(),
-            phone: String::new(),
-            dietary: String::new(),
-            access_needs: String::new(),
-            staff_level: String::new(),
-            notes: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -1193,24 +1165,10 @@ mod tests {
             id: format!("r-{delegation_id}"),
             delegation_id: delegation_id.into(),
             language: Language::Vi,
-            number: String::new(),
-            place: String::new(),
             report_date: day(date),
-            recipients: Vec::new(),
-            purpose: String::new(),
-            activities: String::new(),
-            results: String::new(),
-            assessment: String::new(),
-            proposals: String::new(),
-            photos: Vec::new(),
-            received_by: Vec::new(),
-            signatory_authority: String::new(),
-            signatory_position: String::new(),
-            signatory_name: String::new(),
             status,
             version: 1,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

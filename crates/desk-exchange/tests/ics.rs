@@ -32,24 +32,14 @@ fn delegation() -> Delegation {
         id: "018fd2d0-0819-7186-9072-600a56b24d19".into(),
         direction: Direction::Outgoing,
         title: "Tham dự Phiên họp lần thứ 2 Dự án INELI-ASEAN tại Singapore".into(),
-        purpose: String::new(),
         event: "2nd INELI-ASEAN session".into(),
-        organisation_id: None,
         country: "SG".into(),
         cities: "Singapore".into(),
-        more_destinations: Vec::new(),
         starts_on: d("2016-09-05"),
         ends_on: d("2016-09-09"),
         status: DelegationStatus::Approved,
         funding: Funding::StateBudget,
-        sponsor_id: None,
-        decision_number: String::new(),
-        decision_date: None,
-        decision_signer: String::new(),
-        notes: String::new(),
-        deleted_at: None,
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 

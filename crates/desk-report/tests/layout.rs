@@ -517,24 +517,13 @@ mod money {
             id: "d".into(),
             direction: Direction::Outgoing,
             title: "Tham dự Phiên họp lần thứ 2 Dự án INELI-ASEAN tại Singapore".into(),
-            purpose: String::new(),
-            event: String::new(),
-            organisation_id: None,
             country: "SG".into(),
             cities: "Singapore".into(),
-            more_destinations: Vec::new(),
             starts_on: day("2016-09-05"),
             ends_on: day("2016-09-09"),
             status: DelegationStatus::Approved,
             funding: Funding::StateBudget,
-            sponsor_id: None,
-            decision_number: String::new(),
-            decision_date: None,
-            decision_signer: String::new(),
-            notes: String::new(),
-            deleted_at: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

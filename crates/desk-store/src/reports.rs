@@ -52,11 +52,6 @@ impl Store {
             report_date: today,
             recipients: settings.report_recipients.clone(),
             purpose: delegation.purpose.clone(),
-            activities: String::new(),
-            results: String::new(),
-            assessment: String::new(),
-            proposals: String::new(),
-            photos: Vec::new(),
             received_by: settings.report_received_by.clone(),
             signatory_authority: settings.signatory_authority.clone(),
             signatory_position: settings.signatory_position.clone(),
@@ -65,6 +60,7 @@ impl Store {
             version: 1,
             created_at: writer.at.clone(),
             updated_at: writer.at.clone(),
+            ..Default::default()
         };
         writer.create(&report)?;
         writer.commit()?;

@@ -105,7 +105,6 @@ impl Store {
                     direction: Direction::parse(&direction)
                         .ok_or_else(|| corrupt("delegation.direction", &direction))?,
                     title: text(2)?,
-                    purpose: String::new(),
                     event: text(3)?,
                     organisation_id: row.get(4)?,
                     country: text(5)?,
@@ -122,13 +121,7 @@ impl Store {
                     funding: Funding::parse(&funding)
                         .ok_or_else(|| corrupt("delegation.funding", &funding))?,
                     sponsor_id: row.get(11)?,
-                    decision_number: String::new(),
-                    decision_date: None,
-                    decision_signer: String::new(),
-                    notes: String::new(),
-                    deleted_at: None,
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 })
             },
         )?;
@@ -168,24 +161,8 @@ impl Store {
                     full_name: row.get(1)?,
                     unit: row.get(2)?,
                     organisation_id: row.get(3)?,
-                    passport_name: String::new(),
-                    family_name: String::new(),
-                    given_name: String::new(),
                     name_order: NameOrder::FamilyFirst,
-                    title: String::new(),
-                    gender: None,
-                    born_on: None,
-                    nationality: String::new(),
-                    passport_no: String::new(),
-                    passport_expires_on: None,
-                    email: String::new(),
-                    phone: String::new(),
-                    dietary: String::new(),
-                    access_needs: String::new(),
-                    staff_level: String::new(),
-                    notes: String::new(),
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 })
             },
         )?;
@@ -269,22 +246,8 @@ impl Store {
                     status: ReportStatus::parse(&status)
                         .ok_or_else(|| corrupt("mission_report.status", &status))?,
                     language: Language::Vi,
-                    number: String::new(),
-                    place: String::new(),
-                    recipients: Vec::new(),
-                    purpose: String::new(),
-                    activities: String::new(),
-                    results: String::new(),
-                    assessment: String::new(),
-                    proposals: String::new(),
-                    photos: Vec::new(),
-                    received_by: Vec::new(),
-                    signatory_authority: String::new(),
-                    signatory_position: String::new(),
-                    signatory_name: String::new(),
                     version: 0,
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 })
             },
         )?;
