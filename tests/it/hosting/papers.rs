@@ -3,113 +3,85 @@
 
 use super::*;
 
+/// Runs `desk --db DB COMMAND --delegation ID [EXTRA] --out OUT`, which must succeed, and
+/// returns what it said on stderr.
+fn write_paper(db: &str, command: &str, delegation: &str, extra: &[&str], out: &str) -> String {
+    let mut args = vec!["--db", db, command, "--delegation", delegation];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--out", out]);
+    let run = desk(&args);
+    assert_eq!(run.code, 0, "desk {command}: {}", run.stderr);
+    run.stderr
+}
+
+/// The paper's text holds every phrase.
+fn assert_shows(paper: &str, text: &str, expected: &[&str]) {
+    for phrase in expected {
+        assert!(
+            text.contains(phrase),
+            "the {paper} shows \"{phrase}\": {text}"
+        );
+    }
+}
+
 #[test]
 fn the_demo_hanoi_session_prints_its_programme_badges_and_transfer_list() {
     let (db, path, hanoi) = demo_db();
     let out = |name: &str| db.dir.path().join(name).to_str().unwrap().to_owned();
 
     let programme = out("programme.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
+    write_paper(&path, "programme", &hanoi, &[], &programme);
+    assert_shows(
         "programme",
-        "--delegation",
-        &hanoi,
-        "--out",
-        &programme,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdftotext(Path::new(&programme));
-    for expected in [
-        "CHƯƠNG TRÌNH",
-        "PROGRAMME",
-        "Thứ Hai, 27/11/2017 · Monday, 27 November 2017",
-        "Khai mạc Phiên họp lần thứ 3 Dự án INELI-ASEAN",
-        "Lễ · Ceremony",
-        "Hội trường tầng 3",
-    ] {
-        assert!(
-            text.contains(expected),
-            "the programme shows \"{expected}\": {text}"
-        );
-    }
+        &pdftotext(Path::new(&programme)),
+        &[
+            "CHƯƠNG TRÌNH",
+            "PROGRAMME",
+            "Thứ Hai, 27/11/2017 · Monday, 27 November 2017",
+            "Khai mạc Phiên họp lần thứ 3 Dự án INELI-ASEAN",
+            "Lễ · Ceremony",
+            "Hội trường tầng 3",
+        ],
+    );
 
     let badges = out("badges.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
+    write_paper(&path, "badges", &hanoi, &[], &badges);
+    assert_shows(
         "badges",
-        "--delegation",
-        &hanoi,
-        "--out",
-        &badges,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdftotext(Path::new(&badges));
-    for expected in [
-        "Kanokwan THONGDEE",
-        "THAILAND · THÁI LAN",
-        "Phouvong SOUVANNAVONG",
-        "ĐẠI BIỂU · DELEGATE",
-        "3rd INELI-ASEAN session",
-    ] {
-        assert!(text.contains(expected), "the badges show \"{expected}\"");
-    }
+        &pdftotext(Path::new(&badges)),
+        &[
+            "Kanokwan THONGDEE",
+            "THAILAND · THÁI LAN",
+            "Phouvong SOUVANNAVONG",
+            "ĐẠI BIỂU · DELEGATE",
+            "3rd INELI-ASEAN session",
+        ],
+    );
 
     let tents = out("tents.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
-        "badges",
-        "--delegation",
-        &hanoi,
-        "--out",
-        &tents,
-        "--tent",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdftotext(Path::new(&tents));
-    assert!(
-        text.matches("Kanokwan THONGDEE").count() >= 1,
-        "the card carries the name"
+    write_paper(&path, "badges", &hanoi, &["--tent"], &tents);
+    assert_shows(
+        "table card",
+        &pdftotext(Path::new(&tents)),
+        &["Kanokwan THONGDEE"],
     );
 
     let transfers = out("transfers.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
-        "transfers",
-        "--delegation",
-        &hanoi,
-        "--out",
-        &transfers,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = pdftotext(Path::new(&transfers));
-    for expected in [
-        "DANH SÁCH ĐÓN TIỄN SÂN BAY",
-        "TG 560",
-        "Kanokwan Thongdee",
-        "Nội Bài (HAN) T2",
-        "Chủ Nhật, 26/11/2017",
-    ] {
-        assert!(
-            text.contains(expected),
-            "the transfer list shows \"{expected}\": {text}"
-        );
-    }
+    write_paper(&path, "transfers", &hanoi, &[], &transfers);
+    assert_shows(
+        "transfer list",
+        &pdftotext(Path::new(&transfers)),
+        &[
+            "DANH SÁCH ĐÓN TIỄN SÂN BAY",
+            "TG 560",
+            "Kanokwan Thongdee",
+            "Nội Bài (HAN) T2",
+            "Chủ Nhật, 26/11/2017",
+        ],
+    );
 
     let rooming = out("rooming.xlsx");
-    let run = desk(&[
-        "--db",
-        &path,
-        "rooming",
-        "--delegation",
-        &hanoi,
-        "--out",
-        &rooming,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    write_paper(&path, "rooming", &hanoi, &[], &rooming);
     let rows = read_back(&std::fs::read(&rooming).unwrap());
     assert!(
         rows.iter()
@@ -147,70 +119,51 @@ fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_scr
         )
         .unwrap();
     drop(store);
+    let out = |name: &str| db.dir.path().join(name).to_str().unwrap().to_owned();
 
-    let letters = db.dir.path().join("visa.pdf");
-    let run = desk(&[
-        "--db",
+    let letters = out("visa.pdf");
+    let said = write_paper(
         &path,
         "letters",
-        "--delegation",
         &hanoi,
-        "--kind",
-        "visa",
-        "--guest",
-        &lao.id,
-        "--lang",
-        "both",
-        "--date",
-        "2017-10-10",
-        "--out",
-        letters.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("SOMPHONE KEOMANY") && run.stderr.contains("passport form"),
-        "the fallback is said, not silent: {}",
-        run.stderr
+        &[
+            "--kind",
+            "visa",
+            "--guest",
+            &lao.id,
+            "--lang",
+            "both",
+            "--date",
+            "2017-10-10",
+        ],
+        &letters,
     );
-    let text = pdftotext(&letters);
-    for expected in [
-        "VISA SUPPORT LETTER",
-        "The Embassy of the Socialist Republic of Viet Nam in Lao PDR",
-        "LA7777777",
-        "30 August 1976",
-        "Mr SOMPHONE KEOMANY",
-        // A công văn: no type heading, its summary under the number.
-        "V/v cấp thị thực nhập cảnh",
-        "Cục Quản lý xuất nhập cảnh",
-        "Ông SOMPHONE KEOMANY",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Hà Nội, ngày 10 tháng 10 năm 2017",
-    ] {
-        assert!(
-            text.contains(expected),
-            "the letters show \"{expected}\": {text}"
-        );
-    }
-
-    let all = db.dir.path().join("visa-all.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
+    assert!(
+        said.contains("SOMPHONE KEOMANY") && said.contains("passport form"),
+        "the fallback is said, not silent: {said}"
+    );
+    assert_shows(
         "letters",
-        "--delegation",
-        &hanoi,
-        "--kind",
-        "visa",
-        "--out",
-        all.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("6 guest(s) of VN need no visa"),
-        "{}",
-        run.stderr
+        &pdftotext(Path::new(&letters)),
+        &[
+            "VISA SUPPORT LETTER",
+            "The Embassy of the Socialist Republic of Viet Nam in Lao PDR",
+            "LA7777777",
+            "30 August 1976",
+            "Mr SOMPHONE KEOMANY",
+            // A công văn: no type heading, its summary under the number.
+            "V/v cấp thị thực nhập cảnh",
+            "Cục Quản lý xuất nhập cảnh",
+            "Ông SOMPHONE KEOMANY",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Hà Nội, ngày 10 tháng 10 năm 2017",
+        ],
     );
-    let text = pdftotext(&all);
+
+    let all = out("visa-all.pdf");
+    let said = write_paper(&path, "letters", &hanoi, &["--kind", "visa"], &all);
+    assert!(said.contains("6 guest(s) of VN need no visa"), "{said}");
+    let text = pdftotext(Path::new(&all));
     assert!(
         text.contains("Kanokwan THONGDEE"),
         "a Thai guest gets a visa letter"
@@ -220,19 +173,10 @@ fn letters_print_passport_details_and_fall_back_to_the_passport_form_for_lao_scr
         "a Vietnamese guest gets none"
     );
 
-    let badges = db.dir.path().join("lao-badges.pdf");
-    let run = desk(&[
-        "--db",
-        &path,
-        "badges",
-        "--delegation",
-        &hanoi,
-        "--out",
-        badges.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0);
+    let badges = out("lao-badges.pdf");
+    write_paper(&path, "badges", &hanoi, &[], &badges);
     assert!(
-        pdftotext(&badges).contains("SOMPHONE KEOMANY"),
+        pdftotext(Path::new(&badges)).contains("SOMPHONE KEOMANY"),
         "the badge prints the passport form rather than blanks"
     );
 }
