@@ -222,6 +222,24 @@ pub struct ValidRateTable {
     pub sponsor_covers: Vec<SponsorCover>,
 }
 
+impl ValidRateTable {
+    /// The table as a record with this id and these times (`created_at`, `updated_at`).
+    pub fn into_table(self, id: String, created_at: String, updated_at: String) -> RateTable {
+        RateTable {
+            id,
+            name: self.name,
+            valid_from: self.valid_from,
+            currency: self.currency,
+            notes: self.notes,
+            groups: self.groups,
+            rates: self.rates,
+            sponsor_covers: self.sponsor_covers,
+            created_at,
+            updated_at,
+        }
+    }
+}
+
 impl RateTableInput {
     /// Checks the whole table and reports every problem at once. Fields are named by their
     /// place in the input (`rates[2].per_diem`, `groups[0].countries[3]`) so that an
@@ -489,18 +507,7 @@ mod tests {
 
     fn table() -> RateTable {
         let v = example().validate().unwrap_or_else(|e| panic!("{e}"));
-        RateTable {
-            id: "t".into(),
-            name: v.name,
-            valid_from: v.valid_from,
-            currency: v.currency,
-            notes: v.notes,
-            groups: v.groups,
-            rates: v.rates,
-            sponsor_covers: v.sponsor_covers,
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
+        v.into_table("t".into(), String::new(), String::new())
     }
 
     fn fields(input: &RateTableInput) -> Vec<(String, Rule)> {

@@ -368,18 +368,7 @@ mod tests {
 
     fn table(input: &RateTableInput) -> RateTable {
         let v = input.validate().unwrap_or_else(|e| panic!("{e}"));
-        RateTable {
-            id: "t".into(),
-            name: v.name,
-            valid_from: v.valid_from,
-            currency: v.currency,
-            notes: v.notes,
-            groups: v.groups,
-            rates: v.rates,
-            sponsor_covers: v.sponsor_covers,
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
+        v.into_table("t".into(), String::new(), String::new())
     }
 
     #[test]

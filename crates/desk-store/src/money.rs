@@ -58,18 +58,7 @@ impl Store {
             return Err(duplicate(&v.name, &valid_from));
         }
         let writer = self.writer()?;
-        let table = RateTable {
-            id: new_id(),
-            name: v.name,
-            valid_from: v.valid_from,
-            currency: v.currency,
-            notes: v.notes,
-            groups: v.groups,
-            rates: v.rates,
-            sponsor_covers: v.sponsor_covers,
-            created_at: writer.at.clone(),
-            updated_at: writer.at.clone(),
-        };
+        let table = v.into_table(new_id(), writer.at.clone(), writer.at.clone());
         writer.create(&table)?;
         writer.commit()?;
         Ok(table)
@@ -90,17 +79,7 @@ impl Store {
             return Err(duplicate(&v.name, &valid_from));
         }
         let writer = self.writer()?;
-        let new = RateTable {
-            name: v.name,
-            valid_from: v.valid_from,
-            currency: v.currency,
-            notes: v.notes,
-            groups: v.groups,
-            rates: v.rates,
-            sponsor_covers: v.sponsor_covers,
-            updated_at: writer.at.clone(),
-            ..old.clone()
-        };
+        let new = v.into_table(old.id.clone(), old.created_at.clone(), writer.at.clone());
         writer.change(&old, &new)?;
         writer.commit()?;
         Ok(new)
