@@ -856,7 +856,6 @@ mod tests {
             name: "Example".into(),
             valid_from: day("2012-07-01"),
             currency: "USD".into(),
-            notes: String::new(),
             groups: vec![CountryGroup {
                 code: "B".into(),
                 label: String::new(),
@@ -880,8 +879,7 @@ mod tests {
                 funding: Funding::Mixed,
                 categories: vec![ExpenseCategory::Airfare, ExpenseCategory::Accommodation],
             }],
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -913,18 +911,12 @@ mod tests {
         Expense {
             id: id.into(),
             delegation_id: "d".into(),
-            person_id: None,
             kind: ExpenseKind::Estimate,
             category,
             description: id.into(),
             amount,
             rate_to_vnd: rate.into(),
-            rate_date: None,
-            rate_source: String::new(),
-            spent_on: None,
-            receipt_id: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

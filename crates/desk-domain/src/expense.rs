@@ -13,7 +13,9 @@ use crate::money::{HOME_CURRENCY, Money, parse_rate};
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum ExpenseKind {
+        #[default]
         Estimate = "estimate",
         Advance = "advance",
         Actual = "actual",
@@ -21,6 +23,7 @@ named! {
 }
 
 named! {
+    #[derive(Default)]
     pub enum ExpenseCategory {
         Airfare = "airfare",
         Accommodation = "accommodation",
@@ -31,6 +34,7 @@ named! {
         LocalTransport = "local_transport",
         Gifts = "gifts",
         Hosting = "hosting",
+        #[default]
         Other = "other",
     }
 }
@@ -79,7 +83,7 @@ impl ExpenseKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Expense {
     pub id: String,
     pub delegation_id: String,

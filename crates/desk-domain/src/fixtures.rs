@@ -59,11 +59,7 @@ pub fn member(delegation_id: &str, person_id: &str) -> Member {
         delegation_id: delegation_id.into(),
         person_id: person_id.into(),
         role: MemberRole::Member,
-        joins_on: None,
-        leaves_on: None,
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -86,7 +82,6 @@ pub fn segment(
         id: id.into(),
         delegation_id: delegation_id.into(),
         mode: Mode::Flight,
-        carrier: String::new(),
         number: id.to_uppercase(),
         from_place: from.0.into(),
         from_tz: from.1.into(),
@@ -94,11 +89,8 @@ pub fn segment(
         to_place: to.0.into(),
         to_tz: to.1.into(),
         arrives_local: at(to.2),
-        terminal: String::new(),
         passenger_ids: passengers.iter().map(|p| (*p).to_owned()).collect(),
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -108,15 +100,10 @@ pub fn stay(id: &str, city: &str, check_in: &str, check_out: &str, guests: &[&st
         delegation_id: "d1".into(),
         hotel: "Hotel Boss".into(),
         city: city.into(),
-        address: String::new(),
-        room: String::new(),
         check_in_on: d(check_in),
         check_out_on: d(check_out),
-        confirmation: String::new(),
         guest_ids: guests.iter().map(|g| (*g).to_owned()).collect(),
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -124,15 +111,9 @@ pub fn visa(person_id: &str, country: &str, status: VisaStatus) -> Visa {
     Visa {
         id: format!("v-{person_id}-{country}"),
         person_id: person_id.into(),
-        delegation_id: None,
         country: country.into(),
         status,
-        number: String::new(),
-        valid_from: None,
-        valid_until: None,
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -141,12 +122,9 @@ pub fn task(id: &str, delegation_id: &str, due: Option<&str>, status: TaskStatus
         id: id.into(),
         delegation_id: delegation_id.into(),
         title: format!("Task {id}"),
-        assignee_id: None,
         due_on: due.map(d),
         status,
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 

@@ -977,12 +977,8 @@ mod tests {
             id: "t".into(),
             delegation_id: "d".into(),
             title: "send invitations".into(),
-            assignee_id: None,
-            due_on: None,
             status: crate::TaskStatus::Todo,
-            notes: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }];
         let (add, skipped) = plan_checklist(&template, first, &existing, Some("a"), Language::Vi);
         assert_eq!(

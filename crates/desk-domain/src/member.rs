@@ -9,9 +9,11 @@ use crate::error::Error;
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum MemberRole {
         Head = "head",
         Deputy = "deputy",
+        #[default]
         Member = "member",
         Interpreter = "interpreter",
         Secretary = "secretary",
@@ -33,7 +35,7 @@ impl MemberRole {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Member {
     pub id: String,
     pub delegation_id: String,

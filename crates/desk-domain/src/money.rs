@@ -202,7 +202,7 @@ pub fn currency_codes() -> impl Iterator<Item = &'static str> {
 }
 
 /// An amount of money: an integer count of the currency's minor units (cents, xu, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Money {
     pub currency: String,
     /// In minor units: 12.50 USD is 1250; 3,000,000 VND is 3000000.

@@ -8,17 +8,19 @@ use crate::error::Error;
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum OrganisationKind {
         Library = "library",
         Association = "association",
         Sponsor = "sponsor",
         Ministry = "ministry",
         University = "university",
+        #[default]
         Other = "other",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Organisation {
     pub id: String,
     pub name: String,

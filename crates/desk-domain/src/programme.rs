@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum ProgrammeKind {
         Meeting = "meeting",
         Workshop = "workshop",
@@ -18,20 +19,23 @@ named! {
         Ceremony = "ceremony",
         Meal = "meal",
         Transfer = "transfer",
+        #[default]
         Other = "other",
     }
 }
 
 named! {
     /// Who attends a hosted item.
+    #[derive(Default)]
     pub enum Audience {
+        #[default]
         All = "all",
         Group = "group",
         Vip = "vip",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProgrammeItem {
     pub id: String,
     pub delegation_id: String,

@@ -25,7 +25,7 @@ use crate::text;
 pub const ANY: &str = "*";
 
 /// A per-diem regulation as the office keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RateTable {
     pub id: String,
     /// The regulation, as cited: "Thông tư 102/2012/TT-BTC (ví dụ)".

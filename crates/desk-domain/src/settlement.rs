@@ -370,18 +370,12 @@ mod tests {
             person_id: person.map(str::to_owned),
             kind,
             category,
-            description: String::new(),
             amount: Money {
                 currency: currency.into(),
                 minor,
             },
             rate_to_vnd: rate.into(),
-            rate_date: None,
-            rate_source: String::new(),
-            spent_on: None,
-            receipt_id: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 

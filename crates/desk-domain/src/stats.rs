@@ -1130,11 +1130,7 @@ mod tests {
             delegation_id: delegation_id.into(),
             person_id: person_id.into(),
             role: MemberRole::Member,
-            joins_on: None,
-            leaves_on: None,
-            notes: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -1142,21 +1138,14 @@ mod tests {
         Expense {
             id: format!("{delegation_id}/{kind}/{}/{}", money.0, money.1),
             delegation_id: delegation_id.into(),
-            person_id: None,
             kind,
             category: ExpenseCategory::Other,
-            description: String::new(),
             amount: Money {
                 currency: money.0.into(),
                 minor: money.1,
             },
             rate_to_vnd: rate.into(),
-            rate_date: None,
-            rate_source: String::new(),
-            spent_on: None,
-            receipt_id: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -1429,12 +1418,9 @@ mod tests {
             organisations: vec![Organisation {
                 id: "org".into(),
                 name: "Thư viện tỉnh Khánh Hòa".into(),
-                short_name: String::new(),
                 country: "VN".into(),
                 kind: OrganisationKind::Library,
-                notes: String::new(),
-                created_at: String::new(),
-                updated_at: String::new(),
+                ..Default::default()
             }],
             ..StatsData::default()
         };

@@ -11,7 +11,9 @@ use crate::error::Error;
 use crate::named;
 
 named! {
+    #[derive(Default)]
     pub enum TaskStatus {
+        #[default]
         Todo = "todo",
         Doing = "doing",
         Done = "done",
@@ -25,7 +27,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Task {
     pub id: String,
     pub delegation_id: String,

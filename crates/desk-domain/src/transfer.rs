@@ -12,14 +12,16 @@ use crate::named;
 use crate::travel::{parse_local, parse_zone};
 
 named! {
+    #[derive(Default)]
     pub enum TransferKind {
+        #[default]
         Arrival = "arrival",
         Departure = "departure",
         Local = "local",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Transfer {
     pub id: String,
     pub delegation_id: String,

@@ -21,7 +21,9 @@ use crate::places::{self, Lookup};
 pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
 named! {
+    #[derive(Default)]
     pub enum Mode {
+        #[default]
         Flight = "flight",
         Train = "train",
         Road = "road",
@@ -75,7 +77,7 @@ pub fn offset_label(local: NaiveDateTime, zone: Tz) -> String {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Segment {
     pub id: String,
     pub delegation_id: String,
@@ -395,7 +397,7 @@ impl SegmentInput {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Stay {
     pub id: String,
     pub delegation_id: String,
@@ -489,8 +491,10 @@ impl StayInput {
 }
 
 named! {
+    #[derive(Default)]
     pub enum VisaStatus {
         NotRequired = "not_required",
+        #[default]
         ToApply = "to_apply",
         Applied = "applied",
         Granted = "granted",
@@ -498,7 +502,7 @@ named! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Visa {
     pub id: String,
     pub person_id: String,

@@ -57,10 +57,7 @@ fn flight(id: &str, number: &str, from: (&str, &str, &str), to: (&str, &str, &st
         to_tz: to.1.into(),
         arrives_local: at(to.2),
         terminal: "T1".into(),
-        passenger_ids: Vec::new(),
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -75,10 +72,7 @@ fn stay() -> Stay {
         check_in_on: d("2016-09-06"),
         check_out_on: d("2016-09-09"),
         confirmation: "BOSS-0906".into(),
-        guest_ids: Vec::new(),
-        notes: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 
@@ -90,18 +84,14 @@ fn workshop() -> ProgrammeItem {
         delegation_id: delegation().id,
         kind: ProgrammeKind::Workshop,
         title: TRICKY_TITLE.into(),
-        title_en: String::new(),
         on_date: d("2016-09-07"),
         starts_at: Some(chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap()),
         ends_at: Some(chrono::NaiveTime::from_hms_opt(11, 30, 0).unwrap()),
         venue: "National Library Board, 100 Victoria Street".into(),
         room: "Level 5".into(),
-        responsible_id: None,
         audience: desk_domain::Audience::All,
-        audience_note: String::new(),
         notes: "Mang theo tài liệu\nvà danh thiếp".into(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     }
 }
 

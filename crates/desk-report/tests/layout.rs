@@ -533,7 +533,6 @@ mod money {
             name: "Ví dụ theo tinh thần Thông tư 102/2012/TT-BTC".into(),
             valid_from: day("2012-07-01"),
             currency: "USD".into(),
-            notes: String::new(),
             groups: vec![CountryGroup {
                 code: "B".into(),
                 label: String::new(),
@@ -553,9 +552,7 @@ mod money {
                     accommodation: 13_000,
                 },
             ],
-            sponsor_covers: Vec::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         }
     }
 
@@ -697,12 +694,8 @@ mod money {
             description: "=SUM(A1:A9) as typed".into(),
             amount,
             rate_to_vnd: rate.into(),
-            rate_date: None,
-            rate_source: String::new(),
             spent_on: Some(day("2016-09-08")),
-            receipt_id: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Default::default()
         };
         let members: Vec<(String, String)> = travellers(6)
             .into_iter()

@@ -404,11 +404,9 @@ impl Store {
                     delegation_id: delegation.id.clone(),
                     person_id,
                     role,
-                    joins_on: None,
-                    leaves_on: None,
-                    notes: String::new(),
                     created_at: writer.at.clone(),
                     updated_at: writer.at.clone(),
+                    ..Default::default()
                 })?;
             }
         }

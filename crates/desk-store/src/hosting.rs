@@ -326,11 +326,9 @@ impl Store {
                 delegation_id: delegation.id.clone(),
                 person_id: person.id.clone(),
                 role: MemberRole::Guest,
-                joins_on: None,
-                leaves_on: None,
-                notes: String::new(),
                 created_at: writer.at.clone(),
                 updated_at: writer.at.clone(),
+                ..Default::default()
             };
             writer.create(&member)?;
             for (flight, arriving) in [(&guest.arrival, true), (&guest.departure, false)] {
@@ -1015,7 +1013,6 @@ fn new_flight(
         id: new_id(),
         delegation_id: delegation.id.clone(),
         mode: Mode::Flight,
-        carrier: String::new(),
         number: flight.number.clone(),
         from_place,
         from_tz,
@@ -1023,11 +1020,10 @@ fn new_flight(
         to_place,
         to_tz,
         arrives_local,
-        terminal: String::new(),
-        passenger_ids: Vec::new(),
         notes: notes.join("; "),
         created_at: now.to_owned(),
         updated_at: now.to_owned(),
+        ..Default::default()
     }
 }
 

@@ -133,15 +133,12 @@ impl Store {
             &span,
             |row| {
                 Ok(Member {
-                    id: String::new(),
                     delegation_id: row.get(0)?,
                     person_id: row.get(1)?,
                     role: MemberRole::Member,
                     joins_on: date(row.get(2)?),
                     leaves_on: date(row.get(3)?),
-                    notes: String::new(),
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 })
             },
         )?;
@@ -184,12 +181,8 @@ impl Store {
                 organisations.push(Organisation {
                     id: row.get(0)?,
                     name: row.get(1)?,
-                    short_name: String::new(),
-                    country: String::new(),
                     kind: OrganisationKind::Other,
-                    notes: String::new(),
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 });
             }
         }
@@ -214,18 +207,11 @@ impl Store {
                 Ok(Expense {
                     id: row.get::<_, Option<String>>(4)?.unwrap_or_default(),
                     delegation_id: row.get(0)?,
-                    person_id: None,
                     kind,
                     category: ExpenseCategory::Other,
-                    description: String::new(),
                     amount,
                     rate_to_vnd: row.get(3)?,
-                    rate_date: None,
-                    rate_source: String::new(),
-                    spent_on: None,
-                    receipt_id: None,
-                    created_at: String::new(),
-                    updated_at: String::new(),
+                    ..Default::default()
                 })
             },
         )?;
