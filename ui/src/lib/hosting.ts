@@ -173,5 +173,7 @@ export function rawText(problem: ImportProblem | undefined): string {
  */
 export function passportNameDiffers(fullName: string, passportName: string): boolean {
   if (passportName.trim() === '') return false;
-  return fold(fullName).toUpperCase().replace(/\s+/g, ' ').trim() !== passportName.toUpperCase().replace(/\s+/g, ' ').trim();
+  return (
+    fold(fullName).toUpperCase().replace(/\s+/g, ' ').trim() !== passportName.toUpperCase().replace(/\s+/g, ' ').trim()
+  );
 }
