@@ -147,6 +147,7 @@ describe('dates and names', () => {
     expect(fileStem('Hội nghị: 3/2017 "INELI"')).toBe('Hội nghị 3 2017 INELI');
     expect(fileStem('   ')).toBe('delegation');
     expect(Array.from(fileStem('a'.repeat(200))).length).toBe(80);
+    expect(fileStem('a\u0000b\u001fc\u007fd'), 'control characters below U+0020').toBe('a b c\u007fd');
   });
 });
 
