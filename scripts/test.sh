@@ -30,6 +30,9 @@ node tests/crash/crash.mjs "$ROOT/target/debug/desk" 50
 step "UI: type check"
 (cd ui && npm run --silent check)
 
+step "UI: prettier --check and eslint (warnings are errors)"
+(cd ui && npm run --silent format:check && npm run --silent lint)
+
 step "UI: unit tests"
 (cd ui && npm run --silent test)
 

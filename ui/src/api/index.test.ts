@@ -29,7 +29,7 @@ describe('errors from the shell', () => {
   });
 });
 
-describe('errors said in the window\'s language', () => {
+describe("errors said in the window's language", () => {
   it('translate a coded failure with its parameters, not the English message', async () => {
     const { describe: say } = await import('../lib/forms');
     const { setLang } = await import('../lib/i18n/index.svelte');
@@ -46,7 +46,7 @@ describe('errors said in the window\'s language', () => {
     expect(say(refused)).toBe('A delegation cannot go from “Closed” to “Draft”.');
   });
 
-  it('name each refused field in the window\'s language', async () => {
+  it("name each refused field in the window's language", async () => {
     const { describe: say } = await import('../lib/forms');
     const { setLang } = await import('../lib/i18n/index.svelte');
     setLang('vi');

@@ -53,7 +53,6 @@ export {
   TRANSFER_KINDS,
 } from './bindings';
 
-
 /** A failed command, with the error exactly as the shell described it. */
 export class CommandError extends Error {
   readonly detail: DeskError;
@@ -149,8 +148,7 @@ export const api = {
   getDelegation: (id: string) => call('get_delegation', { id }),
   createDelegation: (input: DelegationInput) => call('create_delegation', { input }),
   updateDelegation: (id: string, input: DelegationInput) => call('update_delegation', { id, input }),
-  setDelegationStatus: (id: string, status: DelegationStatus) =>
-    call('set_delegation_status', { id, status }),
+  setDelegationStatus: (id: string, status: DelegationStatus) => call('set_delegation_status', { id, status }),
   duplicateDelegation: (id: string, title: string) => call('duplicate_delegation', { id, title }),
   trashDelegation: (id: string) => call('trash_delegation', { id }),
   restoreDelegation: (id: string) => call('restore_delegation', { id }),
@@ -170,8 +168,7 @@ export const api = {
     (await call('list_organisations', { filter: NO_TEXT, page: { limit: 500, after: null } })).items,
   getOrganisation: (id: string) => call('get_organisation', { id }),
   createOrganisation: (input: OrganisationInput) => call('create_organisation', { input }),
-  updateOrganisation: (id: string, input: OrganisationInput) =>
-    call('update_organisation', { id, input }),
+  updateOrganisation: (id: string, input: OrganisationInput) => call('update_organisation', { id, input }),
   deleteOrganisation: (id: string) => call('delete_organisation', { id }),
 
   listMembers: (delegationId: string) => call('list_members', { delegationId }),
@@ -180,8 +177,7 @@ export const api = {
   removeMember: (id: string) => call('remove_member', { id }),
 
   listSegments: (delegationId: string) => call('list_segments', { delegationId }),
-  addSegment: (delegationId: string, input: SegmentInput) =>
-    call('add_segment', { delegationId, input }),
+  addSegment: (delegationId: string, input: SegmentInput) => call('add_segment', { delegationId, input }),
   updateSegment: (id: string, input: SegmentInput) => call('update_segment', { id, input }),
   removeSegment: (id: string) => call('remove_segment', { id }),
 
@@ -193,8 +189,7 @@ export const api = {
   listProgramme: (delegationId: string) => call('list_programme', { delegationId }),
   addProgrammeItem: (delegationId: string, input: ProgrammeItemInput) =>
     call('add_programme_item', { delegationId, input }),
-  updateProgrammeItem: (id: string, input: ProgrammeItemInput) =>
-    call('update_programme_item', { id, input }),
+  updateProgrammeItem: (id: string, input: ProgrammeItemInput) => call('update_programme_item', { id, input }),
   removeProgrammeItem: (id: string) => call('remove_programme_item', { id }),
 
   listTasks: (delegationId: string) => call('list_tasks', { delegationId }),
@@ -203,8 +198,7 @@ export const api = {
   removeTask: (id: string) => call('remove_task', { id }),
 
   listExpenses: (delegationId: string) => call('list_expenses', { delegationId }),
-  addExpense: (delegationId: string, input: ExpenseInput) =>
-    call('add_expense', { delegationId, input }),
+  addExpense: (delegationId: string, input: ExpenseInput) => call('add_expense', { delegationId, input }),
   updateExpense: (id: string, input: ExpenseInput) => call('update_expense', { id, input }),
   removeExpense: (id: string) => call('remove_expense', { id }),
 
@@ -218,11 +212,9 @@ export const api = {
   chooseOpenFiles: (filters: FileFilter[], multiple: boolean) => call('choose_open_files', { filters, multiple }),
   /** Opens the system save dialog (from the shell): a token to write to, never a path. */
   chooseSaveFile: (fileName: string, filters: FileFilter[]) => call('choose_save_file', { fileName, filters }),
-  addAttachmentFile: (input: AttachmentInput, file: string) =>
-    call('add_attachment_file', { input, file }),
+  addAttachmentFile: (input: AttachmentInput, file: string) => call('add_attachment_file', { input, file }),
   attachmentDataUrl: (id: string) => call('attachment_data_url', { id }),
-  updateAttachment: (id: string, kind: string, caption: string) =>
-    call('update_attachment', { id, kind, caption }),
+  updateAttachment: (id: string, kind: string, caption: string) => call('update_attachment', { id, kind, caption }),
   removeAttachment: (id: string) => call('remove_attachment', { id }),
 
   search: (query: string, limit = 8) => call('search', { query, limit }),
@@ -247,8 +239,7 @@ export const api = {
   addTrustedRoot: () => call('add_trusted_root', {}),
   removeTrustedRoot: (id: string) => call('remove_trusted_root', { id }),
   verifyAttachment: (id: string, uiLanguage: Language) => call('verify_attachment', { id, uiLanguage }),
-  agenda: (today: string | null = null, delegationId: string | null = null) =>
-    call('agenda', { today, delegationId }),
+  agenda: (today: string | null = null, delegationId: string | null = null) => call('agenda', { today, delegationId }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
   exportItineraryPdf: (delegationId: string, person: string | null, language: Language, file: string) =>
@@ -275,14 +266,22 @@ export const api = {
 
   statsYears: () => call('stats_years', {}),
   getStats: (range: StatsRangeInput) => call('get_stats', { range }),
-  exportAnnualReport: (range: StatsRangeInput, language: Language, file: string, countryNames: Record<string, string>) =>
-    call('export_annual_report', { range, language, file, countryNames }),
+  exportAnnualReport: (
+    range: StatsRangeInput,
+    language: Language,
+    file: string,
+    countryNames: Record<string, string>,
+  ) => call('export_annual_report', { range, language, file, countryNames }),
   exportAnnualWorkbook: (range: StatsRangeInput, language: Language, file: string) =>
     call('export_annual_workbook', { range, language, file }),
 
   // The office's history.
-  previewHistoryFile: (file: string, sheet: string | null, mapping: HistoryMapping | null, decisions: PeopleDecisions) =>
-    call('preview_history_file', { file, sheet, mapping, decisions }),
+  previewHistoryFile: (
+    file: string,
+    sheet: string | null,
+    mapping: HistoryMapping | null,
+    decisions: PeopleDecisions,
+  ) => call('preview_history_file', { file, sheet, mapping, decisions }),
   importHistoryFile: (
     file: string,
     sheet: string | null,
@@ -294,7 +293,11 @@ export const api = {
   ) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
-    return call('import_history_file', { file, sheet, mapping, decisions, skipInvalid, work, onProgress: channel }, true);
+    return call(
+      'import_history_file',
+      { file, sheet, mapping, decisions, skipInvalid, work, onProgress: channel },
+      true,
+    );
   },
 
   // The hosting kit.

@@ -33,7 +33,9 @@ describe('agenda items as people read them', () => {
   });
 
   it('name the country of a missing visa in the user language', () => {
-    expect(sentence(item({ kind: 'visa_not_granted' }), 'en')).toBe('Trần Mỹ Dung has no Singapore visa yet (Singapore 2016)');
+    expect(sentence(item({ kind: 'visa_not_granted' }), 'en')).toBe(
+      'Trần Mỹ Dung has no Singapore visa yet (Singapore 2016)',
+    );
   });
 
   it('tell departures from arrivals by direction', () => {

@@ -21,7 +21,9 @@ describe('the change history', () => {
   });
 
   it('writes dates, countries and linked records for people, never JSON', () => {
-    expect(auditSentence(entry('ends_on', '"2016-09-09"', '"2016-09-10"'), 'vi')).toBe('Ngày kết thúc đổi từ “09/09/2016” sang “10/09/2016”');
+    expect(auditSentence(entry('ends_on', '"2016-09-09"', '"2016-09-10"'), 'vi')).toBe(
+      'Ngày kết thúc đổi từ “09/09/2016” sang “10/09/2016”',
+    );
     expect(auditSentence(entry('country', null, '"SG"'), 'en')).toBe('Country set to “Singapore”');
     expect(auditSentence(entry('organisation_id', '"o1"', null), 'en', () => 'INELI-ASEAN')).toBe(
       'Host / partner organisation cleared (was “INELI-ASEAN”)',

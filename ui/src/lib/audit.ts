@@ -34,7 +34,11 @@ function value(field: string, json: string | null, lang: Lang, names: (id: strin
 }
 
 /** One audit entry as a sentence; `names` turns a record id into a name when it knows one. */
-export function auditSentence(entry: AuditEntry, lang: Lang, names: (id: string) => string | null = () => null): string {
+export function auditSentence(
+  entry: AuditEntry,
+  lang: Lang,
+  names: (id: string) => string | null = () => null,
+): string {
   if (entry.field === '*') return translate(lang, entry.old_value === null ? 'audit.created' : 'audit.deleted');
   const label = has(lang, `field.${entry.field}`) ? translate(lang, `field.${entry.field}` as Key) : entry.field;
   const before = value(entry.field, entry.old_value, lang, names);

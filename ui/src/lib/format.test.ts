@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, countryNames, formatDate, formatDateRange, formatRate, parseDateInput, placesText } from './format';
+import {
+  countryName,
+  countryNames,
+  formatDate,
+  formatDateRange,
+  formatRate,
+  parseDateInput,
+  placesText,
+} from './format';
 
 describe('dates as staff read and type them', () => {
   it('shows Vietnamese dates as dd/mm/yyyy', () => {

@@ -72,7 +72,9 @@ export function countryNames(trip: Trip, lang: Lang): string {
 /** Every destination with its cities: "Singapore · Singapore; Malaysia · Kuala Lumpur". */
 export function placesText(trip: Trip, lang: Lang): string {
   return [{ country: trip.country, cities: trip.cities }, ...trip.more_destinations]
-    .map((d) => (d.cities.trim() ? `${countryName(d.country, lang)} · ${d.cities.trim()}` : countryName(d.country, lang)))
+    .map((d) =>
+      d.cities.trim() ? `${countryName(d.country, lang)} · ${d.cities.trim()}` : countryName(d.country, lang),
+    )
     .join('; ');
 }
 
@@ -115,7 +117,13 @@ export function formatMoney(minor: number, currency: string, lang: Lang): string
   const whole = abs / scale;
   const fraction = (abs % scale).toString().padStart(digits, '0');
   const locale = LOCALES[lang];
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).formatToParts(0);
+  const parts = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).formatToParts(0);
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? (lang === 'vi' ? ',' : '.');
   const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(whole);
   const number = digits > 0 ? `${grouped}${decimal}${fraction}` : grouped;

@@ -64,7 +64,10 @@ function coded(error: DeskError): string | null {
   for (const [name, value] of Object.entries(error.params ?? {})) {
     if (value === undefined) continue;
     const status = `status.${value}`;
-    params[name] = (name === 'from' || name === 'to' || name === 'status') && status in dictionaries[lang()] ? t(status as Key) : value;
+    params[name] =
+      (name === 'from' || name === 'to' || name === 'status') && status in dictionaries[lang()]
+        ? t(status as Key)
+        : value;
   }
   return t(key as Key, params);
 }

@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { GuestInput, GuestSheet } from '../api';
 import { emptyPersonInput } from '../api';
-import { arrived, byName, counts, dueDate, expiresTooSoon, fileStem, fold, mappingOf, matches, passportNameDiffers, problemColumns, rawText, valueOf } from './hosting';
+import {
+  arrived,
+  byName,
+  counts,
+  dueDate,
+  expiresTooSoon,
+  fileStem,
+  fold,
+  mappingOf,
+  matches,
+  passportNameDiffers,
+  problemColumns,
+  rawText,
+  valueOf,
+} from './hosting';
 
 function guest(over: Partial<GuestInput> = {}): GuestInput {
-  return { person: { ...emptyPersonInput(), full_name: 'Tan Li Ting' }, organisation: '', arrival: null, departure: null, ...over };
+  return {
+    person: { ...emptyPersonInput(), full_name: 'Tan Li Ting' },
+    organisation: '',
+    arrival: null,
+    departure: null,
+    ...over,
+  };
 }
 
 describe('finding a guest by name', () => {
@@ -70,8 +90,24 @@ describe('counting', () => {
         row: 3,
         guest: guest(),
         problems: [
-          { row: 3, column: 'D', field: 'passport_expires_on', kind: 'bad_date', message: 'x', existing_person_id: null, existing_person_name: null },
-          { row: 3, column: '', field: null, kind: 'missing_name', message: 'y', existing_person_id: null, existing_person_name: null },
+          {
+            row: 3,
+            column: 'D',
+            field: 'passport_expires_on',
+            kind: 'bad_date',
+            message: 'x',
+            existing_person_id: null,
+            existing_person_name: null,
+          },
+          {
+            row: 3,
+            column: '',
+            field: null,
+            kind: 'missing_name',
+            message: 'y',
+            existing_person_id: null,
+            existing_person_name: null,
+          },
         ],
       },
     ],
@@ -86,7 +122,10 @@ describe('counting', () => {
   });
 
   it('counts the guests ticked at the desk', () => {
-    expect(arrived([{ checked_in_at: '2017-11-26T10:00:00Z' }, { checked_in_at: null }])).toEqual({ arrived: 1, total: 2 });
+    expect(arrived([{ checked_in_at: '2017-11-26T10:00:00Z' }, { checked_in_at: null }])).toEqual({
+      arrived: 1,
+      total: 2,
+    });
   });
 });
 
@@ -108,6 +147,7 @@ describe('dates and names', () => {
     expect(fileStem('Hội nghị: 3/2017 "INELI"')).toBe('Hội nghị 3 2017 INELI');
     expect(fileStem('   ')).toBe('delegation');
     expect(Array.from(fileStem('a'.repeat(200))).length).toBe(80);
+    expect(fileStem('a\u0000b\u001fc\u007fd'), 'control characters below U+0020').toBe('a b c\u007fd');
   });
 });
 
@@ -123,7 +163,10 @@ describe('what a cell held', () => {
       existing_person_name: null,
     };
     expect(rawText(problem)).toBe('31/02/1980');
-    expect(rawText({ ...problem, kind: 'duplicate_person', message: 'passport "X" is in the directory' }), 'only for unreadable cells').toBe('');
+    expect(
+      rawText({ ...problem, kind: 'duplicate_person', message: 'passport "X" is in the directory' }),
+      'only for unreadable cells',
+    ).toBe('');
     expect(rawText(undefined)).toBe('');
   });
 

@@ -143,10 +143,13 @@ export function dueDate(firstDay: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** What file systems refuse in a name: the control characters (below U+0020) and \ / : * ? " < > |. */
+const refusedInFileName = (c: string) => c < ' ' || '\\/:*?"<>|'.includes(c);
+
 /** A title as a file name: without the characters file systems refuse, at most 80 long. */
 export function fileStem(title: string): string {
-  const clean = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+  const clean = Array.from(title, (c) => (refusedInFileName(c) ? ' ' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   return Array.from(clean).slice(0, 80).join('').trim() || 'delegation';
@@ -173,5 +176,7 @@ export function rawText(problem: ImportProblem | undefined): string {
  */
 export function passportNameDiffers(fullName: string, passportName: string): boolean {
   if (passportName.trim() === '') return false;
-  return fold(fullName).toUpperCase().replace(/\s+/g, ' ').trim() !== passportName.toUpperCase().replace(/\s+/g, ' ').trim();
+  return (
+    fold(fullName).toUpperCase().replace(/\s+/g, ' ').trim() !== passportName.toUpperCase().replace(/\s+/g, ' ').trim()
+  );
 }

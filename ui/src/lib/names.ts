@@ -21,6 +21,12 @@ export function copyTitle(title: string, word: string, max = TITLE_MAX): string 
   const suffix = number === 1 ? ` (${word})` : ` (${word} ${number})`;
   const room = max - [...suffix].length;
   const chars = [...base];
-  const kept = chars.length > room ? chars.slice(0, Math.max(room - 1, 0)).join('').trimEnd() + '…' : base;
+  const kept =
+    chars.length > room
+      ? chars
+          .slice(0, Math.max(room - 1, 0))
+          .join('')
+          .trimEnd() + '…'
+      : base;
   return kept + suffix;
 }

@@ -41,7 +41,9 @@ describe('charts and their tables', () => {
       for (const [k, series] of model.series.entries()) {
         for (const [i, value] of series.values.entries()) {
           expect(model.rows[i]?.cells[k], `${model.id}: "${model.categories[i]}" in series ${series.key}`).toBe(value);
-          expect(model.rows[i]?.label, `${model.id}: the bar and the row name the same thing`).toBe(model.categories[i]);
+          expect(model.rows[i]?.label, `${model.id}: the bar and the row name the same thing`).toBe(
+            model.categories[i],
+          );
         }
       }
     }
@@ -84,13 +86,19 @@ describe('charts and their tables', () => {
     expect(mixed?.cells).toEqual([41_338_840, 1, 0, 41_338_840, 35_996_000, 33_911_200]);
     // Ha Noi: actual 494 406 000, no estimate.
     expect(sponsored?.cells).toEqual([494_406_000, 0, 1, 494_406_000, 0, 0]);
-    expect(funding.rows.map((r) => r.label), 'always the three sources').toEqual(['State budget', 'Sponsored', 'Mixed']);
+    expect(
+      funding.rows.map((r) => r.label),
+      'always the three sources',
+    ).toEqual(['State budget', 'Sponsored', 'Mixed']);
   });
 
   it('count person-days per person and per unit, a provincial official under their library', () => {
     const people = chart(both, 'person', 'en');
     expect(people.rows).toHaveLength(6);
-    expect(people.rows.every((r) => r.cells[0] === 5), 'six people, five days each').toBe(true);
+    expect(
+      people.rows.every((r) => r.cells[0] === 5),
+      'six people, five days each',
+    ).toBe(true);
     const units = chart(both, 'unit', 'vi');
     expect(units.categories).toContain('Thư viện tỉnh Khánh Hòa');
     expect(units.series[0]?.values.reduce((a, b) => a + b, 0)).toBe(30);

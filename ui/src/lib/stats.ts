@@ -133,8 +133,20 @@ function ranked(
     unit: 'delegations',
     categories: top.map((b) => bucketLabel(b, id, lang)),
     series: [
-      { key: 'outgoing', label: t('direction.outgoing'), tone: 'outgoing', values: out.map((x) => x.count), ids: out.map((x) => x.delegation_ids) },
-      { key: 'incoming', label: t('direction.incoming'), tone: 'incoming', values: inc.map((x) => x.count), ids: inc.map((x) => x.delegation_ids) },
+      {
+        key: 'outgoing',
+        label: t('direction.outgoing'),
+        tone: 'outgoing',
+        values: out.map((x) => x.count),
+        ids: out.map((x) => x.delegation_ids),
+      },
+      {
+        key: 'incoming',
+        label: t('direction.incoming'),
+        tone: 'incoming',
+        values: inc.map((x) => x.count),
+        ids: inc.map((x) => x.delegation_ids),
+      },
     ],
     columns: [
       { label: t('direction.outgoing'), format: 'count' },
@@ -166,8 +178,20 @@ function byMonth(stats: YearStats, lang: Lang): ChartModel {
     unit: 'delegations',
     categories: stats.by_month.map((m) => label(m.month)),
     series: [
-      { key: 'outgoing', label: t('direction.outgoing'), tone: 'outgoing', values: out.map((x) => x.count), ids: out.map((x) => x.delegation_ids) },
-      { key: 'incoming', label: t('direction.incoming'), tone: 'incoming', values: inc.map((x) => x.count), ids: inc.map((x) => x.delegation_ids) },
+      {
+        key: 'outgoing',
+        label: t('direction.outgoing'),
+        tone: 'outgoing',
+        values: out.map((x) => x.count),
+        ids: out.map((x) => x.delegation_ids),
+      },
+      {
+        key: 'incoming',
+        label: t('direction.incoming'),
+        tone: 'incoming',
+        values: inc.map((x) => x.count),
+        ids: inc.map((x) => x.delegation_ids),
+      },
     ],
     columns: [
       { label: t('direction.outgoing'), format: 'count' },
@@ -213,7 +237,14 @@ function byFunding(stats: YearStats, lang: Lang): ChartModel {
     ],
     rows: rows.map((f) => ({
       label: t(`funding.${f.funding}`),
-      cells: [f.money.cost_vnd, f.outgoing.count, f.incoming.count, f.money.actual_vnd, f.money.estimate_vnd, f.money.advance_vnd],
+      cells: [
+        f.money.cost_vnd,
+        f.outgoing.count,
+        f.incoming.count,
+        f.money.actual_vnd,
+        f.money.estimate_vnd,
+        f.money.advance_vnd,
+      ],
       ids: idsOf(stats, [f.outgoing, f.incoming]),
     })),
     hidden: 0,
@@ -233,13 +264,25 @@ function byPerson(stats: YearStats, lang: Lang): ChartModel {
     money: false,
     unit: 'days',
     categories: top.map((p) => p.full_name),
-    series: [{ key: 'days', label: t('stats.col.days'), tone: 'outgoing', values: top.map((p) => p.days), ids: top.map((p) => p.delegation_ids) }],
+    series: [
+      {
+        key: 'days',
+        label: t('stats.col.days'),
+        tone: 'outgoing',
+        values: top.map((p) => p.days),
+        ids: top.map((p) => p.delegation_ids),
+      },
+    ],
     columns: [
       { label: t('stats.col.days'), format: 'count' },
       { label: t('stats.col.trips'), format: 'count' },
       { label: t('stats.col.unit'), format: 'text' },
     ],
-    rows: people.map((p) => ({ label: p.full_name, cells: [p.days, p.trips, unitName(p.unit)], ids: p.delegation_ids })),
+    rows: people.map((p) => ({
+      label: p.full_name,
+      cells: [p.days, p.trips, unitName(p.unit)],
+      ids: p.delegation_ids,
+    })),
     hidden: Math.max(people.length - TOP, 0),
   };
 }
@@ -257,7 +300,15 @@ function byUnit(stats: YearStats, lang: Lang): ChartModel {
     money: false,
     unit: 'days',
     categories: top.map((u) => unitName(u.unit)),
-    series: [{ key: 'days', label: t('stats.col.days'), tone: 'outgoing', values: top.map((u) => u.days), ids: top.map((u) => u.delegation_ids) }],
+    series: [
+      {
+        key: 'days',
+        label: t('stats.col.days'),
+        tone: 'outgoing',
+        values: top.map((u) => u.days),
+        ids: top.map((u) => u.delegation_ids),
+      },
+    ],
     columns: [
       { label: t('stats.col.days'), format: 'count' },
       { label: t('stats.col.people'), format: 'count' },
@@ -335,7 +386,10 @@ export function cellText(value: number | string, format: Column['format'], lang:
 
 /** A money amount on an axis, short: "40 tr ₫" / "₫40M". */
 export function compactMoney(vnd: number, lang: Lang): string {
-  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(vnd);
+  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(vnd);
   return lang === 'vi' ? `${text} ₫` : `₫${text}`;
 }
 

@@ -18,7 +18,12 @@ export function dismiss(id: number): void {
 }
 
 export function notify(text: string, options: Partial<Omit<Toast, 'id' | 'text'>> = {}): void {
-  const toast: Toast = { id: next++, text, tone: options.tone ?? 'info', ...(options.action ? { action: options.action } : {}) };
+  const toast: Toast = {
+    id: next++,
+    text,
+    tone: options.tone ?? 'info',
+    ...(options.action ? { action: options.action } : {}),
+  };
   state.toasts = [...state.toasts, toast];
   setTimeout(() => dismiss(toast.id), toast.action ? 8000 : 4000);
 }

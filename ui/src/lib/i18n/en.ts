@@ -52,7 +52,8 @@ export const en = {
   'today.welcome.lead': 'This database holds no records yet. Start with one of these:',
   'today.way.new': 'Record a delegation you send abroad or receive; people and organisations are added as you go.',
   'today.demo': 'Load the demo data',
-  'today.way.demo': 'Two illustrative delegations (Singapore 2016, Hanoi 2017) with invented names, passports and amounts, to try every screen. Only into an empty database.',
+  'today.way.demo':
+    'Two illustrative delegations (Singapore 2016, Hanoi 2017) with invented names, passports and amounts, to try every screen. Only into an empty database.',
   'today.demo_loaded': 'The demo data is loaded (illustrative: names, passports and amounts are invented).',
   'today.to_list': 'All delegations',
   'today.upcoming': 'Departures and arrivals (next 14 days)',
@@ -64,7 +65,8 @@ export const en = {
   'agenda.segment_departs': 'Flight {subject} ({title})',
   'agenda.segment_arrives': 'Meet flight {subject} ({title})',
   'agenda.passport_missing': 'No passport on record for {person} ({title})',
-  'agenda.passport_expiring': '{person}’s passport expires on {date}, less than {threshold} months after the return ({title})',
+  'agenda.passport_expiring':
+    '{person}’s passport expires on {date}, less than {threshold} months after the return ({title})',
   'agenda.visa_not_granted': '{person} has no {country} visa yet ({title})',
   'agenda.overlapping_trip': '{person} is on both “{title}” and “{subject}” at the same time',
   'agenda.days_outside_trip': '{person}’s days fall outside the delegation’s dates ({title})',
@@ -226,8 +228,10 @@ export const en = {
   'field.content': 'File',
 
   'error.code.status_move': 'A delegation cannot go from “{from}” to “{to}”.',
-  'error.code.report_before_return': 'The mission report can be made final only after the delegation has returned (it is “{status}”).',
-  'error.code.estimate_incoming': 'Estimates by a per-diem table are for delegations going abroad; this one is received.',
+  'error.code.report_before_return':
+    'The mission report can be made final only after the delegation has returned (it is “{status}”).',
+  'error.code.estimate_incoming':
+    'Estimates by a per-diem table are for delegations going abroad; this one is received.',
   'error.code.in_use': '“{name}” is still used by other records and cannot be deleted.',
   'error.code.in_trash': '“{title}” is in the trash: restore it first.',
   'error.code.purge_outside_trash': 'Only a delegation in the trash can be deleted for good.',
@@ -412,7 +416,8 @@ export const en = {
   'report.results': '4. Results',
   'report.assessment': '5. Assessment',
   'report.proposals': '6. Proposals',
-  'report.auto_sections': 'Section 2 (composition), the day-by-day programme and the expenses table come from the delegation’s record.',
+  'report.auto_sections':
+    'Section 2 (composition), the day-by-day programme and the expenses table come from the delegation’s record.',
   'report.photos': 'Photos in the report',
   'report.received_by': 'Copies to (one per line)',
   'report.signatory_name': 'Signatory’s name',
@@ -440,7 +445,8 @@ export const en = {
   'sign.key_label': 'Key label (empty: the first key)',
   'sign.pin': 'PIN',
   'sign.password': 'File password',
-  'sign.hint_token': "After Sign, choose the token's PKCS#11 module, then where to save the signed file. The PIN is not kept.",
+  'sign.hint_token':
+    "After Sign, choose the token's PKCS#11 module, then where to save the signed file. The PIN is not kept.",
   'sign.hint_p12': 'After Sign, choose the PKCS#12 file, then where to save the signed file. The password is not kept.',
   'sign.confirm': 'Sign',
   'sign.done_path': 'Signed and saved: {path}',
@@ -448,7 +454,8 @@ export const en = {
   'sign.hint_images': 'The signature and seal images set in Settings → Signature are drawn at the signature block.',
   'stats.annual_title': 'Annual report',
   'signature.title': 'Signature',
-  'signature.hint': 'The signer’s signature and the agency’s seal, as transparent PNG images (at most 2 MB, 4000 pixels a side): every paper signed in the window, and by desk when no image is given, shows the signature in blue and the seal in red. The root certificates the office trusts are used when a signed PDF is verified.',
+  'signature.hint':
+    'The signer’s signature and the agency’s seal, as transparent PNG images (at most 2 MB, 4000 pixels a side): every paper signed in the window, and by desk when no image is given, shows the signature in blue and the seal in red. The root certificates the office trusts are used when a signed PDF is verified.',
   'signature.signature': 'Signer’s signature',
   'signature.seal': 'Agency’s seal',
   'signature.none': 'No image',
@@ -467,8 +474,10 @@ export const en = {
   'verify.title': 'Signatures of {name}',
   'verify.checking': 'Checking the signatures…',
   'verify.none': 'This PDF has no digital signature.',
-  'verify.good': 'The signature is valid, the document is unchanged since it was signed, and the certificate is trusted.',
-  'verify.untrusted': 'The signature is valid and the document unchanged, but the certificate does not chain to a root trusted in Settings → Signature.',
+  'verify.good':
+    'The signature is valid, the document is unchanged since it was signed, and the certificate is trusted.',
+  'verify.untrusted':
+    'The signature is valid and the document unchanged, but the certificate does not chain to a root trusted in Settings → Signature.',
   'verify.bad': 'This signature cannot be relied on: see below.',
   'verify.signer': 'Signed by',
   'verify.time': 'Signing time',
@@ -486,20 +495,26 @@ export const en = {
   'verify.not_trusted': 'Not trusted: no root added in Settings → Signature signs this chain.',
   'error.code.sign_wrong_pin': 'The PIN (or the PKCS#12 file’s password) is wrong. Nothing was written.',
   'error.code.sign_wrong_pin_final': 'The PIN is wrong; one more wrong PIN locks the token. Nothing was written.',
-  'error.code.sign_pin_locked': 'The token is locked after too many wrong PINs: unlock it with the tool of its certificate authority. Nothing was written.',
-  'error.code.sign_token_removed': 'The token was removed before the signature was made: plug it in and sign again. Nothing was written.',
+  'error.code.sign_pin_locked':
+    'The token is locked after too many wrong PINs: unlock it with the tool of its certificate authority. Nothing was written.',
+  'error.code.sign_token_removed':
+    'The token was removed before the signature was made: plug it in and sign again. Nothing was written.',
   'error.code.sign_no_token': '{message}. Nothing was written.',
   'error.code.sign_no_key': '{message}. Nothing was written.',
   'error.code.sign_module': 'The token’s PKCS#11 module {module} cannot be loaded: {detail}. Nothing was written.',
-  'error.code.sign_certificate_expired': 'The certificate of {subject} is valid from {not_before} to {not_after}, not now: it cannot sign. Nothing was written.',
-  'error.code.sign_not_for_signing': 'The certificate of {subject} does not allow signing documents (its key usage has neither digitalSignature nor nonRepudiation). Nothing was written.',
+  'error.code.sign_certificate_expired':
+    'The certificate of {subject} is valid from {not_before} to {not_after}, not now: it cannot sign. Nothing was written.',
+  'error.code.sign_not_for_signing':
+    'The certificate of {subject} does not allow signing documents (its key usage has neither digitalSignature nor nonRepudiation). Nothing was written.',
   'error.code.sign_bad_input': '{message}',
   'error.code.sign_failed': '{message}',
-  'error.code.sign_image_too_large': 'The image is larger than {mb} MB: save it smaller (a signature or seal needs a few hundred KB).',
+  'error.code.sign_image_too_large':
+    'The image is larger than {mb} MB: save it smaller (a signature or seal needs a few hundred KB).',
   'error.code.sign_image_invalid': 'The image must be a PNG with a transparent background: {detail}.',
   'error.code.root_invalid': '{name} is not a certificate (PEM or DER): {detail}.',
   'error.code.not_a_pdf': '{name} is not a PDF.',
-  'error.code.paper_not_signable': 'Only papers with a signature block are signed: the mission report, the letters and the annual report.',
+  'error.code.paper_not_signable':
+    'Only papers with a signature block are signed: the mission report, the letters and the annual report.',
   'report.locked': 'This report is final and locked. Reopen it to edit (the reopening is recorded).',
   'report.versions': 'Kept versions',
   'report.reason.exported': 'exported as PDF',
@@ -519,7 +534,8 @@ export const en = {
   'print.go': 'Print',
   'print.busy': 'Sending…',
   'print.sent': 'Sent to the printer {printer}.',
-  'print.no_printer': 'No printer is set up on this computer. Add one in the system’s printer settings, then print again (Export saves the PDF meanwhile).',
+  'print.no_printer':
+    'No printer is set up on this computer. Add one in the system’s printer settings, then print again (Export saves the PDF meanwhile).',
   'print.what.report': 'mission report',
   'print.what.itinerary': 'itinerary',
   'report.preview': 'Preview (exactly as printed)',
@@ -579,14 +595,16 @@ export const en = {
   'kind.mission_report': 'Reports',
 
   'safety.security': 'Security',
-  'safety.security.hint': 'The database is encrypted. Its key is kept by the system keyring (or a key file where there is none). Print the recovery sheet and keep it in the office safe: without it, a lost key means lost data.',
+  'safety.security.hint':
+    'The database is encrypted. Its key is kept by the system keyring (or a key file where there is none). Print the recovery sheet and keep it in the office safe: without it, a lost key means lost data.',
   'safety.sheet.show': 'Show the recovery sheet',
   'safety.sheet.hide': 'Hide the recovery sheet',
   'safety.sheet.save': 'Save the sheet…',
   'safety.sheet.print': 'Print',
   'safety.sheet.saved': 'Recovery sheet saved. Print it, keep it in the safe, then delete the file.',
   'safety.backups': 'Backups',
-  'safety.backups.hint': 'A verified, encrypted copy is made every day and before imports, purges and restores. The last 7 daily, 4 weekly and 12 monthly copies are kept.',
+  'safety.backups.hint':
+    'A verified, encrypted copy is made every day and before imports, purges and restores. The last 7 daily, 4 weekly and 12 monthly copies are kept.',
   'safety.backups.none': 'No backups yet.',
   'safety.backups.make': 'Back up now',
   'error.code.cancelled': 'Stopped; nothing was changed.',
@@ -597,7 +615,8 @@ export const en = {
   'work.cancelled': 'Stopped; nothing was changed.',
   'work.import_cancelled': 'Import cancelled; nothing was changed.',
   'safety.import': 'Import data',
-  'safety.import.hint': "Import a Delegation Desk export (JSON): an office's records from another computer. All or nothing; stopping halfway changes nothing. The office's settings are kept.",
+  'safety.import.hint':
+    "Import a Delegation Desk export (JSON): an office's records from another computer. All or nothing; stopping halfway changes nothing. The office's settings are kept.",
   'safety.import.choose': 'Choose a JSON file…',
   'safety.import.progress': 'Importing records',
   'safety.import.done': 'Imported the data of {name}.',
@@ -605,7 +624,8 @@ export const en = {
   'safety.backups.restoring': 'Restoring',
   'safety.backups.made': 'Backup made and checked.',
   'safety.backups.restore': 'Restore',
-  'safety.backups.restore.confirm': 'Replace the database by the backup of {when}? Changes made since then will be set aside (the current file is kept, encrypted, in the backups folder).',
+  'safety.backups.restore.confirm':
+    'Replace the database by the backup of {when}? Changes made since then will be set aside (the current file is kept, encrypted, in the backups folder).',
   'safety.backups.restored': 'Backup restored.',
   'safety.backups.verified': 'verified',
   'safety.backups.unverified': 'not verified',
@@ -617,11 +637,14 @@ export const en = {
   'safety.reason.purge': 'before a deletion',
   'safety.reason.restore': 'before a restore',
   'recovery.damaged.title': 'The database needs repair',
-  'recovery.damaged.body': 'The file {name} could not be read as it should: {message}. Nothing more was written to it. Restore a backup to go on working.',
+  'recovery.damaged.body':
+    'The file {name} could not be read as it should: {message}. Nothing more was written to it. Restore a backup to go on working.',
   'recovery.newest': 'Restore the newest',
-  'recovery.nobackup': 'There is no backup of this database. Keep the file as it is and ask for help: do not delete it.',
+  'recovery.nobackup':
+    'There is no backup of this database. Keep the file as it is and ask for help: do not delete it.',
   'recovery.locked.title': 'The database is locked',
-  'recovery.locked.body': 'The file {name} is encrypted and its key was not found on this computer ({message}). Type the key from its recovery sheet.',
+  'recovery.locked.body':
+    'The file {name} is encrypted and its key was not found on this computer ({message}). Type the key from its recovery sheet.',
   'recovery.key': 'Key (64 characters, from the recovery sheet)',
   'recovery.unlock': 'Unlock',
   'recovery.backups': 'Backups of this database',
@@ -663,7 +686,8 @@ export const en = {
   'settings.version': 'Version {version}, data schema {schema}',
 
   'rates.title': 'Per-diem rates',
-  'rates.hint': 'Each rate table is data: the regulation’s name, its valid-from date, country groups, per-diem and accommodation caps per level. The example table is illustrative only: check it against the regulation in force.',
+  'rates.hint':
+    'Each rate table is data: the regulation’s name, its valid-from date, country groups, per-diem and accommodation caps per level. The example table is illustrative only: check it against the regulation in force.',
   'rates.none': 'No tables yet.',
   'rates.valid_from': 'valid from {date}',
   'rates.import': 'Import CSV table…',
@@ -765,7 +789,8 @@ export const en = {
   'hosting.guests.expires_soon': 'expires before the end',
   'history.import.open': 'Import history…',
   'history.import.title': 'Import the office’s history',
-  'history.import.hint': 'The office’s own summary (Excel .xlsx or CSV), one row a delegation: direction, title, country, dates, members… Trips already recorded are recognised and not added again. Nothing is saved until you press Import; a backup is made first.',
+  'history.import.hint':
+    'The office’s own summary (Excel .xlsx or CSV), one row a delegation: direction, title, country, dates, members… Trips already recorded are recognised and not added again. Nothing is saved until you press Import; a backup is made first.',
   'history.import.filter': 'Summary spreadsheets',
   'history.import.known': '{count} already recorded',
   'history.import.recorded': 'already recorded',
@@ -776,7 +801,8 @@ export const en = {
   'history.import.dates': 'Dates',
   'history.import.progress': 'Importing the delegations…',
   'history.import.go': 'Import {count} delegations',
-  'history.import.done': 'Imported {count} delegations ({people} new people, {known} already recorded, {skipped} rows skipped).',
+  'history.import.done':
+    'Imported {count} delegations ({people} new people, {known} already recorded, {skipped} rows skipped).',
   'history.problem.missing_title': 'the delegation has no title',
   'history.problem.missing_start': 'the start date is missing',
   'history.problem.bad_date': 'not a date (write 27/11/2017 or 12-16/5/2016)',
@@ -803,7 +829,8 @@ export const en = {
   'hosting.import.choose': 'Choose file…',
   'hosting.import.none': 'No file chosen',
   'hosting.import.read': 'Read',
-  'hosting.import.hint': 'Excel (.xlsx) or CSV; you can also drop the file on the window. Nothing is saved until you press Import.',
+  'hosting.import.hint':
+    'Excel (.xlsx) or CSV; you can also drop the file on the window. Nothing is saved until you press Import.',
   'hosting.import.filter': 'Guest lists',
   'hosting.import.no_path': 'Choose a file or drop it on the window first.',
   'hosting.import.sheet': 'Sheet',
@@ -833,7 +860,8 @@ export const en = {
   'hosting.problem.duplicate_in_file': 'same person as an earlier row',
   'hosting.problem.already_member': 'already a guest of this delegation',
   'hosting.mapping.title': 'Columns: which column went to which field',
-  'hosting.mapping.hint': 'Change a column’s field and the list is read again. The choice is remembered for this partner’s next list.',
+  'hosting.mapping.hint':
+    'Change a column’s field and the list is read again. The choice is remembered for this partner’s next list.',
   'hosting.mapping.column': 'Column',
   'hosting.mapping.header_text': 'Header in the file',
   'hosting.mapping.field': 'Field',
@@ -895,7 +923,8 @@ export const en = {
   'hosting.transfers.make': 'Make transfers from flights',
   'hosting.transfers.made': '{count} transfers made from the flights.',
   'hosting.transfers.made_none': 'Every flight already has its transfer.',
-  'hosting.transfers.empty': 'No transfers yet. Add the guests’ flights (or import them with the guest list), then make transfers from them.',
+  'hosting.transfers.empty':
+    'No transfers yet. Add the guests’ flights (or import them with the guest list), then make transfers from them.',
   'hosting.transfers.without': '{count} guests on no arrival pickup:',
   'hosting.transfers.time': 'Time',
   'hosting.transfers.zone': 'Time zone',
@@ -917,7 +946,8 @@ export const en = {
   'hosting.checkin.undo': 'Take back the arrival of {name}',
   'hosting.checkin.at': 'at {time}',
   'hosting.checkin.all_here': 'Everyone has arrived.',
-  'hosting.duties.lead': 'The hosting checklist adds its duties to the Tasks tab, due counting back from the first day ({date}). They also show on Today. Duties already there are not added twice.',
+  'hosting.duties.lead':
+    'The hosting checklist adds its duties to the Tasks tab, due counting back from the first day ({date}). They also show on Today. Duties already there are not added twice.',
   'hosting.duties.nobody': '— Nobody yet —',
   'hosting.duties.language': 'Task titles in',
   'hosting.duties.apply': 'Apply the checklist',
@@ -965,6 +995,7 @@ export const en = {
   'hosting.print.file.list_guests': 'Guests',
   'hosting.print.file.list_rooming': 'Rooming',
   'hosting.print.file.list_transfers': 'Transfers',
-  'hosting.duties.no_staff': 'No staff member is on this delegation yet: add who is in charge on the Members tab (as head, secretary…) to give them duties.',
+  'hosting.duties.no_staff':
+    'No staff member is on this delegation yet: add who is in charge on the Members tab (as head, secretary…) to give them duties.',
   'hosting.duties.duty': 'Duty',
 } as const satisfies Record<Key, string>;

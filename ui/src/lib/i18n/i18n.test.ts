@@ -7,8 +7,14 @@ describe('translations', () => {
   it('have the same keys in Vietnamese and English', () => {
     const viKeys = Object.keys(vi).sort();
     const enKeys = Object.keys(en).sort();
-    expect(enKeys.filter((k) => !viKeys.includes(k)), 'keys only in English').toEqual([]);
-    expect(viKeys.filter((k) => !enKeys.includes(k)), 'keys only in Vietnamese').toEqual([]);
+    expect(
+      enKeys.filter((k) => !viKeys.includes(k)),
+      'keys only in English',
+    ).toEqual([]);
+    expect(
+      viKeys.filter((k) => !enKeys.includes(k)),
+      'keys only in Vietnamese',
+    ).toEqual([]);
   });
 
   it('have no empty texts', () => {

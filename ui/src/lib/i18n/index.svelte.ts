@@ -37,9 +37,7 @@ export function setLang(next: Lang): void {
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function translate(l: Lang, key: Key, params?: Record<string, string | number>): string {

@@ -50,7 +50,8 @@ export const vi = {
   'today.welcome.lead': 'Cơ sở dữ liệu này chưa có hồ sơ nào. Hãy bắt đầu bằng một trong các cách sau:',
   'today.way.new': 'Ghi một đoàn ra hoặc đoàn vào; người và tổ chức được thêm dần trong quá trình nhập.',
   'today.demo': 'Nạp dữ liệu mẫu',
-  'today.way.demo': 'Hai đoàn minh họa (Singapore 2016, Hà Nội 2017) với tên, hộ chiếu và số tiền giả định, để thử mọi màn hình. Chỉ nạp vào cơ sở dữ liệu trống.',
+  'today.way.demo':
+    'Hai đoàn minh họa (Singapore 2016, Hà Nội 2017) với tên, hộ chiếu và số tiền giả định, để thử mọi màn hình. Chỉ nạp vào cơ sở dữ liệu trống.',
   'today.demo_loaded': 'Đã nạp dữ liệu mẫu (minh họa: tên, hộ chiếu và số tiền đều là giả định).',
   'today.to_list': 'Tất cả các đoàn',
   'today.upcoming': 'Sắp khởi hành / sắp đến (14 ngày tới)',
@@ -410,7 +411,8 @@ export const vi = {
   'report.results': '4. Kết quả',
   'report.assessment': '5. Đánh giá',
   'report.proposals': '6. Kiến nghị, đề xuất',
-  'report.auto_sections': 'Mục 2 (thành phần đoàn), lịch trình theo ngày và bảng kinh phí được lấy tự động từ hồ sơ đoàn.',
+  'report.auto_sections':
+    'Mục 2 (thành phần đoàn), lịch trình theo ngày và bảng kinh phí được lấy tự động từ hồ sơ đoàn.',
   'report.photos': 'Ảnh đưa vào báo cáo',
   'report.received_by': 'Nơi nhận (mỗi dòng một nơi)',
   'report.signatory_name': 'Họ tên người ký',
@@ -438,7 +440,8 @@ export const vi = {
   'sign.key_label': 'Nhãn khóa (để trống: khóa đầu tiên)',
   'sign.pin': 'Mã PIN',
   'sign.password': 'Mật khẩu tệp',
-  'sign.hint_token': 'Sau khi bấm Ký, chọn thư viện PKCS#11 của token, rồi nơi lưu tệp đã ký. Mã PIN không được lưu lại.',
+  'sign.hint_token':
+    'Sau khi bấm Ký, chọn thư viện PKCS#11 của token, rồi nơi lưu tệp đã ký. Mã PIN không được lưu lại.',
   'sign.hint_p12': 'Sau khi bấm Ký, chọn tệp PKCS#12, rồi nơi lưu tệp đã ký. Mật khẩu không được lưu lại.',
   'sign.confirm': 'Ký',
   'sign.done_path': 'Đã ký số và lưu: {path}',
@@ -446,7 +449,8 @@ export const vi = {
   'sign.hint_images': 'Ảnh chữ ký và ảnh con dấu đặt trong Cài đặt → Chữ ký số được thể hiện tại vị trí ký.',
   'stats.annual_title': 'Báo cáo năm',
   'signature.title': 'Chữ ký số',
-  'signature.hint': 'Chữ ký của người ký và con dấu của cơ quan, dạng ảnh PNG nền trong suốt (tối đa 2 MB, 4000 điểm ảnh mỗi chiều): mọi văn bản ký số trong cửa sổ, và bằng lệnh desk khi không chỉ định ảnh, thể hiện chữ ký màu xanh và con dấu màu đỏ. Chứng thư gốc tin cậy của cơ quan được dùng khi kiểm tra văn bản đã ký.',
+  'signature.hint':
+    'Chữ ký của người ký và con dấu của cơ quan, dạng ảnh PNG nền trong suốt (tối đa 2 MB, 4000 điểm ảnh mỗi chiều): mọi văn bản ký số trong cửa sổ, và bằng lệnh desk khi không chỉ định ảnh, thể hiện chữ ký màu xanh và con dấu màu đỏ. Chứng thư gốc tin cậy của cơ quan được dùng khi kiểm tra văn bản đã ký.',
   'signature.signature': 'Chữ ký người ký',
   'signature.seal': 'Con dấu cơ quan',
   'signature.none': 'Chưa có ảnh',
@@ -456,7 +460,8 @@ export const vi = {
   'signature.remove_signature_q': 'Xóa ảnh chữ ký? Các văn bản ký từ nay sẽ không có ảnh chữ ký.',
   'signature.remove_seal_q': 'Xóa ảnh con dấu? Các văn bản ký từ nay sẽ không có ảnh con dấu.',
   'signature.roots': 'Chứng thư gốc tin cậy',
-  'signature.no_roots': 'Chưa có: văn bản đã ký được báo là chưa tin cậy cho đến khi thêm chứng thư gốc của tổ chức cung cấp dịch vụ chứng thực.',
+  'signature.no_roots':
+    'Chưa có: văn bản đã ký được báo là chưa tin cậy cho đến khi thêm chứng thư gốc của tổ chức cung cấp dịch vụ chứng thực.',
   'signature.root_until': 'hiệu lực đến {date} · {file}',
   'signature.add_root': 'Thêm chứng thư gốc (PEM, DER)…',
   'signature.root_added': 'Đã thêm chứng thư gốc.',
@@ -466,7 +471,8 @@ export const vi = {
   'verify.checking': 'Đang kiểm tra chữ ký…',
   'verify.none': 'Tệp PDF này không có chữ ký số.',
   'verify.good': 'Chữ ký hợp lệ, văn bản không bị thay đổi từ khi ký, và chứng thư số được tin cậy.',
-  'verify.untrusted': 'Chữ ký hợp lệ và văn bản không bị thay đổi, nhưng chứng thư số không dẫn đến chứng thư gốc tin cậy trong Cài đặt → Chữ ký số.',
+  'verify.untrusted':
+    'Chữ ký hợp lệ và văn bản không bị thay đổi, nhưng chứng thư số không dẫn đến chứng thư gốc tin cậy trong Cài đặt → Chữ ký số.',
   'verify.bad': 'Không thể tin cậy chữ ký này: xem chi tiết dưới đây.',
   'verify.signer': 'Người ký',
   'verify.time': 'Thời gian ký',
@@ -483,21 +489,28 @@ export const vi = {
   'verify.trusted': 'Chứng thư số dẫn đến một chứng thư gốc tin cậy.',
   'verify.not_trusted': 'Chưa tin cậy: không có chứng thư gốc nào trong Cài đặt → Chữ ký số cấp cho chuỗi này.',
   'error.code.sign_wrong_pin': 'Mã PIN (hoặc mật khẩu tệp PKCS#12) không đúng. Chưa ghi tệp nào.',
-  'error.code.sign_wrong_pin_final': 'Mã PIN không đúng; nhập sai thêm một lần nữa thiết bị ký sẽ bị khóa. Chưa ghi tệp nào.',
-  'error.code.sign_pin_locked': 'Thiết bị ký (token) đã bị khóa do nhập sai mã PIN quá số lần cho phép: hãy mở khóa bằng công cụ của nhà cung cấp chứng thư số. Chưa ghi tệp nào.',
-  'error.code.sign_token_removed': 'Thiết bị ký (token) đã bị rút ra trước khi ký xong: hãy cắm lại và ký lại. Chưa ghi tệp nào.',
+  'error.code.sign_wrong_pin_final':
+    'Mã PIN không đúng; nhập sai thêm một lần nữa thiết bị ký sẽ bị khóa. Chưa ghi tệp nào.',
+  'error.code.sign_pin_locked':
+    'Thiết bị ký (token) đã bị khóa do nhập sai mã PIN quá số lần cho phép: hãy mở khóa bằng công cụ của nhà cung cấp chứng thư số. Chưa ghi tệp nào.',
+  'error.code.sign_token_removed':
+    'Thiết bị ký (token) đã bị rút ra trước khi ký xong: hãy cắm lại và ký lại. Chưa ghi tệp nào.',
   'error.code.sign_no_token': '{message}. Chưa ghi tệp nào.',
   'error.code.sign_no_key': '{message}. Chưa ghi tệp nào.',
   'error.code.sign_module': 'Không nạp được thư viện PKCS#11 {module} của thiết bị ký: {detail}. Chưa ghi tệp nào.',
-  'error.code.sign_certificate_expired': 'Chứng thư số của {subject} chỉ có hiệu lực từ {not_before} đến {not_after}, không còn hiệu lực lúc ký. Chưa ghi tệp nào.',
-  'error.code.sign_not_for_signing': 'Chứng thư số của {subject} không được phép dùng để ký văn bản (mục đích sử dụng khóa không có digitalSignature hay nonRepudiation). Chưa ghi tệp nào.',
+  'error.code.sign_certificate_expired':
+    'Chứng thư số của {subject} chỉ có hiệu lực từ {not_before} đến {not_after}, không còn hiệu lực lúc ký. Chưa ghi tệp nào.',
+  'error.code.sign_not_for_signing':
+    'Chứng thư số của {subject} không được phép dùng để ký văn bản (mục đích sử dụng khóa không có digitalSignature hay nonRepudiation). Chưa ghi tệp nào.',
   'error.code.sign_bad_input': '{message}',
   'error.code.sign_failed': '{message}',
-  'error.code.sign_image_too_large': 'Ảnh lớn hơn {mb} MB: hãy lưu ảnh nhỏ hơn (ảnh chữ ký hay con dấu chỉ cần vài trăm KB).',
+  'error.code.sign_image_too_large':
+    'Ảnh lớn hơn {mb} MB: hãy lưu ảnh nhỏ hơn (ảnh chữ ký hay con dấu chỉ cần vài trăm KB).',
   'error.code.sign_image_invalid': 'Ảnh phải là tệp PNG nền trong suốt: {detail}.',
   'error.code.root_invalid': '{name} không phải là chứng thư số (PEM hoặc DER): {detail}.',
   'error.code.not_a_pdf': '{name} không phải là tệp PDF.',
-  'error.code.paper_not_signable': 'Chỉ ký số các văn bản có phần chữ ký: báo cáo đoàn công tác, thư mời, thư hỗ trợ thị thực và báo cáo năm.',
+  'error.code.paper_not_signable':
+    'Chỉ ký số các văn bản có phần chữ ký: báo cáo đoàn công tác, thư mời, thư hỗ trợ thị thực và báo cáo năm.',
   'report.locked': 'Báo cáo đã chốt và bị khóa. Mở lại để sửa (việc mở lại được ghi vào lịch sử).',
   'report.versions': 'Các phiên bản đã lưu',
   'report.reason.exported': 'đã xuất PDF',
@@ -517,7 +530,8 @@ export const vi = {
   'print.go': 'In',
   'print.busy': 'Đang gửi…',
   'print.sent': 'Đã gửi tới máy in {printer}.',
-  'print.no_printer': 'Máy tính này chưa cài máy in nào. Hãy thêm máy in trong phần cài đặt máy in của hệ thống rồi in lại (trong lúc chờ, dùng Xuất để lưu tệp PDF).',
+  'print.no_printer':
+    'Máy tính này chưa cài máy in nào. Hãy thêm máy in trong phần cài đặt máy in của hệ thống rồi in lại (trong lúc chờ, dùng Xuất để lưu tệp PDF).',
   'print.what.report': 'báo cáo kết quả chuyến công tác',
   'print.what.itinerary': 'lịch trình',
   'report.preview': 'Xem trước (đúng như bản in)',
@@ -577,14 +591,16 @@ export const vi = {
   'kind.mission_report': 'Báo cáo',
 
   'safety.security': 'Bảo mật',
-  'safety.security.hint': 'Cơ sở dữ liệu được mã hóa. Khóa được giữ trong kho khóa của hệ thống (hoặc trong tệp khóa nếu máy không có). Hãy in phiếu khôi phục khóa và cất trong két của cơ quan: mất khóa mà không có phiếu là mất dữ liệu.',
+  'safety.security.hint':
+    'Cơ sở dữ liệu được mã hóa. Khóa được giữ trong kho khóa của hệ thống (hoặc trong tệp khóa nếu máy không có). Hãy in phiếu khôi phục khóa và cất trong két của cơ quan: mất khóa mà không có phiếu là mất dữ liệu.',
   'safety.sheet.show': 'Xem phiếu khôi phục khóa',
   'safety.sheet.hide': 'Ẩn phiếu khôi phục khóa',
   'safety.sheet.save': 'Lưu phiếu…',
   'safety.sheet.print': 'In',
   'safety.sheet.saved': 'Đã lưu phiếu khôi phục. Hãy in, cất vào két rồi xóa tệp.',
   'safety.backups': 'Bản sao lưu',
-  'safety.backups.hint': 'Mỗi ngày, và trước khi nhập dữ liệu, xóa hẳn hay khôi phục, ứng dụng tạo một bản sao đã mã hóa và đã kiểm tra. Giữ 7 bản hằng ngày, 4 bản hằng tuần và 12 bản hằng tháng gần nhất.',
+  'safety.backups.hint':
+    'Mỗi ngày, và trước khi nhập dữ liệu, xóa hẳn hay khôi phục, ứng dụng tạo một bản sao đã mã hóa và đã kiểm tra. Giữ 7 bản hằng ngày, 4 bản hằng tuần và 12 bản hằng tháng gần nhất.',
   'safety.backups.none': 'Chưa có bản sao lưu nào.',
   'safety.backups.make': 'Sao lưu ngay',
   'error.code.cancelled': 'Đã dừng; không có gì thay đổi.',
@@ -595,7 +611,8 @@ export const vi = {
   'work.cancelled': 'Đã dừng; không có gì thay đổi.',
   'work.import_cancelled': 'Đã dừng nhập dữ liệu; không có gì thay đổi.',
   'safety.import': 'Nhập dữ liệu',
-  'safety.import.hint': 'Nhập tệp xuất (JSON) của Delegation Desk: hồ sơ của văn phòng từ máy khác. Nhập toàn bộ hoặc không nhập gì; có thể dừng giữa chừng mà không thay đổi gì. Cài đặt của văn phòng được giữ nguyên.',
+  'safety.import.hint':
+    'Nhập tệp xuất (JSON) của Delegation Desk: hồ sơ của văn phòng từ máy khác. Nhập toàn bộ hoặc không nhập gì; có thể dừng giữa chừng mà không thay đổi gì. Cài đặt của văn phòng được giữ nguyên.',
   'safety.import.choose': 'Chọn tệp JSON…',
   'safety.import.progress': 'Đang nhập hồ sơ',
   'safety.import.done': 'Đã nhập dữ liệu từ {name}.',
@@ -603,7 +620,8 @@ export const vi = {
   'safety.backups.restoring': 'Đang khôi phục',
   'safety.backups.made': 'Đã sao lưu và kiểm tra.',
   'safety.backups.restore': 'Khôi phục',
-  'safety.backups.restore.confirm': 'Thay cơ sở dữ liệu bằng bản sao lưu lúc {when}? Những thay đổi sau thời điểm đó sẽ được cất riêng (tệp hiện tại được giữ, đã mã hóa, trong thư mục sao lưu).',
+  'safety.backups.restore.confirm':
+    'Thay cơ sở dữ liệu bằng bản sao lưu lúc {when}? Những thay đổi sau thời điểm đó sẽ được cất riêng (tệp hiện tại được giữ, đã mã hóa, trong thư mục sao lưu).',
   'safety.backups.restored': 'Đã khôi phục bản sao lưu.',
   'safety.backups.verified': 'đã kiểm tra',
   'safety.backups.unverified': 'chưa kiểm tra',
@@ -615,11 +633,13 @@ export const vi = {
   'safety.reason.purge': 'trước khi xóa hẳn',
   'safety.reason.restore': 'trước khi khôi phục',
   'recovery.damaged.title': 'Cơ sở dữ liệu cần sửa chữa',
-  'recovery.damaged.body': 'Không đọc được tệp {name} như bình thường: {message}. Ứng dụng không ghi thêm gì vào tệp. Hãy khôi phục một bản sao lưu để tiếp tục làm việc.',
+  'recovery.damaged.body':
+    'Không đọc được tệp {name} như bình thường: {message}. Ứng dụng không ghi thêm gì vào tệp. Hãy khôi phục một bản sao lưu để tiếp tục làm việc.',
   'recovery.newest': 'Khôi phục bản mới nhất',
   'recovery.nobackup': 'Cơ sở dữ liệu này chưa có bản sao lưu. Hãy giữ nguyên tệp và nhờ hỗ trợ: đừng xóa tệp.',
   'recovery.locked.title': 'Cơ sở dữ liệu đang bị khóa',
-  'recovery.locked.body': 'Tệp {name} được mã hóa và không tìm thấy khóa của tệp trên máy này ({message}). Hãy nhập khóa trên phiếu khôi phục.',
+  'recovery.locked.body':
+    'Tệp {name} được mã hóa và không tìm thấy khóa của tệp trên máy này ({message}). Hãy nhập khóa trên phiếu khôi phục.',
   'recovery.key': 'Khóa (64 ký tự, trên phiếu khôi phục)',
   'recovery.unlock': 'Mở khóa',
   'recovery.backups': 'Các bản sao lưu của cơ sở dữ liệu này',
@@ -632,7 +652,8 @@ export const vi = {
   'settings.theme.light': 'Sáng',
   'settings.theme.dark': 'Tối',
   'settings.database': 'Cơ sở dữ liệu',
-  'settings.database.hint': 'Để dùng tệp khác, mở ứng dụng với biến môi trường DESK_DB=/đường/dẫn/tệp.sqlite hoặc tham số --db.',
+  'settings.database.hint':
+    'Để dùng tệp khác, mở ứng dụng với biến môi trường DESK_DB=/đường/dẫn/tệp.sqlite hoặc tham số --db.',
   'settings.report': 'Mặc định cho báo cáo',
   'settings.deadlines': 'Thời hạn và cảnh báo',
   'settings.parent_agency': 'Cơ quan chủ quản',
@@ -661,7 +682,8 @@ export const vi = {
   'settings.version': 'Phiên bản {version}, lược đồ dữ liệu {schema}',
 
   'rates.title': 'Định mức công tác phí',
-  'rates.hint': 'Mỗi bảng định mức là dữ liệu: tên văn bản, ngày hiệu lực, nhóm nước, mức phụ cấp và tiền phòng theo cấp. Bảng mẫu chỉ để minh họa, cần đối chiếu với văn bản đang có hiệu lực.',
+  'rates.hint':
+    'Mỗi bảng định mức là dữ liệu: tên văn bản, ngày hiệu lực, nhóm nước, mức phụ cấp và tiền phòng theo cấp. Bảng mẫu chỉ để minh họa, cần đối chiếu với văn bản đang có hiệu lực.',
   'rates.none': 'Chưa có bảng nào.',
   'rates.valid_from': 'hiệu lực từ {date}',
   'rates.import': 'Nhập bảng CSV…',
@@ -763,7 +785,8 @@ export const vi = {
   'hosting.guests.expires_soon': 'hết hạn trước khi kết thúc',
   'history.import.open': 'Nhập lịch sử đoàn…',
   'history.import.title': 'Nhập lịch sử đoàn ra, đoàn vào',
-  'history.import.hint': 'Bảng tổng hợp của phòng (Excel .xlsx hoặc CSV), mỗi dòng một đoàn: đoàn ra/vào, tên đoàn, quốc gia, thời gian, thành phần… Đoàn đã có trong hồ sơ được nhận ra và không thêm lại. Chưa lưu gì cho đến khi bấm Nhập; bản sao lưu được tạo trước.',
+  'history.import.hint':
+    'Bảng tổng hợp của phòng (Excel .xlsx hoặc CSV), mỗi dòng một đoàn: đoàn ra/vào, tên đoàn, quốc gia, thời gian, thành phần… Đoàn đã có trong hồ sơ được nhận ra và không thêm lại. Chưa lưu gì cho đến khi bấm Nhập; bản sao lưu được tạo trước.',
   'history.import.filter': 'Bảng tổng hợp',
   'history.import.known': '{count} đoàn đã có',
   'history.import.recorded': 'đã có trong hồ sơ',
@@ -801,7 +824,8 @@ export const vi = {
   'hosting.import.choose': 'Chọn tệp…',
   'hosting.import.none': 'Chưa chọn tệp nào',
   'hosting.import.read': 'Đọc',
-  'hosting.import.hint': 'Excel (.xlsx) hoặc CSV; cũng có thể kéo thả tệp vào cửa sổ. Chưa có gì được lưu cho đến khi bấm Nhập.',
+  'hosting.import.hint':
+    'Excel (.xlsx) hoặc CSV; cũng có thể kéo thả tệp vào cửa sổ. Chưa có gì được lưu cho đến khi bấm Nhập.',
   'hosting.import.filter': 'Danh sách đại biểu',
   'hosting.import.no_path': 'Hãy chọn tệp hoặc kéo thả tệp vào cửa sổ trước.',
   'hosting.import.sheet': 'Trang tính',
@@ -831,7 +855,8 @@ export const vi = {
   'hosting.problem.duplicate_in_file': 'trùng người với một dòng phía trên',
   'hosting.problem.already_member': 'đã là đại biểu của đoàn này',
   'hosting.mapping.title': 'Các cột: cột nào vào trường nào',
-  'hosting.mapping.hint': 'Đổi trường của một cột thì danh sách được đọc lại. Lựa chọn được ghi nhớ cho danh sách lần sau của đối tác này.',
+  'hosting.mapping.hint':
+    'Đổi trường của một cột thì danh sách được đọc lại. Lựa chọn được ghi nhớ cho danh sách lần sau của đối tác này.',
   'hosting.mapping.column': 'Cột',
   'hosting.mapping.header_text': 'Tiêu đề trong tệp',
   'hosting.mapping.field': 'Trường',
@@ -893,7 +918,8 @@ export const vi = {
   'hosting.transfers.make': 'Tạo lượt đưa đón từ chuyến bay',
   'hosting.transfers.made': 'Đã tạo {count} lượt đưa đón từ các chuyến bay.',
   'hosting.transfers.made_none': 'Chuyến bay nào cũng đã có lượt đưa đón.',
-  'hosting.transfers.empty': 'Chưa có lượt đưa đón. Thêm chuyến bay của đại biểu (hoặc nhập cùng danh sách), rồi tạo lượt đưa đón từ đó.',
+  'hosting.transfers.empty':
+    'Chưa có lượt đưa đón. Thêm chuyến bay của đại biểu (hoặc nhập cùng danh sách), rồi tạo lượt đưa đón từ đó.',
   'hosting.transfers.without': '{count} đại biểu chưa có xe đón:',
   'hosting.transfers.time': 'Giờ',
   'hosting.transfers.zone': 'Múi giờ',
@@ -915,7 +941,8 @@ export const vi = {
   'hosting.checkin.undo': 'Bỏ đánh dấu đã đến của {name}',
   'hosting.checkin.at': 'lúc {time}',
   'hosting.checkin.all_here': 'Mọi người đã đến đủ.',
-  'hosting.duties.lead': 'Danh mục công việc đón đoàn được thêm vào thẻ Công việc, hạn tính lùi từ ngày đầu ({date}), và hiện cả ở trang Hôm nay. Việc đã có sẽ không bị thêm lần nữa.',
+  'hosting.duties.lead':
+    'Danh mục công việc đón đoàn được thêm vào thẻ Công việc, hạn tính lùi từ ngày đầu ({date}), và hiện cả ở trang Hôm nay. Việc đã có sẽ không bị thêm lần nữa.',
   'hosting.duties.nobody': '— Chưa giao ai —',
   'hosting.duties.language': 'Tên công việc bằng',
   'hosting.duties.apply': 'Áp dụng danh mục',
@@ -963,7 +990,8 @@ export const vi = {
   'hosting.print.file.list_guests': 'Đại biểu',
   'hosting.print.file.list_rooming': 'Xếp phòng',
   'hosting.print.file.list_transfers': 'Đưa đón',
-  'hosting.duties.no_staff': 'Đoàn chưa có cán bộ phụ trách: thêm ở thẻ Thành viên (trưởng đoàn, thư ký…) để giao việc.',
+  'hosting.duties.no_staff':
+    'Đoàn chưa có cán bộ phụ trách: thêm ở thẻ Thành viên (trưởng đoàn, thư ký…) để giao việc.',
   'hosting.duties.duty': 'Công việc',
 } as const;
 
