@@ -26,7 +26,16 @@ export const deskBinary = process.env.DESK_CLI_BIN ?? join(repoRoot, 'target', '
 // folders it passes through, and with hundreds of leftovers there the completion list took
 // the Return meant for the dialog.
 const scratchRoot = mkdtempSync(join(tmpdir(), 'desk-e2e-run-'));
-process.on('exit', () => rmSync(scratchRoot, { recursive: true, force: true }));
+// WebKit's helper processes may still be writing their shader cache there when the file
+// ends; a folder that will not empty after a few tries is left behind with a word, rather
+// than failing tests that passed.
+process.on('exit', () => {
+  try {
+    rmSync(scratchRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (error) {
+    console.warn(`left ${scratchRoot} behind: ${error.message}`);
+  }
+});
 
 /** A fresh folder for one test's files, inside this test file's scratch folder. */
 export function scratchDir(prefix = 'desk-e2e-') {
