@@ -53,6 +53,22 @@ pub struct ValidOrganisation {
     pub notes: String,
 }
 
+impl ValidOrganisation {
+    /// The organisation as a new record with this id, made at `at`.
+    pub fn into_organisation(self, id: String, at: &str) -> Organisation {
+        Organisation {
+            id,
+            name: self.name,
+            short_name: self.short_name,
+            country: self.country,
+            kind: self.kind,
+            notes: self.notes,
+            created_at: at.to_owned(),
+            updated_at: at.to_owned(),
+        }
+    }
+}
+
 impl OrganisationInput {
     pub fn validate(&self) -> Result<ValidOrganisation, Error> {
         let mut check = Check::new();

@@ -302,14 +302,8 @@ impl Store {
                 .validate()
                 .map_err(|e| row_error(row.row, e))?;
                 let organisation = Organisation {
-                    id: new_id(),
-                    name: valid.name,
-                    short_name: valid.short_name,
-                    country: valid.country,
-                    kind: valid.kind,
                     notes: format!("Created by the guest-list import of {}", checked.file_name),
-                    created_at: writer.at.clone(),
-                    updated_at: writer.at.clone(),
+                    ..valid.into_organisation(new_id(), &writer.at)
                 };
                 writer.create(&organisation)?;
                 organisations.insert(name_key(&organisation.name), organisation.id.clone());
@@ -487,13 +481,7 @@ impl Store {
         let member = self.member_of(delegation_id, person_id)?;
         let person = self.person(person_id)?;
         if let Some(tick) = self.tick(&member.id)? {
-            return Ok(CheckIn {
-                member_id: member.id,
-                person_id: person.id,
-                full_name: person.full_name,
-                at: Some(tick.at),
-                by: tick.by,
-            });
+            return Ok(checked(member, person, Some(tick)));
         }
         let writer = self.writer()?;
         let tick = Tick {
@@ -503,13 +491,7 @@ impl Store {
         writer.put_check_in(&member.id, &tick.by)?;
         writer.note("member", &member.id, "checked_in_at", &tick.at)?;
         writer.commit()?;
-        Ok(CheckIn {
-            member_id: member.id,
-            person_id: person.id,
-            full_name: person.full_name,
-            at: Some(tick.at),
-            by: tick.by,
-        })
+        Ok(checked(member, person, Some(tick)))
     }
 
     /// Takes back a tick made by mistake.
@@ -525,13 +507,7 @@ impl Store {
             writer.note("member", &member.id, "checked_in_at", "")?;
         }
         writer.commit()?;
-        Ok(CheckIn {
-            member_id: member.id,
-            person_id: person.id,
-            full_name: person.full_name,
-            at: None,
-            by: String::new(),
-        })
+        Ok(checked(member, person, None))
     }
 
     /// Every guest of the delegation with their check-in, arrived or not, by name.
@@ -539,13 +515,7 @@ impl Store {
         let mut out = Vec::new();
         for guest in self.guests(delegation_id)? {
             let tick = self.tick(&guest.member.id)?;
-            out.push(CheckIn {
-                member_id: guest.member.id,
-                person_id: guest.person.id,
-                full_name: guest.person.full_name,
-                at: tick.as_ref().map(|t| t.at.clone()),
-                by: tick.map(|t| t.by).unwrap_or_default(),
-            });
+            out.push(checked(guest.member, guest.person, tick));
         }
         Ok(out)
     }
@@ -923,6 +893,21 @@ impl Store {
                 .sort_by_key(|l| (l.item.starts_at.is_some(), l.item.starts_at));
         }
         Ok(days)
+    }
+}
+
+/// A member's check-in as the welcome desk shows it: arrived (when and by whom) or not.
+fn checked(member: Member, person: Person, tick: Option<Tick>) -> CheckIn {
+    let (at, by) = match tick {
+        Some(tick) => (Some(tick.at), tick.by),
+        None => (None, String::new()),
+    };
+    CheckIn {
+        member_id: member.id,
+        person_id: person.id,
+        full_name: person.full_name,
+        at,
+        by,
     }
 }
 

@@ -24,16 +24,7 @@ impl Store {
     ) -> Result<Organisation, StoreError> {
         let valid = input.validate()?;
         let writer = self.writer()?;
-        let organisation = Organisation {
-            id: new_id(),
-            name: valid.name,
-            short_name: valid.short_name,
-            country: valid.country,
-            kind: valid.kind,
-            notes: valid.notes,
-            created_at: writer.at.clone(),
-            updated_at: writer.at.clone(),
-        };
+        let organisation = valid.into_organisation(new_id(), &writer.at);
         writer.create(&organisation)?;
         writer.commit()?;
         Ok(organisation)
