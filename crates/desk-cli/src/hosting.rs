@@ -568,18 +568,7 @@ fn rooming(ctx: &mut Context<'_>, delegation: &str, out: Option<&Path>) -> Resul
             if ctx.json {
                 return output::json(ctx.out, &list);
             }
-            let rows: Vec<Vec<String>> = list
-                .nights
-                .iter()
-                .map(|n| {
-                    vec![
-                        n.guest.full_name.clone(),
-                        n.rooms.clone(),
-                        n.shares_with.join("; "),
-                        n.nights.to_string(),
-                    ]
-                })
-                .collect();
+            let rows = desk_report::hosting::nights_rows(&list);
             table(ctx.out, &["GUEST", "ROOM", "SHARES WITH", "NIGHTS"], &rows)?;
             if !list.without_room.is_empty() {
                 output::line(

@@ -56,27 +56,13 @@ const WEEKDAYS_EN: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "27 November 2017".
 pub fn date_en(d: NaiveDate) -> String {
     format!(
         "{} {} {}",
         d.day(),
-        MONTHS_EN
+        crate::labels::MONTHS
             .get(d.month0() as usize)
             .copied()
             .unwrap_or_default(),
@@ -327,6 +313,22 @@ pub fn transfers_pdf(
     )
 }
 
+/// The rooming list's nights per guest as table rows: guest, rooms, who shares, nights (the
+/// paper's last table and the CLI's listing).
+pub fn nights_rows(list: &RoomingList) -> Vec<Vec<String>> {
+    list.nights
+        .iter()
+        .map(|n| {
+            vec![
+                n.guest.full_name.clone(),
+                n.rooms.clone(),
+                n.shares_with.join("; "),
+                n.nights.to_string(),
+            ]
+        })
+        .collect()
+}
+
 /// The rooming list for the hotel.
 pub fn rooming_document(
     settings: &Settings,
@@ -383,18 +385,7 @@ pub fn rooming_document(
             col("Ở cùng · Shares with", 3.0),
             col("Số đêm · Nights", 0.8),
         ],
-        rows: list
-            .nights
-            .iter()
-            .map(|n| {
-                vec![
-                    n.guest.full_name.clone(),
-                    n.rooms.clone(),
-                    n.shares_with.join("; "),
-                    n.nights.to_string(),
-                ]
-            })
-            .collect(),
+        rows: nights_rows(list),
     });
     if !list.without_room.is_empty() {
         sections.push(ListSection {

@@ -43,7 +43,8 @@ const ENGLISH: Labels = Labels {
     report_title: "MISSION REPORT",
 };
 
-const MONTHS: [&str; 12] = [
+/// The English month names, for every paper that writes a date in words.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
