@@ -229,4 +229,25 @@ mod tests {
         assert!(!text.contains("fs:"), "no file-system plugin");
         assert!(!text.contains("shell:"), "no shell plugin");
     }
+
+    /// The handler list registers exactly the commands of the IPC contract, so that the
+    /// window never calls a name the shell does not answer, and the shell answers nothing
+    /// the contract (and the UI's types) do not declare.
+    #[test]
+    fn the_handlers_are_exactly_the_contract() {
+        let source = include_str!("lib.rs");
+        let start = source.find("generate_handler![").unwrap_or(0);
+        let list = &source[start..];
+        let list = &list[..list.find("])").unwrap_or(list.len())];
+        let mut registered: Vec<&str> = list
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("commands::"))
+            .map(|l| l.trim_end_matches(','))
+            .collect();
+        let mut contract = desk_domain::ipc::command_names();
+        registered.sort_unstable();
+        contract.sort_unstable();
+        assert!(!registered.is_empty(), "the handler list is found");
+        assert_eq!(registered, contract);
+    }
 }
