@@ -326,30 +326,39 @@ impl Store {
                 )));
             }
             // A check-in has its own table since schema 11; the file keeps the earlier form.
-            let written = match keyed.key.strip_prefix(crate::hosting::CHECKIN_PREFIX) {
-                Some(member_id) => tx.execute(
-                    "INSERT INTO check_in (member_id, checked_at, checked_by) VALUES (?1, ?2, ?3)",
-                    params![
-                        member_id,
-                        keyed.value.get("at").and_then(|v| v.as_str()),
-                        keyed
-                            .value
-                            .get("by")
-                            .and_then(|v| v.as_str())
-                            .unwrap_or_default()
-                    ],
-                ),
-                None => tx.execute(
-                    "INSERT INTO setting (key, value) VALUES (?1, ?2)",
-                    params![keyed.key, keyed.value.to_string()],
-                ),
+            match keyed.key.strip_prefix(crate::hosting::CHECKIN_PREFIX) {
+                Some(member_id) => {
+                    let Some(at) = keyed.value.get("at").and_then(|v| v.as_str()) else {
+                        return Err(refused(format!(
+                            "the check-in {} in the file has no time; nothing was imported",
+                            keyed.key
+                        )));
+                    };
+                    let by = keyed.value.get("by").and_then(|v| v.as_str());
+                    tx.execute(
+                        "INSERT INTO check_in (member_id, checked_at, checked_by) VALUES (?1, ?2, ?3)",
+                        params![member_id, at, by.unwrap_or_default()],
+                    )
+                    .map_err(|_| {
+                        refused(format!(
+                            "the check-in {} names no member of the file, or is already in this \
+                             database; nothing was imported",
+                            keyed.key
+                        ))
+                    })?
+                }
+                None => tx
+                    .execute(
+                        "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                        params![keyed.key, keyed.value.to_string()],
+                    )
+                    .map_err(|_| {
+                        refused(format!(
+                            "the setting {} is already in this database; nothing was imported",
+                            keyed.key
+                        ))
+                    })?,
             };
-            written.map_err(|_| {
-                refused(format!(
-                    "the setting {} is already in this database; nothing was imported",
-                    keyed.key
-                ))
-            })?;
             tally.one()?;
         }
         let records = data.members.len()

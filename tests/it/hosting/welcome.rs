@@ -52,6 +52,33 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
             .count(),
         1
     );
+    // A crafted file: a tick without its time, or for a member the file does not hold,
+    // is refused with what is wrong, and nothing is imported.
+    for (edit, says) in [("no time", "has no time"), ("no member", "names no member")] {
+        let mut crafted = export.clone();
+        let tick = crafted
+            .hosting
+            .iter_mut()
+            .find(|k| k.key.starts_with("checkin:"))
+            .unwrap();
+        if edit == "no time" {
+            tick.value = serde_json::json!({ "by": "desk" });
+        } else {
+            tick.key = "checkin:00000000-0000-0000-0000-000000000000".into();
+        }
+        let mut empty = Store::open_in_memory().unwrap();
+        let refused = empty
+            .import(&crafted, desk_store::SettingsMode::Replace)
+            .unwrap_err();
+        let refused = desk_domain::Error::from(refused);
+        assert!(
+            refused.message.contains(says),
+            "{edit}: {}",
+            refused.message
+        );
+        assert!(empty.is_empty().unwrap(), "{edit}: nothing was imported");
+    }
+
     let round = copy.export("").unwrap();
     assert!(
         serde_json::to_string(&round).unwrap() == serde_json::to_string(&export).unwrap(),
