@@ -137,7 +137,23 @@ describe('a working day at the desk', { timeout: 120000 }, () => {
     const before = await perDiem();
     assert.equal(before.length, 2, `a per-diem line per member: ${before}`);
     assert.ok(before.every((l) => /5 ngày/.test(l)), `five days, travel days included: ${before}`);
+    // The button is below the fold: scrolled to, the header shrinks to its title and tabs,
+    // and the button stays where it was on the page (a click aimed at it lands on it).
+    const place = () =>
+      browser.execute(async () => {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const main = document.querySelector('main');
+        const button = document.querySelector('[data-testid="save-estimate"]');
+        const header = document.querySelector('[data-testid="delegation-header"]');
+        return [button.getBoundingClientRect().top + main.scrollTop, header.getBoundingClientRect().height];
+      });
+    const [aimed, tall] = await place();
+    await browser.$('[data-testid="save-estimate"]').scrollIntoView({ block: 'end' });
+    const [landed, short] = await place();
+    assert.ok(short < tall, `the header shrank once the page scrolled: ${tall} → ${short}`);
+    assert.equal(landed, aimed, 'the Save button did not move on the page');
     await browser.$('[data-testid="save-estimate"]').click();
+    await waitForText(browser, '[data-testid="toast"]', /Đã lưu dự toán/);
     await waitForText(browser, '[data-testid="estimate-no-changes"]', /Không có thay đổi/);
     // One more day abroad: back at the top of the page, where the header shows its tools
     // again (a scrolled page keeps only the title and the tabs pinned).
