@@ -28,28 +28,34 @@ pub struct Base {
     pub updated_at: String,
 }
 
+/// The record `$record` built from the base `$b` and the validated input `$v`: its identity
+/// and times from the base, the fields listed in `[...]` moved over as they are, and the
+/// others given after the list. Written once so that the six kinds cannot differ in how a
+/// record gets its identity.
+macro_rules! child {
+    ($record:ident, $b:ident, $v:ident, [$($same:ident),* $(,)?] $(, $field:ident: $value:expr)* $(,)?) => {
+        $record {
+            id: $b.id,
+            delegation_id: $b.delegation_id,
+            $($same: $v.$same,)*
+            $($field: $value,)*
+            created_at: $b.created_at,
+            updated_at: $b.updated_at,
+        }
+    };
+}
+
 impl ChildInput for SegmentInput {
     type Record = Segment;
     const ORDER: &'static str = "departs_local, id";
     fn build(&self, b: Base) -> Result<Segment, Error> {
         let v = self.validate()?;
-        Ok(Segment {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            mode: v.mode,
-            carrier: v.carrier,
-            number: v.number,
-            from_place: v.from_place,
+        Ok(child! { Segment, b, v, [
+            mode, carrier, number, from_place, departs_local, to_place, arrives_local,
+            terminal, passenger_ids, notes,
+        ],
             from_tz: v.from_tz.name().to_owned(),
-            departs_local: v.departs_local,
-            to_place: v.to_place,
             to_tz: v.to_tz.name().to_owned(),
-            arrives_local: v.arrives_local,
-            terminal: v.terminal,
-            passenger_ids: v.passenger_ids,
-            notes: v.notes,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
         })
     }
 }
@@ -59,21 +65,10 @@ impl ChildInput for StayInput {
     const ORDER: &'static str = "check_in_on, hotel, room, id";
     fn build(&self, b: Base) -> Result<Stay, Error> {
         let v = self.validate()?;
-        Ok(Stay {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            hotel: v.hotel,
-            city: v.city,
-            address: v.address,
-            room: v.room,
-            check_in_on: v.check_in_on,
-            check_out_on: v.check_out_on,
-            confirmation: v.confirmation,
-            guest_ids: v.guest_ids,
-            notes: v.notes,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
-        })
+        Ok(child! { Stay, b, v, [
+            hotel, city, address, room, check_in_on, check_out_on, confirmation, guest_ids,
+            notes,
+        ] })
     }
 }
 
@@ -82,24 +77,10 @@ impl ChildInput for ProgrammeItemInput {
     const ORDER: &'static str = "on_date, starts_at IS NOT NULL, starts_at, id";
     fn build(&self, b: Base) -> Result<ProgrammeItem, Error> {
         let v = self.validate()?;
-        Ok(ProgrammeItem {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            kind: v.kind,
-            title: v.title,
-            title_en: v.title_en,
-            on_date: v.on_date,
-            starts_at: v.starts_at,
-            ends_at: v.ends_at,
-            venue: v.venue,
-            room: v.room,
-            responsible_id: v.responsible_id,
-            audience: v.audience,
-            audience_note: v.audience_note,
-            notes: v.notes,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
-        })
+        Ok(child! { ProgrammeItem, b, v, [
+            kind, title, title_en, on_date, starts_at, ends_at, venue, room, responsible_id,
+            audience, audience_note, notes,
+        ] })
     }
 }
 
@@ -108,17 +89,9 @@ impl ChildInput for TaskInput {
     const ORDER: &'static str = "due_on IS NULL, due_on, title, id";
     fn build(&self, b: Base) -> Result<Task, Error> {
         let v = self.validate()?;
-        Ok(Task {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            title: v.title,
-            assignee_id: v.assignee_id,
-            due_on: v.due_on,
-            status: v.status,
-            notes: v.notes,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
-        })
+        Ok(child! { Task, b, v, [
+            title, assignee_id, due_on, status, notes,
+        ] })
     }
 }
 
@@ -127,24 +100,10 @@ impl ChildInput for TransferInput {
     const ORDER: &'static str = "at_local, id";
     fn build(&self, b: Base) -> Result<Transfer, Error> {
         let v = self.validate()?;
-        Ok(Transfer {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            segment_id: v.segment_id,
-            kind: v.kind,
-            at_local: v.at_local,
-            time_zone: v.time_zone,
-            from_place: v.from_place,
-            to_place: v.to_place,
-            terminal: v.terminal,
-            passenger_ids: v.passenger_ids,
-            vehicle: v.vehicle,
-            driver: v.driver,
-            driver_phone: v.driver_phone,
-            notes: v.notes,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
-        })
+        Ok(child! { Transfer, b, v, [
+            segment_id, kind, at_local, time_zone, from_place, to_place, terminal,
+            passenger_ids, vehicle, driver, driver_phone, notes,
+        ] })
     }
 }
 
@@ -153,22 +112,10 @@ impl ChildInput for ExpenseInput {
     const ORDER: &'static str = "kind, category, spent_on, id";
     fn build(&self, b: Base) -> Result<Expense, Error> {
         let v = self.validate()?;
-        Ok(Expense {
-            id: b.id,
-            delegation_id: b.delegation_id,
-            person_id: v.person_id,
-            kind: v.kind,
-            category: v.category,
-            description: v.description,
-            amount: v.amount,
-            rate_to_vnd: v.rate_to_vnd,
-            rate_date: v.rate_date,
-            rate_source: v.rate_source,
-            spent_on: v.spent_on,
-            receipt_id: v.receipt_id,
-            created_at: b.created_at,
-            updated_at: b.updated_at,
-        })
+        Ok(child! { Expense, b, v, [
+            person_id, kind, category, description, amount, rate_to_vnd, rate_date,
+            rate_source, spent_on, receipt_id,
+        ] })
     }
 }
 
@@ -255,19 +202,7 @@ impl Store {
         let v = input.validate()?;
         record::get::<desk_domain::Person>(&self.conn, &v.person_id)?;
         let writer = self.writer()?;
-        let visa = Visa {
-            id: new_id(),
-            person_id: v.person_id,
-            delegation_id: v.delegation_id,
-            country: v.country.to_owned(),
-            status: v.status,
-            number: v.number,
-            valid_from: v.valid_from,
-            valid_until: v.valid_until,
-            notes: v.notes,
-            created_at: writer.at.clone(),
-            updated_at: writer.at.clone(),
-        };
+        let visa = visa(v, new_id(), writer.at.clone(), writer.at.clone());
         writer.create(&visa)?;
         writer.commit()?;
         Ok(visa)
@@ -277,18 +212,7 @@ impl Store {
         let v = input.validate()?;
         let old: Visa = record::get(&self.conn, id)?;
         let writer = self.writer()?;
-        let new = Visa {
-            person_id: v.person_id,
-            delegation_id: v.delegation_id,
-            country: v.country.to_owned(),
-            status: v.status,
-            number: v.number,
-            valid_from: v.valid_from,
-            valid_until: v.valid_until,
-            notes: v.notes,
-            updated_at: writer.at.clone(),
-            ..old.clone()
-        };
+        let new = visa(v, old.id.clone(), old.created_at.clone(), writer.at.clone());
         writer.change(&old, &new)?;
         writer.commit()?;
         Ok(new)
@@ -312,5 +236,28 @@ impl Store {
             "person_id, id",
             &[&delegation_id],
         )
+    }
+}
+
+/// A visa from its validated fields, with its identity and times (a visa belongs to a
+/// person, and to a delegation only when it was asked for one, so it is not a child).
+fn visa(
+    v: desk_domain::travel::ValidVisa,
+    id: String,
+    created_at: String,
+    updated_at: String,
+) -> Visa {
+    Visa {
+        id,
+        person_id: v.person_id,
+        delegation_id: v.delegation_id,
+        country: v.country.to_owned(),
+        status: v.status,
+        number: v.number,
+        valid_from: v.valid_from,
+        valid_until: v.valid_until,
+        notes: v.notes,
+        created_at,
+        updated_at,
     }
 }
