@@ -20,10 +20,25 @@ pub fn data_url(media_type: &str, content: &[u8]) -> String {
     )
 }
 
-/// XLSX when the chosen file says so, PDF otherwise.
-pub fn is_xlsx(path: &Path) -> bool {
-    path.extension()
+/// Writes a money paper to the file the user chose (its token): the workbook when the
+/// file's name ends in `.xlsx`, the official PDF otherwise.
+pub fn export_by_extension(
+    desk: &crate::state::Desk,
+    file: &str,
+    xlsx: impl FnOnce(&desk_store::Store) -> Result<Vec<u8>, Error>,
+    pdf: impl FnOnce(&desk_store::Store) -> Result<Vec<u8>, Error>,
+) -> Result<(), Error> {
+    let path = desk.chosen.take_to_write(file)?;
+    let store = desk.store()?;
+    let bytes = if path
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        xlsx(&store)?
+    } else {
+        pdf(&store)?
+    };
+    desk_ops::write_file(&path, &bytes)
 }
 
 /// The file's name and bytes, refused before reading when it is not a regular file or is

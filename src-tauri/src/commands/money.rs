@@ -36,15 +36,15 @@ pub fn export_estimate(
     file: String,
 ) -> Result<()> {
     crate::state::guarded(|| {
-        let path = desk.chosen.take_to_write(&file)?;
-        let store = desk.store()?;
-        let bytes = if crate::files::is_xlsx(&path) {
-            let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
-            desk_ops::estimate_xlsx(&store, &delegation_id, &estimate, language)?
-        } else {
-            desk_ops::estimate_paper(&store, &delegation_id, &request, language)?
-        };
-        desk_ops::write_file(&path, &bytes)
+        crate::files::export_by_extension(
+            &desk,
+            &file,
+            |store| {
+                let estimate = store.review_estimate(&delegation_id, &request)?.estimate;
+                desk_ops::estimate_xlsx(store, &delegation_id, &estimate, language)
+            },
+            |store| desk_ops::estimate_paper(store, &delegation_id, &request, language),
+        )
     })
 }
 
@@ -57,15 +57,15 @@ pub fn export_settlement(
     file: String,
 ) -> Result<()> {
     crate::state::guarded(|| {
-        let path = desk.chosen.take_to_write(&file)?;
-        let store = desk.store()?;
-        let bytes = if crate::files::is_xlsx(&path) {
-            let settlement = store.settlement(&delegation_id)?;
-            desk_ops::settlement_xlsx(&store, &delegation_id, &settlement, language)?
-        } else {
-            desk_ops::settlement_paper(&store, &delegation_id, language)?
-        };
-        desk_ops::write_file(&path, &bytes)
+        crate::files::export_by_extension(
+            &desk,
+            &file,
+            |store| {
+                let settlement = store.settlement(&delegation_id)?;
+                desk_ops::settlement_xlsx(store, &delegation_id, &settlement, language)
+            },
+            |store| desk_ops::settlement_paper(store, &delegation_id, language),
+        )
     })
 }
 
