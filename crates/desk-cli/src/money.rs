@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use desk_domain::money::format_vnd;
 use desk_domain::{
-    ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, LineChange, Money, SavedEstimate,
+    ChangeKind, Error, ErrorKind, Estimate, EstimateRequest, ExpenseCategory, LineChange, Money,
+    SavedEstimate,
 };
 use serde::Serialize;
 
@@ -232,6 +233,15 @@ fn name_or_all(name: &str) -> String {
     }
 }
 
+/// The cells an estimate line and a line left out share: who, what, how.
+fn line_cells(person_name: &str, category: ExpenseCategory, explanation: &str) -> Vec<String> {
+    vec![
+        name_or_all(person_name),
+        category.as_str().to_owned(),
+        explanation.to_owned(),
+    ]
+}
+
 fn print_estimate(ctx: &mut Context<'_>, title: &str, e: &Estimate) -> Result<(), Error> {
     output::line(ctx.out, &format!("Cost estimate: {title}"))?;
     output::line(
@@ -262,13 +272,12 @@ fn print_estimate(ctx: &mut Context<'_>, title: &str, e: &Estimate) -> Result<()
         .lines
         .iter()
         .map(|l| {
-            vec![
-                name_or_all(&l.person_name),
-                l.category.as_str().to_owned(),
-                l.explanation.clone(),
+            let mut row = line_cells(&l.person_name, l.category, &l.explanation);
+            row.extend([
                 l.amount.display(),
                 l.vnd.map(format_vnd).unwrap_or_default(),
-            ]
+            ]);
+            row
         })
         .collect();
     table(
@@ -282,13 +291,7 @@ fn print_estimate(ctx: &mut Context<'_>, title: &str, e: &Estimate) -> Result<()
         let rows: Vec<Vec<String>> = e
             .excluded
             .iter()
-            .map(|l| {
-                vec![
-                    name_or_all(&l.person_name),
-                    l.category.as_str().to_owned(),
-                    l.explanation.clone(),
-                ]
-            })
+            .map(|l| line_cells(&l.person_name, l.category, &l.explanation))
             .collect();
         table(ctx.out, &["NAME", "CATEGORY", "WHY"], &rows)?;
     }
