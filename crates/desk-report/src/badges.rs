@@ -268,15 +268,7 @@ pub fn layout_badges(sheet: &BadgeSheet) -> Result<Layout, ReportError> {
         }
         pages.push(page);
     }
-    if pages.is_empty() {
-        pages.push(Page::default());
-    }
-    Ok(Layout {
-        geometry: g,
-        pages,
-        images: Vec::new(),
-        missing_glyphs: ts.missing,
-    })
+    Ok(Layout::drawn(g, pages, ts.missing))
 }
 
 /// The page of a tent card: A4 landscape, folded at half height.
@@ -359,13 +351,5 @@ pub fn layout_tents(sheet: &BadgeSheet) -> Result<Layout, ReportError> {
             signature_space: None,
         });
     }
-    if pages.is_empty() {
-        pages.push(Page::default());
-    }
-    Ok(Layout {
-        geometry: g,
-        pages,
-        images: Vec::new(),
-        missing_glyphs: ts.missing,
-    })
+    Ok(Layout::drawn(g, pages, ts.missing))
 }

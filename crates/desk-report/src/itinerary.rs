@@ -305,12 +305,7 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
 
     let mut flow = crate::layout::Flow::new(g, fonts, size);
     flow.place_all(chunks);
-    Ok(Layout {
-        geometry: g,
-        pages: flow.pages,
-        images: Vec::new(),
-        missing_glyphs: ts.missing,
-    })
+    Ok(Layout::drawn(g, flow.pages, ts.missing))
 }
 
 fn columns(titles: &[&str], ratios: &[f32]) -> Vec<Column> {

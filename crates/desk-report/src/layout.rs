@@ -366,6 +366,26 @@ pub struct Layout {
     pub missing_glyphs: Vec<char>,
 }
 
+impl Layout {
+    /// A document of text and drawings only (no photos), with the characters its fonts
+    /// lacked; a document with nothing in it still has its one blank page.
+    pub(crate) fn drawn(
+        geometry: PageGeometry,
+        mut pages: Vec<Page>,
+        missing_glyphs: Vec<char>,
+    ) -> Layout {
+        if pages.is_empty() {
+            pages.push(Page::default());
+        }
+        Layout {
+            geometry,
+            pages,
+            images: Vec::new(),
+            missing_glyphs,
+        }
+    }
+}
+
 /// A horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

@@ -149,12 +149,7 @@ pub fn layout_list(doc: &ListDocument) -> Result<Layout, ReportError> {
     }
     let mut flow = Flow::new(g, fonts, 10.0);
     flow.place_all(chunks);
-    Ok(Layout {
-        geometry: g,
-        pages: flow.pages,
-        images: Vec::new(),
-        missing_glyphs: ts.missing,
-    })
+    Ok(Layout::drawn(g, flow.pages, ts.missing))
 }
 
 /// Whether every character of `text` has a glyph in the regular and bold faces (what
