@@ -155,6 +155,24 @@ fn run_at(
     chunk.push_lines(lines, &style, x, top)
 }
 
+/// One bar, in the colour of its series.
+fn bar(chunk: &mut Chunk, series: usize, x: f32, y: f32, width: f32, height: f32) {
+    let rect = Rect {
+        x,
+        y,
+        width,
+        height,
+    };
+    chunk
+        .items
+        .push(Item::Shape(Shape::rect(rect, series_colour(series))));
+}
+
+/// A bar's value, in the values' size, its top left at (`x`, `top`).
+fn value_at(ts: &mut Typesetter<'_>, chunk: &mut Chunk, label: &str, x: f32, top: f32) {
+    run_at(ts, chunk, label, FontFace::Regular, VALUE_SIZE, x, top);
+}
+
 /// The caption and, for several series, the legend; returns where the plot may start.
 fn head(ts: &mut Typesetter<'_>, g: &PageGeometry, chart: &BarChart, chunk: &mut Chunk) -> f32 {
     let style = TextStyle::new(TITLE_SIZE, Align::Center);
@@ -244,25 +262,15 @@ fn columns(ts: &mut Typesetter<'_>, g: &PageGeometry, chart: &BarChart, chunk: &
             let x = slot_x + (slot - group) / 2.0 + s as f32 * bar_w;
             let height = value as f32 / max * reach;
             let bar_top = base - AXIS / 2.0 - height;
-            chunk.items.push(Item::Shape(Shape::rect(
-                Rect {
-                    x,
-                    y: bar_top,
-                    width: bar_w,
-                    height,
-                },
-                series_colour(s),
-            )));
+            bar(chunk, s, x, bar_top, bar_w, height);
             let label = data.label(c);
             let width = ts.width(FontFace::Regular, VALUE_SIZE, &label);
             // Centred on its column and no wider, a label never meets its neighbour's.
             if !label.is_empty() && width <= bar_w {
-                run_at(
+                value_at(
                     ts,
                     chunk,
                     &label,
-                    FontFace::Regular,
-                    VALUE_SIZE,
                     x + (bar_w - width) / 2.0,
                     bar_top - label_pitch,
                 );
@@ -321,23 +329,13 @@ fn bars(ts: &mut Typesetter<'_>, g: &PageGeometry, chart: &BarChart, chunk: &mut
             let length = value as f32 / max * plot_w;
             let bar_y = bars_top + s as f32 * BAR;
             let x = axis_x + AXIS / 2.0;
-            chunk.items.push(Item::Shape(Shape::rect(
-                Rect {
-                    x,
-                    y: bar_y + 1.0,
-                    width: length,
-                    height: BAR - 2.0,
-                },
-                series_colour(s),
-            )));
+            bar(chunk, s, x, bar_y + 1.0, length, BAR - 2.0);
             let label = data.label(c);
             if !label.is_empty() {
-                run_at(
+                value_at(
                     ts,
                     chunk,
                     &label,
-                    FontFace::Regular,
-                    VALUE_SIZE,
                     x + length + gap,
                     bar_y + (BAR - value_pitch) / 2.0,
                 );
