@@ -275,18 +275,7 @@ impl Store {
         for v in &data.report_versions {
             let content =
                 serde_json::to_string(&v.report).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            tx.execute(
-                "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    v.id,
-                    v.report_id,
-                    v.version,
-                    v.reason,
-                    content,
-                    v.created_at
-                ],
-            )?;
+            crate::write::insert_report_version(&tx, v, &content)?;
             tally.one()?;
         }
         insert_all(&tx, &data.rate_tables, &mut tally)?;

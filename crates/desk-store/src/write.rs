@@ -170,19 +170,7 @@ impl<'a> Writer<'a> {
         version: &desk_domain::ReportVersion,
         content: &str,
     ) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                version.id,
-                version.report_id,
-                version.version,
-                version.reason,
-                content,
-                version.created_at
-            ],
-        )?;
-        Ok(())
+        insert_report_version(&self.tx, version, content)
     }
 
     /// Writes a record's search entry again: a record found by another's name (a person by
@@ -206,4 +194,26 @@ impl<'a> Writer<'a> {
         self.tx.commit()?;
         Ok(())
     }
+}
+
+/// Keeps a report version as it is, in a transaction of the Writer's or of an import's
+/// (which writes whole records as they were exported).
+pub(crate) fn insert_report_version(
+    tx: &Transaction<'_>,
+    version: &desk_domain::ReportVersion,
+    content: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO report_version (id, report_id, version, reason, content, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            version.id,
+            version.report_id,
+            version.version,
+            version.reason,
+            content,
+            version.created_at
+        ],
+    )?;
+    Ok(())
 }
