@@ -66,47 +66,36 @@ pub(crate) fn index<T: Record>(tx: &Transaction<'_>, record: &T) -> Result<(), S
     let label = search_form(&doc.label);
     let key = label_key(&label);
     let text = search_form(&format!("{} {organisation}", doc.text));
-    let number = match entry(tx, T::TABLE, record.id())? {
+    // The record keeps its number (the rowid of its text) once it has one.
+    let number: i64 = match entry(tx, T::TABLE, record.id())? {
         Some(number) => {
             tx.prepare_cached("DELETE FROM search_text WHERE rowid = ?1")?
                 .execute([number])?;
-            tx.prepare_cached(
-                "UPDATE search_entry SET delegation_id = ?2, label = ?3, detail = ?4,
-                 label_key = ?5 WHERE doc = ?1",
-            )?
-            .execute(params![
-                number,
-                doc.delegation_id,
-                doc.label,
-                doc.detail,
-                key
-            ])?;
             number
         }
-        None => {
-            let number: i64 = tx
-                .prepare_cached(
-                    "SELECT coalesce(max(doc) + 1, ?1) FROM search_entry
-                     WHERE doc BETWEEN ?1 AND ?2",
-                )?
-                .query_row([first, last], |row| row.get(0))?;
-            tx.prepare_cached(
-                "INSERT INTO search_entry
-                 (doc, kind, record_id, delegation_id, label, detail, label_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        None => tx
+            .prepare_cached(
+                "SELECT coalesce(max(doc) + 1, ?1) FROM search_entry
+                 WHERE doc BETWEEN ?1 AND ?2",
             )?
-            .execute(params![
-                number,
-                T::TABLE,
-                record.id(),
-                doc.delegation_id,
-                doc.label,
-                doc.detail,
-                key
-            ])?;
-            number
-        }
+            .query_row([first, last], |row| row.get(0))?,
     };
+    tx.prepare_cached(
+        "INSERT INTO search_entry
+         (doc, kind, record_id, delegation_id, label, detail, label_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (doc) DO UPDATE SET delegation_id = excluded.delegation_id,
+           label = excluded.label, detail = excluded.detail, label_key = excluded.label_key",
+    )?
+    .execute(params![
+        number,
+        T::TABLE,
+        record.id(),
+        doc.delegation_id,
+        doc.label,
+        doc.detail,
+        key
+    ])?;
     tx.prepare_cached("INSERT INTO search_text (rowid, label, text) VALUES (?1, ?2, ?3)")?
         .execute(params![number, label, text])?;
     Ok(())
