@@ -79,25 +79,12 @@ impl Store {
         ensure_organisation(self, &valid.sponsor_id, "sponsor_id")?;
         let old = self.delegation(id)?;
         let writer = self.writer()?;
+        // The input's fields, with the delegation's identity, status, trash and birth.
         let new = Delegation {
-            direction: valid.direction,
-            title: valid.title,
-            purpose: valid.purpose,
-            event: valid.event,
-            organisation_id: valid.organisation_id,
-            country: valid.country.to_owned(),
-            cities: valid.cities,
-            more_destinations: valid.more_destinations,
-            starts_on: valid.starts_on,
-            ends_on: valid.ends_on,
-            funding: valid.funding,
-            sponsor_id: valid.sponsor_id,
-            decision_number: valid.decision_number,
-            decision_date: valid.decision_date,
-            decision_signer: valid.decision_signer,
-            notes: valid.notes,
-            updated_at: writer.at.clone(),
-            ..old.clone()
+            id: old.id.clone(),
+            deleted_at: old.deleted_at.clone(),
+            created_at: old.created_at.clone(),
+            ..new_delegation(valid, old.status, &writer.at)
         };
         writer.change(&old, &new)?;
         writer.commit()?;
