@@ -647,11 +647,7 @@ fn checkin(
     undo: bool,
 ) -> Result<(), Error> {
     if let Some(person) = person {
-        let tick = if undo {
-            ctx.store.undo_check_in(delegation, person)?
-        } else {
-            ctx.store.check_in(delegation, person)?
-        };
+        let tick = ctx.store.set_arrival(delegation, person, !undo)?;
         if ctx.json {
             return output::json(ctx.out, &tick);
         }

@@ -472,42 +472,37 @@ impl Store {
             .optional()?)
     }
 
-    /// Ticks a person's arrival at the welcome desk. Ticking twice keeps the first time.
-    pub fn check_in(
+    /// Ticks a person's arrival at the welcome desk (`arrived`), or takes back a tick made
+    /// by mistake. Ticking twice keeps the first time.
+    pub fn set_arrival(
         &mut self,
         delegation_id: &str,
         person_id: &str,
+        arrived: bool,
     ) -> Result<CheckIn, StoreError> {
         let member = self.member_of(delegation_id, person_id)?;
         let person = self.person(person_id)?;
-        if let Some(tick) = self.tick(&member.id)? {
-            return Ok(checked(member, person, Some(tick)));
+        let earlier = self.tick(&member.id)?;
+        if arrived && earlier.is_some() {
+            return Ok(checked(member, person, earlier));
         }
         let writer = self.writer()?;
-        let tick = Tick {
-            at: writer.at.clone(),
-            by: self_actor(&writer),
+        let tick = if arrived {
+            let tick = Tick {
+                at: writer.at.clone(),
+                by: self_actor(&writer),
+            };
+            writer.put_check_in(&member.id, &tick.by)?;
+            writer.note("member", &member.id, "checked_in_at", &tick.at)?;
+            Some(tick)
+        } else {
+            if writer.remove_check_in(&member.id)? {
+                writer.note("member", &member.id, "checked_in_at", "")?;
+            }
+            None
         };
-        writer.put_check_in(&member.id, &tick.by)?;
-        writer.note("member", &member.id, "checked_in_at", &tick.at)?;
         writer.commit()?;
-        Ok(checked(member, person, Some(tick)))
-    }
-
-    /// Takes back a tick made by mistake.
-    pub fn undo_check_in(
-        &mut self,
-        delegation_id: &str,
-        person_id: &str,
-    ) -> Result<CheckIn, StoreError> {
-        let member = self.member_of(delegation_id, person_id)?;
-        let person = self.person(person_id)?;
-        let writer = self.writer()?;
-        if writer.remove_check_in(&member.id)? {
-            writer.note("member", &member.id, "checked_in_at", "")?;
-        }
-        writer.commit()?;
-        Ok(checked(member, person, None))
+        Ok(checked(member, person, tick))
     }
 
     /// Every guest of the delegation with their check-in, arrived or not, by name.

@@ -60,7 +60,11 @@ pub fn check_in(
     delegation_id: String,
     person_id: String,
 ) -> Result<CheckIn> {
-    crate::state::guarded(|| Ok(desk.store()?.check_in(&delegation_id, &person_id)?))
+    crate::state::guarded(|| {
+        Ok(desk
+            .store()?
+            .set_arrival(&delegation_id, &person_id, true)?)
+    })
 }
 
 #[tauri::command(async)]
@@ -69,7 +73,11 @@ pub fn undo_check_in(
     delegation_id: String,
     person_id: String,
 ) -> Result<CheckIn> {
-    crate::state::guarded(|| Ok(desk.store()?.undo_check_in(&delegation_id, &person_id)?))
+    crate::state::guarded(|| {
+        Ok(desk
+            .store()?
+            .set_arrival(&delegation_id, &person_id, false)?)
+    })
 }
 
 #[tauri::command(async)]

@@ -19,9 +19,9 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
         .unwrap();
     let guests = store.guests(&delegation).unwrap();
     let first = &guests[0].person.id;
-    let tick = store.check_in(&delegation, first).unwrap();
+    let tick = store.set_arrival(&delegation, first, true).unwrap();
     assert!(tick.at.is_some());
-    let again = store.check_in(&delegation, first).unwrap();
+    let again = store.set_arrival(&delegation, first, true).unwrap();
     assert_eq!(
         again.at, tick.at,
         "ticking twice keeps the first arrival time"
@@ -85,7 +85,7 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
         "export, import, export is identical"
     );
 
-    store.undo_check_in(&delegation, first).unwrap();
+    store.set_arrival(&delegation, first, false).unwrap();
     assert!(
         store
             .check_ins(&delegation)
@@ -94,7 +94,7 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
             .all(|c| c.at.is_none())
     );
     let member = store.member_of(&delegation, first).unwrap();
-    store.check_in(&delegation, first).unwrap();
+    store.set_arrival(&delegation, first, true).unwrap();
     store.remove_member(&member.id).unwrap();
     assert!(
         no_tick_exported(&store),
@@ -102,7 +102,7 @@ fn check_in_ticks_arrivals_and_travels_with_the_export() {
     );
 
     let second = &guests[1].person.id;
-    store.check_in(&delegation, second).unwrap();
+    store.set_arrival(&delegation, second, true).unwrap();
     store.trash_delegation(&delegation).unwrap();
     store.purge_delegation(&delegation).unwrap();
     assert!(
