@@ -6,7 +6,7 @@
 //! place, hash the two ranges, and write the CMS into the hole.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use lopdf::{Dictionary, Document, IncrementalDocument, Object, StringFormat};
+use lopdf::{Dictionary, Document, IncrementalDocument, Object, StringFormat, dictionary};
 
 use crate::appearance::{Appearance, draw, to_unicode};
 use crate::cms::sign_detached;
@@ -99,24 +99,16 @@ pub fn sign_pdf(
     let doc = &mut inc.new_document;
 
     // The signature value: a placeholder hole and byte range, filled in after writing.
-    let mut sig = Dictionary::new();
-    sig.set("Type", name("Sig"));
-    sig.set("Filter", name("Adobe.PPKLite"));
-    sig.set("SubFilter", name("ETSI.CAdES.detached"));
-    sig.set(
-        "ByteRange",
-        Object::Array(vec![
-            Object::Integer(0),
-            Object::Integer(RANGE_PLACEHOLDER),
-            Object::Integer(RANGE_PLACEHOLDER),
-            Object::Integer(RANGE_PLACEHOLDER),
-        ]),
-    );
-    sig.set(
-        "Contents",
-        Object::String(vec![0; CONTENTS_BYTES], StringFormat::Hexadecimal),
-    );
-    sig.set("M", Object::string_literal(pdf_date(&request.at)));
+    // (A &str becomes a PDF name in lopdf's dictionary! macro.)
+    let placeholder = Object::Integer(RANGE_PLACEHOLDER);
+    let mut sig = dictionary! {
+        "Type" => "Sig",
+        "Filter" => "Adobe.PPKLite",
+        "SubFilter" => "ETSI.CAdES.detached",
+        "ByteRange" => vec![0.into(), placeholder.clone(), placeholder.clone(), placeholder],
+        "Contents" => Object::String(vec![0; CONTENTS_BYTES], StringFormat::Hexadecimal),
+        "M" => Object::string_literal(pdf_date(&request.at)),
+    };
     let signer_name = if request.name.trim().is_empty() {
         credential.signer_name()
     } else {
@@ -219,19 +211,17 @@ pub fn sign_pdf(
                 fonts.set("F1", Object::Reference(font_id));
                 resources.set("Font", fonts);
             }
-            let mut form = Dictionary::new();
-            form.set("Type", name("XObject"));
-            form.set("Subtype", name("Form"));
-            form.set(
-                "BBox",
-                Object::Array(vec![
-                    Object::Integer(0),
-                    Object::Integer(0),
-                    Object::Real(d.rect.x1 - d.rect.x0),
-                    Object::Real(d.rect.y1 - d.rect.y0),
-                ]),
-            );
-            form.set("Resources", resources);
+            let form = dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![
+                    0.into(),
+                    0.into(),
+                    (d.rect.x1 - d.rect.x0).into(),
+                    (d.rect.y1 - d.rect.y0).into(),
+                ],
+                "Resources" => resources,
+            };
             let form_id = doc.add_object(lopdf::Stream::new(form, d.content.clone()));
             let mut ap = Dictionary::new();
             ap.set("N", Object::Reference(form_id));
