@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use desk_domain::hosting::{
     GuestFilePreview, GuestImported, GuestMapping, HostingList, HostingPaper, Written,
 };
@@ -133,13 +132,13 @@ pub fn export_hosting_list(
     })
 }
 
-/// A paper of the hosting kit, drawn, with the guests who got no letter (they need no visa).
+/// A paper of the hosting kit, drawn today (the date letters bear), with the guests who got
+/// no letter (they need no visa).
 pub fn hosting_paper(
     store: &Store,
     delegation_id: &str,
     paper: HostingPaper,
     languages: &[Language],
-    date: NaiveDate,
 ) -> Result<(Printed, Vec<String>), Error> {
     let delegation = store.delegation(delegation_id)?;
     let settings = store.settings()?;
@@ -183,7 +182,15 @@ pub fn hosting_paper(
             if languages.is_empty() {
                 languages.push(Language::En);
             }
-            letters_pdf(&settings, &delegation, &to, kind, &languages, date, created)
+            letters_pdf(
+                &settings,
+                &delegation,
+                &to,
+                kind,
+                &languages,
+                created.date_naive(),
+                created,
+            )
         }
     }
     .map_err(Error::from)?;
@@ -202,8 +209,7 @@ pub fn export_hosting_paper(
     if extension(path) != "pdf" {
         return Err(must_end_in(path, ".pdf"));
     }
-    let (printed, left_out) =
-        hosting_paper(store, delegation_id, paper, languages, now().date_naive())?;
+    let (printed, left_out) = hosting_paper(store, delegation_id, paper, languages)?;
     write_file(path, &printed.pdf)?;
     Ok(Written {
         path: path.display().to_string(),

@@ -274,13 +274,8 @@ pub fn paper_pdf(store: &mut Store, paper: &Paper) -> Result<(String, Vec<u8>), 
             paper,
             languages,
         } => {
-            let (printed, _) = crate::hosting::hosting_paper(
-                store,
-                delegation_id,
-                *paper,
-                languages,
-                crate::now().date_naive(),
-            )?;
+            let (printed, _) =
+                crate::hosting::hosting_paper(store, delegation_id, *paper, languages)?;
             Ok((paper.as_str().to_owned(), printed.pdf))
         }
         Paper::AnnualReport {

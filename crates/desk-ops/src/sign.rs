@@ -477,13 +477,8 @@ pub fn paper_for_signing(
                 | desk_domain::hosting::HostingPaper::VisaLetters),
             languages,
         } => {
-            let (printed, _) = crate::hosting::hosting_paper(
-                store,
-                delegation_id,
-                *which,
-                languages,
-                crate::now().date_naive(),
-            )?;
+            let (printed, _) =
+                crate::hosting::hosting_paper(store, delegation_id, *which, languages)?;
             // The signing information is in the language of the last letter, whose
             // signature block carries it.
             let language = languages.last().copied().unwrap_or(Language::Vi);
