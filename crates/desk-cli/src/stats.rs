@@ -327,7 +327,7 @@ fn annual_report(
     if let Some(pdf) = &files.pdf {
         let mut options = desk_ops::annual::options(ctx.store, language, date)?;
         if let Some(number) = files.number {
-            options.number.sequence = number;
+            options.heading.number.sequence = number;
         }
         let bytes = match &signing {
             None => desk_ops::annual::pdf(&stats, &options)?,

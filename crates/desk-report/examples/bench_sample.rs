@@ -56,10 +56,10 @@ fn html(doc: &desk_report::ReportDocument) -> Result<String, std::fmt::Error> {
          <div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>\
          <i>{}, ngày 05 tháng 01 năm 2027</i></div></div><h1>BÁO CÁO<br>{}</h1>\
          <p style='text-align:center;text-indent:0'>Kính gửi: {}</p>",
-        escape(&doc.agency.parent.to_uppercase()),
-        escape(&doc.agency.name.to_uppercase()),
-        escape(&doc.number.symbol),
-        escape(&doc.place),
+        escape(&doc.heading.agency.parent.to_uppercase()),
+        escape(&doc.heading.agency.name.to_uppercase()),
+        escape(&doc.heading.number.symbol),
+        escape(&doc.heading.place),
         escape(&doc.subtitle),
         escape(&doc.recipients.join("; "))
     )?;

@@ -21,7 +21,7 @@ use crate::error::ReportError;
 use crate::labels::PrintedLanguage;
 use crate::labels::lines_in;
 use crate::model::{
-    Agency, Annex, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span,
+    Annex, Block, Column, DocumentNumber, Heading, Language, ReportDocument, Signature, Span,
 };
 use crate::render::render_with_annex;
 
@@ -31,14 +31,8 @@ const TOP_COUNTRIES: usize = 10;
 /// What the report needs beyond the figures: who issues it, to whom, signed by whom.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnualOptions {
-    pub language: Language,
-    pub agency: Agency,
-    /// Sequence 0 leaves the number blank for the registry.
-    pub number: DocumentNumber,
-    pub place: String,
-    pub date: NaiveDate,
-    /// Written into the PDF metadata.
-    pub created_at: DateTime<FixedOffset>,
+    /// Agency, number (left blank by default), place, date and language.
+    pub heading: Heading,
     pub recipients: Vec<String>,
     pub received_by: Vec<String>,
     pub signature: Signature,
@@ -58,27 +52,17 @@ impl AnnualOptions {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let english = language == Language::En;
-        let pick = |en: &str, vi: &str| {
-            if english && !en.trim().is_empty() {
-                en.to_owned()
-            } else {
-                vi.to_owned()
-            }
-        };
         Self {
-            language,
-            agency: Agency {
-                parent: pick(&settings.parent_agency_en, &settings.parent_agency),
-                name: pick(&settings.agency_en, &settings.agency),
-            },
-            number: DocumentNumber {
-                sequence: 0,
-                symbol: settings.report_number_prefix.clone(),
-            },
-            place: pick(&settings.place_en, &settings.place),
-            date,
-            created_at,
+            heading: Heading::from_settings(
+                settings,
+                language,
+                DocumentNumber {
+                    sequence: 0,
+                    symbol: settings.report_number_prefix.clone(),
+                },
+                date,
+                created_at,
+            ),
             recipients: lines_in(
                 &settings.report_recipients,
                 &settings.report_recipients,
@@ -874,11 +858,14 @@ fn cancelled(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
 
 fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
     let w = f.w;
-    let number = options.language.number_line(&options.number);
+    let number = options
+        .heading
+        .language
+        .number_line(&options.heading.number);
     // The number without its "Số:" (the note says "số" itself). An unregistered number has
     // no ordinary space after the label, only the no-break blank left for the register, so
     // the label is cut off by name, not at the first space.
-    let prefix = options.language.labels().number_prefix;
+    let prefix = options.heading.language.labels().number_prefix;
     let number = number
         .strip_prefix(prefix)
         .unwrap_or(number.as_str())
@@ -899,9 +886,9 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
             if f.vi() { "số" } else { "No." },
             number,
             if f.vi() {
-                format!("ngày {}", f.date(options.date))
+                format!("ngày {}", f.date(options.heading.date))
             } else {
-                format!("of {}", f.date(options.date))
+                format!("of {}", f.date(options.heading.date))
             }
         ),
         blocks: vec![Block::Table {
@@ -957,12 +944,12 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
 
 /// The annual report as a document and its annex, ready to lay out.
 pub fn annual_report(stats: &YearStats, options: &AnnualOptions) -> (ReportDocument, Annex) {
-    let w = match options.language {
+    let w = match options.heading.language {
         Language::Vi => &VI,
         Language::En => &EN,
     };
     let f = Fmt {
-        language: options.language,
+        language: options.heading.language,
         w,
         countries: &options.country_names,
     };
@@ -973,12 +960,7 @@ pub fn annual_report(stats: &YearStats, options: &AnnualOptions) -> (ReportDocum
     blocks.extend(reports(&f, stats));
     blocks.extend(cancelled(&f, stats));
     let document = ReportDocument {
-        language: options.language,
-        agency: options.agency.clone(),
-        number: options.number.clone(),
-        place: options.place.clone(),
-        date: options.date,
-        created_at: options.created_at,
+        heading: options.heading.clone(),
         title: Some(w.title.to_owned()),
         subtitle: format!("{} {}", w.subtitle, f.period(&stats.range)),
         recipients: options.recipients.clone(),

@@ -56,8 +56,8 @@ pub use layout::{
     TextRun, mm,
 };
 pub use model::{
-    Agency, Annex, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature,
-    Span,
+    Agency, Annex, Block, Column, DocumentNumber, FigureRow, Heading, Language, ReportDocument,
+    Signature, Span,
 };
 pub use money::{OfficialHead, estimate_document, settlement_document};
 pub use render::{Metadata, draw, render, render_with_annex};

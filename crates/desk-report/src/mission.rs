@@ -18,7 +18,7 @@ use desk_domain::{
 
 use crate::labels::lines_in;
 use crate::{
-    Agency, Block, Column, DocumentNumber, FontFace, ImageFormat, Item, Language, Layout,
+    Block, Column, DocumentNumber, FontFace, Heading, ImageFormat, Item, Language, Layout,
     ReportDocument, Signature, Span,
 };
 
@@ -336,26 +336,22 @@ pub fn document(
 
     let country = &data.delegation.country;
     Ok(ReportDocument {
-        language,
-        agency: if english {
-            Agency {
-                parent: settings.parent_agency_en.clone(),
-                name: settings.agency_en.clone(),
-            }
-        } else {
-            Agency {
-                parent: settings.parent_agency.clone(),
-                name: settings.agency.clone(),
-            }
+        // The place as the report gives it (the office's English place where the report
+        // keeps the office's own, for English).
+        heading: Heading {
+            place: if english && !settings.place_en.is_empty() && report.place == settings.place {
+                settings.place_en.clone()
+            } else {
+                report.place.clone()
+            },
+            ..Heading::from_settings(
+                settings,
+                language,
+                number(&report.number)?,
+                report.report_date,
+                created_at,
+            )
         },
-        number: number(&report.number)?,
-        place: if english && !settings.place_en.is_empty() && report.place == settings.place {
-            settings.place_en.clone()
-        } else {
-            report.place.clone()
-        },
-        date: report.report_date,
-        created_at,
         title: None,
         subtitle: format!(
             "{}: {}",

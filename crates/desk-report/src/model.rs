@@ -36,6 +36,57 @@ pub struct DocumentNumber {
     pub symbol: String,
 }
 
+/// What heads every official paper (Decree 30): who issues it, its number, where and when
+/// it is issued, and in which language. Shared by the mission report, the annual report and
+/// the money papers, which differ in what follows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// Which label set and date format to print.
+    pub language: Language,
+    /// The agency block (upper left).
+    pub agency: Agency,
+    /// The document number ("Số: 05/BC-TVQG"); sequence 0 leaves it blank for the registry.
+    pub number: DocumentNumber,
+    /// Where it is issued, as printed in the date line ("Hà Nội" / "Ha Noi").
+    pub place: String,
+    /// The date printed in the date line.
+    pub date: NaiveDate,
+    /// When the file was made, written to the PDF metadata (creation and modification date).
+    /// An input rather than the clock, so the same report gives the same file.
+    pub created_at: DateTime<FixedOffset>,
+}
+
+impl Heading {
+    /// The office's agency and place from its settings, in `language`: the English ones for
+    /// English where the office gave them, else the Vietnamese ones.
+    pub fn from_settings(
+        settings: &desk_domain::Settings,
+        language: Language,
+        number: DocumentNumber,
+        date: NaiveDate,
+        created_at: DateTime<FixedOffset>,
+    ) -> Self {
+        let pick = |en: &str, vi: &str| {
+            if language == Language::En && !en.trim().is_empty() {
+                en.to_owned()
+            } else {
+                vi.to_owned()
+            }
+        };
+        Self {
+            language,
+            agency: Agency {
+                parent: pick(&settings.parent_agency_en, &settings.parent_agency),
+                name: pick(&settings.agency_en, &settings.agency),
+            },
+            number,
+            place: pick(&settings.place_en, &settings.place),
+            date,
+            created_at,
+        }
+    }
+}
+
 /// The signature block in the lower right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -176,19 +227,8 @@ impl FigureRow {
 /// A mission report ("báo cáo kết quả chuyến công tác") ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportDocument {
-    /// Which label set and date format to print.
-    pub language: Language,
-    /// The agency block (upper left).
-    pub agency: Agency,
-    /// The document number ("Số: 05/BC-TVQG").
-    pub number: DocumentNumber,
-    /// Where it is issued, as printed in the date line ("Hà Nội" / "Ha Noi").
-    pub place: String,
-    /// The date printed in the date line.
-    pub date: NaiveDate,
-    /// When the file was made, written to the PDF metadata (creation and modification date).
-    /// An input rather than the clock, so the same report gives the same file.
-    pub created_at: DateTime<FixedOffset>,
+    /// Agency, number, place, date and language.
+    pub heading: Heading,
     /// The document type line; `None` prints the language's default ("BÁO CÁO" /
     /// "MISSION REPORT").
     pub title: Option<String>,

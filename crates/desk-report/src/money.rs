@@ -15,20 +15,15 @@ use desk_domain::{
 
 use crate::labels::lines_in;
 use crate::model::{
-    Agency, Block, Column, DocumentNumber, FigureRow, Language, ReportDocument, Signature, Span,
+    Block, Column, DocumentNumber, FigureRow, Heading, Language, ReportDocument, Signature, Span,
 };
 
 /// What an official money document needs besides its figures: who issues it, its number,
 /// place and date, who signs and who receives copies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfficialHead {
-    pub language: Language,
-    pub agency: Agency,
-    /// Sequence 0 leaves the number blank for the clerk.
-    pub number: DocumentNumber,
-    pub place: String,
-    pub date: NaiveDate,
-    pub created_at: DateTime<FixedOffset>,
+    /// Agency, number (sequence 0 leaves it blank for the clerk), place, date, language.
+    pub heading: Heading,
     pub signature: Signature,
     pub received_by: Vec<String>,
 }
@@ -45,37 +40,22 @@ impl OfficialHead {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let vi = language == Language::Vi;
         let agency_part = settings
             .report_number_prefix
             .split_once('-')
             .map(|(_, rest)| rest)
             .unwrap_or(&settings.report_number_prefix);
         Self {
-            language,
-            agency: Agency {
-                parent: if vi {
-                    settings.parent_agency.clone()
-                } else {
-                    settings.parent_agency_en.clone()
+            heading: Heading::from_settings(
+                settings,
+                language,
+                DocumentNumber {
+                    sequence,
+                    symbol: format!("{kind}-{agency_part}"),
                 },
-                name: if vi {
-                    settings.agency.clone()
-                } else {
-                    settings.agency_en.clone()
-                },
-            },
-            number: DocumentNumber {
-                sequence,
-                symbol: format!("{kind}-{agency_part}"),
-            },
-            place: if vi {
-                settings.place.clone()
-            } else {
-                settings.place_en.clone()
-            },
-            date,
-            created_at,
+                date,
+                created_at,
+            ),
             signature: Signature::from_settings(settings, language),
             received_by: lines_in(
                 &settings.report_received_by,
@@ -87,17 +67,12 @@ impl OfficialHead {
     }
 
     fn lang(&self) -> Lang {
-        self.language
+        self.heading.language
     }
 
     fn document(&self, title: &str, subtitle: String, blocks: Vec<Block>) -> ReportDocument {
         ReportDocument {
-            language: self.language,
-            agency: self.agency.clone(),
-            number: self.number.clone(),
-            place: self.place.clone(),
-            date: self.date,
-            created_at: self.created_at,
+            heading: self.heading.clone(),
             title: Some(title.to_owned()),
             subtitle,
             recipients: Vec::new(),

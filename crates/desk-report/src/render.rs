@@ -34,12 +34,15 @@ pub struct Metadata {
 impl Metadata {
     /// The metadata of a mission report: "BÁO CÁO 05/BC-TVQG – Kết quả chuyến công tác…".
     pub fn for_report(doc: &ReportDocument) -> Self {
-        let labels = doc.language.labels();
+        let labels = doc.heading.language.labels();
         let title = doc.title.as_deref().unwrap_or(labels.report_title);
-        let number = if doc.number.sequence == 0 {
-            doc.number.symbol.clone()
+        let number = if doc.heading.number.sequence == 0 {
+            doc.heading.number.symbol.clone()
         } else {
-            format!("{:02}/{}", doc.number.sequence, doc.number.symbol)
+            format!(
+                "{:02}/{}",
+                doc.heading.number.sequence, doc.heading.number.symbol
+            )
         };
         let title = if doc.subtitle.trim().is_empty() {
             format!("{title} {number}")
@@ -48,8 +51,8 @@ impl Metadata {
         };
         Self {
             title,
-            author: doc.agency.name.clone(),
-            created_at: doc.created_at,
+            author: doc.heading.agency.name.clone(),
+            created_at: doc.heading.created_at,
         }
     }
 }

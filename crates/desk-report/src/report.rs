@@ -44,7 +44,7 @@ pub fn layout_with_annex(
     let fonts = Fonts::get()?;
     let g = PageGeometry::decree_30_a4();
     let mut ts = Typesetter::new(fonts);
-    let labels = doc.language.labels();
+    let labels = doc.heading.language.labels();
     let size = doc.body_size_pt;
 
     let mut chunks = vec![header_chunk(
@@ -52,9 +52,12 @@ pub fn layout_with_annex(
         &g,
         &HeaderText {
             labels,
-            agency: &doc.agency,
-            number_line: doc.language.number_line(&doc.number),
-            place_date: doc.language.place_and_date(&doc.place, doc.date),
+            agency: &doc.heading.agency,
+            number_line: doc.heading.language.number_line(&doc.heading.number),
+            place_date: doc
+                .heading
+                .language
+                .place_and_date(&doc.heading.place, doc.heading.date),
             summary: None,
         },
     )];

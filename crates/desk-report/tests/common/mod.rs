@@ -4,7 +4,7 @@
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use desk_report::{
-    Agency, Block, Column, DocumentNumber, Language, ReportDocument, Signature, Span,
+    Agency, Block, Column, DocumentNumber, Heading, Language, ReportDocument, Signature, Span,
 };
 
 /// A landscape JPEG (900×600, 30 KB).
@@ -178,31 +178,33 @@ pub fn report(
     })]));
 
     ReportDocument {
-        language,
-        agency: if vi {
-            Agency {
-                parent: "Bộ Văn hóa, Thể thao và Du lịch".into(),
-                name: "Thư viện Quốc gia Việt Nam".into(),
-            }
-        } else {
-            Agency {
-                parent: "Ministry of Culture, Sports and Tourism".into(),
-                name: "National Library of Viet Nam".into(),
-            }
+        heading: Heading {
+            language,
+            agency: if vi {
+                Agency {
+                    parent: "Bộ Văn hóa, Thể thao và Du lịch".into(),
+                    name: "Thư viện Quốc gia Việt Nam".into(),
+                }
+            } else {
+                Agency {
+                    parent: "Ministry of Culture, Sports and Tourism".into(),
+                    name: "National Library of Viet Nam".into(),
+                }
+            },
+            number: DocumentNumber {
+                sequence: 5,
+                symbol: "BC-TVQG".into(),
+            },
+            place: if vi {
+                "Hà Nội".into()
+            } else {
+                "Ha Noi".into()
+            },
+            date: NaiveDate::from_ymd_opt(2027, 1, 5).unwrap_or_default(),
+            created_at: FixedOffset::east_opt(7 * 3600)
+                .and_then(|tz| tz.with_ymd_and_hms(2027, 1, 5, 9, 30, 0).single())
+                .unwrap_or_default(),
         },
-        number: DocumentNumber {
-            sequence: 5,
-            symbol: "BC-TVQG".into(),
-        },
-        place: if vi {
-            "Hà Nội".into()
-        } else {
-            "Ha Noi".into()
-        },
-        date: NaiveDate::from_ymd_opt(2027, 1, 5).unwrap_or_default(),
-        created_at: FixedOffset::east_opt(7 * 3600)
-            .and_then(|tz| tz.with_ymd_and_hms(2027, 1, 5, 9, 30, 0).single())
-            .unwrap_or_default(),
         title: None,
         subtitle: if vi {
             "Kết quả chuyến công tác tại Singapore".into()
