@@ -244,7 +244,7 @@ fn verify(
     let bad = report
         .signatures
         .iter()
-        .filter(|s| !(s.intact() && s.trusted))
+        .filter(|s| !(s.intact() && s.check.trusted))
         .count();
     if bad > 0 {
         return Err(Error::new(
@@ -267,14 +267,14 @@ fn print_report(out: &mut dyn Write, report: &Verification) -> Result<(), Error>
             s.field,
             s.sub_filter
         )];
-        lines.push(format!("  Signed by: {}", s.signer));
+        lines.push(format!("  Signed by: {}", s.check.signer));
         lines.push(format!(
             "  Certificate: serial {}, issued by {}, valid {} to {}{}",
-            s.serial,
-            s.issuer,
-            s.not_before,
-            s.not_after,
-            if s.certificate_ok {
+            s.check.serial,
+            s.check.issuer,
+            s.check.not_before,
+            s.check.not_after,
+            if s.check.certificate_ok {
                 ""
             } else {
                 " — NOT valid for signing at the signing time"
@@ -282,13 +282,13 @@ fn print_report(out: &mut dyn Write, report: &Verification) -> Result<(), Error>
         ));
         lines.push(format!(
             "  Signing time: {}",
-            s.signing_time.as_deref().unwrap_or("not given")
+            s.check.signing_time.as_deref().unwrap_or("not given")
         ));
         lines.push(format!(
             "  Signature: {}",
-            if s.signature_ok && s.digest_ok {
+            if s.check.signature_ok && s.check.digest_ok {
                 "valid, the signed bytes are unchanged"
-            } else if s.signature_ok {
+            } else if s.check.signature_ok {
                 "the document was CHANGED after signing: the signed bytes no longer match"
             } else {
                 "INVALID: not made by this certificate's key"
@@ -296,23 +296,23 @@ fn print_report(out: &mut dyn Write, report: &Verification) -> Result<(), Error>
         ));
         lines.push(format!(
             "  After signing: {}",
-            if s.bytes_after == 0 {
+            if s.check.bytes_after == 0 {
                 "nothing added (the signature covers the whole file)".to_string()
             } else {
                 format!(
                     "{} bytes were added after the signed part (a later change)",
-                    s.bytes_after
+                    s.check.bytes_after
                 )
             }
         ));
         lines.push(format!(
             "  Trust: {} ({})",
-            if s.trusted {
+            if s.check.trusted {
                 "the certificate chains to a trusted root"
             } else {
                 "NOT trusted: no trusted root found"
             },
-            s.chain.join(" → ")
+            s.check.chain.join(" → ")
         ));
         for l in lines {
             output::line(out, &l)?;

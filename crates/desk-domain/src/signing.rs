@@ -63,7 +63,7 @@ pub struct SigningSetup {
 }
 
 /// One signature of a PDF, as `desk verify --json` reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct SignatureCheck {
     /// The signer's name on the certificate.
     pub signer: String,

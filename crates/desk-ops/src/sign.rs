@@ -410,24 +410,7 @@ pub fn trusted_roots(store: &Store) -> Result<Vec<Vec<u8>>, Error> {
 pub fn verification_view(file_name: &str, v: &Verification) -> desk_domain::PdfVerification {
     desk_domain::PdfVerification {
         file_name: file_name.to_owned(),
-        signatures: v
-            .signatures
-            .iter()
-            .map(|s| desk_domain::SignatureCheck {
-                signer: s.signer.clone(),
-                issuer: s.issuer.clone(),
-                serial: s.serial.clone(),
-                not_before: s.not_before.clone(),
-                not_after: s.not_after.clone(),
-                signing_time: s.signing_time.clone(),
-                digest_ok: s.digest_ok,
-                signature_ok: s.signature_ok,
-                bytes_after: s.bytes_after,
-                certificate_ok: s.certificate_ok,
-                chain: s.chain.clone(),
-                trusted: s.trusted,
-            })
-            .collect(),
+        signatures: v.signatures.iter().map(|s| s.check.clone()).collect(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! office trusts. Works on any signed PDF (partners' documents too), not only ours.
 
 use cryptographic_message_syntax::SignedData;
+use desk_domain::SignatureCheck;
 use lopdf::{Document, Object};
 use serde::Serialize;
 use x509_certificate::CapturedX509Certificate;
@@ -19,40 +20,21 @@ pub struct SignatureReport {
     pub field: String,
     /// `/SubFilter` (e.g. `ETSI.CAdES.detached`).
     pub sub_filter: String,
-    /// The signer's name on the certificate.
-    pub signer: String,
-    /// The certificate's issuer.
-    pub issuer: String,
-    /// The certificate's serial number (hex).
-    pub serial: String,
-    /// Validity of the certificate (RFC 3339).
-    pub not_before: String,
-    /// End of validity (RFC 3339).
-    pub not_after: String,
-    /// The signing time from the CMS, shown in Viet Nam time (RFC 3339, +07:00).
-    pub signing_time: Option<String>,
     /// The `/M` entry as written (the time the signer's software claims).
     pub claimed_time: Option<String>,
     /// The four numbers of `/ByteRange`.
     pub byte_range: Vec<u64>,
-    /// The signed bytes hash to the digest the signature carries.
-    pub digest_ok: bool,
-    /// The signature was made by the certificate's key over the signed attributes.
-    pub signature_ok: bool,
-    /// Bytes in the file after the signed range (0: nothing was added after signing).
-    pub bytes_after: u64,
-    /// The certificate was valid at the signing time and allows signing.
-    pub certificate_ok: bool,
-    /// The chain from the signer up, as far as it could be followed.
-    pub chain: Vec<String>,
-    /// The chain ends at a root the office trusts.
-    pub trusted: bool,
+    /// Who signed, when, with which certificate, and whether it all holds: the facts the
+    /// window shows, the same record `desk verify --json` prints beside the fields above.
+    #[serde(flatten)]
+    pub check: SignatureCheck,
 }
 
 impl SignatureReport {
     /// The signature is intact and covers the whole file, with a usable certificate.
     pub fn intact(&self) -> bool {
-        self.digest_ok && self.signature_ok && self.bytes_after == 0 && self.certificate_ok
+        let c = &self.check;
+        c.digest_ok && c.signature_ok && c.bytes_after == 0 && c.certificate_ok
     }
 }
 
@@ -139,20 +121,9 @@ fn check_one(
             .and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default(),
-        signer: String::new(),
-        issuer: String::new(),
-        serial: String::new(),
-        not_before: String::new(),
-        not_after: String::new(),
-        signing_time: None,
         claimed_time: text(sig.get(b"M").ok()),
         byte_range: Vec::new(),
-        digest_ok: false,
-        signature_ok: false,
-        bytes_after: 0,
-        certificate_ok: false,
-        chain: Vec::new(),
-        trusted: false,
+        check: SignatureCheck::default(),
     };
     let range: Vec<u64> = sig
         .get(b"ByteRange")
@@ -171,7 +142,7 @@ fn check_one(
             if a.checked_add(*b).is_some_and(|e| e <= len)
                 && c.checked_add(*d).is_some_and(|e| e <= len) =>
         {
-            report.bytes_after = len - (c + d);
+            report.check.bytes_after = len - (c + d);
             let mut v = pdf[*a as usize..(*a + *b) as usize].to_vec();
             v.extend_from_slice(&pdf[*c as usize..(*c + *d) as usize]);
             v
@@ -190,12 +161,12 @@ fn check_one(
     let Some(signer) = sd.signers().next() else {
         return report;
     };
-    report.digest_ok = signer.verify_message_digest_with_content(&signed).is_ok();
-    report.signature_ok = signer.verify_signature_with_signed_data(&sd).is_ok();
+    report.check.digest_ok = signer.verify_message_digest_with_content(&signed).is_ok();
+    report.check.signature_ok = signer.verify_signature_with_signed_data(&sd).is_ok();
     let signing_time = signer
         .signed_attributes()
         .and_then(|a| a.signing_time().copied());
-    report.signing_time = signing_time.map(vietnam);
+    report.check.signing_time = signing_time.map(vietnam);
 
     let certs: Vec<CapturedX509Certificate> = sd.certificates().cloned().collect();
     let cert = signer
@@ -208,20 +179,20 @@ fn check_one(
     let Some(cert) = cert else {
         return report;
     };
-    report.signer = subject_of(cert);
-    report.issuer = cert.issuer_common_name().unwrap_or_default();
-    report.serial = cert
+    report.check.signer = subject_of(cert);
+    report.check.issuer = cert.issuer_common_name().unwrap_or_default();
+    report.check.serial = cert
         .serial_number_asn1()
         .as_slice()
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect();
-    report.not_before = vietnam(cert.validity_not_before());
-    report.not_after = vietnam(cert.validity_not_after());
-    report.certificate_ok = cert.time_constraints_valid(signing_time) && allows_signing(cert);
+    report.check.not_before = vietnam(cert.validity_not_before());
+    report.check.not_after = vietnam(cert.validity_not_after());
+    report.check.certificate_ok = cert.time_constraints_valid(signing_time) && allows_signing(cert);
     let (chain, trusted) = chain_to_root(cert, &certs, roots);
-    report.chain = chain;
-    report.trusted = trusted;
+    report.check.chain = chain;
+    report.check.trusted = trusted;
     report
 }
 

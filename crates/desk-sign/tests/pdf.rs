@@ -184,8 +184,8 @@ fn the_original_bytes_stay_and_a_second_signature_marks_the_first_as_followed_by
     let report = verify_pdf(&once, &roots).unwrap();
     assert_eq!(report.signatures.len(), 1);
     let s = &report.signatures[0];
-    assert!(s.intact() && s.trusted, "{s:?}");
-    assert_eq!(s.signer, "Lib Signer");
+    assert!(s.intact() && s.check.trusted, "{s:?}");
+    assert_eq!(s.check.signer, "Lib Signer");
     assert_eq!(s.sub_filter, "ETSI.CAdES.detached");
 
     // Another signature after it (the agency's after the signer's).
@@ -193,18 +193,20 @@ fn the_original_bytes_stay_and_a_second_signature_marks_the_first_as_followed_by
     assert!(twice.starts_with(&once));
     let report = verify_pdf(&twice, &roots).unwrap();
     assert_eq!(report.signatures.len(), 2);
-    let (first, second): (Vec<_>, Vec<_>) =
-        report.signatures.iter().partition(|s| s.bytes_after > 0);
+    let (first, second): (Vec<_>, Vec<_>) = report
+        .signatures
+        .iter()
+        .partition(|s| s.check.bytes_after > 0);
     assert_eq!((first.len(), second.len()), (1, 1));
     assert!(
-        first[0].digest_ok && first[0].signature_ok,
+        first[0].check.digest_ok && first[0].check.signature_ok,
         "still intact itself"
     );
     assert!(second[0].intact());
 
     // Not trusted without the office's root, though intact.
     let report = verify_pdf(&once, &[]).unwrap();
-    assert!(report.signatures[0].intact() && !report.signatures[0].trusted);
+    assert!(report.signatures[0].intact() && !report.signatures[0].check.trusted);
 }
 
 #[test]
