@@ -212,41 +212,45 @@ pub fn badge_rect(n: usize) -> Rect {
 
 /// Cut marks along every cutting line, in the page margins only.
 fn cut_marks(g: &PageGeometry) -> Vec<Item> {
-    let mut items = Vec::new();
-    let (gap, len) = (mm(MARK_GAP_MM), mm(MARK_MM));
-    let right = g.width - g.margin_right;
+    let columns = (0..=COLUMNS).map(|c| g.margin_left + mm(BADGE_W_MM) * c as f32);
+    let rows = (0..=ROWS).map(|r| g.margin_top + mm(BADGE_H_MM) * r as f32);
     let bottom = g.height - g.margin_bottom;
-    for c in 0..=COLUMNS {
-        let x = g.margin_left + mm(BADGE_W_MM) * c as f32;
-        for (y1, y2) in [
-            (g.margin_top - gap - len, g.margin_top - gap),
-            (bottom + gap, bottom + gap + len),
-        ] {
-            items.push(Item::Rule(Rule {
-                x1: x,
-                y1,
-                x2: x,
-                y2,
-                thickness: MARK,
-            }));
-        }
-    }
-    for r in 0..=ROWS {
-        let y = g.margin_top + mm(BADGE_H_MM) * r as f32;
-        for (x1, x2) in [
-            (g.margin_left - gap - len, g.margin_left - gap),
-            (right + gap, right + gap + len),
-        ] {
-            items.push(Item::Rule(Rule {
-                x1,
-                y1: y,
-                x2,
-                y2: y,
-                thickness: MARK,
-            }));
-        }
-    }
+    let right = g.width - g.margin_right;
+    let mut items = marks(columns, g.margin_top, bottom, |x, y1, y2| (x, y1, x, y2));
+    items.extend(marks(rows, g.margin_left, right, |y, x1, x2| {
+        (x1, y, x2, y)
+    }));
     items
+}
+
+/// For each cutting line (at `lines` across the page), a mark before the margin edge at
+/// `start` and one after the edge at `end`; `place` turns (line, from, to) into the mark's
+/// two ends, down the page for columns and across it for rows.
+fn marks(
+    lines: impl Iterator<Item = f32>,
+    start: f32,
+    end: f32,
+    place: impl Fn(f32, f32, f32) -> (f32, f32, f32, f32),
+) -> Vec<Item> {
+    let (gap, len) = (mm(MARK_GAP_MM), mm(MARK_MM));
+    lines
+        .flat_map(|at| {
+            [
+                (start - gap - len, start - gap),
+                (end + gap, end + gap + len),
+            ]
+            .map(|(from, to)| {
+                let (x1, y1, x2, y2) = place(at, from, to);
+                Item::Rule(Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    thickness: MARK,
+                })
+            })
+        })
+        .collect()
 }
 
 /// Lays out the badge sheets: eight badges a page.

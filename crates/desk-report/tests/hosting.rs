@@ -164,6 +164,21 @@ fn every_word_of_a_badge_stays_on_that_badge_and_cut_marks_stay_off_badges() {
     assert_no_overlapping_text(&layout);
     for (p, page) in layout.pages.iter().enumerate() {
         let badges: Vec<_> = (0..8).map(badge_rect).collect();
+        // Two marks at each end of every cutting line: 3 between and around 2 columns, 5
+        // between and around 4 rows.
+        let marks = page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Rule(_)))
+            .map(Item::bounds)
+            .filter(|b| (b.width < 2.0 || b.height < 2.0) && badges.iter().all(|r| !r.overlaps(b)))
+            .count();
+        assert_eq!(
+            marks,
+            (3 + 5) * 2,
+            "page {}: every cutting line is marked",
+            p + 1
+        );
         for item in &page.items {
             let b = item.bounds();
             match item {
