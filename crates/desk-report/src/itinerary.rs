@@ -214,76 +214,38 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
                 size,
             ));
         }
-        section_chunks.push(heading_chunk(&mut ts, &g, words.travel, size));
-        if section.legs.is_empty() {
-            section_chunks.extend(paragraph_chunks(
+        // The sheet's two tables: how the traveller goes, where they sleep.
+        let legs = section.legs.iter().map(|l| l.cells(doc.language)).collect();
+        let stays = section
+            .stays
+            .iter()
+            .map(|s| s.cells(doc.language))
+            .collect();
+        let tables_of_sheet: [(&str, &str, &[&str], [f32; 5], Vec<Vec<String>>); 2] = [
+            (
+                words.travel,
+                words.no_travel,
+                &words.leg_columns,
+                [0.8, 1.8, 2.9, 2.9, 1.6],
+                legs,
+            ),
+            (
+                words.accommodation,
+                words.no_stay,
+                &words.stay_columns,
+                [0.8, 3.4, 1.6, 1.6, 2.2],
+                stays,
+            ),
+        ];
+        for (heading, none, names, widths, rows) in tables_of_sheet {
+            section_chunks.extend(numbered_table(
                 &mut ts,
                 &g,
-                &[Span::italic(words.no_travel)],
                 size,
-            ));
-        } else {
-            tables += 1;
-            let columns = columns(&words.leg_columns, &[0.8, 1.8, 2.9, 2.9, 1.6]);
-            let rows: Vec<Vec<String>> = section
-                .legs
-                .iter()
-                .enumerate()
-                .map(|(i, leg)| {
-                    vec![
-                        (i + 1).to_string(),
-                        leg.transport.clone(),
-                        end_cell(doc.language, &leg.from, leg.departs, &leg.departs_offset),
-                        end_cell(doc.language, &leg.to, leg.arrives, &leg.arrives_offset),
-                        leg.duration.clone(),
-                    ]
-                })
-                .collect();
-            let rows: Vec<(&[String], bool)> = rows.iter().map(|r| (r.as_slice(), false)).collect();
-            section_chunks.extend(table_chunks(
-                &mut ts,
-                &g,
-                &columns,
-                &[],
+                &mut tables,
+                (heading, none),
+                &columns(names, &widths),
                 &rows,
-                size,
-                tables,
-            )?);
-        }
-        section_chunks.push(heading_chunk(&mut ts, &g, words.accommodation, size));
-        if section.stays.is_empty() {
-            section_chunks.extend(paragraph_chunks(
-                &mut ts,
-                &g,
-                &[Span::italic(words.no_stay)],
-                size,
-            ));
-        } else {
-            tables += 1;
-            let columns = columns(&words.stay_columns, &[0.8, 3.4, 1.6, 1.6, 2.2]);
-            let rows: Vec<Vec<String>> = section
-                .stays
-                .iter()
-                .enumerate()
-                .map(|(i, stay)| {
-                    vec![
-                        (i + 1).to_string(),
-                        stay.hotel.clone(),
-                        doc.language.short_date(stay.check_in),
-                        doc.language.short_date(stay.check_out),
-                        stay.room.clone(),
-                    ]
-                })
-                .collect();
-            let rows: Vec<(&[String], bool)> = rows.iter().map(|r| (r.as_slice(), false)).collect();
-            section_chunks.extend(table_chunks(
-                &mut ts,
-                &g,
-                &columns,
-                &[],
-                &rows,
-                size,
-                tables,
             )?);
         }
         for note in &section.notes {
@@ -306,6 +268,62 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
     let mut flow = crate::layout::Flow::new(g, fonts, size);
     flow.place_all(chunks);
     Ok(Layout::drawn(g, flow.pages, ts.missing))
+}
+
+/// A titled table of a traveller's sheet: its heading, then its rows numbered from 1 (the
+/// tables of the document numbered by `tables`), or the italic line saying there is none.
+fn numbered_table(
+    ts: &mut Typesetter<'_>,
+    g: &PageGeometry,
+    size: f32,
+    tables: &mut usize,
+    (heading, none): (&str, &str),
+    columns: &[Column],
+    rows: &[Vec<String>],
+) -> Result<Vec<crate::layout::Chunk>, ReportError> {
+    let mut chunks = vec![heading_chunk(ts, g, heading, size)];
+    if rows.is_empty() {
+        chunks.extend(paragraph_chunks(ts, g, &[Span::italic(none)], size));
+        return Ok(chunks);
+    }
+    *tables += 1;
+    let numbered: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| {
+            std::iter::once((i + 1).to_string())
+                .chain(cells.iter().cloned())
+                .collect()
+        })
+        .collect();
+    let rows: Vec<(&[String], bool)> = numbered.iter().map(|r| (r.as_slice(), false)).collect();
+    chunks.extend(table_chunks(ts, g, columns, &[], &rows, size, *tables)?);
+    Ok(chunks)
+}
+
+impl LegRow {
+    /// The leg's cells after its number: transport, from, to (each with its local time and
+    /// offset), duration.
+    fn cells(&self, language: Language) -> Vec<String> {
+        vec![
+            self.transport.clone(),
+            end_cell(language, &self.from, self.departs, &self.departs_offset),
+            end_cell(language, &self.to, self.arrives, &self.arrives_offset),
+            self.duration.clone(),
+        ]
+    }
+}
+
+impl StayRow {
+    /// The stay's cells after its number: hotel, check-in, check-out, room.
+    fn cells(&self, language: Language) -> Vec<String> {
+        vec![
+            self.hotel.clone(),
+            language.short_date(self.check_in),
+            language.short_date(self.check_out),
+            self.room.clone(),
+        ]
+    }
 }
 
 fn columns(titles: &[&str], ratios: &[f32]) -> Vec<Column> {
@@ -466,23 +484,8 @@ impl ItineraryDocument {
         };
         Self {
             language,
-            agency: Agency {
-                parent: if vi {
-                    settings.parent_agency.clone()
-                } else {
-                    settings.parent_agency_en.clone()
-                },
-                name: if vi {
-                    settings.agency.clone()
-                } else {
-                    settings.agency_en.clone()
-                },
-            },
-            place: if vi {
-                settings.place.clone()
-            } else {
-                settings.place_en.clone()
-            },
+            agency: Agency::from_settings(settings, language),
+            place: crate::model::in_language(language, &settings.place_en, &settings.place),
             date,
             created_at,
             subtitle: d.title.clone(),

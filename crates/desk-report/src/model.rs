@@ -66,24 +66,38 @@ impl Heading {
         date: NaiveDate,
         created_at: DateTime<FixedOffset>,
     ) -> Self {
-        let pick = |en: &str, vi: &str| {
-            if language == Language::En && !en.trim().is_empty() {
-                en.to_owned()
-            } else {
-                vi.to_owned()
-            }
-        };
         Self {
             language,
-            agency: Agency {
-                parent: pick(&settings.parent_agency_en, &settings.parent_agency),
-                name: pick(&settings.agency_en, &settings.agency),
-            },
+            agency: Agency::from_settings(settings, language),
             number,
-            place: pick(&settings.place_en, &settings.place),
+            place: in_language(language, &settings.place_en, &settings.place),
             date,
             created_at,
         }
+    }
+}
+
+impl Agency {
+    /// The office's agency block in `language` (see [`in_language`]).
+    pub fn from_settings(settings: &desk_domain::Settings, language: Language) -> Self {
+        Agency {
+            parent: in_language(
+                language,
+                &settings.parent_agency_en,
+                &settings.parent_agency,
+            ),
+            name: in_language(language, &settings.agency_en, &settings.agency),
+        }
+    }
+}
+
+/// A setting the office keeps in both languages, for a paper in `language`: the English one
+/// for English where the office gave it, else the Vietnamese one.
+pub(crate) fn in_language(language: Language, en: &str, vi: &str) -> String {
+    if language == Language::En && !en.trim().is_empty() {
+        en.to_owned()
+    } else {
+        vi.to_owned()
     }
 }
 
