@@ -215,38 +215,28 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
             ));
         }
         // The sheet's two tables: how the traveller goes, where they sleep.
-        let legs = section.legs.iter().map(|l| l.cells(doc.language)).collect();
+        let legs: Vec<Vec<String>> = section.legs.iter().map(|l| l.cells(doc.language)).collect();
         let stays = section
             .stays
             .iter()
             .map(|s| s.cells(doc.language))
             .collect();
-        let tables_of_sheet: [(&str, &str, &[&str], [f32; 5], Vec<Vec<String>>); 2] = [
-            (
-                words.travel,
-                words.no_travel,
-                &words.leg_columns,
-                [0.8, 1.8, 2.9, 2.9, 1.6],
-                legs,
-            ),
-            (
-                words.accommodation,
-                words.no_stay,
-                &words.stay_columns,
-                [0.8, 3.4, 1.6, 1.6, 2.2],
-                stays,
-            ),
+        let sheet = [
+            SheetTable {
+                heading: words.travel,
+                none: words.no_travel,
+                columns: columns(&words.leg_columns, &[0.8, 1.8, 2.9, 2.9, 1.6]),
+                rows: legs,
+            },
+            SheetTable {
+                heading: words.accommodation,
+                none: words.no_stay,
+                columns: columns(&words.stay_columns, &[0.8, 3.4, 1.6, 1.6, 2.2]),
+                rows: stays,
+            },
         ];
-        for (heading, none, names, widths, rows) in tables_of_sheet {
-            section_chunks.extend(numbered_table(
-                &mut ts,
-                &g,
-                size,
-                &mut tables,
-                (heading, none),
-                &columns(names, &widths),
-                &rows,
-            )?);
+        for table in &sheet {
+            section_chunks.extend(numbered_table(&mut ts, &g, size, &mut tables, table)?);
         }
         for note in &section.notes {
             section_chunks.extend(paragraph_chunks(
@@ -270,20 +260,33 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
     Ok(Layout::drawn(g, flow.pages, ts.missing))
 }
 
-/// A titled table of a traveller's sheet: its heading, then its rows numbered from 1 (the
-/// tables of the document numbered by `tables`), or the italic line saying there is none.
+/// One table of a traveller's sheet: its heading, the line printed when it has no rows, its
+/// columns (the first for the row's number) and its rows.
+struct SheetTable<'a> {
+    heading: &'a str,
+    none: &'a str,
+    columns: Vec<Column>,
+    rows: Vec<Vec<String>>,
+}
+
+/// A table of a traveller's sheet: its heading, then its rows numbered from 1 (the tables of
+/// the document numbered by `tables`), or the italic line saying there is none.
 fn numbered_table(
     ts: &mut Typesetter<'_>,
     g: &PageGeometry,
     size: f32,
     tables: &mut usize,
-    (heading, none): (&str, &str),
-    columns: &[Column],
-    rows: &[Vec<String>],
+    table: &SheetTable<'_>,
 ) -> Result<Vec<crate::layout::Chunk>, ReportError> {
+    let SheetTable {
+        heading,
+        none,
+        columns,
+        rows,
+    } = table;
     let mut chunks = vec![heading_chunk(ts, g, heading, size)];
     if rows.is_empty() {
-        chunks.extend(paragraph_chunks(ts, g, &[Span::italic(none)], size));
+        chunks.extend(paragraph_chunks(ts, g, &[Span::italic(*none)], size));
         return Ok(chunks);
     }
     *tables += 1;
