@@ -84,11 +84,7 @@ fn singapore() -> Trip {
 /// The arguments of `desk <command> --delegation <the trip's>` on the trip's database, with
 /// `more` after.
 fn on_trip<'a>(trip: &'a Trip, command: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec!["--db", trip.db.as_str()];
-    args.extend_from_slice(command);
-    args.extend_from_slice(&["--delegation", trip.delegation.as_str()]);
-    args.extend_from_slice(more);
-    args
+    desk_tests::delegation_args(&trip.db, command, &trip.delegation, more)
 }
 
 fn add_flights(trip: &Trip) {

@@ -12,7 +12,7 @@ use desk_domain::{
     Language, LineSource, MemberInput, Money,
 };
 use desk_store::Store;
-use desk_tests::{TempDb, desk, poppler};
+use desk_tests::{TempDb, delegation_args, desk, poppler};
 
 const NHUNG: &str = "Nguyễn Thị Hồng Nhung";
 const TUAN: &str = "Đỗ Minh Tuấn";
@@ -587,24 +587,24 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
     };
     let xlsx = db.dir.path().join("estimate.xlsx");
     let pdf = db.dir.path().join("estimate.pdf");
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "estimate",
-        "--delegation",
+        &["estimate"],
         &singapore,
-        "--rate",
-        "22300",
-        "--rate-date",
-        "2016-08-22",
-        "--rate-source",
-        "Vietcombank",
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-        "--save",
-    ]);
+        &[
+            "--rate",
+            "22300",
+            "--rate-date",
+            "2016-08-22",
+            "--rate-source",
+            "Vietcombank",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--save",
+        ],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("Total in VND: 44.927.150 ₫"),
@@ -666,17 +666,12 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
 
     // A description that starts with "=" goes to the settlement's lines as text too.
     let settlement = db.dir.path().join("settlement.xlsx");
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "settlement",
-        "--delegation",
+        &["settlement"],
         &singapore,
-        "--xlsx",
-        settlement.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
+        &["--xlsx", settlement.to_str().unwrap(), "--lang", "en"],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(std::fs::read(&settlement).unwrap())).unwrap();
@@ -724,14 +719,12 @@ fn estimate_json_is_stable_and_settlement_json_has_the_totals() {
         .find(|d| d.country == "SG")
         .unwrap()
         .id;
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "--json",
-        "estimate",
-        "--delegation",
+        &["--json", "estimate"],
         &singapore,
-    ]);
+        &[],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["estimate"]["totals"][0]["minor"], 190_000);
@@ -744,28 +737,23 @@ fn estimate_json_is_stable_and_settlement_json_has_the_totals() {
     assert_eq!(json["estimate"]["lines"][0]["basis"]["kind"], "per_diem");
     assert_eq!(json["previous"], serde_json::Value::Null);
 
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "--json",
-        "settlement",
-        "--delegation",
+        &["--json", "settlement"],
         &singapore,
-    ]);
+        &[],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["vnd"]["to_pay"], 7_427_640);
     assert_eq!(json["estimate_from"]["kind"], "entered");
 
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "estimate",
-        "--delegation",
+        &["estimate"],
         &singapore,
-        "--rate",
-        "22300",
-    ]);
+        &["--rate", "22300"],
+    ));
     assert_eq!(run.code, 1, "a rate without date and source is refused");
     assert!(run.stderr.contains("Rate date"), "{}", run.stderr);
 }
