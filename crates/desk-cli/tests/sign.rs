@@ -11,6 +11,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "../../desk-sign/tests/common/pki.rs"]
+mod test_pki;
+
 const SINGAPORE: &str = "018fd2d0-0819-7186-9072-600a56b24d19";
 const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const PIN: &str = "1234";
@@ -38,90 +41,16 @@ impl Pki {
         self.dir.path().join(name)
     }
 
-    fn openssl(&self, args: &[&str]) {
-        run(Command::new("openssl")
-            .args(args)
-            .current_dir(self.dir.path()));
-    }
-
     /// A signer certificate issued by the CA with the given key usage and validity days.
     fn signer(&self, name: &str, subject: &str, key_usage: &str, days: &str) {
-        std::fs::write(
-            self.path(&format!("{name}.cnf")),
-            format!("basicConstraints=CA:FALSE\nkeyUsage=critical,{key_usage}\n"),
-        )
-        .unwrap();
-        self.openssl(&[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            &format!("{name}.key"),
-            "-out",
-            &format!("{name}.csr"),
-            "-utf8",
-            "-subj",
-            subject,
-        ]);
-        self.openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            &format!("{name}.csr"),
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            &format!("{name}.crt"),
-            "-days",
-            days,
-            "-extfile",
-            &format!("{name}.cnf"),
-        ]);
-        self.openssl(&[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            &format!("{name}.key"),
-            "-in",
-            &format!("{name}.crt"),
-            "-certfile",
-            "ca.crt",
-            "-out",
-            &format!("{name}.p12"),
-            "-passout",
-            &format!("pass:{PIN}"),
-            "-name",
-            name,
-        ]);
+        test_pki::signer(self.dir.path(), name, subject, key_usage, days, PIN);
     }
 
     fn new() -> Self {
         let pki = Pki {
             dir: tempfile::tempdir().unwrap(),
         };
-        pki.openssl(&[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.crt",
-            "-days",
-            "30",
-            "-subj",
-            "/CN=Desk Test CA/O=Desk Tests",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ]);
+        test_pki::ca(pki.dir.path(), "/CN=Desk Test CA/O=Desk Tests", "30");
         pki.signer(
             "signer",
             "/CN=Nguyễn Thị Hồng Nhung/O=Thư viện Quốc gia Việt Nam",
@@ -194,15 +123,18 @@ impl Pki {
         ]);
         env(&mut key);
         run(&mut key);
-        self.openssl(&[
-            "x509",
-            "-in",
-            "signer.crt",
-            "-outform",
-            "der",
-            "-out",
-            "signer.der",
-        ]);
+        test_pki::openssl(
+            self.dir.path(),
+            &[
+                "x509",
+                "-in",
+                "signer.crt",
+                "-outform",
+                "der",
+                "-out",
+                "signer.der",
+            ],
+        );
         let mut cert = Command::new("pkcs11-tool");
         cert.args([
             "--module",
