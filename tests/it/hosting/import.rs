@@ -373,20 +373,19 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
         "2017-11-30",
     ]);
     let delegation = added.stdout.trim().to_owned();
+    let on = |command: &[&str], more: &[&str]| {
+        desk(&desk_tests::delegation_args(
+            &path,
+            command,
+            &delegation,
+            more,
+        ))
+    };
     let file = db.dir.path().join("participants.xlsx");
     std::fs::write(&file, english_list()).unwrap();
     let file = file.to_str().unwrap();
 
-    let dry = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--dry-run",
-    ]);
+    let dry = on(&["guests", "import"], &[file, "--dry-run"]);
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     for expected in [
         "passport_expired",
@@ -402,75 +401,31 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
             dry.stdout
         );
     }
-    let json = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--dry-run",
-    ]);
+    let json = on(&["--json", "guests", "import"], &[file, "--dry-run"]);
     let parsed: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(parsed["problems"], 4);
     assert_eq!(parsed["sheet"]["rows"][3]["problems"][0]["column"], "D");
 
-    let refused = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-    ]);
+    let refused = on(&["guests", "import"], &[file]);
     assert_eq!(refused.code, 1, "problems refuse the import");
     assert!(
         refused.stderr.contains("nothing was imported"),
         "{}",
         refused.stderr
     );
-    let listed = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "list",
-        "--delegation",
-        &delegation,
-    ]);
+    let listed = on(&["--json", "guests", "list"], &[]);
     assert_eq!(
         listed.stdout.trim(),
         "[]",
         "nothing was written by the dry run or the refusal"
     );
 
-    let ok = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--skip-invalid",
-    ]);
+    let ok = on(&["guests", "import"], &[file, "--skip-invalid"]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     assert!(ok.stdout.contains("Imported 3 guests"), "{}", ok.stdout);
 
     let export = db.dir.path().join("guests.xlsx");
-    let run = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "export",
-        "--delegation",
-        &delegation,
-        "--out",
-        export.to_str().unwrap(),
-    ]);
+    let run = on(&["guests", "export"], &["--out", export.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = read_back(&std::fs::read(&export).unwrap());
     assert!(
@@ -478,38 +433,11 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
             .any(|r| r.contains(&Data::String("Phouvong Souvannavong".into())))
     );
 
-    let someone = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "list",
-        "--delegation",
-        &delegation,
-    ]);
+    let someone = on(&["--json", "guests", "list"], &[]);
     let parsed: serde_json::Value = serde_json::from_str(&someone.stdout).unwrap();
     let person = parsed[0]["person"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(
-        desk(&[
-            "--db",
-            &path,
-            "checkin",
-            "--delegation",
-            &delegation,
-            "--person",
-            &person
-        ])
-        .code,
-        0
-    );
-    let missing = desk(&[
-        "--db",
-        &path,
-        "checkin",
-        "--delegation",
-        &delegation,
-        "--missing",
-    ]);
+    assert_eq!(on(&["checkin"], &["--person", &person]).code, 0);
+    let missing = on(&["checkin"], &["--missing"]);
     assert!(
         missing.stdout.contains("1 of 3 guests arrived"),
         "{}",
@@ -520,41 +448,19 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
         "an arrived guest is not listed as missing"
     );
 
-    let checklist = desk(&[
-        "--db",
-        &path,
-        "checklist",
-        "apply",
-        "--delegation",
-        &delegation,
-    ]);
+    let checklist = on(&["checklist", "apply"], &[]);
     assert_eq!(checklist.code, 0, "{}", checklist.stderr);
     assert!(
         checklist.stdout.contains("2017-09-28"),
         "{}",
         checklist.stdout
     );
-    let twice = desk(&[
-        "--db",
-        &path,
-        "checklist",
-        "apply",
-        "--delegation",
-        &delegation,
-    ]);
+    let twice = on(&["checklist", "apply"], &[]);
     assert!(twice.stdout.contains("Added 0 tasks"), "{}", twice.stdout);
 
     let big = db.dir.path().join("big.csv");
     std::fs::write(&big, vec![b'x'; 11 * 1024 * 1024]).unwrap();
-    let refused = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        big.to_str().unwrap(),
-    ]);
+    let refused = on(&["guests", "import"], &[big.to_str().unwrap()]);
     assert_eq!(refused.code, 1);
     assert!(
         refused.stderr.contains("MB"),
