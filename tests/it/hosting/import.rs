@@ -2,7 +2,23 @@
 //! is all or nothing (or skips the bad rows when asked), a mapping is remembered for the
 //! partner, and the CLI's dry run writes nothing.
 
+use desk_domain::Person;
+use desk_domain::hosting::GuestRecord;
+
 use super::*;
+
+/// Whether one of the sheet's notes says all of `words`.
+fn has_note(sheet: &GuestSheet, words: &[&str]) -> bool {
+    sheet
+        .notes
+        .iter()
+        .any(|n| words.iter().all(|w| n.contains(w)))
+}
+
+/// The guest whose person `is` picks out.
+fn guest_where(guests: &[GuestRecord], is: impl Fn(&Person) -> bool) -> &GuestRecord {
+    guests.iter().find(|g| is(&g.person)).unwrap()
+}
 
 #[test]
 fn the_preview_names_every_problem_by_row_and_column() {
@@ -19,18 +35,12 @@ fn the_preview_names_every_problem_by_row_and_column() {
         "seven guest rows; the total line is not a guest"
     );
     assert!(
-        sheet
-            .notes
-            .iter()
-            .any(|n| n.contains("Room preference") && n.contains("not imported")),
+        has_note(&sheet, &["Room preference", "not imported"]),
         "an unknown column is named as not imported: {:?}",
         sheet.notes
     );
     assert!(
-        sheet
-            .notes
-            .iter()
-            .any(|n| n.contains("row 12") && n.contains("Total")),
+        has_note(&sheet, &["row 12", "Total"]),
         "the total line is said to be left out: {:?}",
         sheet.notes
     );
@@ -139,10 +149,7 @@ fn a_refused_import_changes_nothing_and_skip_invalid_imports_the_good_rows() {
             .iter()
             .all(|g| g.member.role == desk_domain::MemberRole::Guest)
     );
-    let ei = guests
-        .iter()
-        .find(|g| g.person.full_name == "Ei Ei Phyo")
-        .unwrap();
+    let ei = guest_where(&guests, |p| p.full_name == "Ei Ei Phyo");
     assert_eq!(
         (
             ei.person.family_name.as_str(),
@@ -155,10 +162,7 @@ fn a_refused_import_changes_nothing_and_skip_invalid_imports_the_good_rows() {
         ei.person.dietary, "=1+1",
         "text is kept exactly as given, formula-looking or not"
     );
-    let tg = guests
-        .iter()
-        .find(|g| g.person.full_name == "Kanokwan Thongdee")
-        .unwrap()
+    let tg = guest_where(&guests, |p| p.full_name == "Kanokwan Thongdee")
         .arrival
         .clone()
         .unwrap();
@@ -225,10 +229,7 @@ fn vietnamese_headers_serial_dates_and_names_in_any_script() {
     assert!(checked.problems().is_empty(), "{:#?}", checked.problems());
     store.import_guests(&delegation, &sheet, false).unwrap();
     let guests = store.guests(&delegation).unwrap();
-    let dung = guests
-        .iter()
-        .find(|g| g.person.passport_no == "C1234000")
-        .unwrap();
+    let dung = guest_where(&guests, |p| p.passport_no == "C1234000");
     assert_eq!(
         dung.person.full_name, "Trần Mỹ Dung",
         "family name first for Viet Nam"
@@ -249,18 +250,12 @@ fn vietnamese_headers_serial_dates_and_names_in_any_script() {
         dung.person.phone, "84912000001",
         "a phone number stored as a number reads as digits"
     );
-    let diep = guests
-        .iter()
-        .find(|g| g.person.passport_no == "C1234001")
-        .unwrap();
+    let diep = guest_where(&guests, |p| p.passport_no == "C1234001");
     assert_eq!(
         diep.person.passport_name, "DANG THI HONG DIEP",
         "Đ becomes D"
     );
-    let lao = guests
-        .iter()
-        .find(|g| g.person.nationality == "LA")
-        .unwrap();
+    let lao = guest_where(&guests, |p| p.nationality == "LA");
     assert_eq!(
         lao.person.full_name, "ສົມພອນ ແກ້ວມະນີ",
         "a Lao name is kept in Lao script, given name first"
