@@ -80,6 +80,7 @@ const COUNTRIES: [&str; 8] = [
 
 /// Twenty years of 15 delegations a year, then the planted rows.
 fn history_rows() -> Vec<Row> {
+    use Expect::{Known, New, Problem};
     let mut rows = Vec::new();
     for year in 2006u16..=2025 {
         for i in 0..15u16 {
@@ -124,16 +125,71 @@ fn history_rows() -> Vec<Row> {
             ));
             rows.push(Row {
                 cells,
-                expect: Expect::New(i32::from(year)),
+                expect: New(i32::from(year)),
             });
         }
     }
-    let planted = |direction: &str,
-                   title: &str,
-                   country: &str,
-                   from: Option<Typed>,
-                   to: Option<Typed>,
-                   expect| {
+    // The planted rows, in the order the test counts them from the first one.
+    let on = |from: &str, to: &str| (Some(text(from)), Some(text(to)));
+    let two_countries = (
+        Some(Typed::Date(2019, 6, 10)),
+        Some(Typed::Date(2019, 6, 15)),
+    );
+    let planted = [
+        (
+            "Ra",
+            "Ngày không có thật",
+            "Singapore",
+            on("31/02/2019", "03/03/2019"),
+            Problem,
+        ),
+        (
+            "Ra",
+            "Về trước khi đi",
+            "Nhật Bản",
+            on("10/05/2019", "05/05/2019"),
+            Problem,
+        ),
+        ("Ra", "Không có ngày đi", "Pháp", (None, None), Problem),
+        (
+            "Vào",
+            "Đoàn từ xứ lạ",
+            "Atlantis",
+            on("01/07/2019", "03/07/2019"),
+            Problem,
+        ),
+        (
+            "Ra",
+            "Hội thảo hai nước",
+            "Singapore, Ma-lai-xi-a",
+            two_countries,
+            New(2019),
+        ),
+        // The same trip twice: the second copy is the problem.
+        (
+            "Ra",
+            "Đoàn chép hai lần",
+            "Lào",
+            on("01/08/2019", "04/08/2019"),
+            New(2019),
+        ),
+        (
+            "Ra",
+            "Đoàn chép hai lần",
+            "Lào",
+            on("01/08/2019", "04/08/2019"),
+            Problem,
+        ),
+        // The demo's trip, as an office's own summary names it.
+        (
+            "Đoàn ra",
+            "Dự Phiên họp INELI-ASEAN lần 2",
+            "Xin-ga-po",
+            on("05/09/2016", "09/09/2016"),
+            Known,
+        ),
+    ];
+    for (direction, title, country, (from, to), expect) in planted {
         let mut cells: [Option<Typed>; 12] = Default::default();
         cells[1] = Some(text(direction));
         cells[2] = Some(text(title));
@@ -141,74 +197,8 @@ fn history_rows() -> Vec<Row> {
         cells[4] = from;
         cells[5] = to;
         cells[7] = Some(Typed::Text(format!("{NHUNG} (Phó Giám đốc)")));
-        Row { cells, expect }
-    };
-    rows.push(planted(
-        "Ra",
-        "Ngày không có thật",
-        "Singapore",
-        Some(text("31/02/2019")),
-        Some(text("03/03/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Về trước khi đi",
-        "Nhật Bản",
-        Some(text("10/05/2019")),
-        Some(text("05/05/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Không có ngày đi",
-        "Pháp",
-        None,
-        None,
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Vào",
-        "Đoàn từ xứ lạ",
-        "Atlantis",
-        Some(text("01/07/2019")),
-        Some(text("03/07/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Hội thảo hai nước",
-        "Singapore, Ma-lai-xi-a",
-        Some(Typed::Date(2019, 6, 10)),
-        Some(Typed::Date(2019, 6, 15)),
-        Expect::New(2019),
-    ));
-    // The same trip twice: the second copy is the problem.
-    rows.push(planted(
-        "Ra",
-        "Đoàn chép hai lần",
-        "Lào",
-        Some(text("01/08/2019")),
-        Some(text("04/08/2019")),
-        Expect::New(2019),
-    ));
-    rows.push(planted(
-        "Ra",
-        "Đoàn chép hai lần",
-        "Lào",
-        Some(text("01/08/2019")),
-        Some(text("04/08/2019")),
-        Expect::Problem,
-    ));
-    // The demo's trip, as an office's own summary names it.
-    rows.push(planted(
-        "Đoàn ra",
-        "Dự Phiên họp INELI-ASEAN lần 2",
-        "Xin-ga-po",
-        Some(text("05/09/2016")),
-        Some(text("09/09/2016")),
-        Expect::Known,
-    ));
+        rows.push(Row { cells, expect });
+    }
     rows
 }
 
