@@ -292,17 +292,19 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
         .with_file_name("Tong hop doan ra doan vao 2006-2025.xlsx");
     std::fs::write(&file, workbook(&rows)).unwrap();
     let file = file.to_str().unwrap();
+    // `desk [--json] history import <file> <flags>` on the test's database.
+    let import = |json: bool, flags: &[&str]| {
+        let mut args = vec!["--db", dbs.as_str()];
+        if json {
+            args.push("--json");
+        }
+        args.extend(["history", "import", file]);
+        args.extend_from_slice(flags);
+        desk(&args)
+    };
 
     // The preview: the planted rows, and the rows where "Nguyen Thi Hong Nhung" may be her.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--dry-run",
-    ]);
+    let run = import(true, &["--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let preview: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(preview["sheet"]["header_row"], 4);
@@ -371,15 +373,7 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     };
     let before = record();
     let same = format!("{NHUNG_PLAIN}={nhung_id}");
-    let refused = desk(&[
-        "--db",
-        &dbs,
-        "history",
-        "import",
-        file,
-        "--same-person",
-        &same,
-    ]);
+    let refused = import(false, &["--same-person", &same]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     assert!(
         refused.stderr.contains("nothing was imported"),
@@ -394,34 +388,14 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     assert_eq!(record(), before, "nothing was written");
 
     // With her confirmed, the preview names exactly the planted rows.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--dry-run",
-        "--same-person",
-        &same,
-    ]);
+    let run = import(true, &["--dry-run", "--same-person", &same]);
     assert_eq!(
         problem_rows(&serde_json::from_str(&run.stdout).unwrap()),
         planted
     );
 
     // Leaving the bad rows out: the good ones are in, counted per year as by hand.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--skip-invalid",
-        "--same-person",
-        &same,
-    ]);
+    let run = import(true, &["--skip-invalid", "--same-person", &same]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     let new = rows
@@ -487,17 +461,7 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     assert_eq!(her.code, 0, "{}", her.stderr);
 
     // A second import of the same file adds nothing: every trip is now recorded.
-    let again = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--skip-invalid",
-        "--same-person",
-        &same,
-    ]);
+    let again = import(true, &["--skip-invalid", "--same-person", &same]);
     let again: Value = serde_json::from_str(&again.stdout).unwrap();
     assert_eq!(again["imported"]["delegations"], 0);
 }
