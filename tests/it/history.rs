@@ -483,8 +483,18 @@ fn a_history_without_known_headers_is_refused_with_what_to_do() {
 /// nothing changed in between, and reads again when the file or the record did.
 #[test]
 fn an_import_after_its_preview_sees_what_changed_in_between() {
+    use desk_domain::history::HistoryImported;
     use desk_domain::progress::Unwatched;
     use desk_ops::history::{HistoryRequest, history_import, history_preview};
+
+    // An import of a whole file (no row skipped) as the window makes it, unwatched.
+    fn import_whole(
+        store: &mut desk_store::Store,
+        csv: &str,
+        request: &HistoryRequest,
+    ) -> HistoryImported {
+        history_import(store, "h.csv", csv.as_bytes(), request, false, &Unwatched).unwrap()
+    }
 
     let mut store = desk_store::Store::open_in_memory().unwrap();
     let request = HistoryRequest::default();
@@ -493,15 +503,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
     // Previewed, then imported unchanged: every row, as previewed.
     let preview = history_preview(&store, "h.csv", first.as_bytes(), &request).unwrap();
     assert!(preview.rows.iter().all(|r| r.already_recorded.is_none()));
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        first.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &first, &request);
     assert_eq!(imported.delegations, 20);
 
     // A second file previewed; meanwhile someone records the trip on its first row by hand.
@@ -519,15 +521,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
             &date(trip.ends_on),
         ))
         .unwrap();
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        second.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &second, &request);
     assert_eq!(
         (imported.delegations, imported.already_recorded.clone()),
         (9, vec![preview.rows[0].row]),
@@ -545,15 +539,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
     let third = desk_store::testing::history_csv(2, 5);
     history_preview(&store, "h.csv", third.as_bytes(), &request).unwrap();
     let fourth = desk_store::testing::history_csv(3, 3);
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        fourth.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &fourth, &request);
     assert_eq!(imported.delegations, 3);
     let titles: Vec<String> = store
         .delegation_page(
