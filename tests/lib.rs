@@ -108,6 +108,21 @@ pub fn desk(args: &[&str]) -> Run {
     }
 }
 
+/// The arguments of `desk <command> --delegation <delegation>` on the database at `db`, with
+/// `more` after: the form of every command about one delegation.
+pub fn delegation_args<'a>(
+    db: &'a str,
+    command: &[&'a str],
+    delegation: &'a str,
+    more: &[&'a str],
+) -> Vec<&'a str> {
+    let mut args = vec!["--db", db];
+    args.extend_from_slice(command);
+    args.extend_from_slice(&["--delegation", delegation]);
+    args.extend_from_slice(more);
+    args
+}
+
 /// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on a PDF and returns what it
 /// printed. Poppler is installed by `scripts/test.sh`; its absence fails the test loudly.
 pub fn poppler(tool: &str, pdf: &Path, extra: &[&str]) -> String {

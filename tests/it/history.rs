@@ -80,6 +80,7 @@ const COUNTRIES: [&str; 8] = [
 
 /// Twenty years of 15 delegations a year, then the planted rows.
 fn history_rows() -> Vec<Row> {
+    use Expect::{Known, New, Problem};
     let mut rows = Vec::new();
     for year in 2006u16..=2025 {
         for i in 0..15u16 {
@@ -124,16 +125,71 @@ fn history_rows() -> Vec<Row> {
             ));
             rows.push(Row {
                 cells,
-                expect: Expect::New(i32::from(year)),
+                expect: New(i32::from(year)),
             });
         }
     }
-    let planted = |direction: &str,
-                   title: &str,
-                   country: &str,
-                   from: Option<Typed>,
-                   to: Option<Typed>,
-                   expect| {
+    // The planted rows, in the order the test counts them from the first one.
+    let on = |from: &str, to: &str| (Some(text(from)), Some(text(to)));
+    let two_countries = (
+        Some(Typed::Date(2019, 6, 10)),
+        Some(Typed::Date(2019, 6, 15)),
+    );
+    let planted = [
+        (
+            "Ra",
+            "Ngày không có thật",
+            "Singapore",
+            on("31/02/2019", "03/03/2019"),
+            Problem,
+        ),
+        (
+            "Ra",
+            "Về trước khi đi",
+            "Nhật Bản",
+            on("10/05/2019", "05/05/2019"),
+            Problem,
+        ),
+        ("Ra", "Không có ngày đi", "Pháp", (None, None), Problem),
+        (
+            "Vào",
+            "Đoàn từ xứ lạ",
+            "Atlantis",
+            on("01/07/2019", "03/07/2019"),
+            Problem,
+        ),
+        (
+            "Ra",
+            "Hội thảo hai nước",
+            "Singapore, Ma-lai-xi-a",
+            two_countries,
+            New(2019),
+        ),
+        // The same trip twice: the second copy is the problem.
+        (
+            "Ra",
+            "Đoàn chép hai lần",
+            "Lào",
+            on("01/08/2019", "04/08/2019"),
+            New(2019),
+        ),
+        (
+            "Ra",
+            "Đoàn chép hai lần",
+            "Lào",
+            on("01/08/2019", "04/08/2019"),
+            Problem,
+        ),
+        // The demo's trip, as an office's own summary names it.
+        (
+            "Đoàn ra",
+            "Dự Phiên họp INELI-ASEAN lần 2",
+            "Xin-ga-po",
+            on("05/09/2016", "09/09/2016"),
+            Known,
+        ),
+    ];
+    for (direction, title, country, (from, to), expect) in planted {
         let mut cells: [Option<Typed>; 12] = Default::default();
         cells[1] = Some(text(direction));
         cells[2] = Some(text(title));
@@ -141,74 +197,8 @@ fn history_rows() -> Vec<Row> {
         cells[4] = from;
         cells[5] = to;
         cells[7] = Some(Typed::Text(format!("{NHUNG} (Phó Giám đốc)")));
-        Row { cells, expect }
-    };
-    rows.push(planted(
-        "Ra",
-        "Ngày không có thật",
-        "Singapore",
-        Some(text("31/02/2019")),
-        Some(text("03/03/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Về trước khi đi",
-        "Nhật Bản",
-        Some(text("10/05/2019")),
-        Some(text("05/05/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Không có ngày đi",
-        "Pháp",
-        None,
-        None,
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Vào",
-        "Đoàn từ xứ lạ",
-        "Atlantis",
-        Some(text("01/07/2019")),
-        Some(text("03/07/2019")),
-        Expect::Problem,
-    ));
-    rows.push(planted(
-        "Ra",
-        "Hội thảo hai nước",
-        "Singapore, Ma-lai-xi-a",
-        Some(Typed::Date(2019, 6, 10)),
-        Some(Typed::Date(2019, 6, 15)),
-        Expect::New(2019),
-    ));
-    // The same trip twice: the second copy is the problem.
-    rows.push(planted(
-        "Ra",
-        "Đoàn chép hai lần",
-        "Lào",
-        Some(text("01/08/2019")),
-        Some(text("04/08/2019")),
-        Expect::New(2019),
-    ));
-    rows.push(planted(
-        "Ra",
-        "Đoàn chép hai lần",
-        "Lào",
-        Some(text("01/08/2019")),
-        Some(text("04/08/2019")),
-        Expect::Problem,
-    ));
-    // The demo's trip, as an office's own summary names it.
-    rows.push(planted(
-        "Đoàn ra",
-        "Dự Phiên họp INELI-ASEAN lần 2",
-        "Xin-ga-po",
-        Some(text("05/09/2016")),
-        Some(text("09/09/2016")),
-        Expect::Known,
-    ));
+        rows.push(Row { cells, expect });
+    }
     rows
 }
 
@@ -302,17 +292,19 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
         .with_file_name("Tong hop doan ra doan vao 2006-2025.xlsx");
     std::fs::write(&file, workbook(&rows)).unwrap();
     let file = file.to_str().unwrap();
+    // `desk [--json] history import <file> <flags>` on the test's database.
+    let import = |json: bool, flags: &[&str]| {
+        let mut args = vec!["--db", dbs.as_str()];
+        if json {
+            args.push("--json");
+        }
+        args.extend(["history", "import", file]);
+        args.extend_from_slice(flags);
+        desk(&args)
+    };
 
     // The preview: the planted rows, and the rows where "Nguyen Thi Hong Nhung" may be her.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--dry-run",
-    ]);
+    let run = import(true, &["--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let preview: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(preview["sheet"]["header_row"], 4);
@@ -381,15 +373,7 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     };
     let before = record();
     let same = format!("{NHUNG_PLAIN}={nhung_id}");
-    let refused = desk(&[
-        "--db",
-        &dbs,
-        "history",
-        "import",
-        file,
-        "--same-person",
-        &same,
-    ]);
+    let refused = import(false, &["--same-person", &same]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     assert!(
         refused.stderr.contains("nothing was imported"),
@@ -404,34 +388,14 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     assert_eq!(record(), before, "nothing was written");
 
     // With her confirmed, the preview names exactly the planted rows.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--dry-run",
-        "--same-person",
-        &same,
-    ]);
+    let run = import(true, &["--dry-run", "--same-person", &same]);
     assert_eq!(
         problem_rows(&serde_json::from_str(&run.stdout).unwrap()),
         planted
     );
 
     // Leaving the bad rows out: the good ones are in, counted per year as by hand.
-    let run = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--skip-invalid",
-        "--same-person",
-        &same,
-    ]);
+    let run = import(true, &["--skip-invalid", "--same-person", &same]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     let new = rows
@@ -497,17 +461,7 @@ fn twenty_years_of_the_offices_spreadsheet_are_previewed_and_imported() {
     assert_eq!(her.code, 0, "{}", her.stderr);
 
     // A second import of the same file adds nothing: every trip is now recorded.
-    let again = desk(&[
-        "--db",
-        &dbs,
-        "--json",
-        "history",
-        "import",
-        file,
-        "--skip-invalid",
-        "--same-person",
-        &same,
-    ]);
+    let again = import(true, &["--skip-invalid", "--same-person", &same]);
     let again: Value = serde_json::from_str(&again.stdout).unwrap();
     assert_eq!(again["imported"]["delegations"], 0);
 }
@@ -529,8 +483,18 @@ fn a_history_without_known_headers_is_refused_with_what_to_do() {
 /// nothing changed in between, and reads again when the file or the record did.
 #[test]
 fn an_import_after_its_preview_sees_what_changed_in_between() {
+    use desk_domain::history::HistoryImported;
     use desk_domain::progress::Unwatched;
     use desk_ops::history::{HistoryRequest, history_import, history_preview};
+
+    // An import of a whole file (no row skipped) as the window makes it, unwatched.
+    fn import_whole(
+        store: &mut desk_store::Store,
+        csv: &str,
+        request: &HistoryRequest,
+    ) -> HistoryImported {
+        history_import(store, "h.csv", csv.as_bytes(), request, false, &Unwatched).unwrap()
+    }
 
     let mut store = desk_store::Store::open_in_memory().unwrap();
     let request = HistoryRequest::default();
@@ -539,15 +503,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
     // Previewed, then imported unchanged: every row, as previewed.
     let preview = history_preview(&store, "h.csv", first.as_bytes(), &request).unwrap();
     assert!(preview.rows.iter().all(|r| r.already_recorded.is_none()));
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        first.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &first, &request);
     assert_eq!(imported.delegations, 20);
 
     // A second file previewed; meanwhile someone records the trip on its first row by hand.
@@ -565,15 +521,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
             &date(trip.ends_on),
         ))
         .unwrap();
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        second.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &second, &request);
     assert_eq!(
         (imported.delegations, imported.already_recorded.clone()),
         (9, vec![preview.rows[0].row]),
@@ -591,15 +539,7 @@ fn an_import_after_its_preview_sees_what_changed_in_between() {
     let third = desk_store::testing::history_csv(2, 5);
     history_preview(&store, "h.csv", third.as_bytes(), &request).unwrap();
     let fourth = desk_store::testing::history_csv(3, 3);
-    let imported = history_import(
-        &mut store,
-        "h.csv",
-        fourth.as_bytes(),
-        &request,
-        false,
-        &Unwatched,
-    )
-    .unwrap();
+    let imported = import_whole(&mut store, &fourth, &request);
     assert_eq!(imported.delegations, 3);
     let titles: Vec<String> = store
         .delegation_page(

@@ -81,30 +81,32 @@ fn singapore() -> Trip {
     }
 }
 
+/// The arguments of `desk <command> --delegation <the trip's>` on the trip's database, with
+/// `more` after.
+fn on_trip<'a>(trip: &'a Trip, command: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+    desk_tests::delegation_args(&trip.db, command, &trip.delegation, more)
+}
+
 fn add_flights(trip: &Trip) {
-    let out = desk(&[
-        "--db",
-        &trip.db,
-        "--json",
-        "segment",
-        "add",
-        "--delegation",
-        &trip.delegation,
-        "--from",
-        "han",
-        "--to",
-        "Singapore",
-        "--departs",
-        "2016-09-05T23:50",
-        "--arrives",
-        "2016-09-06T03:10",
-        "--carrier",
-        "Vietnam Airlines",
-        "--number",
-        "VN 651",
-    ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let segment: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let out = ok(&on_trip(
+        trip,
+        &["--json", "segment", "add"],
+        &[
+            "--from",
+            "han",
+            "--to",
+            "Singapore",
+            "--departs",
+            "2016-09-05T23:50",
+            "--arrives",
+            "2016-09-06T03:10",
+            "--carrier",
+            "Vietnam Airlines",
+            "--number",
+            "VN 651",
+        ],
+    ));
+    let segment: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         (segment["from_tz"].as_str(), segment["to_tz"].as_str()),
         (Some("Asia/Ho_Chi_Minh"), Some("Asia/Singapore")),
@@ -115,39 +117,28 @@ fn add_flights(trip: &Trip) {
         "an airport code is stored in capitals"
     );
     assert_eq!(segment["to_place"], "Singapore", "a city is kept as typed");
-    ok(&[
-        "--db",
-        &trip.db,
-        "segment",
-        "add",
-        "--delegation",
-        &trip.delegation,
-        "--from",
-        "SIN",
-        "--to",
-        "Hà Nội",
-        "--departs",
-        "2016-09-09T16:40",
-        "--arrives",
-        "2016-09-09T18:55",
-        "--carrier",
-        "Singapore Airlines",
-        "--number",
-        "SQ 176",
-    ]);
+    ok(&on_trip(
+        trip,
+        &["segment", "add"],
+        &[
+            "--from",
+            "SIN",
+            "--to",
+            "Hà Nội",
+            "--departs",
+            "2016-09-09T16:40",
+            "--arrives",
+            "2016-09-09T18:55",
+            "--carrier",
+            "Singapore Airlines",
+            "--number",
+            "SQ 176",
+        ],
+    ));
 }
 
 fn itinerary_json(trip: &Trip, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec![
-        "--db",
-        &trip.db,
-        "--json",
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-    ];
-    args.extend_from_slice(extra);
-    serde_json::from_str(&ok(&args)).unwrap()
+    serde_json::from_str(&ok(&on_trip(trip, &["--json", "itinerary"], extra))).unwrap()
 }
 
 #[test]
@@ -185,13 +176,7 @@ fn the_itinerary_shows_local_times_offsets_and_durations() {
         ],
         "HAN 23:50 +07 → SIN 03:10 +08 next day is 2 h 20 min"
     );
-    let table = ok(&[
-        "--db",
-        &trip.db,
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-    ]);
+    let table = ok(&on_trip(&trip, &["itinerary"], &[]));
     assert!(table.contains("2016-09-05 23:50 +07:00"), "{table}");
     assert!(
         table.contains("Asia/Ho_Chi_Minh → Asia/Singapore"),
@@ -229,13 +214,7 @@ fn nights_without_a_stay_are_flagged_for_the_right_person() {
         serde_json::json!(["2016-09-06", "2016-09-07", "2016-09-08"]),
         "arrival at 03:10 on the 6th, departure on the 9th"
     );
-    let table = ok(&[
-        "--db",
-        &trip.db,
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-    ]);
+    let table = ok(&on_trip(&trip, &["itinerary"], &[]));
     assert!(
         table.contains("Lê Văn Thành: no stay booked in Singapore"),
         "the table says who and where: {table}"
@@ -251,22 +230,19 @@ fn nights_without_a_stay_are_flagged_for_the_right_person() {
 #[test]
 fn an_unknown_place_without_a_zone_is_refused_and_a_typed_zone_is_accepted() {
     let trip = singapore();
-    let refused = desk(&[
-        "--db",
-        &trip.db,
-        "segment",
-        "add",
-        "--delegation",
-        &trip.delegation,
-        "--from",
-        "HAN",
-        "--to",
-        "Atlantis",
+    // The same flight twice: first without a zone for Atlantis, then with one.
+    let to_atlantis = ["--from", "HAN", "--to", "Atlantis"];
+    let times = [
         "--departs",
         "2016-09-05T23:50",
         "--arrives",
         "2016-09-06T03:10",
-    ]);
+    ];
+    let refused = desk(&on_trip(
+        &trip,
+        &["segment", "add"],
+        &[&to_atlantis[..], &times].concat(),
+    ));
     assert_eq!(refused.code, 1, "{}", refused.stderr);
     assert!(
         refused.stderr.contains("Arrival place \"Atlantis\"")
@@ -281,24 +257,12 @@ fn an_unknown_place_without_a_zone_is_refused_and_a_typed_zone_is_accepted() {
             .is_empty(),
         "nothing written"
     );
-    ok(&[
-        "--db",
-        &trip.db,
-        "segment",
-        "add",
-        "--delegation",
-        &trip.delegation,
-        "--from",
-        "HAN",
-        "--to",
-        "Atlantis",
-        "--to-tz",
-        "Pacific/Tahiti",
-        "--departs",
-        "2016-09-05T23:50",
-        "--arrives",
-        "2016-09-06T03:10",
-    ]);
+    let zone = ["--to-tz", "Pacific/Tahiti"];
+    ok(&on_trip(
+        &trip,
+        &["segment", "add"],
+        &[&to_atlantis[..], &zone, &times].concat(),
+    ));
     let it = itinerary_json(&trip, &[]);
     assert_eq!(it["legs"][0]["segment"]["to_tz"], "Pacific/Tahiti");
 }
@@ -311,17 +275,11 @@ fn the_trip_goes_out_as_a_printable_pdf_and_a_calendar() {
     let pdf = dir.path().join("itinerary.pdf");
     let ics = dir.path().join("trip.ics");
     let (pdf_arg, ics_arg) = (pdf.to_str().unwrap(), ics.to_str().unwrap());
-    ok(&[
-        "--db",
-        &trip.db,
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-        "--pdf",
-        pdf_arg,
-        "--ics",
-        ics_arg,
-    ]);
+    ok(&on_trip(
+        &trip,
+        &["itinerary"],
+        &["--pdf", pdf_arg, "--ics", ics_arg],
+    ));
     let text = Command::new("pdftotext")
         .args([pdf_arg, "-"])
         .output()
@@ -355,19 +313,18 @@ fn the_trip_goes_out_as_a_printable_pdf_and_a_calendar() {
     assert_eq!(calendar.matches("BEGIN:VTIMEZONE").count(), 2);
 
     let one = dir.path().join("dung.pdf");
-    ok(&[
-        "--db",
-        &trip.db,
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-        "--person",
-        &trip.dung,
-        "--pdf",
-        one.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
+    ok(&on_trip(
+        &trip,
+        &["itinerary"],
+        &[
+            "--person",
+            &trip.dung,
+            "--pdf",
+            one.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    ));
     let text = Command::new("pdftotext")
         .args([one.to_str().unwrap(), "-"])
         .output()
@@ -380,15 +337,7 @@ fn the_trip_goes_out_as_a_printable_pdf_and_a_calendar() {
     );
     assert!(!text.contains("LE VAN THANH"), "only Dung's sheet: {text}");
 
-    let stranger = desk(&[
-        "--db",
-        &trip.db,
-        "itinerary",
-        "--delegation",
-        &trip.delegation,
-        "--person",
-        "nobody",
-    ]);
+    let stranger = desk(&on_trip(&trip, &["itinerary"], &["--person", "nobody"]));
     assert_eq!(
         stranger.code, 1,
         "a person outside the delegation is refused"

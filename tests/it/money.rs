@@ -12,7 +12,7 @@ use desk_domain::{
     Language, LineSource, MemberInput, Money,
 };
 use desk_store::Store;
-use desk_tests::{TempDb, desk, poppler};
+use desk_tests::{TempDb, delegation_args, desk, poppler};
 
 const NHUNG: &str = "Nguyễn Thị Hồng Nhung";
 const TUAN: &str = "Đỗ Minh Tuấn";
@@ -29,6 +29,26 @@ fn demo() -> (Store, String) {
         .find(|d| d.direction == Direction::Outgoing && d.country == "SG")
         .expect("the demo's Singapore delegation")
         .id;
+    (store, singapore)
+}
+
+/// The id of the store's delegation to Singapore (the demo has one).
+fn singapore_in(store: &Store) -> String {
+    store
+        .list_delegations()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.country == "SG")
+        .unwrap()
+        .id
+}
+
+/// The demo, with the Singapore trip's estimate saved at Vietcombank's 22,300 VND a dollar.
+fn demo_estimated() -> (Store, String) {
+    let (mut store, singapore) = demo();
+    store
+        .save_estimate(&singapore, &vietcombank("22300"))
+        .unwrap();
     (store, singapore)
 }
 
@@ -255,13 +275,7 @@ fn recomputing_after_the_trip_changed_lists_what_changed() {
 fn an_estimate_needs_a_table_and_a_complete_rate() {
     let mut store = Store::open_in_memory().unwrap();
     store.load_demo().unwrap();
-    let singapore = store
-        .list_delegations()
-        .unwrap()
-        .into_iter()
-        .find(|d| d.country == "SG")
-        .unwrap()
-        .id;
+    let singapore = singapore_in(&store);
     let error = desk_domain::Error::from(
         store
             .estimate(&singapore, &EstimateRequest::default())
@@ -525,10 +539,7 @@ fn the_singapore_settlement_matches_the_demo_expenses_by_hand() {
 
 #[test]
 fn once_an_estimate_is_saved_the_settlement_compares_against_it() {
-    let (mut store, singapore) = demo();
-    store
-        .save_estimate(&singapore, &vietcombank("22300"))
-        .unwrap();
+    let (store, singapore) = demo_estimated();
     let s = store.settlement(&singapore).unwrap();
     assert!(matches!(s.estimate_from, EstimateFrom::Saved { .. }));
     let nhung = s.parties.iter().find(|p| p.name == NHUNG).unwrap();
@@ -562,13 +573,7 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
     assert_eq!(desk(&["--db", db_path, "demo"]).code, 0);
     let singapore = {
         let mut store = db.open();
-        let id = store
-            .list_delegations()
-            .unwrap()
-            .into_iter()
-            .find(|d| d.country == "SG")
-            .unwrap()
-            .id;
+        let id = singapore_in(&store);
         // A visa fee whose description looks like a formula, as pasted from somewhere.
         store
             .add(
@@ -587,24 +592,24 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
     };
     let xlsx = db.dir.path().join("estimate.xlsx");
     let pdf = db.dir.path().join("estimate.pdf");
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "estimate",
-        "--delegation",
+        &["estimate"],
         &singapore,
-        "--rate",
-        "22300",
-        "--rate-date",
-        "2016-08-22",
-        "--rate-source",
-        "Vietcombank",
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-        "--save",
-    ]);
+        &[
+            "--rate",
+            "22300",
+            "--rate-date",
+            "2016-08-22",
+            "--rate-source",
+            "Vietcombank",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--save",
+        ],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("Total in VND: 44.927.150 ₫"),
@@ -666,17 +671,12 @@ fn the_accounting_office_gets_numbers_it_can_add_and_text_that_runs_nothing() {
 
     // A description that starts with "=" goes to the settlement's lines as text too.
     let settlement = db.dir.path().join("settlement.xlsx");
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "settlement",
-        "--delegation",
+        &["settlement"],
         &singapore,
-        "--xlsx",
-        settlement.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
+        &["--xlsx", settlement.to_str().unwrap(), "--lang", "en"],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(std::fs::read(&settlement).unwrap())).unwrap();
@@ -716,22 +716,13 @@ fn estimate_json_is_stable_and_settlement_json_has_the_totals() {
     let db = TempDb::new().unwrap();
     let db_path = db.path.to_str().unwrap();
     assert_eq!(desk(&["--db", db_path, "demo"]).code, 0);
-    let singapore = db
-        .open()
-        .list_delegations()
-        .unwrap()
-        .into_iter()
-        .find(|d| d.country == "SG")
-        .unwrap()
-        .id;
-    let run = desk(&[
-        "--db",
+    let singapore = singapore_in(&db.open());
+    let run = desk(&delegation_args(
         db_path,
-        "--json",
-        "estimate",
-        "--delegation",
+        &["--json", "estimate"],
         &singapore,
-    ]);
+        &[],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["estimate"]["totals"][0]["minor"], 190_000);
@@ -744,38 +735,30 @@ fn estimate_json_is_stable_and_settlement_json_has_the_totals() {
     assert_eq!(json["estimate"]["lines"][0]["basis"]["kind"], "per_diem");
     assert_eq!(json["previous"], serde_json::Value::Null);
 
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "--json",
-        "settlement",
-        "--delegation",
+        &["--json", "settlement"],
         &singapore,
-    ]);
+        &[],
+    ));
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["vnd"]["to_pay"], 7_427_640);
     assert_eq!(json["estimate_from"]["kind"], "entered");
 
-    let run = desk(&[
-        "--db",
+    let run = desk(&delegation_args(
         db_path,
-        "estimate",
-        "--delegation",
+        &["estimate"],
         &singapore,
-        "--rate",
-        "22300",
-    ]);
+        &["--rate", "22300"],
+    ));
     assert_eq!(run.code, 1, "a rate without date and source is refused");
     assert!(run.stderr.contains("Rate date"), "{}", run.stderr);
 }
 
 #[test]
 fn rate_tables_and_saved_estimates_travel_with_an_export() {
-    let (mut store, singapore) = demo();
-    store
-        .save_estimate(&singapore, &vietcombank("22300"))
-        .unwrap();
+    let (store, singapore) = demo_estimated();
     let first = store.export("").unwrap();
     assert_eq!(first.rate_tables.len(), 1);
     assert_eq!(first.estimates.len(), 1);
@@ -809,13 +792,7 @@ fn a_database_from_before_rate_tables_upgrades_and_can_be_estimated() {
         "an upgraded database has no table yet"
     );
     desk_ops::rates::load_example(&mut store).unwrap();
-    let singapore = store
-        .list_delegations()
-        .unwrap()
-        .into_iter()
-        .find(|d| d.country == "SG")
-        .unwrap()
-        .id;
+    let singapore = singapore_in(&store);
     let e = store.estimate(&singapore, &vietcombank("22300")).unwrap();
     assert_eq!(
         e.total_vnd,

@@ -11,21 +11,20 @@ use desk_tests::{TempDb, desk};
 const PASSPORT: &str = "C7654321";
 const NAME: &str = "Nguyễn Thị Hằng";
 
+/// `desk person add` for the person above, whose details no file on disk may show.
+const ADD_PERSON: [&str; 8] = [
+    "person",
+    "add",
+    "--name",
+    NAME,
+    "--passport",
+    PASSPORT,
+    "--born",
+    "1980-05-17",
+];
+
 fn add_person(db: &str) -> String {
-    let added = desk(&[
-        "--db",
-        db,
-        "person",
-        "add",
-        "--name",
-        NAME,
-        "--passport",
-        PASSPORT,
-        "--born",
-        "1980-05-17",
-        "--nationality",
-        "VN",
-    ]);
+    let added = desk(&[&["--db", db][..], &ADD_PERSON, &["--nationality", "VN"]].concat());
     assert_eq!(added.code, 0, "{}", added.stderr);
     added.stdout.trim().to_owned()
 }
@@ -103,16 +102,7 @@ fn a_new_database_its_wal_and_backups_show_nothing_personal_and_only_to_their_ow
         all.extend_from_slice(args);
         desk(&all)
     };
-    let added = run(&[
-        "person",
-        "add",
-        "--name",
-        NAME,
-        "--passport",
-        PASSPORT,
-        "--born",
-        "1980-05-17",
-    ]);
+    let added = run(&ADD_PERSON);
     assert_eq!(added.code, 0, "{}", added.stderr);
     let made = run(&["backup"]);
     assert_eq!(made.code, 0, "{}", made.stderr);
@@ -161,14 +151,11 @@ fn a_wrong_key_is_refused_naming_its_file_and_the_database_is_byte_for_byte_unch
     let wrong = db.dir.path().join("wrong.key");
     std::fs::write(&wrong, format!("{}\n", "ab".repeat(32))).unwrap();
     let files_before = listing(db.dir.path());
-    let refused = desk(&[
-        "--db",
-        db.arg(),
-        "--key-file",
-        wrong.to_str().unwrap(),
-        "person",
-        "list",
-    ]);
+    let with_wrong_key = |command: &[&str]| {
+        let key_file = ["--db", db.arg(), "--key-file", wrong.to_str().unwrap()];
+        desk(&[&key_file[..], command].concat())
+    };
+    let refused = with_wrong_key(&["person", "list"]);
     assert_eq!(refused.code, 1);
     assert!(
         refused.stderr.contains(&format!(
@@ -196,13 +183,7 @@ fn a_wrong_key_is_refused_naming_its_file_and_the_database_is_byte_for_byte_unch
 
     // A key file that is not a key says so.
     std::fs::write(&wrong, "not a key").unwrap();
-    let bad = desk(&[
-        "--db",
-        db.arg(),
-        "--key-file",
-        wrong.to_str().unwrap(),
-        "check",
-    ]);
+    let bad = with_wrong_key(&["check"]);
     assert_eq!(bad.code, 1);
     assert!(
         bad.stderr.contains("64 hexadecimal characters"),
@@ -268,14 +249,20 @@ fn no_command_but_init_or_demo_makes_a_database_where_there_is_none() {
     assert_eq!(listed.code, 0, "{}", listed.stderr);
 }
 
-#[test]
-fn a_plaintext_database_of_an_earlier_app_is_encrypted_when_the_cli_opens_it() {
+/// A plaintext database as an earlier app (schema 3) left it, from `tests/fixtures`.
+fn schema_v3_database() -> TempDb {
     let db = TempDb::new().unwrap();
     std::fs::copy(
         desk_tests::repo_root().join("tests/fixtures/schema-v3.sqlite"),
         &db.path,
     )
     .unwrap();
+    db
+}
+
+#[test]
+fn a_plaintext_database_of_an_earlier_app_is_encrypted_when_the_cli_opens_it() {
+    let db = schema_v3_database();
     let before = desk_store::testing::plain_counts(&db.path).unwrap();
     let opened = desk(&["--db", db.arg(), "check"]);
     assert_eq!(opened.code, 0, "{}", opened.stderr);
@@ -351,12 +338,7 @@ fn the_audit_trail_says_a_passport_changed_never_what_it_was_and_a_purge_leaves_
 
 #[test]
 fn migration_4_scrubs_the_passports_an_earlier_app_wrote_into_the_audit_trail() {
-    let db = TempDb::new().unwrap();
-    std::fs::copy(
-        desk_tests::repo_root().join("tests/fixtures/schema-v3.sqlite"),
-        &db.path,
-    )
-    .unwrap();
+    let db = schema_v3_database();
     let whole = format!(
         r#"{{"id":"p1","full_name":"{NAME}","passport_no":"{PASSPORT}","born_on":"1980-05-17"}}"#
     );
@@ -391,11 +373,7 @@ fn backups_are_listed_in_the_documented_json_shape_and_made_daily_on_open() {
     assert_eq!(desk(&["--db", db.arg(), "person", "list"]).code, 0);
     assert_eq!(desk(&["--db", db.arg(), "person", "list"]).code, 0);
     add_person(db.arg());
-    let daily: Vec<String> = desk_store::backups::list(&db.path)
-        .unwrap()
-        .into_iter()
-        .map(|b| b.reason)
-        .collect();
+    let daily: Vec<String> = backup_reasons(&db);
     assert_eq!(
         daily,
         ["daily"],
@@ -436,43 +414,39 @@ fn backups_are_listed_in_the_documented_json_shape_and_made_daily_on_open() {
     assert!(table.stdout.contains("VERIFIED"), "{}", table.stdout);
 }
 
+/// `desk export --out <out>` of the whole database.
+fn export(db: &TempDb, out: &Path) -> desk_tests::Run {
+    desk(&["--db", db.arg(), "export", "--out", out.to_str().unwrap()])
+}
+
+/// Why each backup of the database was made (`daily`, `import`, `purge`...).
+fn backup_reasons(db: &TempDb) -> Vec<String> {
+    desk_store::backups::list(&db.path)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.reason)
+        .collect()
+}
+
 #[test]
 fn risky_operations_are_preceded_by_a_verified_backup() {
     let db = TempDb::new().unwrap();
     assert_eq!(desk(&["--db", db.arg(), "demo"]).code, 0);
-    let export = db.dir.path().join("all.json");
-    assert_eq!(
-        desk(&[
-            "--db",
-            db.arg(),
-            "export",
-            "--out",
-            export.to_str().unwrap()
-        ])
-        .code,
-        0
-    );
+    let export_file = db.dir.path().join("all.json");
+    assert_eq!(export(&db, &export_file).code, 0);
     let other = TempDb::with_database().unwrap();
     assert_eq!(
-        desk(&["--db", other.arg(), "import", export.to_str().unwrap()]).code,
+        desk(&["--db", other.arg(), "import", export_file.to_str().unwrap()]).code,
         0
     );
-    let reasons: Vec<String> = desk_store::backups::list(&other.path)
-        .unwrap()
-        .into_iter()
-        .map(|b| b.reason)
-        .collect();
+    let reasons: Vec<String> = backup_reasons(&other);
     assert!(reasons.contains(&"import".to_owned()), "{reasons:?}");
 
     let mut store = db.open();
     let trip = store.list_delegations().unwrap().remove(0);
     store.trash_delegation(&trip.id).unwrap();
     store.purge_delegation(&trip.id).unwrap();
-    let reasons: Vec<String> = desk_store::backups::list(&db.path)
-        .unwrap()
-        .into_iter()
-        .map(|b| b.reason)
-        .collect();
+    let reasons: Vec<String> = backup_reasons(&db);
     assert!(reasons.contains(&"purge".to_owned()), "{reasons:?}");
 }
 
@@ -569,6 +543,11 @@ fn a_backup_made_with_another_key_is_refused_and_nothing_changes() {
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
 }
 
+/// `desk key restore <sheet>` with `db` (the database and where its key goes) before it.
+fn restore_key(db: &[&str], sheet: &Path) -> desk_tests::Run {
+    desk(&[db, &["key", "restore", sheet.to_str().unwrap()]].concat())
+}
+
 #[test]
 fn the_recovery_sheet_opens_the_database_on_another_machine() {
     let db = TempDb::new().unwrap();
@@ -609,15 +588,7 @@ fn the_recovery_sheet_opens_the_database_on_another_machine() {
     ]);
     assert_eq!(wrong.code, 1, "a key that does not open it is not kept");
     assert!(!new_key.exists());
-    let restored = desk(&[
-        "--db",
-        m,
-        "--key-file",
-        k,
-        "key",
-        "restore",
-        sheet.to_str().unwrap(),
-    ]);
+    let restored = restore_key(&["--db", m, "--key-file", k], &sheet);
     assert_eq!(restored.code, 0, "{}", restored.stderr);
     let listed = desk(&["--db", m, "--key-file", k, "--json", "person", "list"]);
     assert_eq!(listed.code, 0, "{}", listed.stderr);
@@ -632,17 +603,7 @@ fn a_json_import_keeps_the_office_settings_unless_asked_and_says_which() {
     theirs.agency = "THƯ VIỆN THÀNH PHỐ ĐÀ NẴNG".into();
     source.open().save_settings(&theirs).unwrap();
     let file = source.dir.path().join("all.json");
-    assert_eq!(
-        desk(&[
-            "--db",
-            source.arg(),
-            "export",
-            "--out",
-            file.to_str().unwrap()
-        ])
-        .code,
-        0
-    );
+    assert_eq!(export(&source, &file).code, 0);
     let office = TempDb::with_database().unwrap();
     let mut settings = office.open().settings().unwrap();
     settings.agency = "THƯ VIỆN TỈNH KHÁNH HÒA".into();
@@ -725,13 +686,7 @@ fn a_full_disk_gives_a_clear_error_naming_it_and_leaves_no_partial_file() {
     // A disk with a little room left, less than the demo's export needs.
     let _ = std::fs::write(disk.dir.path().join("filler"), vec![0u8; 150 * 1024]);
     let target = disk.dir.path().join("all.json");
-    let failed = desk(&[
-        "--db",
-        db.arg(),
-        "export",
-        "--out",
-        target.to_str().unwrap(),
-    ]);
+    let failed = export(&db, &target);
     assert_eq!(failed.code, 1);
     assert!(
         failed
@@ -874,14 +829,7 @@ fn the_system_keyring_keeps_the_key_of_a_new_database() {
     std::fs::copy(&db, &copy).unwrap();
     let c = copy.to_str().unwrap();
     assert_eq!(desk(&["--db", c, "--key-file=", "person", "list"]).code, 1);
-    let restored = desk(&[
-        "--db",
-        c,
-        "--key-file=",
-        "key",
-        "restore",
-        sheet.to_str().unwrap(),
-    ]);
+    let restored = restore_key(&["--db", c, "--key-file="], &sheet);
     assert_eq!(restored.code, 0, "{}", restored.stderr);
     assert!(
         restored.stdout.contains("system keyring"),

@@ -187,6 +187,17 @@ fn the_year_filter_counts_the_delegations_that_start_in_it() {
     assert_eq!(rest.next, None, "the last page says so");
 }
 
+/// The first `limit` delegations of the trash, as the window's Trash view reads them.
+fn trash_page(store: &Store, limit: u32) -> Page<Delegation> {
+    let trash = DelegationFilter {
+        trashed: true,
+        ..Default::default()
+    };
+    store
+        .delegation_page(&trash, &PageRequest::first(limit))
+        .unwrap()
+}
+
 #[test]
 fn a_cursor_stays_right_when_rows_before_it_are_thrown_away() {
     let mut store = Store::open_in_memory().unwrap();
@@ -233,15 +244,7 @@ fn a_cursor_stays_right_when_rows_before_it_are_thrown_away() {
         ["Visit 3", "Visit 2", "Visit 1"]
     );
     assert_eq!(next.total, 5);
-    let trash = store
-        .delegation_page(
-            &DelegationFilter {
-                trashed: true,
-                ..Default::default()
-            },
-            &PageRequest::first(10),
-        )
-        .unwrap();
+    let trash = trash_page(&store, 10);
     assert_eq!(trash.total, 1);
     assert_eq!(trash.items[0].title, "Visit 5");
     let refused = store.delegation_page(
@@ -337,6 +340,14 @@ fn a_replaced_entry_is_found_by_its_new_words_only_and_the_rest_stay_found() {
     );
 }
 
+/// `desk --json delegation list --limit 2` on the database at `db`, with `more` arguments
+/// (a cursor) after: a script reading the list two at a time.
+fn list_two(db: &str, more: &[&str]) -> desk_tests::Run {
+    let mut args = vec!["--db", db, "--json", "delegation", "list", "--limit", "2"];
+    args.extend_from_slice(more);
+    desk(&args)
+}
+
 #[test]
 fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
     let tmp = TempDb::new().unwrap();
@@ -366,15 +377,7 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
     let first = store
         .delegation_page(&DelegationFilter::default(), &PageRequest::first(3))
         .unwrap();
-    let trash = store
-        .delegation_page(
-            &DelegationFilter {
-                trashed: true,
-                ..Default::default()
-            },
-            &PageRequest::first(1),
-        )
-        .unwrap();
+    let trash = trash_page(&store, 1);
     assert_eq!(first.total + trash.total, 2_500, "a year of delegations");
     assert!(
         trash.total > 0 && trash.total < 100,
@@ -389,30 +392,12 @@ fn desk_synthetic_writes_a_marked_database_and_never_into_an_existing_one() {
         !store.search("nguyen", 5).unwrap().is_empty(),
         "the search index is filled"
     );
-    let listed = desk(&[
-        "--db",
-        out_arg,
-        "--json",
-        "delegation",
-        "list",
-        "--limit",
-        "2",
-    ]);
+    let listed = list_two(out_arg, &[]);
     assert_eq!(listed.code, 0, "{}", listed.stderr);
     let rows: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
     assert_eq!(rows["items"].as_array().map(Vec::len), Some(2));
     let cursor = rows["next"].as_str().unwrap();
-    let after = desk(&[
-        "--db",
-        out_arg,
-        "--json",
-        "delegation",
-        "list",
-        "--limit",
-        "2",
-        "--after",
-        cursor,
-    ]);
+    let after = list_two(out_arg, &["--after", cursor]);
     let more: serde_json::Value = serde_json::from_str(&after.stdout).unwrap();
     assert_ne!(
         more["items"][0]["id"], rows["items"][0]["id"],

@@ -4,7 +4,6 @@
 //! the kept roots (who, when in +07:00, unchanged, trusted).
 
 use std::path::Path;
-use std::process::Command;
 
 use desk_domain::print::Paper;
 use desk_domain::{AttachmentInput, Language, SignImageKind, StatsRangeInput};
@@ -12,99 +11,19 @@ use desk_ops::sign::{self, KeySource};
 use desk_sign::Lang;
 use desk_tests::{TempDb, desk};
 
-fn openssl(dir: &Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed by scripts/test.sh");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+#[path = "../../crates/desk-sign/tests/common/pki.rs"]
+mod test_pki;
 
 /// A test CA and a signer's PKCS#12 file (password 1234) in `dir`.
 fn pki(dir: &Path) {
-    openssl(
+    test_pki::ca(dir, "/CN=Desk Settings CA/O=Desk Tests", "30");
+    test_pki::signer(
         dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.crt",
-            "-days",
-            "30",
-            "-subj",
-            "/CN=Desk Settings CA/O=Desk Tests",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ],
-    );
-    std::fs::write(
-        dir.join("signer.cnf"),
-        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
-    )
-    .unwrap();
-    openssl(
-        dir,
-        &[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "signer.key",
-            "-out",
-            "signer.csr",
-            "-subj",
-            "/CN=Signer of the Office",
-        ],
-    );
-    openssl(
-        dir,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "signer.csr",
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "signer.crt",
-            "-days",
-            "30",
-            "-extfile",
-            "signer.cnf",
-        ],
-    );
-    openssl(
-        dir,
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "signer.key",
-            "-in",
-            "signer.crt",
-            "-certfile",
-            "ca.crt",
-            "-out",
-            "signer.p12",
-            "-passout",
-            "pass:1234",
-        ],
+        "signer",
+        "/CN=Signer of the Office",
+        "digitalSignature,nonRepudiation",
+        "30",
+        "1234",
     );
 }
 

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 use desk_domain::{
-    DelegationInput, DelegationStatus, Direction, Funding, MemberInput, ReportState, StatsMetric,
-    Trend, YearStats,
+    Delegation, DelegationInput, DelegationStatus, Direction, Funding, MemberInput, ReportState,
+    StatsMetric, Trend, YearStats,
 };
 use desk_store::Store;
 
@@ -28,6 +28,28 @@ fn year(store: &Store, y: i32) -> YearStats {
             day("2026-11-01"),
         )
         .unwrap()
+}
+
+/// A new outgoing delegation to `country` from `starts` to `ends`, with nothing else filled in.
+fn outgoing(store: &mut Store, title: &str, country: &str, starts: &str, ends: &str) -> Delegation {
+    let input = DelegationInput::new(Direction::Outgoing, title, country, starts, ends);
+    store.create_delegation(&input).unwrap()
+}
+
+/// Adds the demo's Trần Mỹ Dung to `delegation` on the terms of `member` (her id filled in),
+/// and returns her id.
+fn dung_joins(store: &mut Store, delegation: &str, member: MemberInput) -> String {
+    let people = store.list_people().unwrap();
+    let dung = people
+        .iter()
+        .find(|p| p.full_name == "Trần Mỹ Dung")
+        .unwrap();
+    let member = MemberInput {
+        person_id: dung.id.clone(),
+        ..member
+    };
+    store.add_member(delegation, &member).unwrap();
+    dung.id.clone()
 }
 
 fn change(stats: &YearStats, metric: StatsMetric) -> (i64, i64, Trend, Option<String>) {
@@ -266,20 +288,7 @@ fn a_cancelled_delegation_is_listed_apart_and_counted_nowhere() {
     );
     input.event = "CONSAL workshop".into();
     let cancelled = store.create_delegation(&input).unwrap();
-    let people = store.list_people().unwrap();
-    let dung = people
-        .iter()
-        .find(|p| p.full_name == "Trần Mỹ Dung")
-        .unwrap();
-    store
-        .add_member(
-            &cancelled.id,
-            &MemberInput {
-                person_id: dung.id.clone(),
-                ..MemberInput::default()
-            },
-        )
-        .unwrap();
+    dung_joins(&mut store, &cancelled.id, MemberInput::default());
     store
         .set_delegation_status(&cancelled.id, DelegationStatus::Cancelled)
         .unwrap();
@@ -325,31 +334,22 @@ fn a_cancelled_delegation_is_listed_apart_and_counted_nowhere() {
 #[test]
 fn a_second_trip_in_the_same_year_adds_trips_and_days_but_not_people() {
     let mut store = demo();
-    let bangkok = store
-        .create_delegation(&DelegationInput::new(
-            Direction::Outgoing,
-            "Hội thảo tại Bangkok",
-            "TH",
-            "2016-11-14",
-            "2016-11-17",
-        ))
-        .unwrap();
-    let people = store.list_people().unwrap();
-    let dung = people
-        .iter()
-        .find(|p| p.full_name == "Trần Mỹ Dung")
-        .unwrap();
-    store
-        .add_member(
-            &bangkok.id,
-            &MemberInput {
-                person_id: dung.id.clone(),
-                // She joins a day late: 15–17 November, 3 days.
-                joins_on: "2016-11-15".into(),
-                ..MemberInput::default()
-            },
-        )
-        .unwrap();
+    let bangkok = outgoing(
+        &mut store,
+        "Hội thảo tại Bangkok",
+        "TH",
+        "2016-11-14",
+        "2016-11-17",
+    );
+    let dung = dung_joins(
+        &mut store,
+        &bangkok.id,
+        MemberInput {
+            // She joins a day late: 15–17 November, 3 days.
+            joins_on: "2016-11-15".into(),
+            ..MemberInput::default()
+        },
+    );
 
     let s = year(&store, 2016);
     assert_eq!(s.totals.outgoing.count, 2);
@@ -366,12 +366,12 @@ fn a_second_trip_in_the_same_year_adds_trips_and_days_but_not_people() {
     let her = s
         .person_days_by_person
         .iter()
-        .find(|p| p.person_id == dung.id)
+        .find(|p| p.person_id == dung)
         .unwrap();
     assert_eq!((her.trips, her.days), (2, 5 + 3));
     assert_eq!(her.delegation_ids.len(), 2);
     assert_eq!(
-        s.person_days_by_person[0].person_id, dung.id,
+        s.person_days_by_person[0].person_id, dung,
         "the most days abroad first"
     );
     // The new trip has no expense: it costs its (empty) estimate and says so.
@@ -415,6 +415,13 @@ mod cli {
         let loaded = desk(&["--db", &path, "demo"]);
         assert_eq!(loaded.code, 0, "{}", loaded.stderr);
         (db, path)
+    }
+
+    /// `desk annual-report --year 2017` on the database at `db`, with `more` arguments.
+    fn annual_report_2017(db: &str, more: &[&str]) -> desk_tests::Run {
+        let mut args = vec!["--db", db, "annual-report", "--year", "2017"];
+        args.extend_from_slice(more);
+        desk(&args)
     }
 
     #[test]
@@ -509,21 +516,19 @@ mod cli {
         let (db_dir, db) = demo_db();
         let pdf = db_dir.dir.path().join("bao-cao-2017.pdf");
         let xlsx = db_dir.dir.path().join("bao-cao-2017.xlsx");
-        let run = desk(&[
-            "--db",
+        let run = annual_report_2017(
             &db,
-            "annual-report",
-            "--year",
-            "2017",
-            "--lang",
-            "vi",
-            "--out",
-            pdf.to_str().unwrap(),
-            "--xlsx",
-            xlsx.to_str().unwrap(),
-            "--date",
-            "2018-01-15",
-        ]);
+            &[
+                "--lang",
+                "vi",
+                "--out",
+                pdf.to_str().unwrap(),
+                "--xlsx",
+                xlsx.to_str().unwrap(),
+                "--date",
+                "2018-01-15",
+            ],
+        );
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(run.stdout.contains("Wrote"), "{}", run.stdout);
         let bytes = std::fs::read(&pdf).unwrap();
@@ -542,19 +547,9 @@ mod cli {
             .collect();
         assert!(leftovers.is_empty(), "no half-written file is left behind");
 
-        let nowhere = desk(&["--db", &db, "annual-report", "--year", "2017"]);
+        let nowhere = annual_report_2017(&db, &[]);
         assert_eq!(nowhere.code, 2, "a file to write is required");
-        let bad_language = desk(&[
-            "--db",
-            &db,
-            "annual-report",
-            "--year",
-            "2017",
-            "--lang",
-            "fr",
-            "--out",
-            "x.pdf",
-        ]);
+        let bad_language = annual_report_2017(&db, &["--lang", "fr", "--out", "x.pdf"]);
         assert_eq!(bad_language.code, 2, "vi or en only");
     }
 }
@@ -567,15 +562,13 @@ fn the_years_to_choose_from_are_those_with_delegations_latest_first_trash_left_o
         vec![2017, 2016],
         "the demo holds the Singapore trip (2016) and the Ha Noi session (2017)"
     );
-    let planned = store
-        .create_delegation(&DelegationInput::new(
-            Direction::Outgoing,
-            "Hội nghị CONSAL (dự kiến)",
-            "TH",
-            "2019-03-04",
-            "2019-03-06",
-        ))
-        .unwrap();
+    let planned = outgoing(
+        &mut store,
+        "Hội nghị CONSAL (dự kiến)",
+        "TH",
+        "2019-03-04",
+        "2019-03-06",
+    );
     assert_eq!(store.stats_years().unwrap(), vec![2019, 2017, 2016]);
     store.trash_delegation(&planned.id).unwrap();
     assert_eq!(

@@ -11,6 +11,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "../../desk-sign/tests/common/pki.rs"]
+mod test_pki;
+
 const SINGAPORE: &str = "018fd2d0-0819-7186-9072-600a56b24d19";
 const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const PIN: &str = "1234";
@@ -38,90 +41,16 @@ impl Pki {
         self.dir.path().join(name)
     }
 
-    fn openssl(&self, args: &[&str]) {
-        run(Command::new("openssl")
-            .args(args)
-            .current_dir(self.dir.path()));
-    }
-
     /// A signer certificate issued by the CA with the given key usage and validity days.
     fn signer(&self, name: &str, subject: &str, key_usage: &str, days: &str) {
-        std::fs::write(
-            self.path(&format!("{name}.cnf")),
-            format!("basicConstraints=CA:FALSE\nkeyUsage=critical,{key_usage}\n"),
-        )
-        .unwrap();
-        self.openssl(&[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            &format!("{name}.key"),
-            "-out",
-            &format!("{name}.csr"),
-            "-utf8",
-            "-subj",
-            subject,
-        ]);
-        self.openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            &format!("{name}.csr"),
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            &format!("{name}.crt"),
-            "-days",
-            days,
-            "-extfile",
-            &format!("{name}.cnf"),
-        ]);
-        self.openssl(&[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            &format!("{name}.key"),
-            "-in",
-            &format!("{name}.crt"),
-            "-certfile",
-            "ca.crt",
-            "-out",
-            &format!("{name}.p12"),
-            "-passout",
-            &format!("pass:{PIN}"),
-            "-name",
-            name,
-        ]);
+        test_pki::signer(self.dir.path(), name, subject, key_usage, days, PIN);
     }
 
     fn new() -> Self {
         let pki = Pki {
             dir: tempfile::tempdir().unwrap(),
         };
-        pki.openssl(&[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.crt",
-            "-days",
-            "30",
-            "-subj",
-            "/CN=Desk Test CA/O=Desk Tests",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ]);
+        test_pki::ca(pki.dir.path(), "/CN=Desk Test CA/O=Desk Tests", "30");
         pki.signer(
             "signer",
             "/CN=Nguyễn Thị Hồng Nhung/O=Thư viện Quốc gia Việt Nam",
@@ -194,15 +123,18 @@ impl Pki {
         ]);
         env(&mut key);
         run(&mut key);
-        self.openssl(&[
-            "x509",
-            "-in",
-            "signer.crt",
-            "-outform",
-            "der",
-            "-out",
-            "signer.der",
-        ]);
+        test_pki::openssl(
+            self.dir.path(),
+            &[
+                "x509",
+                "-in",
+                "signer.crt",
+                "-outform",
+                "der",
+                "-out",
+                "signer.der",
+            ],
+        );
         let mut cert = Command::new("pkcs11-tool");
         cert.args([
             "--module",
@@ -275,6 +207,21 @@ fn demo(pki: &Pki) {
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
+/// A test PKI with the signature images drawn and the demo loaded: where every signing test
+/// starts.
+fn office() -> Pki {
+    let pki = Pki::new();
+    images(&pki);
+    demo(&pki);
+    pki
+}
+
+/// Asserts that `printed` (what desk wrote) contains `words`, showing all of it if not.
+fn assert_printed(printed: &[u8], words: &str) {
+    let printed = text(printed);
+    assert!(printed.contains(words), "{printed}");
+}
+
 fn pdfsig(pki: &Pki, pdf: &Path) -> String {
     let out = Command::new("pdfsig")
         .args(["-nssdir", &pki.nss()])
@@ -300,6 +247,14 @@ fn valid_for_pdfsig(pki: &Pki, pdf: &Path) -> String {
     sig
 }
 
+/// The images `images()` draws, as signing commands take them.
+const IMAGES: [&str; 4] = [
+    "--signature-image",
+    "signature.png",
+    "--seal-image",
+    "seal.png",
+];
+
 fn sign_args<'a>(out: &'a str, key: &'a [&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "report",
@@ -312,11 +267,8 @@ fn sign_args<'a>(out: &'a str, key: &'a [&'a str]) -> Vec<&'a str> {
         out,
         "--pin-env",
         "DESK_PIN",
-        "--signature-image",
-        "signature.png",
-        "--seal-image",
-        "seal.png",
     ];
+    args.extend_from_slice(&IMAGES);
     args.extend_from_slice(key);
     args
 }
@@ -386,9 +338,7 @@ fn last_page(pdf: &Path) -> usize {
 
 #[test]
 fn the_demo_report_signed_with_a_pkcs12_file_is_valid_trusted_and_shows_signature_and_seal() {
-    let pki = Pki::new();
-    images(&pki);
-    demo(&pki);
+    let pki = office();
     let signed = pki.path("signed.pdf");
     let out = desk(
         &pki,
@@ -396,11 +346,7 @@ fn the_demo_report_signed_with_a_pkcs12_file_is_valid_trusted_and_shows_signatur
         &sign_args(signed.to_str().unwrap(), &["--p12", "signer.p12"]),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains("signed by Nguyễn Thị Hồng Nhung"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_printed(&out.stdout, "signed by Nguyễn Thị Hồng Nhung");
 
     let sig = valid_for_pdfsig(&pki, &signed);
 
@@ -486,11 +432,7 @@ fn the_demo_report_signed_with_a_pkcs12_file_is_valid_trusted_and_shows_signatur
         &["verify", tampered.to_str().unwrap(), "--trust", "ca.crt"],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stdout).contains("CHANGED after signing"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_printed(&out.stdout, "CHANGED after signing");
 
     // Bytes added after signing (a later incremental change) are reported too.
     let mut bytes = std::fs::read(&signed).unwrap();
@@ -506,18 +448,12 @@ fn the_demo_report_signed_with_a_pkcs12_file_is_valid_trusted_and_shows_signatur
     // Without the office's root the signature is intact but not trusted.
     let out = desk(&pki, &[], &["verify", signed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stdout).contains("NOT trusted"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_printed(&out.stdout, "NOT trusted");
 }
 
 #[test]
 fn the_demo_report_signed_on_a_softhsm_token_is_valid_and_a_wrong_pin_writes_nothing() {
-    let pki = Pki::new();
-    images(&pki);
-    demo(&pki);
+    let pki = office();
     let conf = pki.token();
     let conf = conf.to_str().unwrap();
     let token = ["--pkcs11", SOFTHSM, "--key-label", "signer"];
@@ -529,11 +465,7 @@ fn the_demo_report_signed_on_a_softhsm_token_is_valid_and_a_wrong_pin_writes_not
         &sign_args(wrong.to_str().unwrap(), &token),
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("the PIN is wrong"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_printed(&out.stderr, "the PIN is wrong");
     assert!(!wrong.exists(), "nothing is written after a wrong PIN");
 
     let out = desk(
@@ -545,10 +477,9 @@ fn the_demo_report_signed_on_a_softhsm_token_is_valid_and_a_wrong_pin_writes_not
         ),
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("no signing key found with the label \"nobody\""),
-        "{}",
-        text(&out.stderr)
+    assert_printed(
+        &out.stderr,
+        "no signing key found with the label \"nobody\"",
     );
     assert!(!wrong.exists());
 
@@ -566,9 +497,7 @@ fn the_demo_report_signed_on_a_softhsm_token_is_valid_and_a_wrong_pin_writes_not
 
 #[test]
 fn expired_and_non_signing_certificates_and_a_wrong_password_are_refused_before_writing() {
-    let pki = Pki::new();
-    images(&pki);
-    demo(&pki);
+    let pki = office();
     pki.signer("expired", "/CN=Expired Signer", "digitalSignature", "-1");
     pki.signer("encipher", "/CN=Encryption Only", "keyEncipherment", "30");
     let out_pdf = pki.path("refused.pdf");
@@ -590,18 +519,12 @@ fn expired_and_non_signing_certificates_and_a_wrong_password_are_refused_before_
     // The PIN never comes from the command line: without its variable nothing happens.
     let run = desk(&pki, &[], &sign_args(out, &["--p12", "signer.p12"]));
     assert_eq!(run.status.code(), Some(1));
-    assert!(
-        text(&run.stderr).contains("DESK_PIN"),
-        "{}",
-        text(&run.stderr)
-    );
+    assert_printed(&run.stderr, "DESK_PIN");
 }
 
 #[test]
 fn invitation_letters_are_signed_at_their_signature_block() {
-    let pki = Pki::new();
-    images(&pki);
-    demo(&pki);
+    let pki = office();
     let list = desk(&pki, &[], &["--json", "delegation", "list"]);
     let parsed: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let incoming = parsed
@@ -618,24 +541,24 @@ fn invitation_letters_are_signed_at_their_signature_block() {
         &pki,
         &[("DESK_PIN", PIN)],
         &[
-            "letters",
-            "--delegation",
-            &incoming,
-            "--kind",
-            "invitation",
-            "--lang",
-            "en",
-            "--out",
-            letters.to_str().unwrap(),
-            "--p12",
-            "signer.p12",
-            "--pin-env",
-            "DESK_PIN",
-            "--signature-image",
-            "signature.png",
-            "--seal-image",
-            "seal.png",
-        ],
+            &[
+                "letters",
+                "--delegation",
+                &incoming,
+                "--kind",
+                "invitation",
+                "--lang",
+                "en",
+                "--out",
+                letters.to_str().unwrap(),
+                "--p12",
+                "signer.p12",
+                "--pin-env",
+                "DESK_PIN",
+            ][..],
+            &IMAGES,
+        ]
+        .concat(),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     valid_for_pdfsig(&pki, &letters);
@@ -646,9 +569,7 @@ fn invitation_letters_are_signed_at_their_signature_block() {
 
 #[test]
 fn the_annual_report_is_signed_in_the_name_of_the_signer_in_settings() {
-    let pki = Pki::new();
-    images(&pki);
-    demo(&pki);
+    let pki = office();
     let annual = pki.path("annual.pdf");
     let args = |pin_env: &'static str| {
         vec![
@@ -661,11 +582,10 @@ fn the_annual_report_is_signed_in_the_name_of_the_signer_in_settings() {
             "signer.p12".into(),
             "--pin-env".into(),
             pin_env.into(),
-            "--signature-image".into(),
-            "signature.png".into(),
-            "--seal-image".into(),
-            "seal.png".into(),
         ]
+        .into_iter()
+        .chain(IMAGES.map(String::from))
+        .collect::<Vec<_>>()
     };
     // A wrong password: refused, in so many words, and no file.
     let wrong = args("DESK_WRONG");
@@ -687,11 +607,7 @@ fn the_annual_report_is_signed_in_the_name_of_the_signer_in_settings() {
     let good: Vec<&str> = good.iter().map(String::as_str).collect();
     let out = desk(&pki, &[("DESK_PIN", PIN)], &good);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains("signed by"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_printed(&out.stdout, "signed by");
     let sig = valid_for_pdfsig(&pki, &annual);
     assert!(sig.contains("+07") || sig.contains("Signing Time"), "{sig}");
     let words = pdftotext(&annual);

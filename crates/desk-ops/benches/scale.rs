@@ -223,6 +223,20 @@ fn measure_first_history(c: &mut Criterion, quick: bool) {
     );
 }
 
+/// What the window asks of the store to open a delegation on its overview tab: the
+/// delegation, its organisations, members and history. Benched and timed alike.
+fn open_delegation(store: &Store, id: &str) {
+    let delegation = or_die(store.delegation(id), "delegation");
+    for org in [&delegation.organisation_id, &delegation.sponsor_id]
+        .into_iter()
+        .flatten()
+    {
+        black_box(or_die(store.organisation(org), "organisation"));
+    }
+    black_box(or_die(store.members(id), "members"));
+    black_box(or_die(store.audit_of("delegation", id), "audit"));
+}
+
 fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     // Reads: what the first screens ask for.
     let mut group = c.benchmark_group("screens");
@@ -258,17 +272,7 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     );
     let id = some.items.first().map(|d| d.id.clone()).unwrap_or_default();
     group.bench_function("open a delegation (overview tab)", |b| {
-        b.iter(|| {
-            let delegation = or_die(store.delegation(&id), "delegation");
-            for org in [&delegation.organisation_id, &delegation.sponsor_id]
-                .into_iter()
-                .flatten()
-            {
-                black_box(or_die(store.organisation(org), "organisation"));
-            }
-            black_box(or_die(store.members(&id), "members"));
-            black_box(or_die(store.audit_of("delegation", &id), "audit"));
-        })
+        b.iter(|| open_delegation(store, &id))
     });
     group.finish();
 
@@ -305,17 +309,7 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     );
     figure(
         "open a delegation",
-        time(&|| {
-            let delegation = or_die(store.delegation(&id), "delegation");
-            for org in [&delegation.organisation_id, &delegation.sponsor_id]
-                .into_iter()
-                .flatten()
-            {
-                black_box(or_die(store.organisation(org), "organisation"));
-            }
-            black_box(or_die(store.members(&id), "members"));
-            black_box(or_die(store.audit_of("delegation", &id), "audit"));
-        }),
+        time(&|| open_delegation(store, &id)),
         "ms",
     );
 

@@ -11,7 +11,7 @@ mod common;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use desk_report::{Block, Language, Span, render};
+use desk_report::{Block, Column, Language, Span, render};
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -32,6 +32,29 @@ fn spans(spans: &[Span]) -> String {
             }
         })
         .collect()
+}
+
+/// A table with its header row, as HTML. Figures are written like any table: the HTML side
+/// of the comparison does not align or embolden them either.
+fn table<'a>(
+    h: &mut String,
+    columns: &[Column],
+    rows: impl Iterator<Item = &'a [String]>,
+) -> std::fmt::Result {
+    h.push_str("<table><thead><tr>");
+    for c in columns {
+        write!(h, "<th>{}</th>", escape(&c.title))?;
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in rows {
+        h.push_str("<tr>");
+        for cell in row {
+            write!(h, "<td>{}</td>", escape(cell))?;
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    Ok(())
 }
 
 fn html(doc: &desk_report::ReportDocument) -> Result<String, std::fmt::Error> {
@@ -73,34 +96,10 @@ fn html(doc: &desk_report::ReportDocument) -> Result<String, std::fmt::Error> {
                 }
             }
             Block::Table { columns, rows } => {
-                h.push_str("<table><thead><tr>");
-                for c in columns {
-                    write!(h, "<th>{}</th>", escape(&c.title))?;
-                }
-                h.push_str("</tr></thead><tbody>");
-                for row in rows {
-                    h.push_str("<tr>");
-                    for cell in row {
-                        write!(h, "<td>{}</td>", escape(cell))?;
-                    }
-                    h.push_str("</tr>");
-                }
-                h.push_str("</tbody></table>");
+                table(&mut h, columns, rows.iter().map(Vec::as_slice))?;
             }
             Block::Figures { columns, rows, .. } => {
-                h.push_str("<table><thead><tr>");
-                for c in columns {
-                    write!(h, "<th>{}</th>", escape(&c.title))?;
-                }
-                h.push_str("</tr></thead><tbody>");
-                for row in rows {
-                    h.push_str("<tr>");
-                    for cell in &row.cells {
-                        write!(h, "<td>{}</td>", escape(cell))?;
-                    }
-                    h.push_str("</tr>");
-                }
-                h.push_str("</tbody></table>");
+                table(&mut h, columns, rows.iter().map(|r| r.cells.as_slice()))?;
             }
             Block::Photo { caption, .. } => write!(
                 h,

@@ -2,17 +2,21 @@
 //! as long as their values, nothing printed over anything, everything inside the margins,
 //! the annex on its own pages with its header repeated; then the PDF read back.
 
+mod common;
+
 use std::process::Command;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use desk_domain::{Settings, YearStats};
 use desk_report::{
     AnnualOptions, BarChart, Block, ChartSeries, Item, Language, Layout, Orientation,
-    ReportDocument, ReportError, Role, Shape, annual_report, layout, layout_with_annex,
+    ReportDocument, ReportError, Shape, annual_report, layout, layout_with_annex,
     render_annual_report, series_colour,
 };
 use desk_store::Store;
 use desk_store::testing::{Synthetic, generate};
+
+use common::assert_well_formed;
 
 fn day(text: &str) -> NaiveDate {
     match text.parse() {
@@ -76,45 +80,6 @@ fn options(language: Language) -> AnnualOptions {
         AnnualOptions::from_settings(&Settings::default(), language, day("2018-01-15"), created);
     o.signature.name = "Nguyễn Thị Hồng Nhung".into();
     o
-}
-
-/// Text inside the margins, page numbers in the top margin, and no two boxes overlapping
-/// (rules may meet rules: table grids and axes).
-fn assert_well_formed(layout: &Layout) {
-    let g = layout.geometry;
-    let area = g.text_area();
-    for (n, page) in layout.pages.iter().enumerate() {
-        for item in &page.items {
-            let b = item.bounds();
-            match item {
-                Item::Text(t) if t.role == Role::PageNumber => {
-                    assert!(
-                        b.bottom() <= g.margin_top,
-                        "page {}: page number in the margin",
-                        n + 1
-                    )
-                }
-                _ => assert!(
-                    area.contains(&b),
-                    "page {}: {item:?} runs past a margin",
-                    n + 1
-                ),
-            }
-        }
-        let items: Vec<&Item> = page.items.iter().collect();
-        for (i, a) in items.iter().enumerate() {
-            for b in &items[i + 1..] {
-                if matches!((a, b), (Item::Rule(_), Item::Rule(_))) {
-                    continue;
-                }
-                assert!(
-                    !a.bounds().overlaps(&b.bounds()),
-                    "page {}: boxes overlap:\n  {a:?}\n  {b:?}",
-                    n + 1
-                );
-            }
-        }
-    }
 }
 
 /// Every word of every table (headings and cells) is printed whole somewhere: no number or

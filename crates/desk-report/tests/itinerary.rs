@@ -4,11 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use desk_report::{
-    Agency, Item, ItineraryDocument, ItinerarySection, Language, Layout, LegRow, Role, StayRow,
+    Agency, ItineraryDocument, ItinerarySection, Language, Layout, LegRow, StayRow,
     layout_itinerary, render_itinerary,
 };
+
+use common::assert_well_formed;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -105,42 +109,6 @@ fn six_travellers(language: Language) -> ItineraryDocument {
 
 fn lay(doc: &ItineraryDocument) -> Layout {
     layout_itinerary(doc).expect("the itinerary lays out")
-}
-
-fn assert_well_formed(layout: &Layout) {
-    let g = layout.geometry;
-    let area = g.text_area();
-    for (n, page) in layout.pages.iter().enumerate() {
-        for item in &page.items {
-            let b = item.bounds();
-            match item {
-                Item::Text(t) if t.role == Role::PageNumber => {
-                    assert!(
-                        b.bottom() <= g.margin_top,
-                        "page {}: number in the margin",
-                        n + 1
-                    );
-                }
-                _ => assert!(
-                    area.contains(&b),
-                    "page {}: {item:?} runs past a margin",
-                    n + 1
-                ),
-            }
-        }
-        for (i, a) in page.items.iter().enumerate() {
-            for b in &page.items[i + 1..] {
-                if matches!((a, b), (Item::Rule(_), Item::Rule(_))) {
-                    continue;
-                }
-                assert!(
-                    !a.bounds().overlaps(&b.bounds()),
-                    "page {}: boxes overlap:\n  {a:?}\n  {b:?}",
-                    n + 1
-                );
-            }
-        }
-    }
 }
 
 fn page_text(layout: &Layout, page: usize) -> String {

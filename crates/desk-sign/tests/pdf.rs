@@ -5,106 +5,21 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
-
 use chrono::{FixedOffset, Utc};
 use desk_sign::{Appearance, Lang, PdfRect, SignRequest, from_pkcs12, sign_pdf, verify_pdf};
 use lopdf::{Document, Object, Stream, dictionary};
 
-const FONT: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
+#[path = "common/pki.rs"]
+mod test_pki;
 
-fn openssl(dir: &std::path::Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed by scripts/test.sh");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+const FONT: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
 
 /// (CA certificate PEM, PKCS#12 bytes with password "pw").
 fn pki() -> (Vec<u8>, Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    openssl(
-        d,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.crt",
-            "-days",
-            "5",
-            "-subj",
-            "/CN=Lib Test CA",
-        ],
-    );
-    std::fs::write(
-        d.join("ext.cnf"),
-        "basicConstraints=CA:FALSE\nkeyUsage=critical,nonRepudiation\n",
-    )
-    .unwrap();
-    openssl(
-        d,
-        &[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "s.key",
-            "-out",
-            "s.csr",
-            "-subj",
-            "/CN=Lib Signer",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "s.csr",
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "s.crt",
-            "-days",
-            "5",
-            "-extfile",
-            "ext.cnf",
-        ],
-    );
-    openssl(
-        d,
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "s.key",
-            "-in",
-            "s.crt",
-            "-certfile",
-            "ca.crt",
-            "-out",
-            "s.p12",
-            "-passout",
-            "pass:pw",
-        ],
-    );
+    test_pki::ca(d, "/CN=Lib Test CA", "5");
+    test_pki::signer(d, "s", "/CN=Lib Signer", "nonRepudiation", "5", "pw");
     (
         std::fs::read(d.join("ca.crt")).unwrap(),
         std::fs::read(d.join("s.p12")).unwrap(),

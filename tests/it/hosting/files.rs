@@ -3,40 +3,46 @@
 
 use super::*;
 
+fn put16(out: &mut Vec<u8>, x: u16) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+fn put32(out: &mut Vec<u8>, x: u32) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+/// The fields a local file header and its central directory entry both carry, in the same
+/// order: version needed, flags, method (deflate), time, date, CRC, the two sizes, the name's
+/// length and the extra field's. Written once so the two records cannot disagree on the
+/// declared size the test is about.
+fn put_entry_fields(out: &mut Vec<u8>, stored: u32, declared: u32, name: &str) {
+    put16(out, 20);
+    put16(out, 0);
+    put16(out, 8);
+    put16(out, 0);
+    put16(out, 0);
+    put32(out, 0);
+    put32(out, stored);
+    put32(out, declared);
+    put16(out, name.len() as u16);
+    put16(out, 0);
+}
+
 /// A zip archive with one deflated part that declares `declared` bytes uncompressed.
 fn zip_declaring(name: &str, declared: u32) -> Vec<u8> {
     let data = [0x03u8, 0x00]; // an empty deflate stream
     let mut out = Vec::new();
-    let put16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
-    let put32 = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
     // Local file header.
     put32(&mut out, 0x0403_4b50);
-    put16(&mut out, 20);
-    put16(&mut out, 0);
-    put16(&mut out, 8);
-    put16(&mut out, 0);
-    put16(&mut out, 0);
-    put32(&mut out, 0);
-    put32(&mut out, data.len() as u32);
-    put32(&mut out, declared);
-    put16(&mut out, name.len() as u16);
-    put16(&mut out, 0);
+    put_entry_fields(&mut out, data.len() as u32, declared, name);
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(&data);
     let directory_at = out.len() as u32;
-    // Central directory header.
+    // Central directory header: version made by, the shared fields, then comment length,
+    // disk number, internal and external attributes, and the local header's offset.
     put32(&mut out, 0x0201_4b50);
     put16(&mut out, 20);
-    put16(&mut out, 20);
-    put16(&mut out, 0);
-    put16(&mut out, 8);
-    put16(&mut out, 0);
-    put16(&mut out, 0);
-    put32(&mut out, 0);
-    put32(&mut out, data.len() as u32);
-    put32(&mut out, declared);
-    put16(&mut out, name.len() as u16);
-    put16(&mut out, 0);
+    put_entry_fields(&mut out, data.len() as u32, declared, name);
     put16(&mut out, 0);
     put16(&mut out, 0);
     put16(&mut out, 0);

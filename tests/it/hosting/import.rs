@@ -2,7 +2,23 @@
 //! is all or nothing (or skips the bad rows when asked), a mapping is remembered for the
 //! partner, and the CLI's dry run writes nothing.
 
+use desk_domain::Person;
+use desk_domain::hosting::GuestRecord;
+
 use super::*;
+
+/// Whether one of the sheet's notes says all of `words`.
+fn has_note(sheet: &GuestSheet, words: &[&str]) -> bool {
+    sheet
+        .notes
+        .iter()
+        .any(|n| words.iter().all(|w| n.contains(w)))
+}
+
+/// The guest whose person `is` picks out.
+fn guest_where(guests: &[GuestRecord], is: impl Fn(&Person) -> bool) -> &GuestRecord {
+    guests.iter().find(|g| is(&g.person)).unwrap()
+}
 
 #[test]
 fn the_preview_names_every_problem_by_row_and_column() {
@@ -19,18 +35,12 @@ fn the_preview_names_every_problem_by_row_and_column() {
         "seven guest rows; the total line is not a guest"
     );
     assert!(
-        sheet
-            .notes
-            .iter()
-            .any(|n| n.contains("Room preference") && n.contains("not imported")),
+        has_note(&sheet, &["Room preference", "not imported"]),
         "an unknown column is named as not imported: {:?}",
         sheet.notes
     );
     assert!(
-        sheet
-            .notes
-            .iter()
-            .any(|n| n.contains("row 12") && n.contains("Total")),
+        has_note(&sheet, &["row 12", "Total"]),
         "the total line is said to be left out: {:?}",
         sheet.notes
     );
@@ -139,10 +149,7 @@ fn a_refused_import_changes_nothing_and_skip_invalid_imports_the_good_rows() {
             .iter()
             .all(|g| g.member.role == desk_domain::MemberRole::Guest)
     );
-    let ei = guests
-        .iter()
-        .find(|g| g.person.full_name == "Ei Ei Phyo")
-        .unwrap();
+    let ei = guest_where(&guests, |p| p.full_name == "Ei Ei Phyo");
     assert_eq!(
         (
             ei.person.family_name.as_str(),
@@ -155,10 +162,7 @@ fn a_refused_import_changes_nothing_and_skip_invalid_imports_the_good_rows() {
         ei.person.dietary, "=1+1",
         "text is kept exactly as given, formula-looking or not"
     );
-    let tg = guests
-        .iter()
-        .find(|g| g.person.full_name == "Kanokwan Thongdee")
-        .unwrap()
+    let tg = guest_where(&guests, |p| p.full_name == "Kanokwan Thongdee")
         .arrival
         .clone()
         .unwrap();
@@ -225,10 +229,7 @@ fn vietnamese_headers_serial_dates_and_names_in_any_script() {
     assert!(checked.problems().is_empty(), "{:#?}", checked.problems());
     store.import_guests(&delegation, &sheet, false).unwrap();
     let guests = store.guests(&delegation).unwrap();
-    let dung = guests
-        .iter()
-        .find(|g| g.person.passport_no == "C1234000")
-        .unwrap();
+    let dung = guest_where(&guests, |p| p.passport_no == "C1234000");
     assert_eq!(
         dung.person.full_name, "Trần Mỹ Dung",
         "family name first for Viet Nam"
@@ -249,18 +250,12 @@ fn vietnamese_headers_serial_dates_and_names_in_any_script() {
         dung.person.phone, "84912000001",
         "a phone number stored as a number reads as digits"
     );
-    let diep = guests
-        .iter()
-        .find(|g| g.person.passport_no == "C1234001")
-        .unwrap();
+    let diep = guest_where(&guests, |p| p.passport_no == "C1234001");
     assert_eq!(
         diep.person.passport_name, "DANG THI HONG DIEP",
         "Đ becomes D"
     );
-    let lao = guests
-        .iter()
-        .find(|g| g.person.nationality == "LA")
-        .unwrap();
+    let lao = guest_where(&guests, |p| p.nationality == "LA");
     assert_eq!(
         lao.person.full_name, "ສົມພອນ ແກ້ວມະນີ",
         "a Lao name is kept in Lao script, given name first"
@@ -373,20 +368,19 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
         "2017-11-30",
     ]);
     let delegation = added.stdout.trim().to_owned();
+    let on = |command: &[&str], more: &[&str]| {
+        desk(&desk_tests::delegation_args(
+            &path,
+            command,
+            &delegation,
+            more,
+        ))
+    };
     let file = db.dir.path().join("participants.xlsx");
     std::fs::write(&file, english_list()).unwrap();
     let file = file.to_str().unwrap();
 
-    let dry = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--dry-run",
-    ]);
+    let dry = on(&["guests", "import"], &[file, "--dry-run"]);
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     for expected in [
         "passport_expired",
@@ -402,75 +396,31 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
             dry.stdout
         );
     }
-    let json = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--dry-run",
-    ]);
+    let json = on(&["--json", "guests", "import"], &[file, "--dry-run"]);
     let parsed: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(parsed["problems"], 4);
     assert_eq!(parsed["sheet"]["rows"][3]["problems"][0]["column"], "D");
 
-    let refused = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-    ]);
+    let refused = on(&["guests", "import"], &[file]);
     assert_eq!(refused.code, 1, "problems refuse the import");
     assert!(
         refused.stderr.contains("nothing was imported"),
         "{}",
         refused.stderr
     );
-    let listed = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "list",
-        "--delegation",
-        &delegation,
-    ]);
+    let listed = on(&["--json", "guests", "list"], &[]);
     assert_eq!(
         listed.stdout.trim(),
         "[]",
         "nothing was written by the dry run or the refusal"
     );
 
-    let ok = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        file,
-        "--skip-invalid",
-    ]);
+    let ok = on(&["guests", "import"], &[file, "--skip-invalid"]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     assert!(ok.stdout.contains("Imported 3 guests"), "{}", ok.stdout);
 
     let export = db.dir.path().join("guests.xlsx");
-    let run = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "export",
-        "--delegation",
-        &delegation,
-        "--out",
-        export.to_str().unwrap(),
-    ]);
+    let run = on(&["guests", "export"], &["--out", export.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = read_back(&std::fs::read(&export).unwrap());
     assert!(
@@ -478,38 +428,11 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
             .any(|r| r.contains(&Data::String("Phouvong Souvannavong".into())))
     );
 
-    let someone = desk(&[
-        "--db",
-        &path,
-        "--json",
-        "guests",
-        "list",
-        "--delegation",
-        &delegation,
-    ]);
+    let someone = on(&["--json", "guests", "list"], &[]);
     let parsed: serde_json::Value = serde_json::from_str(&someone.stdout).unwrap();
     let person = parsed[0]["person"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(
-        desk(&[
-            "--db",
-            &path,
-            "checkin",
-            "--delegation",
-            &delegation,
-            "--person",
-            &person
-        ])
-        .code,
-        0
-    );
-    let missing = desk(&[
-        "--db",
-        &path,
-        "checkin",
-        "--delegation",
-        &delegation,
-        "--missing",
-    ]);
+    assert_eq!(on(&["checkin"], &["--person", &person]).code, 0);
+    let missing = on(&["checkin"], &["--missing"]);
     assert!(
         missing.stdout.contains("1 of 3 guests arrived"),
         "{}",
@@ -520,41 +443,19 @@ fn the_cli_dry_run_prints_findings_by_row_and_column_and_writes_nothing() {
         "an arrived guest is not listed as missing"
     );
 
-    let checklist = desk(&[
-        "--db",
-        &path,
-        "checklist",
-        "apply",
-        "--delegation",
-        &delegation,
-    ]);
+    let checklist = on(&["checklist", "apply"], &[]);
     assert_eq!(checklist.code, 0, "{}", checklist.stderr);
     assert!(
         checklist.stdout.contains("2017-09-28"),
         "{}",
         checklist.stdout
     );
-    let twice = desk(&[
-        "--db",
-        &path,
-        "checklist",
-        "apply",
-        "--delegation",
-        &delegation,
-    ]);
+    let twice = on(&["checklist", "apply"], &[]);
     assert!(twice.stdout.contains("Added 0 tasks"), "{}", twice.stdout);
 
     let big = db.dir.path().join("big.csv");
     std::fs::write(&big, vec![b'x'; 11 * 1024 * 1024]).unwrap();
-    let refused = desk(&[
-        "--db",
-        &path,
-        "guests",
-        "import",
-        "--delegation",
-        &delegation,
-        big.to_str().unwrap(),
-    ]);
+    let refused = on(&["guests", "import"], &[big.to_str().unwrap()]);
     assert_eq!(refused.code, 1);
     assert!(
         refused.stderr.contains("MB"),

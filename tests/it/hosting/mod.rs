@@ -13,7 +13,7 @@ use desk_domain::{DelegationInput, Direction, ErrorKind, Language, OrganisationI
 use desk_exchange::{Limits, ReadOptions, read_guests};
 use desk_store::Store;
 use desk_tests::{TempDb, desk, repo_root};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
 mod files;
 mod import;
@@ -50,6 +50,16 @@ fn date(y: u16, m: u8, d: u8) -> ExcelDateTime {
     ExcelDateTime::from_ymd(y, m, d).unwrap()
 }
 
+/// Writes `cells` as text along sheet row `row` (0-based) from column A, leaving the empty
+/// ones blank as a person typing the list would.
+fn write_texts(sheet: &mut Worksheet, row: u32, cells: &[&str]) {
+    for (c, value) in cells.iter().enumerate() {
+        if !value.is_empty() {
+            sheet.write_string(row, c as u16, *value).unwrap();
+        }
+    }
+}
+
 /// A partner's English list: a title on rows 1–2, headers on row 3, a total line at the end.
 /// Row 5 has an expired passport, row 6 no name, row 7 a 31 February, row 8 repeats row 4's
 /// passport; row 9 has a serial date, row 10 text that looks like formulas.
@@ -79,28 +89,30 @@ fn english_list() -> Vec<u8> {
         "Dietary",
         "Room preference",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string(2, c as u16, *h).unwrap();
-    }
-    let text_rows: [[&str; 15]; 7] = [
-        [
-            "1",
-            "Kanokwan Thongdee",
-            "F",
-            "",
-            "Thailand",
-            "TH1611232",
-            "28/01/2021",
-            "National Library of Thailand",
-            "Librarian",
-            "kanokwan@example.org",
-            "TG 560",
-            "26/11/2017",
-            "15:55",
-            "Vegetarian",
-            "Non-smoking",
-        ],
-        [
+    write_texts(sheet, 2, &headers);
+    // Each row lists its cells up to its last filled one; the rest stay blank.
+    let first = [
+        "1",
+        "Kanokwan Thongdee",
+        "F",
+        "",
+        "Thailand",
+        "TH1611232",
+        "28/01/2021",
+        "National Library of Thailand",
+        "Librarian",
+        "kanokwan@example.org",
+        "TG 560",
+        "26/11/2017",
+        "15:55",
+        "Vegetarian",
+        "Non-smoking",
+    ];
+    // Row 8 is row 4's guest again, passport and all, without contact or travel details.
+    let again = [&["5"][..], &first[1..9]].concat();
+    let text_rows: [&[&str]; 7] = [
+        &first,
+        &[
             "2",
             "Somchai Wongsakul",
             "M",
@@ -114,10 +126,8 @@ fn english_list() -> Vec<u8> {
             "TG 560",
             "26/11/2017",
             "15:55",
-            "",
-            "",
         ],
-        [
+        &[
             "3",
             "",
             "F",
@@ -126,15 +136,8 @@ fn english_list() -> Vec<u8> {
             "TH9999999",
             "01/01/2025",
             "National Library of Thailand",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
         ],
-        [
+        &[
             "4",
             "Nattaya Srisuk",
             "F",
@@ -143,32 +146,9 @@ fn english_list() -> Vec<u8> {
             "TH5556667",
             "01/01/2025",
             "National Library of Thailand",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
         ],
-        [
-            "5",
-            "Kanokwan Thongdee",
-            "F",
-            "",
-            "Thailand",
-            "TH1611232",
-            "28/01/2021",
-            "National Library of Thailand",
-            "Librarian",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ],
-        [
+        &again,
+        &[
             "6",
             "Phouvong Souvannavong",
             "M",
@@ -182,10 +162,8 @@ fn english_list() -> Vec<u8> {
             "QV 311",
             "26/11/2017",
             "11:40",
-            "",
-            "",
         ],
-        [
+        &[
             "7",
             "Ei Ei Phyo",
             "F",
@@ -200,16 +178,10 @@ fn english_list() -> Vec<u8> {
             "",
             "",
             "=1+1",
-            "",
         ],
     ];
     for (r, row) in text_rows.iter().enumerate() {
-        let r = r as u32 + 3;
-        for (c, value) in row.iter().enumerate() {
-            if !value.is_empty() {
-                sheet.write_string(r, c as u16, *value).unwrap();
-            }
-        }
+        write_texts(sheet, r as u32 + 3, row);
     }
     // A real date cell (row 4) and a bare serial number (row 9) for the dates of birth.
     sheet
@@ -258,9 +230,7 @@ fn vietnamese_list() -> Vec<u8> {
         "Giới tính",
         "Điện thoại",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
-    }
+    write_texts(sheet, 0, &headers);
     let rows: [VietnameseRow<'_>; 3] = [
         (
             "Trần",

@@ -1,10 +1,12 @@
 //! Sample mission reports shared by the tests, the demo and the benchmark: a realistic
-//! report of the trip to the 2nd INELI-ASEAN session in Singapore, grown to any length.
+//! report of the trip to the 2nd INELI-ASEAN session in Singapore, grown to any length;
+//! and the check every laid-out document must pass.
 #![allow(dead_code)]
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use desk_report::{
-    Agency, Block, Column, DocumentNumber, Heading, Language, ReportDocument, Signature, Span,
+    Agency, Block, Column, DocumentNumber, Heading, Item, Language, Layout, ReportDocument, Role,
+    Signature, Span,
 };
 
 /// A landscape JPEG (900×600, 30 KB).
@@ -34,6 +36,45 @@ pub const MEMBERS: [(&str, &str, &str); 6] = [
         "Thư viện Khoa học tổng hợp TP. Hồ Chí Minh",
     ),
 ];
+
+/// Text inside the margins, page numbers in the top margin, and no two boxes overlapping
+/// (rules may meet rules: table grids and axes).
+pub fn assert_well_formed(layout: &Layout) {
+    let g = layout.geometry;
+    let area = g.text_area();
+    for (n, page) in layout.pages.iter().enumerate() {
+        for item in &page.items {
+            let b = item.bounds();
+            match item {
+                Item::Text(t) if t.role == Role::PageNumber => {
+                    assert!(
+                        b.bottom() <= g.margin_top,
+                        "page {}: page number in the margin",
+                        n + 1
+                    )
+                }
+                _ => assert!(
+                    area.contains(&b),
+                    "page {}: {item:?} runs past a margin",
+                    n + 1
+                ),
+            }
+        }
+        let items: Vec<&Item> = page.items.iter().collect();
+        for (i, a) in items.iter().enumerate() {
+            for b in &items[i + 1..] {
+                if matches!((a, b), (Item::Rule(_), Item::Rule(_))) {
+                    continue;
+                }
+                assert!(
+                    !a.bounds().overlaps(&b.bounds()),
+                    "page {}: boxes overlap:\n  {a:?}\n  {b:?}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
 
 fn p(spans: Vec<Span>) -> Block {
     Block::Paragraph(spans)
