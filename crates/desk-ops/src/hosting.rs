@@ -13,8 +13,8 @@ use desk_exchange::lists::{guest_table, rooming_table, transfer_table};
 use desk_exchange::out::{write_csv, write_xlsx};
 use desk_exchange::{Limits, ReadOptions, read_guests, sheet_names};
 use desk_report::hosting::{
-    LetterKind, Printed, badges_pdf, letter_recipients, letters_pdf, programme_pdf, rooming_pdf,
-    transfers_pdf,
+    LetterKind, Printed, badges_pdf, hosting_list_pdf, letter_recipients, letters_pdf,
+    programme_document, rooming_document, transfer_list,
 };
 use desk_store::Store;
 
@@ -145,24 +145,29 @@ pub fn hosting_paper(
     let created = now();
     let mut left_out = Vec::new();
     let printed = match paper {
-        HostingPaper::Programme => programme_pdf(
-            &settings,
-            &delegation,
-            &store.programme_days(delegation_id)?,
-            created,
-        ),
-        HostingPaper::Transfers => transfers_pdf(
-            &settings,
-            &delegation,
-            &store.transfer_board(delegation_id)?,
-            created,
-        ),
-        HostingPaper::Rooming => rooming_pdf(
-            &settings,
-            &delegation,
-            &store.rooming_list(delegation_id)?,
-            created,
-        ),
+        HostingPaper::Programme | HostingPaper::Transfers | HostingPaper::Rooming => {
+            let list = match paper {
+                HostingPaper::Programme => programme_document(
+                    &settings,
+                    &delegation,
+                    &store.programme_days(delegation_id)?,
+                    created,
+                ),
+                HostingPaper::Transfers => transfer_list(
+                    &settings,
+                    &delegation,
+                    &store.transfer_board(delegation_id)?,
+                    created,
+                ),
+                _ => rooming_document(
+                    &settings,
+                    &delegation,
+                    &store.rooming_list(delegation_id)?,
+                    created,
+                ),
+            };
+            hosting_list_pdf(&settings, &delegation, &list)
+        }
         HostingPaper::Badges | HostingPaper::TentCards => badges_pdf(
             &delegation,
             &store.guests(delegation_id)?,

@@ -12,7 +12,9 @@
 //! (Latin) form is printed instead and a warning says so for each guest.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use desk_domain::hosting::{GuestRecord, ProgrammeDay, RoomingList, TransferBoard, formal_name};
+use desk_domain::hosting::{
+    GuestRecord, PersonName, ProgrammeDay, RoomingList, TransferBoard, formal_name,
+};
 use desk_domain::{
     Audience, Delegation, Error, Gender, MemberRole, Person, ProgrammeKind, Rule, Settings,
     TransferKind, Violation, country_names,
@@ -203,6 +205,60 @@ pub fn printable_name(person: &Person) -> (String, Option<String>) {
     )
 }
 
+/// The people's names (or passport names) as one cell: "A; B".
+fn names(people: &[PersonName], name: fn(&PersonName) -> &str) -> String {
+    people.iter().map(name).collect::<Vec<_>>().join("; ")
+}
+
+/// The closing section naming the guests a list could not place (no room, no pickup); none
+/// when every guest is placed.
+fn unplaced(heading: &str, people: &[PersonName]) -> Option<ListSection> {
+    (!people.is_empty()).then(|| ListSection {
+        heading: heading.into(),
+        note: names(people, |p| &p.full_name),
+        columns: Vec::new(),
+        rows: Vec::new(),
+    })
+}
+
+/// A hosting list of the delegation under the agency's name: its event and dates under the
+/// bilingual title.
+fn delegation_list(
+    settings: &Settings,
+    delegation: &Delegation,
+    landscape: bool,
+    (title, title_en): (&str, &str),
+    sections: Vec<ListSection>,
+    created_at: DateTime<FixedOffset>,
+) -> ListDocument {
+    ListDocument {
+        landscape,
+        agency: settings.agency.clone(),
+        title: title.into(),
+        title_en: title_en.into(),
+        subtitle: vec![event_line(delegation), dates_line(delegation)],
+        sections,
+        created_at,
+    }
+}
+
+/// A hosting list (programme, transfers, rooming) as PDF, its metadata title naming the list
+/// and the event.
+pub fn hosting_list_pdf(
+    settings: &Settings,
+    delegation: &Delegation,
+    doc: &ListDocument,
+) -> Result<Printed, ReportError> {
+    let layout = layout_list(doc)?;
+    drawn(
+        &layout,
+        format!("{} – {}", doc.title_en, event_line(delegation)),
+        &settings.agency,
+        doc.created_at,
+        Vec::new(),
+    )
+}
+
 /// The transfer list for the transport team.
 pub fn transfer_list(
     settings: &Settings,
@@ -251,11 +307,7 @@ pub fn transfer_list(
                         format!("{} → {}", t.from_place, t.to_place),
                         t.terminal.clone(),
                         row.passengers.len().to_string(),
-                        row.passengers
-                            .iter()
-                            .map(|p| p.full_name.clone())
-                            .collect::<Vec<_>>()
-                            .join("; "),
+                        names(&row.passengers, |p| &p.full_name),
                         [
                             t.vehicle.as_str(),
                             t.driver.as_str(),
@@ -271,45 +323,17 @@ pub fn transfer_list(
                 .collect(),
         })
         .collect();
-    if !board.without_arrival_transfer.is_empty() {
-        sections.push(ListSection {
-            heading: "Chưa có xe đón · Guests without an arrival pickup".into(),
-            note: board
-                .without_arrival_transfer
-                .iter()
-                .map(|p| p.full_name.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-            columns: Vec::new(),
-            rows: Vec::new(),
-        });
-    }
-    ListDocument {
-        landscape: true,
-        agency: settings.agency.clone(),
-        title: "Danh sách đón tiễn sân bay".into(),
-        title_en: "Airport transfer list".into(),
-        subtitle: vec![event_line(delegation), dates_line(delegation)],
+    sections.extend(unplaced(
+        "Chưa có xe đón · Guests without an arrival pickup",
+        &board.without_arrival_transfer,
+    ));
+    delegation_list(
+        settings,
+        delegation,
+        true,
+        ("Danh sách đón tiễn sân bay", "Airport transfer list"),
         sections,
         created_at,
-    }
-}
-
-/// The transfer list as PDF.
-pub fn transfers_pdf(
-    settings: &Settings,
-    delegation: &Delegation,
-    board: &TransferBoard,
-    created_at: DateTime<FixedOffset>,
-) -> Result<Printed, ReportError> {
-    let doc = transfer_list(settings, delegation, board, created_at);
-    let layout = layout_list(&doc)?;
-    drawn(
-        &layout,
-        format!("Transfer list – {}", event_line(delegation)),
-        &settings.agency,
-        created_at,
-        Vec::new(),
     )
 }
 
@@ -357,16 +381,8 @@ pub fn rooming_document(
                 .map(|room| {
                     vec![
                         room.stay.room.clone(),
-                        room.guests
-                            .iter()
-                            .map(|g| g.full_name.clone())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        room.guests
-                            .iter()
-                            .map(|g| g.passport_name.clone())
-                            .collect::<Vec<_>>()
-                            .join("; "),
+                        names(&room.guests, |g| &g.full_name),
+                        names(&room.guests, |g| &g.passport_name),
                         date_vi(room.stay.check_in_on),
                         date_vi(room.stay.check_out_on),
                         room.nights.to_string(),
@@ -387,45 +403,17 @@ pub fn rooming_document(
         ],
         rows: nights_rows(list),
     });
-    if !list.without_room.is_empty() {
-        sections.push(ListSection {
-            heading: "Chưa xếp phòng · Guests without a room".into(),
-            note: list
-                .without_room
-                .iter()
-                .map(|p| p.full_name.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-            columns: Vec::new(),
-            rows: Vec::new(),
-        });
-    }
-    ListDocument {
-        landscape: true,
-        agency: settings.agency.clone(),
-        title: "Danh sách xếp phòng".into(),
-        title_en: "Rooming list".into(),
-        subtitle: vec![event_line(delegation), dates_line(delegation)],
+    sections.extend(unplaced(
+        "Chưa xếp phòng · Guests without a room",
+        &list.without_room,
+    ));
+    delegation_list(
+        settings,
+        delegation,
+        true,
+        ("Danh sách xếp phòng", "Rooming list"),
         sections,
         created_at,
-    }
-}
-
-/// The rooming list as PDF.
-pub fn rooming_pdf(
-    settings: &Settings,
-    delegation: &Delegation,
-    list: &RoomingList,
-    created_at: DateTime<FixedOffset>,
-) -> Result<Printed, ReportError> {
-    let doc = rooming_document(settings, delegation, list, created_at);
-    let layout = layout_list(&doc)?;
-    drawn(
-        &layout,
-        format!("Rooming list – {}", event_line(delegation)),
-        &settings.agency,
-        created_at,
-        Vec::new(),
     )
 }
 
@@ -500,32 +488,13 @@ pub fn programme_document(
                 .collect(),
         })
         .collect();
-    ListDocument {
-        landscape: false,
-        agency: settings.agency.clone(),
-        title: "Chương trình".into(),
-        title_en: "Programme".into(),
-        subtitle: vec![event_line(delegation), dates_line(delegation)],
+    delegation_list(
+        settings,
+        delegation,
+        false,
+        ("Chương trình", "Programme"),
         sections,
         created_at,
-    }
-}
-
-/// The programme as PDF.
-pub fn programme_pdf(
-    settings: &Settings,
-    delegation: &Delegation,
-    days: &[ProgrammeDay],
-    created_at: DateTime<FixedOffset>,
-) -> Result<Printed, ReportError> {
-    let doc = programme_document(settings, delegation, days, created_at);
-    let layout = layout_list(&doc)?;
-    drawn(
-        &layout,
-        format!("Programme – {}", event_line(delegation)),
-        &settings.agency,
-        created_at,
-        Vec::new(),
     )
 }
 
