@@ -405,13 +405,6 @@ fn were(n: u32) -> &'static str {
     if n == 1 { "was" } else { "were" }
 }
 
-fn column(title: &str, width_ratio: f32) -> Column {
-    Column {
-        title: title.to_owned(),
-        width_ratio,
-    }
-}
-
 fn para(text: String) -> Block {
     Block::Paragraph(vec![Span::plain(text)])
 }
@@ -426,12 +419,12 @@ fn bucket_table(
     let w = f.w;
     Block::Table {
         columns: vec![
-            column(w.no, 0.6),
-            column(name, 4.0),
-            column(w.out_short, 0.9),
-            column(w.in_short, 0.9),
-            column(w.total, 0.9),
-            column(w.trips, 1.2),
+            Column::new(w.no, 0.6),
+            Column::new(name, 4.0),
+            Column::new(w.out_short, 0.9),
+            Column::new(w.in_short, 0.9),
+            Column::new(w.total, 0.9),
+            Column::new(w.trips, 1.2),
         ],
         rows: buckets
             .iter()
@@ -512,10 +505,10 @@ fn overview(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
     };
     let comparison = Block::Table {
         columns: vec![
-            column(w.indicator, 3.6),
-            column(&f.column(&stats.range, true), 1.6),
-            column(&f.column(&stats.previous_range, false), 1.6),
-            column(w.change, 1.9),
+            Column::new(w.indicator, 3.6),
+            Column::new(&f.column(&stats.range, true), 1.6),
+            Column::new(&f.column(&stats.previous_range, false), 1.6),
+            Column::new(w.change, 1.9),
         ],
         rows: stats
             .changes
@@ -629,11 +622,11 @@ fn money(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
         para(w.money_rule.to_owned()),
         Block::Table {
             columns: vec![
-                column(w.funding, 2.6),
-                column(w.delegations, 1.5),
-                column(w.actual, 1.8),
-                column(w.estimate, 1.8),
-                column(w.cost, 1.8),
+                Column::new(w.funding, 2.6),
+                Column::new(w.delegations, 1.5),
+                Column::new(w.actual, 1.8),
+                Column::new(w.estimate, 1.8),
+                Column::new(w.cost, 1.8),
             ],
             rows,
         },
@@ -706,11 +699,11 @@ fn days_abroad(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
     }
     blocks.push(Block::Table {
         columns: vec![
-            column(w.no, 0.6),
-            column(w.unit, 4.0),
-            column(w.people, 1.1),
-            column(w.trips, 1.1),
-            column(w.person_days, 1.3),
+            Column::new(w.no, 0.6),
+            Column::new(w.unit, 4.0),
+            Column::new(w.people, 1.1),
+            Column::new(w.trips, 1.1),
+            Column::new(w.person_days, 1.3),
         ],
         rows: stats
             .person_days_by_unit
@@ -729,11 +722,11 @@ fn days_abroad(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
     });
     blocks.push(Block::Table {
         columns: vec![
-            column(w.no, 0.6),
-            column(w.full_name, 2.4),
-            column(w.unit, 2.6),
-            column(w.trips, 1.0),
-            column(w.person_days, 1.3),
+            Column::new(w.no, 0.6),
+            Column::new(w.full_name, 2.4),
+            Column::new(w.unit, 2.6),
+            Column::new(w.trips, 1.0),
+            Column::new(w.person_days, 1.3),
         ],
         rows: stats
             .person_days_by_person
@@ -793,11 +786,11 @@ fn reports(f: &Fmt<'_>, stats: &YearStats) -> Vec<Block> {
     if !overdue.is_empty() {
         blocks.push(Block::Table {
             columns: vec![
-                column(w.no, 0.6),
-                column(w.delegation, 4.0),
-                column(w.due, 1.5),
-                column(w.filed, 1.5),
-                column(w.report, 1.6),
+                Column::new(w.no, 0.6),
+                Column::new(w.delegation, 4.0),
+                Column::new(w.due, 1.5),
+                Column::new(w.filed, 1.5),
+                Column::new(w.report, 1.6),
             ],
             rows: overdue
                 .iter()
@@ -894,15 +887,15 @@ fn annex(f: &Fmt<'_>, stats: &YearStats, options: &AnnualOptions) -> Annex {
         blocks: vec![Block::Table {
             columns: vec![
                 // Wide enough for "STT", "Loại" and four-digit row numbers on one line.
-                column(w.no, 0.95),
-                column(w.delegation, 2.7),
-                column(w.direction, 1.15),
-                column(w.country, 1.6),
-                column(w.dates, 2.1),
-                column(w.trips, 1.25),
+                Column::new(w.no, 0.95),
+                Column::new(w.delegation, 2.7),
+                Column::new(w.direction, 1.15),
+                Column::new(w.country, 1.6),
+                Column::new(w.dates, 2.1),
+                Column::new(w.trips, 1.25),
                 // "1.234.567.890" on one line.
-                column(w.cost, 2.4),
-                column(w.report, 1.6),
+                Column::new(w.cost, 2.4),
+                Column::new(w.report, 1.6),
             ],
             rows: stats
                 .delegations

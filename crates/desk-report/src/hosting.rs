@@ -106,13 +106,6 @@ fn dates_line(d: &Delegation) -> String {
     format!("{} – {}{place}", date_vi(d.starts_on), date_vi(d.ends_on))
 }
 
-fn col(title: &str, width_ratio: f32) -> Column {
-    Column {
-        title: title.to_owned(),
-        width_ratio,
-    }
-}
-
 fn kind_label(kind: ProgrammeKind) -> &'static str {
     match kind {
         ProgrammeKind::Meeting => "Họp · Meeting",
@@ -267,14 +260,14 @@ pub fn transfer_list(
     created_at: DateTime<FixedOffset>,
 ) -> ListDocument {
     let columns = vec![
-        col("Giờ · Time", 0.7),
-        col("Loại · Kind", 1.0),
-        col("Chuyến bay · Flight", 1.1),
-        col("Từ → Đến · From → To", 2.2),
-        col("Ga · Term.", 0.6),
-        col("Số khách · Pax", 0.6),
-        col("Khách · Passengers", 4.0),
-        col("Xe, lái xe · Vehicle, driver", 2.2),
+        Column::new("Giờ · Time", 0.7),
+        Column::new("Loại · Kind", 1.0),
+        Column::new("Chuyến bay · Flight", 1.1),
+        Column::new("Từ → Đến · From → To", 2.2),
+        Column::new("Ga · Term.", 0.6),
+        Column::new("Số khách · Pax", 0.6),
+        Column::new("Khách · Passengers", 4.0),
+        Column::new("Xe, lái xe · Vehicle, driver", 2.2),
     ];
     let mut sections: Vec<ListSection> = board
         .days
@@ -367,13 +360,13 @@ pub fn rooming_document(
             heading: hotel.hotel.clone(),
             note: hotel.address.clone(),
             columns: vec![
-                col("Phòng · Room", 1.2),
-                col("Khách · Guests", 3.0),
-                col("Tên trong hộ chiếu · Passport names", 3.0),
-                col("Nhận phòng · Check-in", 1.2),
-                col("Trả phòng · Check-out", 1.2),
-                col("Số đêm · Nights", 0.8),
-                col("Mã đặt phòng · Confirmation", 1.6),
+                Column::new("Phòng · Room", 1.2),
+                Column::new("Khách · Guests", 3.0),
+                Column::new("Tên trong hộ chiếu · Passport names", 3.0),
+                Column::new("Nhận phòng · Check-in", 1.2),
+                Column::new("Trả phòng · Check-out", 1.2),
+                Column::new("Số đêm · Nights", 0.8),
+                Column::new("Mã đặt phòng · Confirmation", 1.6),
             ],
             rows: hotel
                 .rooms
@@ -396,10 +389,10 @@ pub fn rooming_document(
         heading: "Số đêm theo khách · Nights per guest".into(),
         note: String::new(),
         columns: vec![
-            col("Khách · Guest", 3.0),
-            col("Phòng · Room", 3.0),
-            col("Ở cùng · Shares with", 3.0),
-            col("Số đêm · Nights", 0.8),
+            Column::new("Khách · Guest", 3.0),
+            Column::new("Phòng · Room", 3.0),
+            Column::new("Ở cùng · Shares with", 3.0),
+            Column::new("Số đêm · Nights", 0.8),
         ],
         rows: nights_rows(list),
     });
@@ -430,11 +423,11 @@ pub fn programme_document(
             heading: day_heading(day.date),
             note: String::new(),
             columns: vec![
-                col("Thời gian · Time", 1.1),
-                col("Nội dung · Programme", 3.6),
-                col("Địa điểm · Venue", 2.2),
-                col("Phụ trách · In charge", 1.8),
-                col("Thành phần · Audience", 1.4),
+                Column::new("Thời gian · Time", 1.1),
+                Column::new("Nội dung · Programme", 3.6),
+                Column::new("Địa điểm · Venue", 2.2),
+                Column::new("Phụ trách · In charge", 1.8),
+                Column::new("Thành phần · Audience", 1.4),
             ],
             rows: day
                 .lines
@@ -650,8 +643,8 @@ fn particulars(g: &GuestRecord, name: &str, language: Language) -> Block {
     ];
     Block::Table {
         columns: vec![
-            col(if en { "Particulars" } else { "Thông tin" }, 1.0),
-            col(
+            Column::new(if en { "Particulars" } else { "Thông tin" }, 1.0),
+            Column::new(
                 if en {
                     "As in the passport"
                 } else {

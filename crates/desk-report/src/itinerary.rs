@@ -225,13 +225,13 @@ pub fn layout_itinerary(doc: &ItineraryDocument) -> Result<Layout, ReportError> 
             SheetTable {
                 heading: words.travel,
                 none: words.no_travel,
-                columns: columns(&words.leg_columns, &[0.8, 1.8, 2.9, 2.9, 1.6]),
+                columns: Column::all(&words.leg_columns, &[0.8, 1.8, 2.9, 2.9, 1.6]),
                 rows: legs,
             },
             SheetTable {
                 heading: words.accommodation,
                 none: words.no_stay,
-                columns: columns(&words.stay_columns, &[0.8, 3.4, 1.6, 1.6, 2.2]),
+                columns: Column::all(&words.stay_columns, &[0.8, 3.4, 1.6, 1.6, 2.2]),
                 rows: stays,
             },
         ];
@@ -327,17 +327,6 @@ impl StayRow {
             self.room.clone(),
         ]
     }
-}
-
-fn columns(titles: &[&str], ratios: &[f32]) -> Vec<Column> {
-    titles
-        .iter()
-        .zip(ratios)
-        .map(|(title, ratio)| Column {
-            title: (*title).to_owned(),
-            width_ratio: *ratio,
-        })
-        .collect()
 }
 
 /// Lays out and draws an itinerary as PDF bytes.

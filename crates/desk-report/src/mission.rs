@@ -202,24 +202,7 @@ pub fn document(
             .unwrap_or_default()
     };
     blocks.push(Block::Table {
-        columns: vec![
-            Column {
-                title: w.columns[0].into(),
-                width_ratio: 0.5,
-            },
-            Column {
-                title: w.columns[1].into(),
-                width_ratio: 2.4,
-            },
-            Column {
-                title: w.columns[2].into(),
-                width_ratio: 2.0,
-            },
-            Column {
-                title: w.columns[3].into(),
-                width_ratio: 2.6,
-            },
-        ],
+        columns: Column::all(&w.columns, &[0.5, 2.4, 2.0, 2.6]),
         rows: data
             .members
             .iter()
@@ -515,20 +498,7 @@ fn money_table(data: &MissionReportData, language: Language, w: &Words) -> Optio
         amount(total, "VND", language),
     ]);
     Some(Block::Table {
-        columns: vec![
-            Column {
-                title: w.money_columns[0].into(),
-                width_ratio: 3.0,
-            },
-            Column {
-                title: w.money_columns[1].into(),
-                width_ratio: 2.2,
-            },
-            Column {
-                title: w.money_columns[2].into(),
-                width_ratio: 2.2,
-            },
-        ],
+        columns: Column::all(&w.money_columns, &[3.0, 2.2, 2.2]),
         rows,
     })
 }

@@ -166,6 +166,24 @@ pub struct Column {
     pub width_ratio: f32,
 }
 
+impl Column {
+    pub fn new(title: &str, width_ratio: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            width_ratio,
+        }
+    }
+
+    /// The columns of a table from their titles and their ratios, in order.
+    pub fn all(titles: &[&str], ratios: &[f32]) -> Vec<Column> {
+        titles
+            .iter()
+            .zip(ratios)
+            .map(|(title, ratio)| Column::new(title, *ratio))
+            .collect()
+    }
+}
+
 /// One block of the body, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

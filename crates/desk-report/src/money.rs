@@ -93,13 +93,6 @@ fn person(name: &str, lang: Lang) -> String {
     }
 }
 
-fn col(title: &str, width_ratio: f32) -> Column {
-    Column {
-        title: title.to_owned(),
-        width_ratio,
-    }
-}
-
 fn date(d: NaiveDate, vi: bool) -> String {
     if vi {
         d.format("%d/%m/%Y").to_string()
@@ -212,21 +205,21 @@ pub fn estimate_document(
     ));
     let columns = if vi {
         vec![
-            col("STT", 0.8),
-            col("Họ và tên", 2.1),
-            col("Khoản chi", 1.6),
-            col("Cách tính", 3.2),
-            col("Số tiền", 2.1),
-            col("Quy ra VND", 2.0),
+            Column::new("STT", 0.8),
+            Column::new("Họ và tên", 2.1),
+            Column::new("Khoản chi", 1.6),
+            Column::new("Cách tính", 3.2),
+            Column::new("Số tiền", 2.1),
+            Column::new("Quy ra VND", 2.0),
         ]
     } else {
         vec![
-            col("No.", 0.8),
-            col("Name", 2.1),
-            col("Category", 1.6),
-            col("How computed", 3.2),
-            col("Amount", 2.1),
-            col("In VND", 2.0),
+            Column::new("No.", 0.8),
+            Column::new("Name", 2.1),
+            Column::new("Category", 1.6),
+            Column::new("How computed", 3.2),
+            Column::new("Amount", 2.1),
+            Column::new("In VND", 2.0),
         ]
     };
     let mut rows: Vec<FigureRow> = estimate
@@ -311,19 +304,19 @@ pub fn estimate_document(
         ));
         let columns = if vi {
             vec![
-                col("STT", 0.8),
-                col("Họ và tên", 2.1),
-                col("Khoản chi", 1.6),
-                col("Lý do", 5.2),
-                col("Số tiền", 2.1),
+                Column::new("STT", 0.8),
+                Column::new("Họ và tên", 2.1),
+                Column::new("Khoản chi", 1.6),
+                Column::new("Lý do", 5.2),
+                Column::new("Số tiền", 2.1),
             ]
         } else {
             vec![
-                col("No.", 0.8),
-                col("Name", 2.1),
-                col("Category", 1.6),
-                col("Reason", 5.2),
-                col("Amount", 2.1),
+                Column::new("No.", 0.8),
+                Column::new("Name", 2.1),
+                Column::new("Category", 1.6),
+                Column::new("Reason", 5.2),
+                Column::new("Amount", 2.1),
             ]
         };
         let rows = estimate
@@ -460,10 +453,16 @@ pub fn settlement_document(
         ExpenseKind::Advance,
         ExpenseKind::Actual,
     ];
-    let mut columns = vec![col(if vi { "Họ và tên" } else { "Name" }, 1.7)];
-    columns.extend(kinds.iter().map(|k| col(k.label(lang), 2.0)));
-    columns.push(col(if vi { "Chi thêm" } else { "Still to pay" }, 2.0));
-    columns.push(col(if vi { "Hoàn trả" } else { "To pay back" }, 2.0));
+    let mut columns = vec![Column::new(if vi { "Họ và tên" } else { "Name" }, 1.7)];
+    columns.extend(kinds.iter().map(|k| Column::new(k.label(lang), 2.0)));
+    columns.push(Column::new(
+        if vi { "Chi thêm" } else { "Still to pay" },
+        2.0,
+    ));
+    columns.push(Column::new(
+        if vi { "Hoàn trả" } else { "To pay back" },
+        2.0,
+    ));
     let mut rows = Vec::new();
     for party in &settlement.parties {
         let name = if party.name.is_empty() {
@@ -578,23 +577,23 @@ pub fn settlement_document(
     ));
     let columns = if vi {
         vec![
-            col("STT", 0.9),
-            col("Họ và tên", 2.0),
-            col("Loại", 1.2),
-            col("Khoản chi, nội dung", 2.8),
-            col("Số tiền", 2.0),
-            col("Quy ra VND", 2.0),
-            col("Chứng từ", 1.4),
+            Column::new("STT", 0.9),
+            Column::new("Họ và tên", 2.0),
+            Column::new("Loại", 1.2),
+            Column::new("Khoản chi, nội dung", 2.8),
+            Column::new("Số tiền", 2.0),
+            Column::new("Quy ra VND", 2.0),
+            Column::new("Chứng từ", 1.4),
         ]
     } else {
         vec![
-            col("No.", 0.9),
-            col("Name", 2.0),
-            col("Kind", 1.2),
-            col("Category, description", 2.8),
-            col("Amount", 2.0),
-            col("In VND", 2.0),
-            col("Receipt", 1.4),
+            Column::new("No.", 0.9),
+            Column::new("Name", 2.0),
+            Column::new("Kind", 1.2),
+            Column::new("Category, description", 2.8),
+            Column::new("Amount", 2.0),
+            Column::new("In VND", 2.0),
+            Column::new("Receipt", 1.4),
         ]
     };
     let rows = settlement
