@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::check::Check;
 use crate::error::{Error, ErrorKind, Rule};
-use crate::named;
+use crate::{named, printed};
 
 named! {
     #[derive(Default)]
@@ -46,19 +46,13 @@ named! {
     }
 }
 
-impl Funding {
+printed! {
     /// The name printed in the annual report and its workbook (the UI has its own
     /// dictionaries).
-    pub fn label(self, language: crate::report::Language) -> &'static str {
-        use crate::report::Language::{En, Vi};
-        match (self, language) {
-            (Self::StateBudget, Vi) => "Ngân sách nhà nước",
-            (Self::StateBudget, En) => "State budget",
-            (Self::Sponsored, Vi) => "Tài trợ",
-            (Self::Sponsored, En) => "Sponsored",
-            (Self::Mixed, Vi) => "Ngân sách và tài trợ",
-            (Self::Mixed, En) => "State budget and sponsor",
-        }
+    Funding {
+        StateBudget => "Ngân sách nhà nước", "State budget";
+        Sponsored => "Tài trợ", "Sponsored";
+        Mixed => "Ngân sách và tài trợ", "State budget and sponsor";
     }
 }
 

@@ -10,7 +10,7 @@ use crate::check::Check;
 use crate::delegation::optional_id;
 use crate::error::{Error, Rule};
 use crate::money::{HOME_CURRENCY, Money, parse_rate};
-use crate::named;
+use crate::{named, printed};
 
 named! {
     #[derive(Default)]
@@ -39,47 +39,28 @@ named! {
     }
 }
 
-impl ExpenseCategory {
+printed! {
     /// The name printed on estimates and settlements (the UI has its own dictionaries).
-    pub fn label(self, language: crate::report::Language) -> &'static str {
-        use crate::report::Language::{En, Vi};
-        match (self, language) {
-            (Self::Airfare, Vi) => "Vé máy bay",
-            (Self::Airfare, En) => "Airfare",
-            (Self::Accommodation, Vi) => "Tiền thuê phòng nghỉ",
-            (Self::Accommodation, En) => "Accommodation",
-            (Self::PerDiem, Vi) => "Tiền ăn và tiêu vặt",
-            (Self::PerDiem, En) => "Per diem",
-            (Self::Visa, Vi) => "Lệ phí thị thực",
-            (Self::Visa, En) => "Visa",
-            (Self::Insurance, Vi) => "Bảo hiểm",
-            (Self::Insurance, En) => "Insurance",
-            (Self::Registration, Vi) => "Phí đăng ký",
-            (Self::Registration, En) => "Registration",
-            (Self::LocalTransport, Vi) => "Đi lại tại nước ngoài",
-            (Self::LocalTransport, En) => "Local transport",
-            (Self::Gifts, Vi) => "Quà tặng",
-            (Self::Gifts, En) => "Gifts",
-            (Self::Hosting, Vi) => "Chi phí đón tiếp",
-            (Self::Hosting, En) => "Hosting",
-            (Self::Other, Vi) => "Chi khác",
-            (Self::Other, En) => "Other",
-        }
+    ExpenseCategory {
+        Airfare => "Vé máy bay", "Airfare";
+        Accommodation => "Tiền thuê phòng nghỉ", "Accommodation";
+        PerDiem => "Tiền ăn và tiêu vặt", "Per diem";
+        Visa => "Lệ phí thị thực", "Visa";
+        Insurance => "Bảo hiểm", "Insurance";
+        Registration => "Phí đăng ký", "Registration";
+        LocalTransport => "Đi lại tại nước ngoài", "Local transport";
+        Gifts => "Quà tặng", "Gifts";
+        Hosting => "Chi phí đón tiếp", "Hosting";
+        Other => "Chi khác", "Other";
     }
 }
 
-impl ExpenseKind {
+printed! {
     /// The name printed on settlements.
-    pub fn label(self, language: crate::report::Language) -> &'static str {
-        use crate::report::Language::{En, Vi};
-        match (self, language) {
-            (Self::Estimate, Vi) => "Dự toán",
-            (Self::Estimate, En) => "Estimate",
-            (Self::Advance, Vi) => "Tạm ứng",
-            (Self::Advance, En) => "Advance",
-            (Self::Actual, Vi) => "Thực chi",
-            (Self::Actual, En) => "Actual",
-        }
+    ExpenseKind {
+        Estimate => "Dự toán", "Estimate";
+        Advance => "Tạm ứng", "Advance";
+        Actual => "Thực chi", "Actual";
     }
 }
 

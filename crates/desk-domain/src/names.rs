@@ -43,3 +43,25 @@ macro_rules! named {
         }
     };
 }
+
+/// The names papers print for a closed set, in Vietnamese and English side by side (so that a
+/// translation cannot go missing): declares `label(self, language)`. The window has its own
+/// dictionaries; these are for the PDFs, workbooks and the CLI.
+#[macro_export]
+macro_rules! printed {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $variant:ident => $vi:literal, $en:literal; )+ }
+    ) => {
+        impl $name {
+            $(#[$meta])*
+            pub fn label(self, language: $crate::report::Language) -> &'static str {
+                let (vi, en) = match self { $( Self::$variant => ($vi, $en), )+ };
+                match language {
+                    $crate::report::Language::Vi => vi,
+                    $crate::report::Language::En => en,
+                }
+            }
+        }
+    };
+}

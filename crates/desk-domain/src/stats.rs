@@ -56,7 +56,7 @@ use crate::check::Check;
 use crate::error::{Error, Rule};
 use crate::{
     Delegation, DelegationStatus, Direction, Expense, ExpenseKind, Funding, Member, MissionReport,
-    Organisation, Person, ReportStatus, named,
+    Organisation, Person, ReportStatus, named, printed,
 };
 
 /// The longest range the statistics accept: 50 years of months is already a long table.
@@ -447,34 +447,20 @@ named! {
     }
 }
 
-impl StatsMetric {
+printed! {
     /// The indicator's name in the annual report and its workbook.
-    pub fn label(self, language: crate::report::Language) -> &'static str {
-        use crate::report::Language::{En, Vi};
-        match (self, language) {
-            (Self::Outgoing, Vi) => "Số đoàn ra",
-            (Self::Outgoing, En) => "Delegations sent abroad",
-            (Self::Incoming, Vi) => "Số đoàn vào",
-            (Self::Incoming, En) => "Delegations received",
-            (Self::Delegations, Vi) => "Tổng số đoàn",
-            (Self::Delegations, En) => "Delegations in all",
-            (Self::Trips, Vi) => "Số lượt người",
-            (Self::Trips, En) => "Trips (person-visits)",
-            (Self::People, Vi) => "Số người",
-            (Self::People, En) => "People",
-            (Self::PersonDaysAbroad, Vi) => "Số ngày-người ở nước ngoài",
-            (Self::PersonDaysAbroad, En) => "Person-days abroad",
-            (Self::ActualVnd, Vi) => "Kinh phí thực chi (đồng)",
-            (Self::ActualVnd, En) => "Actual expenses (VND)",
-            (Self::EstimateVnd, Vi) => "Kinh phí dự toán (đồng)",
-            (Self::EstimateVnd, En) => "Estimates (VND)",
-            (Self::CostVnd, Vi) => "Kinh phí các đoàn (đồng)",
-            (Self::CostVnd, En) => "Cost of the delegations (VND)",
-            (Self::ReportsOnTime, Vi) => "Báo cáo nộp đúng hạn",
-            (Self::ReportsOnTime, En) => "Reports filed on time",
-            (Self::ReportsLate, Vi) => "Báo cáo trễ hạn hoặc chưa nộp",
-            (Self::ReportsLate, En) => "Reports late or not filed",
-        }
+    StatsMetric {
+        Outgoing => "Số đoàn ra", "Delegations sent abroad";
+        Incoming => "Số đoàn vào", "Delegations received";
+        Delegations => "Tổng số đoàn", "Delegations in all";
+        Trips => "Số lượt người", "Trips (person-visits)";
+        People => "Số người", "People";
+        PersonDaysAbroad => "Số ngày-người ở nước ngoài", "Person-days abroad";
+        ActualVnd => "Kinh phí thực chi (đồng)", "Actual expenses (VND)";
+        EstimateVnd => "Kinh phí dự toán (đồng)", "Estimates (VND)";
+        CostVnd => "Kinh phí các đoàn (đồng)", "Cost of the delegations (VND)";
+        ReportsOnTime => "Báo cáo nộp đúng hạn", "Reports filed on time";
+        ReportsLate => "Báo cáo trễ hạn hoặc chưa nộp", "Reports late or not filed";
     }
 }
 
