@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { demoDatabase, nav, openApp, screenshot, startDriver, waitForText } from './harness.mjs';
+import { closeApp, demoDatabase, launchApp, nav, screenshot, waitForText } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,15 +18,8 @@ describe('accessibility of every screen', { timeout: 900000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4770);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4770, database)));
+  after(() => closeApp(browser, driver));
 
   /** Serious and critical violations on what the window shows now, one line each. */
   async function audit(where) {

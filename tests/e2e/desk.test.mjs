@@ -3,7 +3,7 @@
 // and the languages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { closeApp, demoDatabase, launchApp, nav, screenshot, textOf, typeInto, waitForText } from './harness.mjs';
 
 // Dates relative to today, so the trip is always ahead (Today only warns about trips not
 // yet over): it leaves in 45 days and lasts five.
@@ -21,21 +21,10 @@ describe('a working day at the desk', { timeout: 120000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4484);
-    browser = await openApp(driver, database);
-  });
+  before(async () => ({ driver, browser } = await launchApp(4484, database)));
+  after(() => closeApp(browser, driver));
 
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
-
-  async function type(selector, text) {
-    const el = browser.$(selector);
-    await el.waitForDisplayed({ timeout: 5000 });
-    await el.setValue(text);
-  }
+  const type = (selector, text) => typeInto(browser, selector, text);
 
   it('creates an outgoing delegation with Ctrl+N', async () => {
     await nav(browser, 'delegations');

@@ -3,7 +3,7 @@
 // and the Delegations list and the calendar name both countries.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { deskJson, nav, openApp, screenshot, startDriver, tempDatabase, textOf, waitForText } from './harness.mjs';
+import { closeApp, deskJson, launchApp, nav, screenshot, tempDatabase, textOf, waitForText } from './harness.mjs';
 
 describe('a trip to two countries made in the window', () => {
   const database = tempDatabase();
@@ -12,15 +12,8 @@ describe('a trip to two countries made in the window', () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4444);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4444, database)));
+  after(() => closeApp(browser, driver));
 
   it('refuses a country chosen twice, then saves Singapore and Malaysia in order', async () => {
     await nav(browser, 'delegations');

@@ -136,6 +136,33 @@ export async function openApp(driver, database, key = keyFile) {
   return browser;
 }
 
+/**
+ * A suite's app: tauri-driver on `port` and the app on `database` in it, for `before`. A driver
+ * whose app did not open is stopped here, since the suite never gets hold of it.
+ */
+export async function launchApp(port, database) {
+  const driver = await startDriver(port);
+  try {
+    return { driver, browser: await openApp(driver, database) };
+  } catch (e) {
+    await driver.stop();
+    throw e;
+  }
+}
+
+/** Ends what `launchApp` began, for `after`: whichever part got going, even if a test failed. */
+export async function closeApp(browser, driver) {
+  await browser?.deleteSession().catch(() => {});
+  await driver?.stop();
+}
+
+/** Types into the field `selector` once it shows, as a user would (what it held is replaced). */
+export async function typeInto(browser, selector, text) {
+  const el = browser.$(selector);
+  await el.waitForDisplayed({ timeout: 5000 });
+  await el.setValue(text);
+}
+
 /** Opens a screen through the sidebar, as a user would. */
 export async function nav(browser, page) {
   await browser.$(`[data-testid="nav-${page}"]`).click();

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFileDialog, scratchDir, demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, closeApp, demoDatabase, deskJson, launchApp, nav, scratchDir, screenshot, textOf, waitForText } from './harness.mjs';
 
 const HISTORY = [
   'TỔNG HỢP ĐOÀN RA, ĐOÀN VÀO',
@@ -24,15 +24,8 @@ describe('importing the office history', { timeout: 240000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4660);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4660, database)));
+  after(() => closeApp(browser, driver));
 
   it('previews the history with its problems and the trip already recorded', async () => {
     await nav(browser, 'delegations');

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFileDialog, scratchDir, demoDatabase, deskJson, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, closeApp, demoDatabase, deskJson, launchApp, nav, scratchDir, screenshot, textOf, typeInto, waitForText } from './harness.mjs';
 
 /** An ISO date `days` after today, and the same day written dd/mm/yyyy. */
 function day(days) {
@@ -56,21 +56,10 @@ describe('hosting a delegation', { timeout: 240000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4640);
-    browser = await openApp(driver, database);
-  });
+  before(async () => ({ driver, browser } = await launchApp(4640, database)));
+  after(() => closeApp(browser, driver));
 
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
-
-  async function type(selector, text) {
-    const el = browser.$(selector);
-    await el.waitForDisplayed({ timeout: 5000 });
-    await el.setValue(text);
-  }
+  const type = (selector, text) => typeInto(browser, selector, text);
 
   async function section(name) {
     await browser.$(`[data-testid="hosting-${name}"]`).click();

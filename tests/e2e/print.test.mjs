@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { demoDatabase, openApp, screenshot, startDriver, waitForText } from './harness.mjs';
+import { closeApp, demoDatabase, launchApp, screenshot, waitForText } from './harness.mjs';
 
 const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 const HANOI = '018fd2d0-084c-724a-8498-c628eb0b144c';
@@ -21,15 +21,8 @@ describe('printing from the window', { timeout: 180000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4780);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4780, database)));
+  after(() => closeApp(browser, driver));
 
   async function waitForJob(before) {
     let file = null;

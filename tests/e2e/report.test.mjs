@@ -2,22 +2,15 @@
 // preview; reopening asks why; what is typed is saved by itself and survives a restart.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { closeApp, demoDatabase, launchApp, nav, openApp, screenshot, textOf, waitForText } from './harness.mjs';
 
 describe('the mission report', { timeout: 180000 }, () => {
   const database = demoDatabase();
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4504);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4504, database)));
+  after(() => closeApp(browser, driver));
 
   async function openReport() {
     await nav(browser, 'delegations');

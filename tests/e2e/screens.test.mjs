@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { answerFileDialog, scratchDir, demoDatabase, deskBinary, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, closeApp, demoDatabase, deskBinary, launchApp, nav, scratchDir, screenshot, textOf, waitForText } from './harness.mjs';
 
 const SINGAPORE = '018fd2d0-0819-7186-9072-600a56b24d19';
 
@@ -13,15 +13,8 @@ describe('the demo story on every screen', () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4464);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4464, database)));
+  after(() => closeApp(browser, driver));
 
   it('lists both delegations, newest first, in Vietnamese', async () => {
     await nav(browser, 'delegations');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFileDialog, scratchDir, demoDatabase, nav, openApp, openRow, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, closeApp, demoDatabase, launchApp, nav, openRow, scratchDir, screenshot, textOf, waitForText } from './harness.mjs';
 
 const PASSWORD = '1234';
 
@@ -96,15 +96,8 @@ describe('signing in the window', { timeout: 300000 }, () => {
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4790);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4790, database)));
+  after(() => closeApp(browser, driver));
 
   const text = async (selector) => textOf(browser.$(selector));
 

@@ -3,22 +3,15 @@
 // app and find the delegation still there.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nav, openApp, screenshot, startDriver, tempDatabase, textOf, waitForText } from './harness.mjs';
+import { closeApp, launchApp, nav, openApp, screenshot, tempDatabase, textOf, waitForText } from './harness.mjs';
 
 describe('a delegation created in the window', () => {
   const database = tempDatabase();
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4444);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4444, database)));
+  after(() => closeApp(browser, driver));
 
   async function fillForm({ title, country, starts, ends }) {
     await browser.$('[data-testid="new-delegation"]').click();

@@ -7,22 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFileDialog, scratchDir, demoDatabase, nav, openApp, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
+import { answerFileDialog, closeApp, demoDatabase, launchApp, nav, scratchDir, screenshot, textOf, waitForText } from './harness.mjs';
 
 describe('statistics', { timeout: 180000 }, () => {
   const database = demoDatabase();
   let driver;
   let browser;
 
-  before(async () => {
-    driver = await startDriver(4600);
-    browser = await openApp(driver, database);
-  });
-
-  after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    await driver?.stop();
-  });
+  before(async () => ({ driver, browser } = await launchApp(4600, database)));
+  after(() => closeApp(browser, driver));
 
   const text = async (selector) => textOf(browser.$(selector));
 

@@ -114,6 +114,35 @@ function bucketLabel(bucket: StatsBucket, kind: 'country' | 'organisation' | 'ev
   return bucket.label;
 }
 
+// The charts of delegations counted by direction (by country, organisation, event, month)
+// stack the same two series, and their tables open with the same three columns.
+function directionSeries(t: Tr, out: Tally[], inc: Tally[]): Series[] {
+  return [
+    {
+      key: 'outgoing',
+      label: t('direction.outgoing'),
+      tone: 'outgoing',
+      values: out.map((x) => x.count),
+      ids: out.map((x) => x.delegation_ids),
+    },
+    {
+      key: 'incoming',
+      label: t('direction.incoming'),
+      tone: 'incoming',
+      values: inc.map((x) => x.count),
+      ids: inc.map((x) => x.delegation_ids),
+    },
+  ];
+}
+
+function directionColumns(t: Tr): Column[] {
+  return [
+    { label: t('direction.outgoing'), format: 'count' },
+    { label: t('direction.incoming'), format: 'count' },
+    { label: t('stats.col.total'), format: 'count' },
+  ];
+}
+
 function ranked(
   stats: YearStats,
   id: 'country' | 'organisation' | 'event',
@@ -132,28 +161,8 @@ function ranked(
     money: false,
     unit: 'delegations',
     categories: top.map((b) => bucketLabel(b, id, lang)),
-    series: [
-      {
-        key: 'outgoing',
-        label: t('direction.outgoing'),
-        tone: 'outgoing',
-        values: out.map((x) => x.count),
-        ids: out.map((x) => x.delegation_ids),
-      },
-      {
-        key: 'incoming',
-        label: t('direction.incoming'),
-        tone: 'incoming',
-        values: inc.map((x) => x.count),
-        ids: inc.map((x) => x.delegation_ids),
-      },
-    ],
-    columns: [
-      { label: t('direction.outgoing'), format: 'count' },
-      { label: t('direction.incoming'), format: 'count' },
-      { label: t('stats.col.total'), format: 'count' },
-      { label: t('stats.col.trips'), format: 'count' },
-    ],
+    series: directionSeries(t, out, inc),
+    columns: [...directionColumns(t), { label: t('stats.col.trips'), format: 'count' }],
     rows: buckets.map((b) => ({
       label: bucketLabel(b, id, lang),
       cells: [b.outgoing.count, b.incoming.count, b.total, b.trips],
@@ -177,27 +186,8 @@ function byMonth(stats: YearStats, lang: Lang): ChartModel {
     money: false,
     unit: 'delegations',
     categories: stats.by_month.map((m) => label(m.month)),
-    series: [
-      {
-        key: 'outgoing',
-        label: t('direction.outgoing'),
-        tone: 'outgoing',
-        values: out.map((x) => x.count),
-        ids: out.map((x) => x.delegation_ids),
-      },
-      {
-        key: 'incoming',
-        label: t('direction.incoming'),
-        tone: 'incoming',
-        values: inc.map((x) => x.count),
-        ids: inc.map((x) => x.delegation_ids),
-      },
-    ],
-    columns: [
-      { label: t('direction.outgoing'), format: 'count' },
-      { label: t('direction.incoming'), format: 'count' },
-      { label: t('stats.col.total'), format: 'count' },
-    ],
+    series: directionSeries(t, out, inc),
+    columns: [...directionColumns(t)],
     rows: stats.by_month.map((m) => ({
       label: label(m.month),
       cells: [m.outgoing.count, m.incoming.count, m.outgoing.count + m.incoming.count],
