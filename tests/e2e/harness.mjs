@@ -125,7 +125,8 @@ export async function openApp(driver, database, key = keyFile) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: driver.port,
-    logLevel: 'error',
+    // WDIO_LOG=info prints every WebDriver command: which element a failed click aimed at.
+    logLevel: process.env.WDIO_LOG ?? 'error',
     connectionRetryCount: 0,
     capabilities: {
       'tauri:options': { application: appBinary, args: ['--db', database, '--key-file', key] },
