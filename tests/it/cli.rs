@@ -94,6 +94,57 @@ fn a_bad_date_range_exits_1_names_the_field_and_writes_nothing() {
 }
 
 #[test]
+fn edit_changes_only_the_fields_given_and_refuses_a_bad_range_whole() {
+    let db = TempDb::with_database().unwrap();
+    let db = db.path.to_str().unwrap().to_owned();
+    let id = add_singapore(&db).stdout.trim().to_owned();
+    let edited = desk(&[
+        "--db",
+        &db,
+        "--json",
+        "delegation",
+        "edit",
+        &id,
+        "--purpose",
+        "Trao đổi kinh nghiệm",
+        "--notes",
+        "Vé đã đặt",
+        "--status",
+        "approved",
+    ]);
+    assert_eq!(edited.code, 0, "stderr: {}", edited.stderr);
+    let shown: serde_json::Value = serde_json::from_str(&edited.stdout).unwrap();
+    assert_eq!(shown["purpose"], "Trao đổi kinh nghiệm");
+    assert_eq!(shown["notes"], "Vé đã đặt");
+    assert_eq!(shown["status"], "approved");
+    assert_eq!(
+        shown["title"], "Phiên họp INELI-ASEAN lần 2",
+        "the title is kept"
+    );
+    assert_eq!(shown["starts_on"], "2016-09-06");
+
+    let refused = desk(&[
+        "--db",
+        &db,
+        "delegation",
+        "edit",
+        &id,
+        "--title",
+        "Đổi tên",
+        "--ends",
+        "2016-09-01",
+    ]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("End date"), "{}", refused.stderr);
+    let list = desk(&["--db", &db, "--json", "delegation", "list"]);
+    assert!(
+        list.stdout.contains("Phiên họp INELI-ASEAN lần 2") && !list.stdout.contains("Đổi tên"),
+        "nothing of a refused edit is written: {}",
+        list.stdout
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let run = desk(&["delegation", "add", "--direction", "sideways"]);
     assert_eq!(run.code, 2, "stderr: {}", run.stderr);

@@ -29,6 +29,9 @@ pub enum DelegationCommand {
     Add(AddDelegation),
     /// Show one delegation with its members, travel and programme.
     Show { id: String },
+    /// Change a delegation's title, purpose, notes or dates (and status), keeping the rest;
+    /// the same rules as the window's form.
+    Edit(EditDelegation),
     /// Move a delegation to another status.
     SetStatus {
         id: String,
@@ -85,6 +88,26 @@ pub struct AddDelegation {
     /// The host or visiting organisation's id.
     #[arg(long)]
     org: Option<String>,
+}
+
+#[derive(Args)]
+pub struct EditDelegation {
+    id: String,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    purpose: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    starts: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    ends: Option<String>,
+    /// Moved after the other changes, if its life allows the move.
+    #[arg(long, value_parser = parse_status)]
+    status: Option<DelegationStatus>,
 }
 
 #[derive(Subcommand)]
@@ -166,7 +189,34 @@ fn run_delegation(ctx: &mut Context<'_>, command: DelegationCommand) -> Result<(
             delegation_add(ctx, &input)
         }
         DelegationCommand::Show { id } => delegation_show(ctx, &id),
+        DelegationCommand::Edit(a) => delegation_edit(ctx, a),
         DelegationCommand::SetStatus { id, status } => delegation_set_status(ctx, &id, status),
+    }
+}
+
+/// Only the fields given change; the others keep what the delegation holds.
+fn delegation_edit(ctx: &mut Context<'_>, a: EditDelegation) -> Result<(), Error> {
+    let mut input = ctx.store.delegation(&a.id)?.to_input();
+    let fields = [
+        (a.title, &mut input.title),
+        (a.purpose, &mut input.purpose),
+        (a.notes, &mut input.notes),
+        (a.starts, &mut input.starts_on),
+        (a.ends, &mut input.ends_on),
+    ];
+    for (given, field) in fields {
+        if let Some(value) = given {
+            *field = value;
+        }
+    }
+    let mut changed = ctx.store.update_delegation(&a.id, &input)?;
+    if let Some(status) = a.status.filter(|s| *s != changed.status) {
+        changed = ctx.store.set_delegation_status(&a.id, status)?;
+    }
+    if ctx.json {
+        output::json(ctx.out, &changed)
+    } else {
+        output::line(ctx.out, &format!("{} saved", changed.title))
     }
 }
 
