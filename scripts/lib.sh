@@ -22,6 +22,9 @@ APT_PACKAGES=(
   # Printing for real in the tests: CUPS with its virtual PDF printer, and ImageMagick to
   # compare the printed pages with the exported ones.
   cups printer-driver-cups-pdf imagemagick
+  # SQLite's session extension (sync between machines) makes rusqlite generate its bindings
+  # at build time, with libclang.
+  libclang-dev
 )
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.

@@ -25,3 +25,4 @@ mod shell;
 mod signing;
 mod stats;
 mod store;
+mod sync;

@@ -29,6 +29,7 @@ mod reports;
 mod safety;
 mod sign;
 mod stats;
+mod sync;
 mod travel;
 
 /// Exit code for a refused input or a failed operation.
@@ -87,6 +88,8 @@ enum Command {
     Safety(safety::Command),
     #[command(flatten)]
     Print(print::Command),
+    #[command(flatten)]
+    Sync(sync::Command),
 }
 
 /// Runs one command line and returns the process exit code.
@@ -181,5 +184,6 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         }
         Command::Print(_) => Ok(()),
         Command::Safety(c) => safety::run(ctx, &path, c),
+        Command::Sync(c) => sync::run(ctx, c),
     }
 }

@@ -44,6 +44,13 @@ pub enum StoreError {
     Key(String),
     #[error("the database is damaged ({0})")]
     Damaged(String),
+    /// A file of the sync folder that is not what this office's passphrase sealed (changed,
+    /// cut short, or sealed with another passphrase): nothing from it was applied.
+    #[error("{0}")]
+    SyncRefused(String),
+    /// The passphrase given does not open the folder (or none was given).
+    #[error("{0}")]
+    SyncLocked(String),
 }
 
 impl From<StoreError> for Error {
@@ -53,10 +60,11 @@ impl From<StoreError> for Error {
             StoreError::NewerSchema { .. } => ErrorKind::NewerSchema,
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Io { .. } => ErrorKind::Io,
-            StoreError::WrongKey(_) | StoreError::NoKey(_) | StoreError::Key(_) => {
-                ErrorKind::Locked
-            }
-            StoreError::Damaged(_) => ErrorKind::Damaged,
+            StoreError::WrongKey(_)
+            | StoreError::NoKey(_)
+            | StoreError::Key(_)
+            | StoreError::SyncLocked(_) => ErrorKind::Locked,
+            StoreError::Damaged(_) | StoreError::SyncRefused(_) => ErrorKind::Damaged,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if matches!(
                     f.code,

@@ -238,18 +238,19 @@ impl Store {
             (Some(_), SettingsMode::Replace) => SettingsOutcome::Replaced,
         };
         self.backup_before(crate::BackupReason::Import)?;
-        let tx = self.conn.transaction()?;
+        let writer = self.writer()?;
+        let tx = writer.raw();
         let mut tally = Tally::new(reporter, data.records())?;
-        insert_all(&tx, &data.organisations, &mut tally)?;
-        insert_all(&tx, &data.people, &mut tally)?;
-        insert_all(&tx, &data.delegations, &mut tally)?;
-        insert_all(&tx, &data.members, &mut tally)?;
-        insert_all(&tx, &data.segments, &mut tally)?;
-        insert_all(&tx, &data.stays, &mut tally)?;
-        insert_all(&tx, &data.visas, &mut tally)?;
-        insert_all(&tx, &data.programme_items, &mut tally)?;
-        insert_all(&tx, &data.tasks, &mut tally)?;
-        insert_all(&tx, &data.transfers, &mut tally)?;
+        insert_all(tx, &data.organisations, &mut tally)?;
+        insert_all(tx, &data.people, &mut tally)?;
+        insert_all(tx, &data.delegations, &mut tally)?;
+        insert_all(tx, &data.members, &mut tally)?;
+        insert_all(tx, &data.segments, &mut tally)?;
+        insert_all(tx, &data.stays, &mut tally)?;
+        insert_all(tx, &data.visas, &mut tally)?;
+        insert_all(tx, &data.programme_items, &mut tally)?;
+        insert_all(tx, &data.tasks, &mut tally)?;
+        insert_all(tx, &data.transfers, &mut tally)?;
         for exported in &data.attachments {
             let content = BASE64.decode(&exported.content_base64).map_err(|e| {
                 refused(format!(
@@ -263,23 +264,23 @@ impl Store {
                     exported.attachment.file_name
                 )));
             }
-            insert_one(&tx, &exported.attachment)?;
+            insert_one(tx, &exported.attachment)?;
             tally.one()?;
             tx.execute(
                 "INSERT INTO attachment_content (id, content) VALUES (?1, ?2)",
                 params![exported.attachment.id, content],
             )?;
         }
-        insert_all(&tx, &data.expenses, &mut tally)?;
-        insert_all(&tx, &data.mission_reports, &mut tally)?;
+        insert_all(tx, &data.expenses, &mut tally)?;
+        insert_all(tx, &data.mission_reports, &mut tally)?;
         for v in &data.report_versions {
             let content =
                 serde_json::to_string(&v.report).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            crate::write::insert_report_version(&tx, v, &content)?;
+            crate::write::insert_report_version(tx, v, &content)?;
             tally.one()?;
         }
-        insert_all(&tx, &data.rate_tables, &mut tally)?;
-        insert_all(&tx, &data.estimates, &mut tally)?;
+        insert_all(tx, &data.rate_tables, &mut tally)?;
+        insert_all(tx, &data.estimates, &mut tally)?;
         for entry in &data.audit {
             tx.execute(
                 "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
@@ -363,7 +364,7 @@ impl Store {
             + data.rate_tables.len()
             + data.estimates.len();
         tally.finish()?;
-        tx.commit()?;
+        writer.commit()?;
         Ok(Imported {
             organisations: data.organisations.len(),
             people: data.people.len(),

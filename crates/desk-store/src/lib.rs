@@ -32,6 +32,7 @@ mod search;
 mod settings;
 mod signing;
 mod stats;
+mod sync;
 mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -57,6 +58,7 @@ pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};
 pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use signing::{DEFAULT_SEAL_MM, SigningAssets, StoredRoot};
+pub use sync::{Keep, SyncConflict, SyncReport};
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
 
 /// How long a write waits for another process's write to finish before it is refused.
@@ -197,8 +199,13 @@ impl Store {
     }
 
     pub(crate) fn writer(&mut self) -> Result<write::Writer<'_>, StoreError> {
-        let tx = self.conn.transaction()?;
-        Ok(write::Writer::new(tx, &self.actor))
+        // Both borrow the connection shared: the session must watch the transaction's
+        // changes, so neither can hold it exclusively.
+        let conn = &self.conn;
+        let capture = sync::Capture::start(conn)?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Deferred)?;
+        Ok(write::Writer::new(tx, capture, &self.actor))
     }
 
     /// Search people, organisations, delegations, programme items and reports as typed,

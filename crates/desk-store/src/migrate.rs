@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_destinations.sql")),
     (10, include_str!("../migrations/0010_programme_english.sql")),
     (11, include_str!("../migrations/0011_check_in.sql")),
+    (12, include_str!("../migrations/0012_sync.sql")),
 ];
 
 /// The audit scrub of migration 0004, also run after an import (an export of an older app

@@ -175,6 +175,26 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), StoreError> {
     optimize(tx)
 }
 
+/// Brings the search entry of one row up to date with the record as it is now (or
+/// removes it, the record gone): after changes applied from another device, which reach the
+/// tables without passing through a [`crate::write::Writer`].
+pub(crate) fn reindex_row(tx: &Transaction<'_>, table: &str, id: &str) -> Result<(), StoreError> {
+    fn one<T: Record>(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
+        match record::find::<T>(tx, id)? {
+            Some(item) => index(tx, &item),
+            None => unindex(tx, T::TABLE, id),
+        }
+    }
+    match table {
+        "person" => one::<Person>(tx, id),
+        "organisation" => one::<Organisation>(tx, id),
+        "delegation" => one::<Delegation>(tx, id),
+        "programme_item" => one::<ProgrammeItem>(tx, id),
+        "mission_report" => one::<MissionReport>(tx, id),
+        _ => Ok(()),
+    }
+}
+
 /// Merges the full-text index into one segment: after it was written in bulk, a prefix
 /// query reads each word's list once instead of once per segment (on twenty years, the
 /// three-letter prefixes answer in half the time; 2.4 s, once).

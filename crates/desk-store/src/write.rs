@@ -6,21 +6,27 @@ use rusqlite::{Transaction, params};
 use serde_json::Value;
 
 use crate::record::{self, Record};
+use crate::sync::Capture;
 use crate::{StoreError, search};
 
 /// The transaction is private: a change reaches the database only through these methods,
 /// which audit and index records, and name each table that is not a record (settings,
 /// check-ins, file contents, report versions) with what it keeps.
+///
+/// Once the device syncs, the writer also carries the transaction's [`Capture`], which
+/// puts what was changed into the outbox as it commits.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
+    capture: Option<Capture<'a>>,
     actor: &'a str,
     pub at: String,
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(tx: Transaction<'a>, actor: &'a str) -> Self {
+    pub(crate) fn new(tx: Transaction<'a>, capture: Option<Capture<'a>>, actor: &'a str) -> Self {
         Self {
             tx,
+            capture,
             actor,
             at: crate::now_rfc3339(),
         }
@@ -190,7 +196,16 @@ impl<'a> Writer<'a> {
         self.actor
     }
 
+    /// The transaction itself, for the sync code that writes rows by table and column
+    /// (resolving a conflict); it audits what it writes itself.
+    pub(crate) fn raw(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+
     pub fn commit(self) -> Result<(), StoreError> {
+        if let Some(capture) = self.capture {
+            capture.finish(&self.tx)?;
+        }
         self.tx.commit()?;
         Ok(())
     }

@@ -1,0 +1,740 @@
+//! Sync between machines through a shared folder (a file server, Syncthing or Nextcloud, a
+//! USB stick): no server of our own and no network code of our own.
+//!
+//! Layout of the folder:
+//!
+//! ```text
+//! office.json                      how the key is derived from the passphrase (no secret)
+//! <device id>/000000000001.change  one sealed file per committed change of that device
+//! <device id>/snapshot-000000000007.snapshot   everything that device held at its change 7
+//! ```
+//!
+//! Each device only ever adds files to its own subfolder and never edits or deletes another
+//! device's, so any file-sync tool carries them without conflicts of its own. A sync reads
+//! every new file of the others (all of them opened and checked before any is applied),
+//! applies them in stamp order, one transaction each together with how far it got, then
+//! writes its own new changes. A process killed at any point loses nothing: the next sync
+//! starts from what was committed.
+
+mod apply;
+mod capture;
+mod clock;
+mod seal;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::session::{ConflictAction, ConflictType, Session};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+pub(crate) use capture::Capture;
+
+use crate::{Store, StoreError, migrate::LATEST_VERSION};
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SyncReport {
+    /// This device's id in the folder.
+    pub device: String,
+    /// This device joined the folder in this sync (from another device's snapshot, when the
+    /// database was empty).
+    pub joined: bool,
+    /// Changes of this device written to the folder.
+    pub sent: usize,
+    /// Changes of other devices applied.
+    pub received: usize,
+    /// Conflicts waiting for a person, after this sync.
+    pub open_conflicts: usize,
+    /// Devices whose changes wait for this copy of the desk to be updated (their schema is
+    /// newer); nothing of theirs is lost, it is applied after the update.
+    pub held_back: Vec<String>,
+}
+
+/// The first line of every change and snapshot file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    device: String,
+    device_name: String,
+    /// The change's sequence number on its device (for a snapshot: the last one it holds).
+    seq: i64,
+    stamp: String,
+    /// The schema version of the desk that wrote it.
+    schema: i64,
+    /// A change: its audit entries. A snapshot: none.
+    #[serde(default)]
+    audit: Json,
+    /// A snapshot: how far it holds each device's changes, and the field stamps.
+    #[serde(default)]
+    applied: BTreeMap<String, i64>,
+    #[serde(default)]
+    stamps: Vec<(String, String, String)>,
+}
+
+fn join_body(header: &Header, body: &[u8]) -> Result<Vec<u8>, StoreError> {
+    let mut out =
+        serde_json::to_vec(header).map_err(|e| StoreError::Corrupt(format!("sync header: {e}")))?;
+    out.push(b'\n');
+    out.extend_from_slice(body);
+    Ok(out)
+}
+
+fn split_body(plain: Vec<u8>, place: &str) -> Result<(Header, Vec<u8>), StoreError> {
+    let refused = |why: String| StoreError::SyncRefused(format!("{place}: {why}"));
+    let end = plain
+        .iter()
+        .position(|b| *b == b'\n')
+        .ok_or_else(|| refused("it has no header".into()))?;
+    let header: Header = serde_json::from_slice(&plain[..end])
+        .map_err(|e| refused(format!("its header is not valid ({e})")))?;
+    Ok((header, plain[end + 1..].to_vec()))
+}
+
+fn state(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?
+        .query_row([key], |row| row.get(0))
+        .optional()?)
+}
+
+fn set_state(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO sync_state (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Writes a file whole or not at all: into a temporary name, flushed to disk, renamed.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    use std::io::Write;
+    let partial = path.with_extension("partial");
+    let mut file = std::fs::File::create(&partial).map_err(io(&partial))?;
+    file.write_all(bytes).map_err(io(&partial))?;
+    file.sync_all().map_err(io(&partial))?;
+    std::fs::rename(&partial, path).map_err(io(path))
+}
+
+fn change_name(seq: i64) -> String {
+    format!("{seq:012}.change")
+}
+
+fn snapshot_name(seq: i64) -> String {
+    format!("snapshot-{seq:012}.snapshot")
+}
+
+/// The name this device gives itself in the folder (the computer's name).
+fn host_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "desk".to_owned())
+}
+
+/// The other devices' subfolders in the folder.
+fn other_devices(folder: &Path, me: &str) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(io(folder))? {
+        let entry = entry.map_err(io(folder))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name != me && entry.path().is_dir() && uuid::Uuid::parse_str(&name).is_ok() {
+            out.push(name);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn files_of(dir: &Path, suffix: &str) -> Result<Vec<(i64, PathBuf)>, StoreError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(number) = name
+            .strip_suffix(suffix)
+            .map(|n| n.trim_start_matches("snapshot-"))
+        else {
+            continue;
+        };
+        if let Ok(seq) = number.parse::<i64>() {
+            out.push((seq, path));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn place(device: &str, path: &Path) -> String {
+    format!(
+        "{device}/{}",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    )
+}
+
+fn has_records(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM delegation) OR EXISTS (SELECT 1 FROM person)
+             OR EXISTS (SELECT 1 FROM organisation)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+fn synced_tables(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?
+        .filter_map(|r| match r {
+            Ok((name, Some(sql))) if capture::synced(&name) && !sql.contains("VIRTUAL") => {
+                Some(Ok((name, sql)))
+            }
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<Result<_, _>>()?)
+}
+
+impl Store {
+    /// This device's id once it has joined a sync folder.
+    pub fn sync_device(&self) -> Result<Option<String>, StoreError> {
+        capture::device(&self.conn)
+    }
+
+    /// The folder this device syncs with, once chosen.
+    pub fn sync_folder(&self) -> Result<Option<PathBuf>, StoreError> {
+        Ok(state(&self.conn, "folder")?.map(PathBuf::from))
+    }
+
+    /// One sync with `folder` (the one remembered when `None`): apply every other
+    /// device's new changes, then write this device's. The first device to use a folder
+    /// sets its passphrase; a device whose database is empty joins from the newest
+    /// snapshot.
+    pub fn sync(
+        &mut self,
+        folder: Option<&Path>,
+        passphrase: &str,
+    ) -> Result<SyncReport, StoreError> {
+        let folder = match folder {
+            Some(f) => f.to_owned(),
+            None => self.sync_folder()?.ok_or_else(|| {
+                StoreError::SyncLocked("no sync folder has been chosen yet".into())
+            })?,
+        };
+        if !folder.is_dir() {
+            return Err(StoreError::Io {
+                path: folder.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "the sync folder does not exist",
+                ),
+            });
+        }
+        let key = match seal::read_office(&folder)? {
+            Some(office) => office.unlock(passphrase)?,
+            None => {
+                let (office, key) = seal::Office::new(passphrase)?;
+                let json = serde_json::to_vec_pretty(&office)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                write_whole(&folder.join("office.json"), &json)?;
+                key
+            }
+        };
+        let mut report = SyncReport::default();
+        let me = match capture::device(&self.conn)? {
+            Some(me) => me,
+            None => {
+                report.joined = true;
+                self.join(&folder, &key)?
+            }
+        };
+        set_state(&self.conn, "folder", &folder.to_string_lossy())?;
+        report.device = me.clone();
+        let own = folder.join(&me);
+        std::fs::create_dir_all(&own).map_err(io(&own))?;
+
+        // Everything new from the others, opened and checked before anything is applied.
+        let mut incoming = Vec::new();
+        for device in other_devices(&folder, &me)? {
+            let applied: i64 = self
+                .conn
+                .query_row(
+                    "SELECT seq FROM sync_applied WHERE device = ?1",
+                    [&device],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(0);
+            let mut next = applied + 1;
+            for (seq, path) in files_of(&folder.join(&device), ".change")? {
+                if seq < next {
+                    continue;
+                }
+                if seq > next {
+                    break; // a gap: the rest waits until the file-sync tool brings it
+                }
+                let where_ = place(&device, &path);
+                let sealed = std::fs::read(&path).map_err(io(&path))?;
+                let (header, body) = split_body(key.open(&sealed, &where_)?, &where_)?;
+                if header.device != device || header.seq != seq {
+                    return Err(StoreError::SyncRefused(format!(
+                        "{where_} says it is another device's or another change: refused whole"
+                    )));
+                }
+                if header.schema > LATEST_VERSION {
+                    report.held_back.push(header.device_name.clone());
+                    break;
+                }
+                incoming.push((header, body));
+                next += 1;
+            }
+        }
+        incoming.sort_by(|a, b| a.0.stamp.cmp(&b.0.stamp));
+        for (header, body) in incoming {
+            self.apply_one(&apply::Incoming {
+                device: header.device,
+                seq: header.seq,
+                stamp: header.stamp,
+                changeset: body,
+                audit: header.audit,
+            })?;
+            report.received += 1;
+        }
+
+        report.sent = self.send(&folder, &me, &key)?;
+        report.open_conflicts = self.conflicts()?.len();
+        Ok(report)
+    }
+
+    /// Joins the folder: a new device id; an empty database first loads the newest
+    /// snapshot of another device; a database with records writes its own snapshot, so that
+    /// the next device to join receives them. A database with records cannot join a folder
+    /// that already holds another office's records (that would be two truths merged).
+    fn join(&mut self, folder: &Path, key: &seal::FolderKey) -> Result<String, StoreError> {
+        let me = uuid::Uuid::now_v7().to_string();
+        let mut newest: Option<(String, String, PathBuf)> = None;
+        let others = other_devices(folder, &me)?;
+        for device in &others {
+            for (_, path) in files_of(&folder.join(device), ".snapshot")? {
+                let sealed = std::fs::read(&path).map_err(io(&path))?;
+                let where_ = place(device, &path);
+                let (header, _) = split_body(key.open(&sealed, &where_)?, &where_)?;
+                if newest
+                    .as_ref()
+                    .is_none_or(|(stamp, _, _)| header.stamp > *stamp)
+                {
+                    newest = Some((header.stamp, device.clone(), path));
+                }
+            }
+        }
+        let records = has_records(&self.conn)?;
+        if records && !others.is_empty() {
+            return Err(StoreError::SyncRefused(
+                "this database already holds records and the sync folder holds another \
+                 database's: to join the office, start from an empty database (a new one, or \
+                 after a backup) and sync it with this folder"
+                    .into(),
+            ));
+        }
+        if let Some((_, device, path)) = &newest {
+            let sealed = std::fs::read(path).map_err(io(path))?;
+            let where_ = place(device, path);
+            let (header, body) = split_body(key.open(&sealed, &where_)?, &where_)?;
+            self.load_snapshot(&header, &body)?;
+        }
+        set_state(&self.conn, "device", &me)?;
+        set_state(&self.conn, "name", &host_name())?;
+        // The device's own row is its first change, so every device learns its name.
+        let writer = self.writer()?;
+        writer.raw().execute(
+            "INSERT OR REPLACE INTO sync_device (id, name) VALUES (?1, ?2)",
+            params![me, host_name()],
+        )?;
+        writer.commit()?;
+        if records {
+            self.write_snapshot(folder, &me, key)?;
+        }
+        Ok(me)
+    }
+
+    /// Everything this database holds (its synced tables) as one changeset of insertions,
+    /// made by SQLite's own diff against an empty copy of the schema.
+    fn write_snapshot(
+        &mut self,
+        folder: &Path,
+        me: &str,
+        key: &seal::FolderKey,
+    ) -> Result<(), StoreError> {
+        let tables = synced_tables(&self.conn)?;
+        self.conn
+            .execute_batch("ATTACH DATABASE ':memory:' AS sync_empty KEY ''")?;
+        let made = (|| -> Result<Vec<u8>, StoreError> {
+            for (name, sql) in &tables {
+                let Some(rest) = sql.strip_prefix("CREATE TABLE ") else {
+                    continue;
+                };
+                let rest = rest
+                    .trim_start_matches(name.as_str())
+                    .trim_start_matches(&format!("\"{name}\""));
+                self.conn
+                    .execute_batch(&format!("CREATE TABLE sync_empty.\"{name}\" {rest}"))?;
+            }
+            let mut session = Session::new(&self.conn)?;
+            for (name, _) in &tables {
+                session.attach(Some(name.as_str()))?;
+                session.diff("sync_empty", name.as_str())?;
+            }
+            let mut bytes = Vec::new();
+            session.changeset_strm(&mut bytes)?;
+            Ok(bytes)
+        })();
+        self.conn.execute_batch("DETACH DATABASE sync_empty")?;
+        let body = made?;
+        let seq: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(seq), 0) FROM sync_outbox", [], |r| {
+                    r.get(0)
+                })?;
+        let mut applied: BTreeMap<String, i64> = self
+            .conn
+            .prepare("SELECT device, seq FROM sync_applied")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        applied.insert(me.to_owned(), seq);
+        let stamps = self
+            .conn
+            .prepare("SELECT tbl, pk, stamps FROM sync_stamp")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let header = Header {
+            format: 1,
+            device: me.to_owned(),
+            device_name: host_name(),
+            seq,
+            stamp: clock::next(&self.conn, me)?,
+            schema: LATEST_VERSION,
+            audit: Json::Null,
+            applied,
+            stamps,
+        };
+        let dir = folder.join(me);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let name = snapshot_name(seq);
+        let sealed = key.seal(&join_body(&header, &body)?, &format!("{me}/{name}"))?;
+        write_whole(&dir.join(name), &sealed)
+    }
+
+    fn load_snapshot(&mut self, header: &Header, body: &[u8]) -> Result<(), StoreError> {
+        if header.schema > LATEST_VERSION {
+            return Err(StoreError::SyncRefused(
+                "the office's records were written by a newer Delegation Desk: update this \
+                 copy of the desk, then sync again"
+                    .into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let mut input: &[u8] = body;
+        // The empty database's own rows (default settings) give way to the office's.
+        tx.apply_strm(&mut input, Some(capture::synced), |kind, _| match kind {
+            ConflictType::SQLITE_CHANGESET_DATA | ConflictType::SQLITE_CHANGESET_CONFLICT => {
+                ConflictAction::SQLITE_CHANGESET_REPLACE
+            }
+            _ => ConflictAction::SQLITE_CHANGESET_OMIT,
+        })?;
+        for (device, seq) in &header.applied {
+            tx.execute(
+                "INSERT OR REPLACE INTO sync_applied (device, seq) VALUES (?1, ?2)",
+                params![device, seq],
+            )?;
+        }
+        for (table, pk, stamps) in &header.stamps {
+            tx.execute(
+                "INSERT OR REPLACE INTO sync_stamp (tbl, pk, stamps) VALUES (?1, ?2, ?3)",
+                params![table, pk, stamps],
+            )?;
+        }
+        clock::observe(&tx, &header.stamp)?;
+        crate::search::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn apply_one(&mut self, incoming: &apply::Incoming) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let touched = apply::apply(&tx, incoming)?;
+        for (table, pk) in touched {
+            crate::search::reindex_row(&tx, &table, &pk)?;
+        }
+        if let Json::Array(entries) = &incoming.audit {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value,
+                 new_value, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for entry in entries {
+                let part = |i: usize| entry.get(i).and_then(Json::as_str).map(str::to_owned);
+                insert.execute(params![
+                    part(0).unwrap_or_default(),
+                    part(1).unwrap_or_default(),
+                    part(2).unwrap_or_default(),
+                    part(3).unwrap_or_default(),
+                    part(4).unwrap_or_default(),
+                    part(5),
+                    part(6),
+                    incoming.device,
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO sync_applied (device, seq) VALUES (?1, ?2)
+             ON CONFLICT (device) DO UPDATE SET seq = excluded.seq",
+            params![incoming.device, incoming.seq],
+        )?;
+        clock::observe(&tx, &incoming.stamp)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes each change of the outbox that is not in the folder yet.
+    fn send(
+        &mut self,
+        folder: &Path,
+        me: &str,
+        key: &seal::FolderKey,
+    ) -> Result<usize, StoreError> {
+        let dir = folder.join(me);
+        let name = state(&self.conn, "name")?.unwrap_or_else(host_name);
+        let mut statement = self
+            .conn
+            .prepare("SELECT seq, stamp, changeset, audit FROM sync_outbox ORDER BY seq")?;
+        let rows = statement.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut sent = 0;
+        for row in rows {
+            let (seq, stamp, changeset, audit) = row?;
+            let file = change_name(seq);
+            let path = dir.join(&file);
+            if path.exists() {
+                continue;
+            }
+            let header = Header {
+                format: 1,
+                device: me.to_owned(),
+                device_name: name.clone(),
+                seq,
+                stamp,
+                schema: LATEST_VERSION,
+                audit: serde_json::from_str(&audit).unwrap_or(Json::Null),
+                applied: BTreeMap::new(),
+                stamps: Vec::new(),
+            };
+            let sealed = key.seal(&join_body(&header, &changeset)?, &format!("{me}/{file}"))?;
+            write_whole(&path, &sealed)?;
+            sent += 1;
+        }
+        Ok(sent)
+    }
+}
+
+/// A conflict as `desk conflicts` and the window show it, from this device's side.
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncConflict {
+    pub id: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub record_label: String,
+    /// The field, or `*` for the whole record (edited on one side, deleted on the other).
+    pub field: String,
+    /// This device's value (JSON; `null` for a deleted record).
+    pub mine: Json,
+    pub theirs: Json,
+    pub their_device: String,
+    /// When the other side's change was made (RFC 3339, UTC).
+    pub their_time: String,
+    /// The value the records hold now ("mine" or "theirs").
+    pub applied: String,
+}
+
+/// Which side of a conflict a person keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Mine,
+    Theirs,
+}
+
+fn stamp_time(stamp: &str) -> String {
+    stamp
+        .split('.')
+        .next()
+        .and_then(|ms| ms.parse::<i64>().ok())
+        .and_then(chrono::DateTime::from_timestamp_millis)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
+struct ConflictRow {
+    id: String,
+    kind: String,
+    record: String,
+    field: String,
+    first: (Json, String, String),
+    second: (Json, String, String),
+}
+
+impl Store {
+    fn conflict_rows(&self, only: Option<&str>) -> Result<Vec<ConflictRow>, StoreError> {
+        let json = |text: Option<String>| {
+            text.and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or(Json::Null)
+        };
+        Ok(self
+            .conn
+            .prepare(
+                "SELECT id, record_kind, record_id, field, first_value, first_device,
+                 first_stamp, second_value, second_device, second_stamp FROM sync_conflict
+                 WHERE resolved_at IS NULL AND (?1 IS NULL OR id = ?1) ORDER BY found_at, id",
+            )?
+            .query_map([only], |r| {
+                Ok(ConflictRow {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    record: r.get(2)?,
+                    field: r.get(3)?,
+                    first: (json(r.get(4)?), r.get(5)?, r.get(6)?),
+                    second: (json(r.get(7)?), r.get(8)?, r.get(9)?),
+                })
+            })?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// The conflicts no person has settled yet, the oldest first.
+    pub fn conflicts(&self) -> Result<Vec<SyncConflict>, StoreError> {
+        let me = capture::device(&self.conn)?.unwrap_or_default();
+        let names: BTreeMap<String, String> = self
+            .conn
+            .prepare("SELECT id, name FROM sync_device")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::new();
+        for row in self.conflict_rows(None)? {
+            // From this device's side: its own value is "mine"; where it made neither, the
+            // value applied (the later one) stands for it.
+            let mine_first = row.first.1 == me && row.second.1 != me;
+            let (mine, theirs) = if mine_first {
+                (&row.first, &row.second)
+            } else {
+                (&row.second, &row.first)
+            };
+            let label: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT label FROM search_entry WHERE record_id = ?1 LIMIT 1",
+                    [&row.record],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            out.push(SyncConflict {
+                id: row.id,
+                record_label: label.unwrap_or_else(|| format!("{} {}", row.kind, row.record)),
+                record_kind: row.kind,
+                record_id: row.record,
+                field: row.field,
+                mine: mine.0.clone(),
+                theirs: theirs.0.clone(),
+                their_device: names.get(&theirs.1).cloned().unwrap_or(theirs.1.clone()),
+                their_time: stamp_time(&theirs.2),
+                applied: if mine_first { "theirs" } else { "mine" }.to_owned(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Settles a conflict with the side a person keeps. Writing that value is itself a
+    /// change that syncs (with a later stamp than both sides), so every device ends equal;
+    /// so is the conflict's own row, so it leaves every device's list.
+    pub fn resolve_conflict(&mut self, id: &str, keep: Keep) -> Result<SyncConflict, StoreError> {
+        let shown = self
+            .conflicts()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| StoreError::NotFound {
+                what: "conflict",
+                id: id.to_owned(),
+            })?;
+        let rows = self.conflict_rows(Some(id))?;
+        let row = rows.first().ok_or_else(|| StoreError::NotFound {
+            what: "conflict",
+            id: id.to_owned(),
+        })?;
+        let value = match keep {
+            Keep::Mine => shown.mine.clone(),
+            Keep::Theirs => shown.theirs.clone(),
+        };
+        let kept = if value == row.first.0 {
+            "first"
+        } else {
+            "second"
+        };
+        let writer = self.writer()?;
+        let tx = writer.raw();
+        let table = shown.record_kind.as_str();
+        let pk = shown.record_id.as_str();
+        let exists: bool = tx.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE \"{}\" = ?1)",
+                apply::key_column(tx, table)?
+            ),
+            [pk],
+            |r| r.get(0),
+        )?;
+        if shown.field == "*" {
+            match (&value, exists) {
+                (Json::Object(row), false) => apply::insert_row(tx, table, row)?,
+                (Json::Object(row), true) => {
+                    for (column, v) in row {
+                        apply::set_field(tx, table, pk, column, &apply::from_json(v))?;
+                    }
+                }
+                (_, true) => apply::delete_row(tx, table, pk)?,
+                (_, false) => {}
+            }
+        } else if exists {
+            apply::set_field(tx, table, pk, &shown.field, &apply::from_json(&value))?;
+        }
+        writer.note(
+            table,
+            pk,
+            &shown.field,
+            &format!("sync conflict settled: kept {value}"),
+        )?;
+        tx.execute(
+            "UPDATE sync_conflict SET resolved_at = ?2, kept = ?3 WHERE id = ?1",
+            params![id, crate::now_rfc3339(), kept],
+        )?;
+        crate::search::reindex_row(tx, table, pk)?;
+        writer.commit()?;
+        Ok(shown)
+    }
+}

@@ -1,0 +1,301 @@
+//! Several machines sharing one record through a folder: the desktops in the office and the
+//! laptop on the trip, each its own database, syncing with `desk sync` (issue #16).
+
+use std::path::{Path, PathBuf};
+
+use desk_tests::{Run, TempDb, demo_delegation, desk};
+use serde_json::Value;
+
+/// The shared folder and the office's passphrase (in a file, as a script would keep it).
+struct Folder {
+    dir: tempfile::TempDir,
+    passphrase: PathBuf,
+}
+
+impl Folder {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let passphrase = dir.path().with_extension("passphrase");
+        std::fs::write(&passphrase, "Thư viện Quốc gia 2026\n").unwrap();
+        Self { dir, passphrase }
+    }
+
+    fn path(&self) -> &str {
+        self.dir.path().to_str().unwrap()
+    }
+
+    fn sync(&self, db: &str) -> Run {
+        self.sync_with(db, &self.passphrase)
+    }
+
+    fn sync_with(&self, db: &str, passphrase: &Path) -> Run {
+        desk(&[
+            "--db",
+            db,
+            "--json",
+            "sync",
+            "--folder",
+            self.path(),
+            "--passphrase-file",
+            passphrase.to_str().unwrap(),
+        ])
+    }
+
+    /// Every file the devices wrote, as (device folder, file name).
+    fn files(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for device in std::fs::read_dir(self.dir.path()).unwrap() {
+            let device = device.unwrap().path();
+            if device.is_dir() {
+                for file in std::fs::read_dir(&device).unwrap() {
+                    out.push(file.unwrap().path());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+fn ok(run: Run) -> Value {
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap_or(Value::Null)
+}
+
+/// What a person sees of a database: every delegation as listed, and one shown whole.
+fn records(db: &str) -> Value {
+    let list = ok(desk(&["--db", db, "--json", "delegation", "list"]));
+    let people = ok(desk(&["--db", db, "--json", "person", "list"]));
+    serde_json::json!({ "delegations": list, "people": people })
+}
+
+fn show(db: &str, id: &str) -> Value {
+    ok(desk(&["--db", db, "--json", "delegation", "show", id]))
+}
+
+fn edit(db: &str, id: &str, field: &str, value: &str) {
+    ok(desk(&[
+        "--db",
+        db,
+        "--json",
+        "delegation",
+        "edit",
+        id,
+        field,
+        value,
+    ]));
+}
+
+fn empty_db() -> TempDb {
+    let db = TempDb::new().unwrap();
+    ok(desk(&["--db", db.arg(), "--json", "init"]));
+    db
+}
+
+/// The demo's office and a second desktop that joined it from an empty database.
+fn two_devices() -> (Folder, TempDb, String, TempDb, String) {
+    let (a, a_path, id) = demo_delegation("outgoing");
+    let folder = Folder::new();
+    let first = ok(folder.sync(&a_path));
+    assert_eq!(first["joined"], true);
+    let b = empty_db();
+    let b_path = b.arg().to_owned();
+    let joined = ok(folder.sync(&b_path));
+    assert_eq!(joined["joined"], true, "{joined}");
+    (folder, a, a_path, b, id)
+}
+
+#[test]
+fn a_new_device_receives_everything_and_nothing_in_the_folder_is_readable() {
+    let (folder, _a, a_path, _b, id) = two_devices();
+    let b_path = _b.arg().to_owned();
+    assert_eq!(records(&b_path), records(&a_path));
+    assert_eq!(show(&b_path, &id), show(&a_path, &id));
+    // Search works on the new device: its index was built from the records received.
+    let found = ok(desk(&["--db", &b_path, "--json", "search", "singapore"]));
+    assert!(found.to_string().contains(&id), "{found}");
+    // Not a name, a passport or a title can be read in the folder.
+    let demo = show(&a_path, &id);
+    let title = demo["delegation"]["title"].as_str().unwrap().to_owned();
+    for file in folder.files() {
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(&title), "{} holds the title", file.display());
+        assert!(
+            !text.contains("Singapore"),
+            "{} is readable",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn edits_to_different_records_and_fields_merge_by_themselves() {
+    let (folder, _a, a_path, b, id) = two_devices();
+    let b_path = b.arg().to_owned();
+    // The laptop on the trip edits the purpose; the office edits the notes of the same
+    // delegation, and the title of another.
+    let other = ok(desk(&["--db", &a_path, "--json", "delegation", "list"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .find(|d| *d != id)
+        .unwrap();
+    edit(&b_path, &id, "--purpose", "Dự thảo báo cáo trên đường về");
+    edit(&a_path, &id, "--notes", "Đã gửi thư cảm ơn");
+    edit(&a_path, &other, "--title", "Đoàn đã đổi tên");
+    for db in [&a_path, &b_path, &a_path] {
+        ok(folder.sync(db));
+    }
+    let shown = show(&a_path, &id);
+    assert_eq!(
+        shown["delegation"]["purpose"],
+        "Dự thảo báo cáo trên đường về"
+    );
+    assert_eq!(shown["delegation"]["notes"], "Đã gửi thư cảm ơn");
+    assert_eq!(show(&b_path, &id), shown);
+    assert_eq!(
+        show(&b_path, &other)["delegation"]["title"],
+        "Đoàn đã đổi tên"
+    );
+    assert_eq!(records(&a_path), records(&b_path));
+    for db in [&a_path, &b_path] {
+        let conflicts = ok(desk(&["--db", db, "--json", "conflicts"]));
+        assert_eq!(conflicts, serde_json::json!([]), "nothing clashed");
+    }
+    // A sync with nothing new applies nothing again.
+    let again = ok(folder.sync(&a_path));
+    assert_eq!(again["received"], 0, "{again}");
+    assert_eq!(again["sent"], 0, "{again}");
+}
+
+#[test]
+fn the_same_field_on_three_devices_gives_one_conflict_and_a_resolution_makes_all_equal() {
+    let (folder, _a, a_path, b, id) = two_devices();
+    let b_path = b.arg().to_owned();
+    let c = empty_db();
+    let c_path = c.arg().to_owned();
+    ok(folder.sync(&c_path));
+    edit(&a_path, &id, "--title", "Tên của văn phòng");
+    edit(&b_path, &id, "--title", "Tên của máy xách tay");
+    for db in [&a_path, &b_path, &c_path, &a_path] {
+        ok(folder.sync(db));
+    }
+    // Every device holds the same title (the later change), and lists the clash once.
+    let title = show(&a_path, &id)["delegation"]["title"].clone();
+    assert_eq!(title, "Tên của máy xách tay", "the later change is applied");
+    for db in [&b_path, &c_path] {
+        assert_eq!(show(db, &id)["delegation"]["title"], title);
+    }
+    let on_a = ok(desk(&["--db", &a_path, "--json", "conflicts"]));
+    let list = on_a.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{on_a}");
+    let conflict = &list[0];
+    assert_eq!(conflict["record_kind"], "delegation");
+    assert_eq!(conflict["record_id"], id.as_str());
+    assert_eq!(conflict["field"], "title");
+    assert_eq!(conflict["mine"], "Tên của văn phòng");
+    assert_eq!(conflict["theirs"], "Tên của máy xách tay");
+    assert!(
+        conflict["record_label"]
+            .as_str()
+            .unwrap()
+            .contains("máy xách tay")
+    );
+    for key in ["id", "their_device", "their_time"] {
+        assert!(
+            !conflict[key].as_str().unwrap_or_default().is_empty(),
+            "{key}: {conflict}"
+        );
+    }
+    let on_b = ok(desk(&["--db", &b_path, "--json", "conflicts"]));
+    assert_eq!(on_b.as_array().unwrap().len(), 1, "{on_b}");
+    assert_eq!(on_b[0]["id"], conflict["id"], "both devices name it alike");
+    assert_eq!(on_b[0]["mine"], "Tên của máy xách tay");
+
+    // The office keeps its own title; the choice syncs like any change.
+    let cid = conflict["id"].as_str().unwrap();
+    ok(desk(&[
+        "--db",
+        &a_path,
+        "--json",
+        "conflicts",
+        "resolve",
+        cid,
+        "--keep",
+        "mine",
+    ]));
+    for db in [&a_path, &b_path, &c_path, &a_path, &b_path] {
+        ok(folder.sync(db));
+    }
+    for db in [&a_path, &b_path, &c_path] {
+        assert_eq!(
+            show(db, &id)["delegation"]["title"],
+            "Tên của văn phòng",
+            "{db}"
+        );
+        assert_eq!(
+            ok(desk(&["--db", db, "--json", "conflicts"])),
+            serde_json::json!([]),
+            "settled everywhere"
+        );
+    }
+    assert_eq!(records(&a_path), records(&b_path));
+    assert_eq!(records(&a_path), records(&c_path));
+}
+
+#[test]
+fn a_tampered_file_or_a_wrong_passphrase_is_refused_with_nothing_applied() {
+    let (folder, _a, a_path, b, id) = two_devices();
+    let b_path = b.arg().to_owned();
+    edit(&a_path, &id, "--title", "Đổi trên máy văn phòng");
+    edit(&a_path, &id, "--notes", "Ghi chú thứ hai");
+    ok(folder.sync(&a_path));
+    let before = show(&b_path, &id);
+
+    let wrong = folder.dir.path().with_extension("wrong");
+    std::fs::write(&wrong, "not the office's passphrase").unwrap();
+    let refused = folder.sync_with(&b_path, &wrong);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(refused.stderr.contains("passphrase"), "{}", refused.stderr);
+    assert_eq!(show(&b_path, &id), before);
+
+    // One byte of the laptop's view of the office's last change is changed.
+    let newest = folder
+        .files()
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "change"))
+        .max_by_key(|f| std::fs::metadata(f).unwrap().modified().unwrap())
+        .unwrap();
+    let mut bytes = std::fs::read(&newest).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&newest, &bytes).unwrap();
+    let refused = folder.sync(&b_path);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    let name = newest.file_name().unwrap().to_str().unwrap();
+    assert!(
+        refused.stderr.contains(name),
+        "names the file: {}",
+        refused.stderr
+    );
+    assert_eq!(
+        show(&b_path, &id),
+        before,
+        "nothing of any file was applied"
+    );
+}
+
+#[test]
+fn a_database_with_records_cannot_join_another_offices_folder() {
+    let (folder, _a, _a_path, _b, _id) = two_devices();
+    let (_other, other_path, _) = demo_delegation("incoming");
+    let refused = folder.sync(&other_path);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("empty database"),
+        "{}",
+        refused.stderr
+    );
+}
