@@ -184,6 +184,6 @@ fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
         }
         Command::Print(_) => Ok(()),
         Command::Safety(c) => safety::run(ctx, &path, c),
-        Command::Sync(c) => sync::run(ctx, c),
+        Command::Sync(c) => sync::run(ctx, &path, c),
     }
 }

@@ -1,7 +1,7 @@
 //! `desk sync` and `desk conflicts`: sharing one record between the office's machines
 //! through a shared folder, and settling the changes that met.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use desk_domain::{Error, ErrorKind};
@@ -13,8 +13,9 @@ use crate::output::{self, table};
 #[derive(Subcommand)]
 pub enum Command {
     /// Exchange changes with the office's other machines through a shared folder (a file
-    /// server, a Syncthing or Nextcloud folder, a USB stick). The passphrase is read from
-    /// DESK_SYNC_PASSPHRASE; the first machine to use a folder sets it.
+    /// server, a Syncthing or Nextcloud folder, a USB stick). The passphrase comes from
+    /// --passphrase-file, else DESK_SYNC_PASSPHRASE, else the system keyring (where the window
+    /// keeps it); the first machine to use a folder sets it.
     Sync(SyncArgs),
     /// The changes that met on two machines and wait for a person to keep one side.
     Conflicts {
@@ -53,9 +54,9 @@ fn parse_keep(s: &str) -> Result<Keep, String> {
     }
 }
 
-pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
+pub fn run(ctx: &mut Context<'_>, db: &Path, command: Command) -> Result<(), Error> {
     match command {
-        Command::Sync(a) => sync(ctx, a),
+        Command::Sync(a) => sync(ctx, db, a),
         Command::Conflicts { command: None } => list(ctx),
         Command::Conflicts {
             command: Some(ConflictCommand::Resolve { id, keep }),
@@ -73,7 +74,7 @@ pub fn run(ctx: &mut Context<'_>, command: Command) -> Result<(), Error> {
     }
 }
 
-fn sync(ctx: &mut Context<'_>, a: SyncArgs) -> Result<(), Error> {
+fn sync(ctx: &mut Context<'_>, db: &Path, a: SyncArgs) -> Result<(), Error> {
     let from_file = match &a.passphrase_file {
         Some(file) => Some(
             std::fs::read_to_string(file)
@@ -86,13 +87,13 @@ fn sync(ctx: &mut Context<'_>, a: SyncArgs) -> Result<(), Error> {
         None => None,
     };
     let passphrase = from_file
-        .or_else(|| std::env::var("DESK_SYNC_PASSPHRASE").ok())
         .filter(|p| !p.is_empty())
+        .or_else(|| desk_store::keys::sync_passphrase(db))
         .ok_or_else(|| {
             Error::new(
                 ErrorKind::Locked,
-                "no sync passphrase: set DESK_SYNC_PASSPHRASE to the office's passphrase \
-                 (or give --passphrase-file)",
+                "no sync passphrase: set DESK_SYNC_PASSPHRASE to the office's passphrase, give \
+                 --passphrase-file, or type it once in the window (Settings → Sync)",
             )
         })?;
     let report = ctx.store.sync(a.folder.as_deref(), &passphrase)?;

@@ -413,6 +413,20 @@ pub fn commands() -> Vec<Command> {
             vec![("key", ts::<String>())],
             ts::<DatabaseStatus>(),
         ),
+        // Many machines: the shared folder, Sync now, the conflicts a person settles.
+        c("sync_status", vec![], ts::<SyncStatus>()),
+        c("choose_sync_folder", vec![], ts::<SyncStatus>()),
+        c(
+            "sync_now",
+            vec![("passphrase", ts::<Option<String>>())],
+            ts::<SyncReport>(),
+        ),
+        c("list_conflicts", vec![], ts::<Vec<SyncConflict>>()),
+        c(
+            "resolve_conflict",
+            vec![id(), ("keep", ts::<Keep>())],
+            ts::<SyncConflict>(),
+        ),
         c("list_backups", vec![], ts::<Vec<BackupInfo>>()),
         c("make_backup", vec![], ts::<BackupInfo>()),
         c(
@@ -762,6 +776,10 @@ pub fn typescript() -> String {
     declare::<RateTable>(&mut out);
     declare::<Settings>(&mut out);
     declare::<BackupInfo>(&mut out);
+    declare::<SyncStatus>(&mut out);
+    declare::<SyncReport>(&mut out);
+    declare::<SyncConflict>(&mut out);
+    declare::<Keep>(&mut out);
     declare::<DatabaseStatus>(&mut out);
     declare::<AuditEntry>(&mut out);
     declare::<StatsRange>(&mut out);

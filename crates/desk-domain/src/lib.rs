@@ -40,6 +40,7 @@ pub mod settings;
 pub mod settlement;
 pub mod signing;
 pub mod stats;
+pub mod sync;
 pub mod task;
 pub mod text;
 pub mod transfer;
@@ -83,6 +84,7 @@ pub use stats::{
     ReportTimeliness, StatsBucket, StatsChange, StatsData, StatsMetric, StatsParams, StatsRange,
     StatsRangeInput, StatsTotals, Tally, Trend, UnconvertedExpense, UnitDays, YearStats,
 };
+pub use sync::{Keep, SyncConflict, SyncReport, SyncStatus};
 pub use task::{Task, TaskInput, TaskStatus};
 pub use transfer::{Transfer, TransferInput, TransferKind};
 pub use travel::{Mode, Segment, SegmentInput, Stay, StayInput, Visa, VisaInput, VisaStatus};

@@ -265,6 +265,34 @@ fn keyring_entry(db: &Path) -> Option<keyring_core::Entry> {
     keyring_core::Entry::new(SERVICE, &account(db)).ok()
 }
 
+/// The keyring's service name for the office's sync passphrase (the user name is the
+/// database's path, as for its key).
+const SYNC_SERVICE: &str = "vn.gov.nlv.delegation-desk.sync";
+
+/// The sync passphrase: `DESK_SYNC_PASSPHRASE` if set (scripts, tests), else the one the
+/// keyring keeps for `db`.
+pub fn sync_passphrase(db: &Path) -> Option<String> {
+    if let Some(p) = std::env::var("DESK_SYNC_PASSPHRASE")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Some(p);
+    }
+    keyring_entry(db)?; // makes the keyring's store the default one
+    keyring_core::Entry::new(SYNC_SERVICE, &account(db))
+        .ok()?
+        .get_password()
+        .ok()
+        .filter(|p| !p.is_empty())
+}
+
+/// Keeps the sync passphrase in the keyring; false when there is no keyring.
+pub fn keep_sync_passphrase(db: &Path, passphrase: &str) -> bool {
+    keyring_entry(db).is_some()
+        && keyring_core::Entry::new(SYNC_SERVICE, &account(db))
+            .is_ok_and(|entry| entry.set_password(passphrase).is_ok())
+}
+
 /// Whether the keyring holds a key for `db` (for the recovery screens and the tests).
 pub fn in_keyring(db: &Path) -> bool {
     matches!(keyring_get(db), Ok(Some(_)))

@@ -50,6 +50,7 @@ pub use desk_domain::{
     CheckReport, DelegationFilter, DelegationSort, DirectoryFilter, MemberDetail, MemberSaved,
     Page, PageRequest, ReportVersion, SearchGroup, SearchHit,
 };
+pub use desk_domain::{Keep, SyncConflict, SyncReport, SyncStatus};
 pub use error::StoreError;
 pub use exchange::{
     DEMO, Export, ExportedAttachment, FORMAT, Imported, SettingsMode, SettingsOutcome,
@@ -58,7 +59,6 @@ pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};
 pub use migrate::{LATEST_VERSION, schema_version, schema_versions};
 pub use signing::{DEFAULT_SEAL_MM, SigningAssets, StoredRoot};
-pub use sync::{Keep, SyncConflict, SyncReport};
 pub use synthetic::{Generated, SYNTHETIC_NOTE, Synthetic};
 
 /// How long a write waits for another process's write to finish before it is refused.

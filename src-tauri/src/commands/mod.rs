@@ -13,6 +13,7 @@ mod records;
 mod safety;
 mod sign;
 mod stats;
+mod sync;
 mod travel;
 
 pub use delegations::*;
@@ -25,6 +26,7 @@ pub use records::*;
 pub use safety::*;
 pub use sign::*;
 pub use stats::*;
+pub use sync::*;
 pub use travel::*;
 
 /// What every command module needs: the records, the state, the error.

@@ -1245,6 +1245,102 @@ verified: boolean,
 reason: string, };
 
 /**
+ * Settings → Sync: whether this device shares a folder, and what waits.
+ */
+export type SyncStatus = { 
+/**
+ * The folder's name (never its path), once chosen.
+ */
+folder: string | null, 
+/**
+ * This device has joined the folder (synced at least once).
+ */
+joined: boolean, 
+/**
+ * This device's name as the others see it.
+ */
+device_name: string, 
+/**
+ * The passphrase is kept (system keyring or DESK_SYNC_PASSPHRASE): "Sync now" needs
+ * nothing typed.
+ */
+passphrase_kept: boolean, open_conflicts: number, 
+/**
+ * The last sync that ended well (RFC 3339, UTC).
+ */
+last_sync: string | null, };
+
+/**
+ * What one sync did.
+ */
+export type SyncReport = { 
+/**
+ * This device's id in the folder.
+ */
+device: string, 
+/**
+ * This device joined the folder in this sync (from another device's snapshot, when its
+ * database was empty).
+ */
+joined: boolean, 
+/**
+ * Changes of this device written to the folder.
+ */
+sent: number, 
+/**
+ * Changes of other devices applied.
+ */
+received: number, 
+/**
+ * Conflicts waiting for a person, after this sync.
+ */
+open_conflicts: number, 
+/**
+ * Devices whose changes wait for this copy of the desk to be updated (they were made by
+ * a newer one); nothing of theirs is lost, it is applied after the update.
+ */
+held_back: Array<string>, };
+
+/**
+ * A change that met another on a second device, from this device's side.
+ */
+export type SyncConflict = { id: string, 
+/**
+ * The table of the record: `delegation`, `person`, `member`, …
+ */
+record_kind: string, record_id: string, 
+/**
+ * The record's name or title as search shows it.
+ */
+record_label: string, 
+/**
+ * The field, or `*` for the whole record (edited on one side, deleted on the other, or
+ * two records that clash on a unique rule).
+ */
+field: string, 
+/**
+ * This device's value (`null` where the record is deleted).
+ */
+mine: unknown, theirs: unknown, 
+/**
+ * The other device's name.
+ */
+their_device: string, 
+/**
+ * When the other side's change was made (RFC 3339, UTC).
+ */
+their_time: string, 
+/**
+ * Which side the records hold now: `mine` or `theirs`.
+ */
+applied: string, };
+
+/**
+ * Which side of a conflict a person keeps.
+ */
+export type Keep = "mine" | "theirs";
+
+/**
  * Whether the window can use its database, and the backups it could restore: the unlock
  * screen shows when `problem` is locked, the recovery screen when it is anything else.
  */
@@ -2184,6 +2280,11 @@ export interface Commands {
   get_settings: { args: Record<string, never>; returns: Settings };
   database_status: { args: Record<string, never>; returns: DatabaseStatus };
   unlock_database: { args: { key: string }; returns: DatabaseStatus };
+  sync_status: { args: Record<string, never>; returns: SyncStatus };
+  choose_sync_folder: { args: Record<string, never>; returns: SyncStatus };
+  sync_now: { args: { passphrase: string | null }; returns: SyncReport };
+  list_conflicts: { args: Record<string, never>; returns: Array<SyncConflict> };
+  resolve_conflict: { args: { id: string; keep: Keep }; returns: SyncConflict };
   list_backups: { args: Record<string, never>; returns: Array<BackupInfo> };
   make_backup: { args: Record<string, never>; returns: BackupInfo };
   restore_backup: { args: { file: string }; returns: DatabaseStatus };

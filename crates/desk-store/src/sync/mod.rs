@@ -31,26 +31,9 @@ use serde_json::Value as Json;
 
 pub(crate) use capture::Capture;
 
-use crate::{Store, StoreError, migrate::LATEST_VERSION};
+use desk_domain::{Keep, SyncConflict, SyncReport, SyncStatus};
 
-/// What one sync did.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SyncReport {
-    /// This device's id in the folder.
-    pub device: String,
-    /// This device joined the folder in this sync (from another device's snapshot, when the
-    /// database was empty).
-    pub joined: bool,
-    /// Changes of this device written to the folder.
-    pub sent: usize,
-    /// Changes of other devices applied.
-    pub received: usize,
-    /// Conflicts waiting for a person, after this sync.
-    pub open_conflicts: usize,
-    /// Devices whose changes wait for this copy of the desk to be updated (their schema is
-    /// newer); nothing of theirs is lost, it is applied after the update.
-    pub held_back: Vec<String>,
-}
+use crate::{Store, StoreError, migrate::LATEST_VERSION};
 
 /// The first line of every change and snapshot file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -223,6 +206,32 @@ impl Store {
         Ok(state(&self.conn, "folder")?.map(PathBuf::from))
     }
 
+    /// Chooses the folder before the first sync. A device that has joined a folder keeps
+    /// it: the others know it by its files there.
+    pub fn choose_sync_folder(&mut self, folder: &Path) -> Result<(), StoreError> {
+        if capture::device(&self.conn)?.is_some() {
+            return Err(StoreError::Domain(desk_domain::Error::new(
+                desk_domain::ErrorKind::Conflict,
+                "this device already syncs with a folder; it keeps that folder",
+            )));
+        }
+        set_state(&self.conn, "folder", &folder.to_string_lossy())
+    }
+
+    /// Settings → Sync: the folder's name, whether this device has joined, what waits.
+    pub fn sync_status(&self, passphrase_kept: bool) -> Result<SyncStatus, StoreError> {
+        Ok(SyncStatus {
+            folder: self
+                .sync_folder()?
+                .and_then(|f| f.file_name().map(|n| n.to_string_lossy().into_owned())),
+            joined: capture::device(&self.conn)?.is_some(),
+            device_name: state(&self.conn, "name")?.unwrap_or_else(host_name),
+            passphrase_kept,
+            open_conflicts: self.conflicts()?.len() as u32,
+            last_sync: state(&self.conn, "last_sync")?,
+        })
+    }
+
     /// One sync with `folder` (the one remembered when `None`): apply every other
     /// device's new changes, then write this device's. The first device to use a folder
     /// sets its passphrase; a device whose database is empty joins from the newest
@@ -258,6 +267,7 @@ impl Store {
             }
         };
         let mut report = SyncReport::default();
+        let started = crate::now_rfc3339();
         let me = match capture::device(&self.conn)? {
             Some(me) => me,
             None => {
@@ -318,8 +328,9 @@ impl Store {
             report.received += 1;
         }
 
-        report.sent = self.send(&folder, &me, &key)?;
-        report.open_conflicts = self.conflicts()?.len();
+        report.sent = self.send(&folder, &me, &key)? as u32;
+        set_state(&self.conn, "last_sync", &started)?;
+        report.open_conflicts = self.conflicts()?.len() as u32;
         Ok(report)
     }
 
@@ -556,32 +567,6 @@ impl Store {
         }
         Ok(sent)
     }
-}
-
-/// A conflict as `desk conflicts` and the window show it, from this device's side.
-#[derive(Debug, Clone, Serialize)]
-pub struct SyncConflict {
-    pub id: String,
-    pub record_kind: String,
-    pub record_id: String,
-    pub record_label: String,
-    /// The field, or `*` for the whole record (edited on one side, deleted on the other).
-    pub field: String,
-    /// This device's value (JSON; `null` for a deleted record).
-    pub mine: Json,
-    pub theirs: Json,
-    pub their_device: String,
-    /// When the other side's change was made (RFC 3339, UTC).
-    pub their_time: String,
-    /// The value the records hold now ("mine" or "theirs").
-    pub applied: String,
-}
-
-/// Which side of a conflict a person keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    Mine,
-    Theirs,
 }
 
 fn stamp_time(stamp: &str) -> String {

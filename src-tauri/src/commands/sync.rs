@@ -1,0 +1,70 @@
+//! Many machines: the shared folder (chosen in the system's folder dialog, so its path never
+//! reaches the window), Sync now, and the conflicts a person settles. A sync reads and
+//! writes files and derives a key on purpose slowly: like every command, it runs on a
+//! worker thread.
+
+use tauri::Window;
+use tauri_plugin_dialog::DialogExt;
+
+use super::prelude::*;
+
+fn status(desk: &Desk) -> Result<SyncStatus> {
+    let kept = desk_store::keys::sync_passphrase(desk.path()).is_some();
+    Ok(desk.store()?.sync_status(kept)?)
+}
+
+#[tauri::command(async)]
+pub fn sync_status(desk: State<'_, Desk>) -> Result<SyncStatus> {
+    crate::state::guarded(|| status(&desk))
+}
+
+/// The folder dialog; the status unchanged when the user cancels.
+#[tauri::command(async)]
+pub fn choose_sync_folder(window: Window, desk: State<'_, Desk>) -> Result<SyncStatus> {
+    crate::state::guarded(|| {
+        let picked = window
+            .dialog()
+            .file()
+            .set_parent(&window)
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok());
+        if let Some(folder) = picked {
+            desk.store()?.choose_sync_folder(&folder)?;
+        }
+        status(&desk)
+    })
+}
+
+/// One sync with the chosen folder. A passphrase typed in the window is kept in the
+/// system keyring once it has opened the folder, so it is typed once per machine.
+#[tauri::command(async)]
+pub fn sync_now(desk: State<'_, Desk>, passphrase: Option<String>) -> Result<SyncReport> {
+    crate::state::guarded(|| {
+        let typed = passphrase.filter(|p| !p.is_empty());
+        let Some(pass) = typed
+            .clone()
+            .or_else(|| desk_store::keys::sync_passphrase(desk.path()))
+        else {
+            return Err(Error::invalid(vec![Violation::new(
+                "passphrase",
+                Rule::Required,
+                "Type the office's sync passphrase",
+            )]));
+        };
+        let report = desk.store()?.sync(None, &pass)?;
+        if let Some(typed) = typed {
+            desk_store::keys::keep_sync_passphrase(desk.path(), &typed);
+        }
+        Ok(report)
+    })
+}
+
+#[tauri::command(async)]
+pub fn list_conflicts(desk: State<'_, Desk>) -> Result<Vec<SyncConflict>> {
+    crate::state::guarded(|| Ok(desk.store()?.conflicts()?))
+}
+
+#[tauri::command(async)]
+pub fn resolve_conflict(desk: State<'_, Desk>, id: String, keep: Keep) -> Result<SyncConflict> {
+    crate::state::guarded(|| Ok(desk.store()?.resolve_conflict(&id, keep)?))
+}
