@@ -11,3 +11,5 @@ step "Building the desk CLI"
 cargo build -p desk-cli
 step "Crash test: $CYCLES cycles"
 node tests/crash/crash.mjs "$ROOT/target/debug/desk" "$CYCLES"
+step "Sync crash test: $CYCLES rounds"
+node tests/crash/sync-crash.mjs "$ROOT/target/debug/desk" "$CYCLES"

@@ -22,10 +22,13 @@ step "The database key in the system keyring (gnome-keyring on a private session
 # The same test binary, run again with a real Secret Service: a new database's key goes to
 # the keyring and back, and a recovery sheet restores it there.
 dbus-run-session -- sh -c 'printf desk | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-  DESK_KEYRING_TEST=1 cargo test -p desk-tests --test it -- --exact safety::the_system_keyring_keeps_the_key_of_a_new_database'
+  DESK_KEYRING_TEST=1 cargo test -p desk-tests --test it -- --exact safety::the_system_keyring_keeps_the_key_of_a_new_database sync::the_keyring_keeps_the_sync_passphrase_so_desk_sync_needs_none_typed'
 
 step "Crash safety: 50 writes killed with SIGKILL (scripts/crash-test.sh)"
 node tests/crash/crash.mjs "$ROOT/target/debug/desk" 50
+
+step "Crash safety: 10 rounds of syncs killed with SIGKILL on both machines"
+node tests/crash/sync-crash.mjs "$ROOT/target/debug/desk" 10
 
 step "UI: type check"
 (cd ui && npm run --silent check)

@@ -299,3 +299,25 @@ fn a_database_with_records_cannot_join_another_offices_folder() {
         refused.stderr
     );
 }
+
+/// The passphrase kept in the system keyring, as the window keeps it once typed: run by
+/// scripts/test.sh under `dbus-run-session` with an unlocked gnome-keyring
+/// (`DESK_KEYRING_TEST=1`). Elsewhere it says why it did not run.
+#[test]
+fn the_keyring_keeps_the_sync_passphrase_so_desk_sync_needs_none_typed() {
+    if std::env::var_os("DESK_KEYRING_TEST").is_none() {
+        eprintln!("SKIPPED: set DESK_KEYRING_TEST=1 under dbus-run-session (scripts/test.sh does)");
+        return;
+    }
+    let (a, a_path, _) = demo_delegation("outgoing");
+    let folder = Folder::new();
+    assert_eq!(desk_store::keys::sync_passphrase(&a.path), None, "none kept yet");
+    let typed = std::fs::read_to_string(&folder.passphrase).unwrap();
+    let typed = typed.trim_end();
+    assert!(desk_store::keys::keep_sync_passphrase(&a.path, typed));
+    assert_eq!(desk_store::keys::sync_passphrase(&a.path).as_deref(), Some(typed));
+    // No file, no variable: the keyring's passphrase opens the folder.
+    let synced = desk(&["--db", &a_path, "--json", "sync", "--folder", folder.path()]);
+    assert_eq!(synced.code, 0, "{}", synced.stderr);
+    assert!(folder.dir.path().join("office.json").exists());
+}
