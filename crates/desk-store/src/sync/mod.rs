@@ -723,3 +723,87 @@ impl Store {
         Ok(shown)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use desk_domain::{AttachmentInput, DelegationInput, Direction};
+
+    use super::*;
+
+    const PASS: &str = "văn phòng hợp tác quốc tế";
+
+    fn ok<T>(result: Result<T, StoreError>) -> T {
+        result.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Rewrites a device's change file with another schema version in its header, as a
+    /// newer (or, back again, this) desk would have written it.
+    fn restamp_schema(folder: &Path, device: &str, seq: i64, schema: i64) {
+        let office = ok(seal::read_office(folder)).unwrap_or_else(|| panic!("no office.json"));
+        let key = ok(office.unlock(PASS));
+        let name = change_name(seq);
+        let place = format!("{device}/{name}");
+        let path = folder.join(device).join(&name);
+        let sealed = std::fs::read(&path).unwrap_or_default();
+        let (mut header, body) = ok(split_body(ok(key.open(&sealed, &place)), &place));
+        header.schema = schema;
+        let resealed = ok(key.seal(&ok(join_body(&header, &body)), &place));
+        ok(write_whole(&path, &resealed));
+    }
+
+    #[test]
+    fn attachments_travel_and_a_newer_desks_changes_wait_for_the_update_unlost() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut office = ok(Store::open_in_memory());
+        let trip = ok(office.create_delegation(&DelegationInput::new(
+            Direction::Outgoing,
+            "Khảo sát thư viện Singapore",
+            "SG",
+            "2016-09-06",
+            "2016-09-09",
+        )));
+        ok(office.sync(Some(folder.path()), PASS));
+        let mut laptop = ok(Store::open_in_memory());
+        assert!(ok(laptop.sync(Some(folder.path()), PASS)).joined);
+
+        // A scan added on the laptop reaches the office with its content.
+        let scan = b"%PDF-1.4 the signed decision".to_vec();
+        let added = ok(laptop.add_attachment(
+            &AttachmentInput {
+                delegation_id: Some(trip.id.clone()),
+                kind: "decision".into(),
+                file_name: "quyet-dinh.pdf".into(),
+                ..AttachmentInput::default()
+            },
+            &scan,
+        ));
+        ok(laptop.sync(None, PASS));
+        assert_eq!(
+            ok(office.sync(None, PASS)).received,
+            2,
+            "the device row and the scan"
+        );
+        assert_eq!(ok(office.attachment_content(&added.id)), scan);
+
+        // The office's next change comes from a newer desk: held back, not lost.
+        let mut input = trip.to_input();
+        input.title = "Khảo sát thư viện Singapore và Malaysia".into();
+        ok(office.update_delegation(&trip.id, &input));
+        ok(office.sync(None, PASS));
+        let office_id = ok(office.sync_device()).unwrap_or_default();
+        let seq: i64 = ok(office
+            .conn
+            .query_row("SELECT max(seq) FROM sync_outbox", [], |r| r.get(0))
+            .map_err(StoreError::from));
+        restamp_schema(folder.path(), &office_id, seq, LATEST_VERSION + 1);
+        let held = ok(laptop.sync(None, PASS));
+        assert_eq!(held.received, 0);
+        assert_eq!(held.held_back.len(), 1, "{held:?}");
+        assert_eq!(ok(laptop.delegation(&trip.id)).title, trip.title);
+        // After the update (the same change, now readable), it is applied.
+        restamp_schema(folder.path(), &office_id, seq, LATEST_VERSION);
+        let after = ok(laptop.sync(None, PASS));
+        assert_eq!(after.received, 1, "{after:?}");
+        assert_eq!(ok(laptop.delegation(&trip.id)).title, input.title);
+    }
+}
