@@ -131,7 +131,7 @@ fn a_new_device_receives_everything_and_nothing_in_the_folder_is_readable() {
 
 #[test]
 fn edits_to_different_records_and_fields_merge_by_themselves() {
-    let (folder, _a, a_path, b, id) = two_devices();
+    let (folder, a, a_path, b, id) = two_devices();
     let b_path = b.arg().to_owned();
     // The laptop on the trip edits the purpose; the office edits the notes of the same
     // delegation, and the title of another.
@@ -164,6 +164,17 @@ fn edits_to_different_records_and_fields_merge_by_themselves() {
         let conflicts = ok(desk(&["--db", db, "--json", "conflicts"]));
         assert_eq!(conflicts, serde_json::json!([]), "nothing clashed");
     }
+    // The office's history of the delegation names the laptop for the laptop's change.
+    let store = a.open();
+    let laptop = store.audit_of("delegation", &id).unwrap();
+    let purpose = laptop.iter().find(|e| e.field == "purpose").unwrap();
+    assert!(
+        purpose.device.as_deref().is_some_and(|d| !d.is_empty()),
+        "{purpose:?}"
+    );
+    let notes = laptop.iter().find(|e| e.field == "notes").unwrap();
+    assert_eq!(notes.device, None, "the office's own change: {notes:?}");
+    drop(store);
     // A sync with nothing new applies nothing again.
     let again = ok(folder.sync(&a_path));
     assert_eq!(again["received"], 0, "{again}");
@@ -311,11 +322,18 @@ fn the_keyring_keeps_the_sync_passphrase_so_desk_sync_needs_none_typed() {
     }
     let (a, a_path, _) = demo_delegation("outgoing");
     let folder = Folder::new();
-    assert_eq!(desk_store::keys::sync_passphrase(&a.path), None, "none kept yet");
+    assert_eq!(
+        desk_store::keys::sync_passphrase(&a.path),
+        None,
+        "none kept yet"
+    );
     let typed = std::fs::read_to_string(&folder.passphrase).unwrap();
     let typed = typed.trim_end();
     assert!(desk_store::keys::keep_sync_passphrase(&a.path, typed));
-    assert_eq!(desk_store::keys::sync_passphrase(&a.path).as_deref(), Some(typed));
+    assert_eq!(
+        desk_store::keys::sync_passphrase(&a.path).as_deref(),
+        Some(typed)
+    );
     // No file, no variable: the keyring's passphrase opens the folder.
     let synced = desk(&["--db", &a_path, "--json", "sync", "--folder", folder.path()]);
     assert_eq!(synced.code, 0, "{}", synced.stderr);

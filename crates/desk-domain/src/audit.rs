@@ -22,4 +22,8 @@ pub struct AuditEntry {
     /// JSON of the new value; `None` when the record was created (its first values are the
     /// record's own, and the old values of the changes after it) or deleted.
     pub new_value: Option<String>,
+    /// The machine the change was made on (its name), when it came from another one through
+    /// sync; `None` for this machine's own changes.
+    #[serde(default)]
+    pub device: Option<String>,
 }

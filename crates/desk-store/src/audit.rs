@@ -5,8 +5,9 @@ use desk_domain::CheckReport;
 
 use crate::{LATEST_VERSION, Store, StoreError, schema_version};
 
-const SELECT: &str =
-    "SELECT id, at, actor, entity, entity_id, field, old_value, new_value FROM audit_entry";
+const SELECT: &str = "SELECT id, at, actor, entity, entity_id, field, old_value, new_value,
+     coalesce((SELECT name FROM sync_device WHERE sync_device.id = audit_entry.device), device)
+     FROM audit_entry";
 
 fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
@@ -18,6 +19,7 @@ fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
         field: row.get(5)?,
         old_value: row.get(6)?,
         new_value: row.get(7)?,
+        device: row.get(8)?,
     })
 }
 

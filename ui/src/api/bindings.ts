@@ -1384,7 +1384,12 @@ old_value: string | null,
  * JSON of the new value; `None` when the record was created (its first values are the
  * record's own, and the old values of the changes after it) or deleted.
  */
-new_value: string | null, };
+new_value: string | null, 
+/**
+ * The machine the change was made on (its name), when it came from another one through
+ * sync; `None` for this machine's own changes.
+ */
+device: string | null, };
 
 /**
  * A range of days, both ends included.

@@ -11,6 +11,7 @@ const entry = (field: string, old_value: string | null, new_value: string | null
   field,
   old_value,
   new_value,
+  device: null,
 });
 
 describe('the change history', () => {
