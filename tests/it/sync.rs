@@ -339,3 +339,41 @@ fn the_keyring_keeps_the_sync_passphrase_so_desk_sync_needs_none_typed() {
     assert_eq!(synced.code, 0, "{}", synced.stderr);
     assert!(folder.dir.path().join("office.json").exists());
 }
+
+#[test]
+fn a_machine_put_back_from_a_backup_gets_its_lost_changes_back_and_loses_none_made_since() {
+    let (folder, a, a_path, b, id) = two_devices();
+    let b_path = b.arg().to_owned();
+    let backup = a.dir.path().join("before.sqlite");
+    ok(desk(&[
+        "--db",
+        &a_path,
+        "--json",
+        "backup",
+        "--out",
+        backup.to_str().unwrap(),
+    ]));
+    // After the backup the office changes the title and syncs it away; then its database is
+    // put back from the backup (the title is gone from it) and it changes the notes.
+    edit(&a_path, &id, "--title", "Đổi sau bản sao lưu");
+    ok(folder.sync(&a_path));
+    let restored = desk(&["--db", &a_path, "restore", backup.to_str().unwrap()]);
+    assert_eq!(restored.code, 0, "{}", restored.stderr);
+    assert_ne!(
+        show(&a_path, &id)["delegation"]["title"],
+        "Đổi sau bản sao lưu"
+    );
+    edit(&a_path, &id, "--notes", "Ghi sau khi khôi phục");
+    for db in [&a_path, &b_path, &a_path] {
+        ok(folder.sync(db));
+    }
+    for db in [&a_path, &b_path] {
+        let shown = show(db, &id);
+        assert_eq!(shown["delegation"]["title"], "Đổi sau bản sao lưu", "{db}");
+        assert_eq!(
+            shown["delegation"]["notes"], "Ghi sau khi khôi phục",
+            "{db}"
+        );
+    }
+    assert_eq!(records(&a_path), records(&b_path));
+}

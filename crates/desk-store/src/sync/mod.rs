@@ -142,6 +142,9 @@ fn other_devices(folder: &Path, me: &str) -> Result<Vec<String>, StoreError> {
 
 fn files_of(dir: &Path, suffix: &str) -> Result<Vec<(i64, PathBuf)>, StoreError> {
     let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out); // a device that has written nothing yet
+    }
     for entry in std::fs::read_dir(dir).map_err(io(dir))? {
         let path = entry.map_err(io(dir))?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -268,13 +271,36 @@ impl Store {
         };
         let mut report = SyncReport::default();
         let started = crate::now_rfc3339();
-        let me = match capture::device(&self.conn)? {
+        let mut me = match capture::device(&self.conn)? {
             Some(me) => me,
             None => {
                 report.joined = true;
                 self.join(&folder, &key)?
             }
         };
+        // The folder holds changes of this device that its database does not know (another
+        // change under the same number, or none): the database was put back from a backup
+        // (or copied). It goes on as a new device and receives its own lost changes from the
+        // folder like any other device's.
+        let sent: i64 = state(&self.conn, "sent")?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        for (seq, path) in files_of(&folder.join(&me), ".change")? {
+            if seq <= sent {
+                continue;
+            }
+            let where_ = place(&me, &path);
+            let sealed = std::fs::read(&path).map_err(io(&path))?;
+            let (header, _) = split_body(key.open(&sealed, &where_)?, &where_)?;
+            let ours: Option<String> = self
+                .conn
+                .query_row("SELECT stamp FROM sync_outbox WHERE seq = ?1", [seq], |r| r.get(0))
+                .optional()?;
+            if ours.as_deref() != Some(header.stamp.as_str()) {
+                me = self.renew_device(&me, sent)?;
+                break;
+            }
+        }
         set_state(&self.conn, "folder", &folder.to_string_lossy())?;
         report.device = me.clone();
         let own = folder.join(&me);
@@ -383,6 +409,33 @@ impl Store {
             self.write_snapshot(folder, &me, key)?;
         }
         Ok(me)
+    }
+
+    /// A new id for this device, after its database was put back to an earlier state: what
+    /// the old id wrote after `known` is applied as another device's, and the changes made
+    /// since (still in the outbox, numbered after `known`) are sent under the new id.
+    fn renew_device(&mut self, old: &str, known: i64) -> Result<String, StoreError> {
+        let new = uuid::Uuid::now_v7().to_string();
+        let tx = self.conn.transaction()?;
+        set_state(&tx, "device", &new)?;
+        tx.execute(
+            "INSERT INTO sync_applied (device, seq) VALUES (?1, ?2)
+             ON CONFLICT (device) DO UPDATE SET seq = excluded.seq",
+            params![old, known],
+        )?;
+        // The outbox now holds the new device's changes only, numbered from 1.
+        tx.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [known])?;
+        tx.execute("UPDATE sync_outbox SET seq = seq - ?1", [known])?;
+        set_state(&tx, "sent", "0")?;
+        tx.commit()?;
+        let name = state(&self.conn, "name")?.unwrap_or_else(host_name);
+        let writer = self.writer()?;
+        writer.raw().execute(
+            "INSERT OR REPLACE INTO sync_device (id, name) VALUES (?1, ?2)",
+            params![new, name],
+        )?;
+        writer.commit()?;
+        Ok(new)
     }
 
     /// Everything this database holds (its synced tables) as one changeset of insertions,
@@ -548,6 +601,9 @@ impl Store {
             let file = change_name(seq);
             let path = dir.join(&file);
             if path.exists() {
+                // Written by a sync that was stopped before it could note it (the check at
+                // the start of this sync found it to be this very change).
+                set_state(&self.conn, "sent", &seq.to_string())?;
                 continue;
             }
             let header = Header {
@@ -563,6 +619,7 @@ impl Store {
             };
             let sealed = key.seal(&join_body(&header, &changeset)?, &format!("{me}/{file}"))?;
             write_whole(&path, &sealed)?;
+            set_state(&self.conn, "sent", &seq.to_string())?;
             sent += 1;
         }
         Ok(sent)
