@@ -97,14 +97,33 @@ impl Office {
     }
 
     /// The folder's key if `passphrase` is the office's; a clear refusal otherwise.
+    /// Argon2id is slow on purpose (half a second), so the key of the last folder opened is
+    /// kept in this process's memory for the next sync (the automatic one every few
+    /// minutes), under the salt and a hash of the passphrase; it never reaches a disk.
     pub(crate) fn unlock(&self, passphrase: &str) -> Result<FolderKey, StoreError> {
+        use sha2::{Digest, Sha256};
+        static LAST: std::sync::Mutex<Option<(String, Vec<u8>, FolderKey)>> =
+            std::sync::Mutex::new(None);
+        let tag = Sha256::digest(format!("{}\n{passphrase}", self.check).as_bytes()).to_vec();
+        if let Ok(last) = LAST.lock()
+            && let Some((salt, seen, key)) = last.as_ref()
+            && *salt == self.salt
+            && *seen == tag
+        {
+            return Ok(FolderKey(key.0.clone()));
+        }
         let salt = unhex(&self.salt)
             .ok_or_else(|| StoreError::SyncRefused("office.json: its salt is not hex".into()))?;
         let key = derive(passphrase, &salt, self)?;
         let check = unhex(&self.check)
             .ok_or_else(|| StoreError::SyncRefused("office.json: its check is not hex".into()))?;
         match key.open(&check, "office.json") {
-            Ok(opened) if opened == CHECK => Ok(key),
+            Ok(opened) if opened == CHECK => {
+                if let Ok(mut last) = LAST.lock() {
+                    *last = Some((self.salt.clone(), tag, FolderKey(key.0.clone())));
+                }
+                Ok(key)
+            }
             _ => Err(StoreError::SyncLocked(
                 "the sync passphrase is not this folder's: nothing was read or applied".into(),
             )),
