@@ -108,6 +108,9 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     std::fs::rename(&partial, path).map_err(io(path))
 }
 
+/// A device writes a new snapshot once it has sent this many changes since its last one.
+const SNAPSHOT_EVERY: i64 = 500;
+
 fn change_name(seq: i64) -> String {
     format!("{seq:012}.change")
 }
@@ -294,7 +297,9 @@ impl Store {
             let (header, _) = split_body(key.open(&sealed, &where_)?, &where_)?;
             let ours: Option<String> = self
                 .conn
-                .query_row("SELECT stamp FROM sync_outbox WHERE seq = ?1", [seq], |r| r.get(0))
+                .query_row("SELECT stamp FROM sync_outbox WHERE seq = ?1", [seq], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             if ours.as_deref() != Some(header.stamp.as_str()) {
                 me = self.renew_device(&me, sent)?;
@@ -355,6 +360,17 @@ impl Store {
         }
 
         report.sent = self.send(&folder, &me, &key)? as u32;
+        // A fresh snapshot now and then, so that a machine joining later starts from it
+        // instead of replaying years of changes.
+        let last: i64 = state(&self.conn, "snapshot_seq")?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let sent: i64 = state(&self.conn, "sent")?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        if sent - last >= SNAPSHOT_EVERY {
+            self.write_snapshot(&folder, &me, &key)?;
+        }
         set_state(&self.conn, "last_sync", &started)?;
         report.open_conflicts = self.conflicts()?.len() as u32;
         Ok(report)
@@ -502,7 +518,8 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         let name = snapshot_name(seq);
         let sealed = key.seal(&join_body(&header, &body)?, &format!("{me}/{name}"))?;
-        write_whole(&dir.join(name), &sealed)
+        write_whole(&dir.join(name), &sealed)?;
+        set_state(&self.conn, "snapshot_seq", &seq.to_string())
     }
 
     fn load_snapshot(&mut self, header: &Header, body: &[u8]) -> Result<(), StoreError> {
@@ -806,6 +823,37 @@ mod tests {
         header.schema = schema;
         let resealed = ok(key.seal(&ok(join_body(&header, &body)), &place));
         ok(write_whole(&path, &resealed));
+    }
+
+    #[test]
+    fn a_machine_joining_late_starts_from_a_recent_snapshot_not_from_every_change() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut office = ok(Store::open_in_memory());
+        let trip = ok(office.create_delegation(&DelegationInput::new(
+            Direction::Outgoing,
+            "Khảo sát",
+            "SG",
+            "2016-09-06",
+            "2016-09-09",
+        )));
+        ok(office.sync(Some(folder.path()), PASS));
+        let mut input = trip.to_input();
+        for n in 0..SNAPSHOT_EVERY + 20 {
+            input.notes = format!("lần sửa {n}");
+            ok(office.update_delegation(&trip.id, &input));
+        }
+        ok(office.sync(None, PASS));
+        let mut laptop = ok(Store::open_in_memory());
+        let joined = ok(laptop.sync(Some(folder.path()), PASS));
+        assert!(joined.joined);
+        assert!(joined.received < 30, "replayed {} changes", joined.received);
+        assert_eq!(ok(laptop.delegation(&trip.id)).notes, input.notes);
+        // And later changes still arrive after the snapshot's.
+        input.notes = "sau ảnh chụp".into();
+        ok(office.update_delegation(&trip.id, &input));
+        ok(office.sync(None, PASS));
+        assert_eq!(ok(laptop.sync(None, PASS)).received, 1);
+        assert_eq!(ok(laptop.delegation(&trip.id)).notes, "sau ảnh chụp");
     }
 
     #[test]
