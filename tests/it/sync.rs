@@ -377,3 +377,129 @@ fn a_machine_put_back_from_a_backup_gets_its_lost_changes_back_and_loses_none_ma
     }
     assert_eq!(records(&a_path), records(&b_path));
 }
+
+/// Convergence, as a property: three machines, any interleaving of edits (the same or other
+/// fields, the same or other delegations) and syncs; once every machine has synced twice in
+/// turn, all three hold the same records, and every conflict a machine lists is settled to
+/// the value its records hold. `DESK_SYNC_CASES` sets the number of cases (24 in the
+/// ordinary run; `scripts/fuzz.sh` runs many more).
+mod convergence {
+    use desk_domain::{DelegationInput, Direction};
+    use desk_store::Store;
+    use proptest::prelude::*;
+
+    const PASS: &str = "hội tụ";
+    const FIELDS: [&str; 3] = ["title", "purpose", "notes"];
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Edit {
+            machine: usize,
+            trip: usize,
+            field: usize,
+            value: u8,
+        },
+        Sync {
+            machine: usize,
+        },
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => (0..3usize, 0..3usize, 0..3usize, 0..4u8).prop_map(|(machine, trip, field, value)| {
+                Step::Edit { machine, trip, field, value }
+            }),
+            2 => (0..3usize).prop_map(|machine| Step::Sync { machine }),
+        ]
+    }
+
+    fn ok<T>(r: Result<T, desk_store::StoreError>) -> T {
+        r.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The records a person compares: each delegation's three fields.
+    fn held(store: &Store) -> Vec<(String, String, String, String)> {
+        let mut out: Vec<_> = ok(store.list_delegations())
+            .into_iter()
+            .map(|d| (d.id, d.title, d.purpose, d.notes))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn cases() -> u32 {
+        std::env::var("DESK_SYNC_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(24)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+        #[test]
+        fn three_machines_end_equal_whatever_the_order(steps in proptest::collection::vec(step(), 1..24)) {
+            let folder = tempfile::tempdir().unwrap();
+            let mut machines = vec![ok(Store::open_in_memory())];
+            let trips: Vec<String> = (0..3)
+                .map(|n| {
+                    let input = DelegationInput::new(
+                        Direction::Outgoing,
+                        &format!("Đoàn {n}"),
+                        "SG",
+                        "2016-09-06",
+                        "2016-09-09",
+                    );
+                    ok(machines[0].create_delegation(&input)).id
+                })
+                .collect();
+            ok(machines[0].sync(Some(folder.path()), PASS));
+            for _ in 0..2 {
+                let mut joining = ok(Store::open_in_memory());
+                ok(joining.sync(Some(folder.path()), PASS));
+                machines.push(joining);
+            }
+            for step in &steps {
+                match *step {
+                    Step::Edit { machine, trip, field, value } => {
+                        let store = &mut machines[machine];
+                        let id = &trips[trip];
+                        let mut input = ok(store.delegation(id)).to_input();
+                        let text = format!("{} {value} từ máy {machine}", FIELDS[field]);
+                        match field {
+                            0 => input.title = text,
+                            1 => input.purpose = text,
+                            _ => input.notes = text,
+                        }
+                        ok(store.update_delegation(id, &input));
+                    }
+                    Step::Sync { machine } => {
+                        ok(machines[machine].sync(None, PASS));
+                    }
+                }
+            }
+            for _ in 0..2 {
+                for machine in machines.iter_mut() {
+                    ok(machine.sync(None, PASS));
+                }
+            }
+            let first = held(&machines[0]);
+            for machine in &machines[1..] {
+                prop_assert_eq!(&held(machine), &first);
+            }
+            // A conflict is between two different values, and every machine that lists it
+            // lists the same two.
+            let mut pairs: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+            for machine in &machines {
+                for c in ok(machine.conflicts()) {
+                    prop_assert_ne!(&c.mine, &c.theirs, "{:?}", c);
+                    let mut pair = vec![c.mine.to_string(), c.theirs.to_string()];
+                    pair.sort();
+                    if let Some(seen) = pairs.get(&c.id) {
+                        prop_assert_eq!(seen, &pair, "{:?}", c);
+                    }
+                    pairs.insert(c.id.clone(), pair);
+                }
+            }
+        }
+    }
+}
