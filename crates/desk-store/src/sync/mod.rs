@@ -192,7 +192,11 @@ fn synced_tables(conn: &Connection) -> Result<Vec<(String, String)>, StoreError>
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
         })?
         .filter_map(|r| match r {
-            Ok((name, Some(sql))) if capture::synced(&name) && !sql.contains("VIRTUAL") => {
+            // Virtual tables (the full-text index) are rebuilt, not copied; a generated
+            // column's VIRTUAL is no reason to leave a table out.
+            Ok((name, Some(sql)))
+                if capture::synced(&name) && !sql.starts_with("CREATE VIRTUAL TABLE") =>
+            {
                 Some(Ok((name, sql)))
             }
             Ok(_) => None,
