@@ -51,12 +51,30 @@ pub fn sync_now(desk: State<'_, Desk>, passphrase: Option<String>) -> Result<Syn
                 "Type the office's sync passphrase",
             )]));
         };
-        let report = desk.store()?.sync(None, &pass)?;
+        let mut store = desk.store()?;
+        let folder = store.sync_folder()?;
+        let report = store
+            .sync(None, &pass)
+            .map_err(|e| without_folder(e.into(), &folder))?;
         if let Some(typed) = typed {
             desk_store::keys::keep_sync_passphrase(desk.path(), &typed);
         }
         Ok(report)
     })
+}
+
+/// The window never sees a path: a message that names a file of the folder names it from
+/// the folder's own name on (`shared/0190…/000000000004.change`).
+fn without_folder(mut error: Error, folder: &Option<std::path::PathBuf>) -> Error {
+    if let Some(folder) = folder {
+        let name = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let full = folder.display().to_string();
+        error.message = error.message.replace(&full, &name);
+    }
+    error
 }
 
 #[tauri::command(async)]
@@ -67,4 +85,26 @@ pub fn list_conflicts(desk: State<'_, Desk>) -> Result<Vec<SyncConflict>> {
 #[tauri::command(async)]
 pub fn resolve_conflict(desk: State<'_, Desk>, id: String, keep: Keep) -> Result<SyncConflict> {
     crate::state::guarded(|| Ok(desk.store()?.resolve_conflict(&id, keep)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sync_message_names_files_from_the_folder_on_never_its_path() {
+        let folder = Some(std::path::PathBuf::from("/home/dung/Sync/hop-tac"));
+        let error = Error::new(
+            ErrorKind::Damaged,
+            "/home/dung/Sync/hop-tac/0190a/000000000004.change was changed, cut short or sealed \
+             with another passphrase",
+        );
+        let shown = without_folder(error, &folder);
+        assert!(!shown.message.contains("/home/dung"), "{}", shown.message);
+        assert!(
+            shown
+                .message
+                .starts_with("hop-tac/0190a/000000000004.change")
+        );
+    }
 }

@@ -167,6 +167,23 @@ fn files_of(dir: &Path, suffix: &str) -> Result<Vec<(i64, PathBuf)>, StoreError>
     Ok(out)
 }
 
+/// The largest file the folder may hand the desk (a snapshot of twenty years is about a
+/// gigabyte): anything larger is not the desk's and is not read into memory.
+const MAX_FILE: u64 = 4 << 30;
+
+/// A file of the folder, whole, if it is a regular file of a size the desk writes.
+fn read_sealed(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let meta = std::fs::metadata(path).map_err(io(path))?;
+    if !meta.is_file() || meta.len() > MAX_FILE {
+        return Err(StoreError::SyncRefused(format!(
+            "{} in the sync folder is not a file the desk wrote (a folder, a device, or larger \
+             than 4 GiB): nothing from the folder was applied",
+            path.display()
+        )));
+    }
+    std::fs::read(path).map_err(io(path))
+}
+
 fn place(device: &str, path: &Path) -> String {
     format!(
         "{device}/{}",
@@ -297,7 +314,7 @@ impl Store {
                 continue;
             }
             let where_ = place(&me, &path);
-            let sealed = std::fs::read(&path).map_err(io(&path))?;
+            let sealed = read_sealed(&path)?;
             let (header, _) = split_body(key.open(&sealed, &where_)?, &where_)?;
             let ours: Option<String> = self
                 .conn
@@ -336,7 +353,7 @@ impl Store {
                     break; // a gap: the rest waits until the file-sync tool brings it
                 }
                 let where_ = place(&device, &path);
-                let sealed = std::fs::read(&path).map_err(io(&path))?;
+                let sealed = read_sealed(&path)?;
                 let (header, body) = split_body(key.open(&sealed, &where_)?, &where_)?;
                 if header.device != device || header.seq != seq {
                     return Err(StoreError::SyncRefused(format!(
@@ -390,7 +407,7 @@ impl Store {
         let others = other_devices(folder, &me)?;
         for device in &others {
             for (_, path) in files_of(&folder.join(device), ".snapshot")? {
-                let sealed = std::fs::read(&path).map_err(io(&path))?;
+                let sealed = read_sealed(&path)?;
                 let where_ = place(device, &path);
                 let (header, _) = split_body(key.open(&sealed, &where_)?, &where_)?;
                 if newest
@@ -411,7 +428,7 @@ impl Store {
             ));
         }
         if let Some((_, device, path)) = &newest {
-            let sealed = std::fs::read(path).map_err(io(path))?;
+            let sealed = read_sealed(path)?;
             let where_ = place(device, path);
             let (header, body) = split_body(key.open(&sealed, &where_)?, &where_)?;
             self.load_snapshot(&header, &body)?;

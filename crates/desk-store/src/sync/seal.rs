@@ -67,6 +67,12 @@ fn random<const N: usize>() -> Result<[u8; N], StoreError> {
     Ok(bytes)
 }
 
+/// The dearest key derivation a folder may ask for: `office.json` is in the untrusted folder,
+/// and a cost of terabytes would make the desk ask for memory it cannot have.
+const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+const MAX_PASSES: u32 = 16;
+const MAX_LANES: u32 = 8;
+
 fn derive(passphrase: &str, salt: &[u8], office: &Office) -> Result<FolderKey, StoreError> {
     let params =
         Params::new(office.memory_kib, office.passes, office.lanes, Some(32)).map_err(|e| {
@@ -102,6 +108,16 @@ impl Office {
     /// minutes), under the salt and a hash of the passphrase; it never reaches a disk.
     pub(crate) fn unlock(&self, passphrase: &str) -> Result<FolderKey, StoreError> {
         use sha2::{Digest, Sha256};
+        if self.memory_kib > MAX_MEMORY_KIB || self.passes > MAX_PASSES || self.lanes > MAX_LANES {
+            return Err(StoreError::SyncRefused(format!(
+                "office.json asks for a key derivation of {} MiB, {} passes and {} lanes, beyond \
+                 what the desk accepts (1 GiB, {MAX_PASSES}, {MAX_LANES}): it was not written by the \
+                 desk, and nothing was read",
+                self.memory_kib / 1024,
+                self.passes,
+                self.lanes
+            )));
+        }
         static LAST: std::sync::Mutex<Option<(String, Vec<u8>, FolderKey)>> =
             std::sync::Mutex::new(None);
         let tag = Sha256::digest(format!("{}\n{passphrase}", self.check).as_bytes()).to_vec();
@@ -241,5 +257,15 @@ mod tests {
             office.unlock("wrong"),
             Err(StoreError::SyncLocked(_))
         ));
+    }
+
+    #[test]
+    fn a_folder_asking_for_terabytes_of_memory_is_refused_before_any_is_taken() {
+        let (mut office, _) = quick("x");
+        office.memory_kib = u32::MAX;
+        match office.unlock("x") {
+            Err(StoreError::SyncRefused(m)) => assert!(m.contains("office.json"), "{m}"),
+            other => panic!("not refused: {:?}", other.is_ok()),
+        }
     }
 }
