@@ -1018,7 +1018,6 @@ export const en = {
   'sync.joined': 'This device joined the office’s folder.',
   'sync.held_back':
     'Changes from {device} were made by a newer Delegation Desk: update this copy of the desk to apply them (they are kept).',
-  'sync.see_conflicts': 'See the conflicts',
   'sync.error.locked': 'The sync passphrase does not open this folder; nothing was read or applied.',
   'sync.error.damaged':
     'A file in the shared folder is damaged or was altered outside the desk; nothing was applied ({message}).',

@@ -1013,7 +1013,6 @@ export const vi = {
   'sync.joined': 'Máy này đã tham gia thư mục chung của cơ quan.',
   'sync.held_back':
     'Thay đổi từ máy {device} được làm bằng phiên bản Delegation Desk mới hơn: hãy cập nhật bản trên máy này để áp dụng (các thay đổi đó vẫn được giữ).',
-  'sync.see_conflicts': 'Xem xung đột',
   'sync.error.locked': 'Mật khẩu đồng bộ không mở được thư mục này; chưa có gì được đọc hay áp dụng.',
   'sync.error.damaged':
     'Một tệp trong thư mục chung bị hỏng hoặc đã bị sửa ngoài ứng dụng; chưa áp dụng gì ({message}).',
