@@ -73,6 +73,9 @@ describe('what a sync did', () => {
     expect(syncRefusal(failure('damaged', 'd1/000002.chg: altered'), 'en')).toBe(
       'A file in the shared folder is damaged or was altered outside the desk; nothing was applied (d1/000002.chg: altered).',
     );
-    expect(syncRefusal(failure('io'), 'en')).toBeNull();
+    expect(syncRefusal(failure('io', 'office-sync: permission denied'), 'vi')).toBe(
+      'Không đọc hoặc ghi được thư mục chung; chưa áp dụng gì (office-sync: permission denied).',
+    );
+    expect(syncRefusal(failure('conflict'), 'en')).toBeNull();
   });
 });

@@ -1021,6 +1021,7 @@ export const en = {
   'sync.error.locked': 'The sync passphrase does not open this folder; nothing was read or applied.',
   'sync.error.damaged':
     'A file in the shared folder is damaged or was altered outside the desk; nothing was applied ({message}).',
+  'sync.error.io': 'The shared folder cannot be read or written; nothing was applied ({message}).',
   'conflicts.title': 'Conflicts',
   'conflicts.subtitle': 'Changes that met on two machines, waiting for a person to keep one side',
   'conflicts.empty': 'No conflicts',

@@ -1016,6 +1016,7 @@ export const vi = {
   'sync.error.locked': 'Mật khẩu đồng bộ không mở được thư mục này; chưa có gì được đọc hay áp dụng.',
   'sync.error.damaged':
     'Một tệp trong thư mục chung bị hỏng hoặc đã bị sửa ngoài ứng dụng; chưa áp dụng gì ({message}).',
+  'sync.error.io': 'Không đọc hoặc ghi được thư mục chung; chưa áp dụng gì ({message}).',
   'conflicts.title': 'Xung đột',
   'conflicts.subtitle': 'Những thay đổi gặp nhau giữa hai máy, chờ một người chọn giữ bên nào',
   'conflicts.empty': 'Không có xung đột',
