@@ -49,7 +49,8 @@ export function syncOutcome(report: SyncReport, lang: Lang): string[] {
 /**
  * A sync's refusal in the window's language, when it is sync's own: a passphrase that does
  * not open the folder (`locked`), a file that is damaged or was altered (`damaged`, its
- * message naming the file), a folder that cannot be read or written (`io`). Null for any other failure, which the app's usual words say.
+ * message naming the file), a folder that cannot be read or written (`io`). Null for any
+ * other failure, which the app's usual words say.
  */
 export function syncRefusal(error: DeskError, lang: Lang): string | null {
   if (error.kind === 'locked') return translate(lang, 'sync.error.locked');
