@@ -54,6 +54,7 @@ describe('accessibility of every screen', { timeout: 900000 }, () => {
     ['calendar', '#/calendar'],
     ['statistics', '#/statistics'],
     ['settings', '#/settings'],
+    ['conflicts', '#/conflicts'],
     ['trash', '#/trash'],
   ];
 

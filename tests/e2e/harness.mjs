@@ -223,17 +223,18 @@ export async function screenshot(browser, name) {
 }
 
 /**
- * Answers the system open or save dialog as a person would: the dialog is a GTK window of
- * its own (opened by the shell, never by the page), found by its title; Ctrl+L opens an
- * Open dialog's location field, a Save dialog's name field already has the focus and takes
- * a whole path; then Return. Needs `xdotool` and the test's X display.
+ * Answers the system open, save or folder dialog as a person would: the dialog is a GTK
+ * window of its own (opened by the shell, never by the page), found by its title; Ctrl+L
+ * opens an Open or Select Folder dialog's location field, a Save dialog's name field already
+ * has the focus and takes a whole path; then Return (a folder's path with no slash at its
+ * end chooses that folder). Needs `xdotool` and the test's X display.
  */
 export async function answerFileDialog(path, timeout = 20000) {
   const started = Date.now();
   let id = '';
   let title = '';
   while (!id && Date.now() - started < timeout) {
-    for (const name of ['Open File', 'Save File']) {
+    for (const name of ['Open File', 'Save File', 'Select Folder']) {
       try {
         const found = execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${name}$`], { encoding: 'utf8' }).trim();
         if (found) {
@@ -249,11 +250,24 @@ export async function answerFileDialog(path, timeout = 20000) {
   if (!id) throw new Error('no file dialog appeared');
   await sleep(500);
   execFileSync('xdotool', ['windowfocus', '--sync', id]);
-  if (title === 'Open File') execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  // A folder dialog opens on Recent, where no folder can be chosen (its button stays
+  // greyed and Return does nothing): Alt+Home goes to a real folder first.
+  if (title === 'Select Folder') {
+    execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+Home']);
+    await sleep(500);
+  }
+  if (title !== 'Save File') execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
   else execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   await sleep(200);
   execFileSync('xdotool', ['type', '--delay', '10', path]);
   await sleep(200);
+  // The location field completes a folder inline with its only subfolder (selected text):
+  // Delete drops that, so Return chooses the folder typed.
+  if (title === 'Select Folder') {
+    await sleep(600);
+    execFileSync('xdotool', ['key', 'Delete']);
+    await sleep(200);
+  }
   execFileSync('xdotool', ['key', 'Return']);
   // The dialog closes once it has taken the answer. A completion list that was still open
   // takes the first Return for itself; the typed path is then whole, so one more answers.

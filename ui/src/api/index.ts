@@ -18,6 +18,7 @@ import type {
   HistoryMapping,
   HostingList,
   HostingPaper,
+  Keep,
   MissionReportInput,
   MemberInput,
   OrganisationInput,
@@ -141,6 +142,16 @@ export const api = {
   recoverySheet: () => call('recovery_sheet', {}),
   /** `file`: a token from `chooseSaveFile`. */
   saveRecoverySheet: (file: string) => call('save_recovery_sheet', { file }),
+
+  // Many machines (Settings → Sync, the Conflicts screen). The folder is chosen in the
+  // system's dialog, which the shell opens: the window gets its name, never its path. A sync
+  // shows its own busy state, so neither call raises the "waiting" notice.
+  syncStatus: () => call('sync_status', {}),
+  chooseSyncFolder: () => call('choose_sync_folder', {}, true),
+  /** `passphrase`: as typed, or null to use the one this computer keeps. */
+  syncNow: (passphrase: string | null) => call('sync_now', { passphrase }, true),
+  listConflicts: () => call('list_conflicts', {}),
+  resolveConflict: (id: string, keep: Keep) => call('resolve_conflict', { id, keep }),
 
   /** One page of delegations (the shell never sends more than 500 at once). */
   listDelegations: (filter: DelegationFilter = NO_FILTER, page: PageRequest = FIRST_PAGE) =>

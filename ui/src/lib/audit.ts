@@ -23,6 +23,20 @@ function value(field: string, json: string | null, lang: Lang, names: (id: strin
   } catch {
     return json;
   }
+  return valueText(field, v, lang, names);
+}
+
+/**
+ * A stored field's value (parsed) as people read it: a code named (`status` → "Closed"), a
+ * country by its name, a date as the window writes dates, an id by its record's name when
+ * `names` knows it; nothing for null or "". Shared with the Conflicts screen.
+ */
+export function valueText(
+  field: string,
+  v: unknown,
+  lang: Lang,
+  names: (id: string) => string | null = () => null,
+): string {
   if (v === null || v === '') return '';
   if (typeof v !== 'string') return typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
   const prefix = CODED[field];
@@ -33,6 +47,11 @@ function value(field: string, json: string | null, lang: Lang, names: (id: strin
   return v;
 }
 
+/** A stored field's name in the user's language (the shared `field.*` labels), or as stored. */
+export function fieldName(field: string, lang: Lang): string {
+  return has(lang, `field.${field}`) ? translate(lang, `field.${field}` as Key) : field;
+}
+
 /** One audit entry as a sentence; `names` turns a record id into a name when it knows one. */
 export function auditSentence(
   entry: AuditEntry,
@@ -40,7 +59,7 @@ export function auditSentence(
   names: (id: string) => string | null = () => null,
 ): string {
   if (entry.field === '*') return translate(lang, entry.old_value === null ? 'audit.created' : 'audit.deleted');
-  const label = has(lang, `field.${entry.field}`) ? translate(lang, `field.${entry.field}` as Key) : entry.field;
+  const label = fieldName(entry.field, lang);
   const before = value(entry.field, entry.old_value, lang, names);
   const after = value(entry.field, entry.new_value, lang, names);
   if (before === '') return translate(lang, 'audit.set', { field: label, to: after });

@@ -33,6 +33,7 @@ export type Route =
   | { page: 'calendar' }
   | { page: 'statistics' }
   | { page: 'settings' }
+  | { page: 'conflicts' }
   | { page: 'trash' };
 
 export function parse(hash: string): Route {
@@ -47,6 +48,7 @@ export function parse(hash: string): Route {
     case 'calendar':
     case 'statistics':
     case 'settings':
+    case 'conflicts':
     case 'trash':
     case 'today':
       return { page: first };

@@ -10,6 +10,7 @@ describe('routes', () => {
       { page: 'person', id: 'p 1' },
       { page: 'trash' },
       { page: 'statistics' },
+      { page: 'conflicts' },
     ] as const) {
       expect(parse(href(r))).toEqual(r);
     }
