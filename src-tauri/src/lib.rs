@@ -168,6 +168,7 @@ pub fn run() -> ExitCode {
             commands::sync_status,
             commands::choose_sync_folder,
             commands::sync_now,
+            commands::set_auto_sync,
             commands::list_conflicts,
             commands::resolve_conflict,
             commands::list_backups,
@@ -202,7 +203,14 @@ pub fn run() -> ExitCode {
             commands::export_hosting_list,
             commands::export_hosting_paper,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    commands::sync_on_exit(&handle.state::<state::Desk>());
+                }
+            })
+        });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

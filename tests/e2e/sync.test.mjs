@@ -114,6 +114,21 @@ describe('sharing the record between two machines', { timeout: 600000 }, () => {
     await waitForText(browser, '[data-testid="sync-last"]', /Lần đồng bộ gần nhất: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     assert.equal(await browser.$('[data-testid="choose-sync-folder"]').isExisting(), false, 'a joined device keeps its folder');
     await browser.$('[data-testid="nav-conflicts"]').waitForDisplayed({ timeout: 5000 });
+    // The automatic sync is offered once joined, off until turned on, and says that it needs
+    // the passphrase kept (these tests have no keyring).
+    const auto = browser.$('[data-testid="sync-auto"]');
+    assert.equal(await auto.isSelected(), false, 'off until turned on');
+    assert.match(await textOf(browser.$('[data-testid="sync-panel"]')), /Cần máy này giữ mật khẩu/);
+    await auto.scrollIntoView({ block: 'center' });
+    await auto.click();
+    // Kept by the database: still on after leaving Settings and coming back.
+    await nav(browser, 'today');
+    await nav(browser, 'settings');
+    await browser.$('[data-testid="sync-auto"]').waitForDisplayed({ timeout: 10000 });
+    await browser.waitUntil(() => browser.$('[data-testid="sync-auto"]').isSelected(), {
+      timeout: 5000,
+      timeoutMsg: 'the automatic sync stays on',
+    });
     await browser.$('[data-testid="sync-panel"]').scrollIntoView({ block: 'start' });
     await shots('sync-panel-vi');
 

@@ -421,6 +421,11 @@ pub fn commands() -> Vec<Command> {
             vec![("passphrase", ts::<Option<String>>())],
             ts::<SyncReport>(),
         ),
+        c(
+            "set_auto_sync",
+            vec![("on", ts::<bool>())],
+            ts::<SyncStatus>(),
+        ),
         c("list_conflicts", vec![], ts::<Vec<SyncConflict>>()),
         c(
             "resolve_conflict",

@@ -70,4 +70,7 @@ pub struct SyncStatus {
     pub open_conflicts: u32,
     /// The last sync that ended well (RFC 3339, UTC).
     pub last_sync: Option<String>,
+    /// Sync by itself: when the window opens, every five minutes, and when it closes (with
+    /// the passphrase kept; off until a person turns it on).
+    pub auto: bool,
 }

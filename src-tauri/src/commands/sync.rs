@@ -63,6 +63,25 @@ pub fn sync_now(desk: State<'_, Desk>, passphrase: Option<String>) -> Result<Syn
     })
 }
 
+#[tauri::command(async)]
+pub fn set_auto_sync(desk: State<'_, Desk>, on: bool) -> Result<SyncStatus> {
+    crate::state::guarded(|| {
+        desk.store()?.set_auto_sync(on)?;
+        status(&desk)
+    })
+}
+
+/// The automatic sync as the window closes: the process syncs before it ends (the window
+/// is already gone), when this device syncs by itself. What fails is left for next time.
+pub fn sync_on_exit(desk: &Desk) {
+    let passphrase = desk_store::keys::sync_passphrase(desk.path());
+    if let Ok(mut store) = desk.store()
+        && let Some(Err(error)) = store.sync_if_automatic(passphrase.as_deref())
+    {
+        eprintln!("delegation-desk: the sync at close did not finish: {error}");
+    }
+}
+
 /// The window never sees a path: a message that names a file of the folder names it from
 /// the folder's own name on (`shared/0190…/000000000004.change`).
 fn without_folder(mut error: Error, folder: &Option<std::path::PathBuf>) -> Error {

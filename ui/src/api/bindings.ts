@@ -1268,7 +1268,12 @@ passphrase_kept: boolean, open_conflicts: number,
 /**
  * The last sync that ended well (RFC 3339, UTC).
  */
-last_sync: string | null, };
+last_sync: string | null, 
+/**
+ * Sync by itself: when the window opens, every five minutes, and when it closes (with
+ * the passphrase kept; off until a person turns it on).
+ */
+auto: boolean, };
 
 /**
  * What one sync did.
@@ -2288,6 +2293,7 @@ export interface Commands {
   sync_status: { args: Record<string, never>; returns: SyncStatus };
   choose_sync_folder: { args: Record<string, never>; returns: SyncStatus };
   sync_now: { args: { passphrase: string | null }; returns: SyncReport };
+  set_auto_sync: { args: { on: boolean }; returns: SyncStatus };
   list_conflicts: { args: Record<string, never>; returns: Array<SyncConflict> };
   resolve_conflict: { args: { id: string; keep: Keep }; returns: SyncConflict };
   list_backups: { args: Record<string, never>; returns: Array<BackupInfo> };

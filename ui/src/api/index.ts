@@ -150,6 +150,7 @@ export const api = {
   chooseSyncFolder: () => call('choose_sync_folder', {}, true),
   /** `passphrase`: as typed, or null to use the one this computer keeps. */
   syncNow: (passphrase: string | null) => call('sync_now', { passphrase }, true),
+  setAutoSync: (on: boolean) => call('set_auto_sync', { on }),
   listConflicts: () => call('list_conflicts', {}),
   resolveConflict: (id: string, keep: Keep) => call('resolve_conflict', { id, keep }),
 

@@ -29,3 +29,26 @@ export function openConflicts(): number {
 export function showsConflicts(): boolean {
   return Boolean(state.status?.joined) || openConflicts() > 0;
 }
+
+/** Every so often, while the window is open, a device that syncs by itself syncs. */
+export const AUTO_SYNC_MINUTES = 5;
+
+/** Whether the automatic sync may run now: turned on, on a device that has joined a folder
+ * and keeps the passphrase (nothing is asked of a person in the background). */
+export function syncsByItself(status: SyncStatus | null): boolean {
+  return Boolean(status?.auto && status.joined && status.passphrase_kept);
+}
+
+/** The automatic sync: once now (the window has just opened), then every few minutes.
+ * Quiet: what it did shows in Settings → Sync and in the Conflicts badge; a failure waits
+ * for the next round or for Sync now. Returns the function that stops it. */
+export function startAutoSync(): () => void {
+  const round = async () => {
+    if (!syncsByItself(await refreshSync())) return;
+    await api.syncNow(null).catch(() => null);
+    await refreshSync();
+  };
+  void round();
+  const timer = setInterval(() => void round(), AUTO_SYNC_MINUTES * 60_000);
+  return () => clearInterval(timer);
+}

@@ -256,7 +256,28 @@ impl Store {
             passphrase_kept,
             open_conflicts: self.conflicts()?.len() as u32,
             last_sync: state(&self.conn, "last_sync")?,
+            auto: state(&self.conn, "auto")?.as_deref() == Some("on"),
         })
+    }
+
+    /// Turns the automatic sync on or off for this device.
+    pub fn set_auto_sync(&mut self, on: bool) -> Result<(), StoreError> {
+        set_state(&self.conn, "auto", if on { "on" } else { "off" })
+    }
+
+    /// The automatic sync (at start, every few minutes, at close): a sync with the
+    /// remembered folder when this device has joined one, the automatic sync is on and a
+    /// passphrase is at hand; `None` when it is not for now.
+    pub fn sync_if_automatic(
+        &mut self,
+        passphrase: Option<&str>,
+    ) -> Option<Result<SyncReport, StoreError>> {
+        let joined = matches!(capture::device(&self.conn), Ok(Some(_)));
+        let on = matches!(state(&self.conn, "auto"), Ok(Some(v)) if v == "on");
+        match (joined && on, passphrase) {
+            (true, Some(pass)) => Some(self.sync(None, pass)),
+            _ => None,
+        }
     }
 
     /// One sync with `folder` (the one remembered when `None`): apply every other
@@ -875,6 +896,26 @@ mod tests {
         ok(office.sync(None, PASS));
         assert_eq!(ok(laptop.sync(None, PASS)).received, 1);
         assert_eq!(ok(laptop.delegation(&trip.id)).notes, "sau ảnh chụp");
+    }
+
+    #[test]
+    fn the_automatic_sync_runs_only_when_turned_on_on_a_joined_device_with_a_passphrase() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut office = ok(Store::open_in_memory());
+        assert!(office.sync_if_automatic(Some(PASS)).is_none(), "not joined");
+        ok(office.sync(Some(folder.path()), PASS));
+        assert!(!ok(office.sync_status(true)).auto, "off until turned on");
+        assert!(office.sync_if_automatic(Some(PASS)).is_none(), "off");
+        ok(office.set_auto_sync(true));
+        assert!(ok(office.sync_status(true)).auto);
+        assert!(
+            office.sync_if_automatic(None).is_none(),
+            "no passphrase at hand"
+        );
+        let report = office.sync_if_automatic(Some(PASS));
+        assert!(matches!(report, Some(Ok(_))), "{report:?}");
+        ok(office.set_auto_sync(false));
+        assert!(office.sync_if_automatic(Some(PASS)).is_none());
     }
 
     #[test]

@@ -1014,6 +1014,9 @@ export const en = {
   'sync.running': 'Syncing…',
   'sync.last': 'Last sync: {when}',
   'sync.never': 'Never synced yet.',
+  'sync.auto': 'Sync by itself: when the desk opens, every five minutes, and when it closes',
+  'sync.auto.hint': 'It needs nothing typed: this computer keeps the passphrase.',
+  'sync.auto.needs_passphrase': 'It needs the passphrase kept on this computer: sync once with it typed.',
   'sync.outcome': 'Sent {sent} changes, received {received}; {conflicts} conflicts to settle.',
   'sync.joined': 'This device joined the office’s folder.',
   'sync.held_back':

@@ -1009,6 +1009,9 @@ export const vi = {
   'sync.running': 'Đang đồng bộ…',
   'sync.last': 'Lần đồng bộ gần nhất: {when}',
   'sync.never': 'Chưa đồng bộ lần nào.',
+  'sync.auto': 'Tự đồng bộ: khi mở phần mềm, năm phút một lần và khi đóng',
+  'sync.auto.hint': 'Không cần gõ gì: máy này đã giữ mật khẩu đồng bộ.',
+  'sync.auto.needs_passphrase': 'Cần máy này giữ mật khẩu: hãy đồng bộ một lần có gõ mật khẩu.',
   'sync.outcome': 'Đã gửi {sent} thay đổi, nhận {received}; {conflicts} xung đột cần giải quyết.',
   'sync.joined': 'Máy này đã tham gia thư mục chung của cơ quan.',
   'sync.held_back':
