@@ -6,7 +6,8 @@
 //!   field (fields changed on one side only merge by themselves, as SQLite compares only the
 //!   columns an update changed);
 //! - a record edited on one side and deleted on the other: the deletion wins;
-//! - two new records that clash on a unique rule: the one with the smaller id stays;
+//! - two new records that clash on a unique rule (the same person twice on a delegation): the
+//!   later one stays, and a place emptied later (the person taken off again) stays empty;
 //! - a record whose parent was deleted elsewhere goes with its parent.
 //!
 //! Each of these (but a field both sides set alike) becomes a row of `sync_conflict`,
@@ -230,6 +231,16 @@ pub(crate) fn apply(
         if settled.contains(&(change.table.clone(), change.pk.clone())) {
             continue;
         }
+        if change.action == Action::SQLITE_INSERT
+            && capture::slot_emptied_since(tx, change, theirs)?
+        {
+            // The slot was emptied after this row was made elsewhere: it stays empty.
+            delete_row(tx, &change.table, &change.pk)?;
+            let mut gone = Map::new();
+            gone.insert("-".into(), Json::String(theirs.into()));
+            capture::put_stamps(tx, &change.table, &change.pk, &gone)?;
+            continue;
+        }
         capture::stamp_change(tx, change, theirs)?;
     }
     if orphans {
@@ -299,6 +310,7 @@ fn settle(
         (ConflictType::SQLITE_CHANGESET_DATA, Action::SQLITE_DELETE) => {
             let here = row_json(&names, &clash.current);
             lose_to_deletion(tx, table, pk, here, theirs)?;
+            capture::stamp_change(tx, change, theirs)?;
         }
         // Edited there, deleted here: it stays deleted.
         (ConflictType::SQLITE_CHANGESET_NOTFOUND, Action::SQLITE_UPDATE) => {
@@ -311,7 +323,7 @@ fn settle(
             let here = (Json::Null, capture::stamp_of(&stamps, "-"));
             whole_record_conflict(tx, table, pk, here, Json::Object(edited), theirs)?;
         }
-        // A new row that breaks a unique rule against one here: the smaller id stays.
+        // A new row that breaks a unique rule against one here: the later one stays.
         (ConflictType::SQLITE_CHANGESET_CONSTRAINT, Action::SQLITE_INSERT) => {
             let row = row_json(&names, &change.new);
             let Json::Object(row_map) = &row else {
@@ -326,11 +338,11 @@ fn settle(
                     tx,
                     table,
                     &named,
-                    (rival_row, rival_stamp),
+                    (rival_row, rival_stamp.clone()),
                     row.clone(),
                     theirs,
                 )?;
-                if pk.as_str() < rival_id.as_str() {
+                if theirs > rival_stamp.as_str() {
                     delete_row(tx, table, &rival_id)?;
                     insert_row(tx, table, row_map)?;
                     let mut fresh = Map::new();

@@ -237,6 +237,73 @@ pub(crate) fn record_stamps(
     Ok(())
 }
 
+/// The unique rules of a table beyond its key (a person once per delegation, one report per
+/// delegation), each as the changeset's numbers of its columns.
+fn unique_slots(conn: &Connection, table: &str) -> Result<Vec<(String, Vec<usize>)>, StoreError> {
+    let names = columns(conn, table)?;
+    let indexes: Vec<String> = conn
+        .prepare_cached(
+            "SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND origin <> 'pk'",
+        )?
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for index in indexes {
+        let cols: Vec<String> = conn
+            .prepare_cached("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?
+            .query_map([&index], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let at: Option<Vec<usize>> = cols
+            .iter()
+            .map(|c| names.iter().position(|n| n == c))
+            .collect();
+        if let Some(at) = at.filter(|a| !a.is_empty()) {
+            out.push((index, at));
+        }
+    }
+    Ok(out)
+}
+
+/// Where the stamp of a unique rule's slot is kept: the rule's table and index, and the
+/// slot's values.
+fn slot(table: &str, index: &str, values: &[Option<Value>], at: &[usize]) -> (String, String) {
+    let key: Vec<Json> = at
+        .iter()
+        .map(|i| super::apply::to_json(values.get(*i).unwrap_or(&None)))
+        .collect();
+    (format!("{table}#{index}"), Json::Array(key).to_string())
+}
+
+/// A deleted row leaves its unique slots marked as emptied then, so that a row another device
+/// put in the same slot before that (a person added to the delegation on the laptop, while
+/// here they were added and taken off again) does not come back after it.
+fn empty_slots(conn: &Connection, change: &Change, stamp: &str) -> Result<(), StoreError> {
+    for (index, at) in unique_slots(conn, &change.table)? {
+        let (tbl, key) = slot(&change.table, &index, &change.old, &at);
+        if stamp_of(&stamps_of(conn, &tbl, &key)?, "-").as_str() < stamp {
+            let mut stamps = Map::new();
+            stamps.insert("-".into(), Json::String(stamp.into()));
+            put_stamps(conn, &tbl, &key, &stamps)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a new row from another device lands in a unique slot that was emptied after it.
+pub(crate) fn slot_emptied_since(
+    conn: &Connection,
+    change: &Change,
+    stamp: &str,
+) -> Result<bool, StoreError> {
+    for (index, at) in unique_slots(conn, &change.table)? {
+        let (tbl, key) = slot(&change.table, &index, &change.new, &at);
+        if stamp_of(&stamps_of(conn, &tbl, &key)?, "-").as_str() > stamp {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Marks what one change wrote with `stamp`: a new row whole, an updated row the fields it
 /// changed, a deleted row as deleted then.
 pub(crate) fn stamp_change(
@@ -251,6 +318,7 @@ pub(crate) fn stamp_change(
         }
         Action::SQLITE_DELETE => {
             stamps.insert("-".into(), Json::String(stamp.into()));
+            empty_slots(conn, change, stamp)?;
         }
         _ => {
             stamps = stamps_of(conn, &change.table, &change.pk)?;

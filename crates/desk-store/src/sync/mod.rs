@@ -919,6 +919,41 @@ mod tests {
     }
 
     #[test]
+    fn a_person_added_here_and_there_then_taken_off_there_ends_off_everywhere() {
+        use desk_domain::{MemberInput, PersonInput};
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut office = ok(Store::open_in_memory());
+        let trip = ok(office.create_delegation(&DelegationInput::new(
+            Direction::Outgoing,
+            "Khảo sát",
+            "SG",
+            "2016-09-06",
+            "2016-09-09",
+        )));
+        let person = ok(office.create_person(&PersonInput {
+            full_name: "Trần Mỹ Dung".into(),
+            ..PersonInput::default()
+        }));
+        ok(office.sync(Some(folder.path()), PASS));
+        let mut laptop = ok(Store::open_in_memory());
+        ok(laptop.sync(Some(folder.path()), PASS));
+        let on = MemberInput {
+            person_id: person.id.clone(),
+            ..MemberInput::default()
+        };
+        // The office adds her; the laptop adds her too, later, then takes her off again.
+        ok(office.add_member(&trip.id, &on));
+        let added = ok(laptop.add_member(&trip.id, &on));
+        ok(laptop.remove_member(&added.member.id));
+        ok(laptop.sync(None, PASS));
+        ok(office.sync(None, PASS));
+        ok(laptop.sync(None, PASS));
+        // The latest word on her place in the delegation was the laptop's: off.
+        assert!(ok(office.members(&trip.id)).is_empty());
+        assert!(ok(laptop.members(&trip.id)).is_empty());
+    }
+
+    #[test]
     fn attachments_travel_and_a_newer_desks_changes_wait_for_the_update_unlost() {
         let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let mut office = ok(Store::open_in_memory());
