@@ -867,17 +867,23 @@ mod tests {
         ok(write_whole(&path, &resealed));
     }
 
-    #[test]
-    fn a_machine_joining_late_starts_from_a_recent_snapshot_not_from_every_change() {
+    /// A temporary sync folder, and an office's database holding one trip (not joined yet).
+    fn office_with_trip(title: &str) -> (tempfile::TempDir, Store, desk_domain::Delegation) {
         let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let mut office = ok(Store::open_in_memory());
         let trip = ok(office.create_delegation(&DelegationInput::new(
             Direction::Outgoing,
-            "Khảo sát",
+            title,
             "SG",
             "2016-09-06",
             "2016-09-09",
         )));
+        (folder, office, trip)
+    }
+
+    #[test]
+    fn a_machine_joining_late_starts_from_a_recent_snapshot_not_from_every_change() {
+        let (folder, mut office, trip) = office_with_trip("Khảo sát");
         ok(office.sync(Some(folder.path()), PASS));
         let mut input = trip.to_input();
         for n in 0..SNAPSHOT_EVERY + 20 {
@@ -921,15 +927,7 @@ mod tests {
     #[test]
     fn a_person_added_here_and_there_then_taken_off_there_ends_off_everywhere() {
         use desk_domain::{MemberInput, PersonInput};
-        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let mut office = ok(Store::open_in_memory());
-        let trip = ok(office.create_delegation(&DelegationInput::new(
-            Direction::Outgoing,
-            "Khảo sát",
-            "SG",
-            "2016-09-06",
-            "2016-09-09",
-        )));
+        let (folder, mut office, trip) = office_with_trip("Khảo sát");
         let person = ok(office.create_person(&PersonInput {
             full_name: "Trần Mỹ Dung".into(),
             ..PersonInput::default()
@@ -955,15 +953,7 @@ mod tests {
 
     #[test]
     fn attachments_travel_and_a_newer_desks_changes_wait_for_the_update_unlost() {
-        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let mut office = ok(Store::open_in_memory());
-        let trip = ok(office.create_delegation(&DelegationInput::new(
-            Direction::Outgoing,
-            "Khảo sát thư viện Singapore",
-            "SG",
-            "2016-09-06",
-            "2016-09-09",
-        )));
+        let (folder, mut office, trip) = office_with_trip("Khảo sát thư viện Singapore");
         ok(office.sync(Some(folder.path()), PASS));
         let mut laptop = ok(Store::open_in_memory());
         assert!(ok(laptop.sync(Some(folder.path()), PASS)).joined);
