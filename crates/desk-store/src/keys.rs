@@ -7,7 +7,6 @@
 //! keyring answered), and the recovery sheet the user asks for.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::{APP_FOLDER, StoreError, private};
@@ -200,24 +199,10 @@ fn read_key_file(file: &Path) -> Result<Key, StoreError> {
 
 /// Writes a key file readable by its owner only; an existing file is replaced whole.
 fn write_key_file(file: &Path, key: &Key) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
-        path: file.to_path_buf(),
-        source,
-    };
     if let Some(parent) = file.parent() {
         private::create_folder(parent)?;
     }
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let mut out = private::create_file(&partial)?;
-    out.write_all(format!("{}\n", key.to_hex()).as_bytes())
-        .and_then(|()| out.sync_all())
-        .map_err(io)?;
-    drop(out);
-    std::fs::rename(&partial, file).map_err(io)?;
-    private::sync_folder_of(file);
-    Ok(())
+    private::write_whole(file, format!("{}\n", key.to_hex()).as_bytes(), true)
 }
 
 /// The keyring's name for a database: its absolute path.

@@ -44,6 +44,28 @@ pub fn create_file(path: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
+/// Writes `bytes` as `file` whole or not at all: into `file.partial`, flushed, renamed over
+/// `file`, and the rename flushed with its folder. `owner_only` makes it 0600 (a key file);
+/// otherwise it is readable as the folder's files are (the office's shared sync folder).
+pub fn write_whole(file: &Path, bytes: &[u8], owner_only: bool) -> Result<(), StoreError> {
+    use std::io::Write;
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let mut out = if owner_only {
+        create_file(&partial)?
+    } else {
+        File::create(&partial).map_err(io(&partial))?
+    };
+    out.write_all(bytes)
+        .and_then(|()| out.sync_all())
+        .map_err(io(&partial))?;
+    drop(out);
+    std::fs::rename(&partial, file).map_err(io(file))?;
+    sync_folder_of(file);
+    Ok(())
+}
+
 /// Sets the permission bits (on Unix; elsewhere the user's profile folder is private).
 pub fn restrict(path: &Path, mode: u32) -> Result<(), StoreError> {
     #[cfg(unix)]

@@ -98,14 +98,10 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// Writes a file whole or not at all: into a temporary name, flushed to disk, renamed.
+/// A file of the folder, written whole or not at all, readable as the folder's other files
+/// are (the office's machines may read it under other accounts).
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    use std::io::Write;
-    let partial = path.with_extension("partial");
-    let mut file = std::fs::File::create(&partial).map_err(io(&partial))?;
-    file.write_all(bytes).map_err(io(&partial))?;
-    file.sync_all().map_err(io(&partial))?;
-    std::fs::rename(&partial, path).map_err(io(path))
+    crate::private::write_whole(path, bytes, false)
 }
 
 /// A device writes a new snapshot once it has sent this many changes since its last one.
