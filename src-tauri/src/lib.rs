@@ -6,6 +6,7 @@
 
 mod chosen;
 mod commands;
+mod dispatch;
 mod files;
 mod fonts;
 mod navigation;
@@ -68,7 +69,7 @@ pub fn run() -> ExitCode {
                 let _ = window.emit(chosen::DROPPED, files);
             }
         })
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(dispatch::off_the_main_thread(tauri::generate_handler![
             commands::app_info,
             commands::is_empty,
             commands::list_printers,
@@ -202,7 +203,7 @@ pub fn run() -> ExitCode {
             commands::programme_days,
             commands::export_hosting_list,
             commands::export_hosting_paper,
-        ])
+        ]))
         .build(tauri::generate_context!())
         .map(|app| {
             app.run(|handle, event| {

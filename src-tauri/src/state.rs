@@ -1,6 +1,6 @@
 //! The app's state (the one store) and how a command uses it: off the main thread (every
-//! command is `#[tauri::command(async)]`), with a panic turned into an error of kind
-//! `internal` for that call only.
+//! call goes through `dispatch::off_the_main_thread`), with a panic turned into an error of
+//! kind `internal` for that call only.
 
 use std::ffi::OsString;
 use std::ops::{Deref, DerefMut};

@@ -3,24 +3,24 @@
 
 use super::prelude::*;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn app_info(desk: State<'_, Desk>) -> Result<AppInfo> {
     crate::state::guarded(|| desk.info())
 }
 
 /// True on a database with no records yet: Today then offers a way in.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn is_empty(desk: State<'_, Desk>) -> Result<bool> {
     crate::state::guarded(|| Ok(desk.store()?.is_empty()?))
 }
 
 /// The demo data set, into an empty database only (it is illustrative).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn load_demo(desk: State<'_, Desk>) -> Result<()> {
     crate::state::guarded(|| desk_ops::load_demo_into_empty(&mut *desk.store()?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_delegations(
     desk: State<'_, Desk>,
     filter: DelegationFilter,
@@ -29,17 +29,17 @@ pub fn list_delegations(
     crate::state::guarded(|| Ok(desk.store()?.delegation_page(&filter, &page.for_window())?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
     crate::state::guarded(|| Ok(desk.store()?.delegation(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn create_delegation(desk: State<'_, Desk>, input: DelegationInput) -> Result<Delegation> {
     crate::state::guarded(|| Ok(desk.store()?.create_delegation(&input)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_delegation(
     desk: State<'_, Desk>,
     id: String,
@@ -48,7 +48,7 @@ pub fn update_delegation(
     crate::state::guarded(|| Ok(desk.store()?.update_delegation(&id, &input)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_delegation_status(
     desk: State<'_, Desk>,
     id: String,
@@ -57,7 +57,7 @@ pub fn set_delegation_status(
     crate::state::guarded(|| Ok(desk.store()?.set_delegation_status(&id, status)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn duplicate_delegation(
     desk: State<'_, Desk>,
     id: String,
@@ -66,28 +66,28 @@ pub fn duplicate_delegation(
     crate::state::guarded(|| Ok(desk.store()?.duplicate_delegation(&id, &title)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn trash_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
     crate::state::guarded(|| Ok(desk.store()?.trash_delegation(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn restore_delegation(desk: State<'_, Desk>, id: String) -> Result<Delegation> {
     crate::state::guarded(|| Ok(desk.store()?.restore_delegation(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn purge_delegation(desk: State<'_, Desk>, id: String) -> Result<()> {
     crate::state::guarded(|| Ok(desk.store()?.purge_delegation(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn search(desk: State<'_, Desk>, query: String, limit: u32) -> Result<Vec<SearchGroup>> {
     crate::state::guarded(|| Ok(desk.store()?.search(&query, limit.clamp(1, 200) as usize)?))
 }
 
 /// Delegations touching the days `from..=to` (ISO dates), with who is away.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn calendar(desk: State<'_, Desk>, from: String, to: String) -> Result<Vec<CalendarEntry>> {
     crate::state::guarded(|| {
         let from = desk_domain::check::date_argument("from", "from", &from)?;
@@ -96,24 +96,24 @@ pub fn calendar(desk: State<'_, Desk>, from: String, to: String) -> Result<Vec<C
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_settings(desk: State<'_, Desk>) -> Result<Settings> {
     crate::state::guarded(|| Ok(desk.store()?.settings()?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_settings(desk: State<'_, Desk>, settings: Settings) -> Result<Settings> {
     crate::state::guarded(|| Ok(desk.store()?.save_settings(&settings)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn audit_of(desk: State<'_, Desk>, entity: String, id: String) -> Result<Vec<AuditEntry>> {
     crate::state::guarded(|| Ok(desk.store()?.audit_of(&entity, &id)?))
 }
 
 /// Everything that needs attention, as of `today` (ISO; the computer's date by default),
 /// or only what is about one delegation (its page).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn agenda(
     desk: State<'_, Desk>,
     today: Option<String>,
@@ -135,7 +135,7 @@ pub fn agenda(
 /// Reads the office's history file the user chose and previews it against the record:
 /// every problem by row and column, trips already recorded, names that may be known
 /// people. Nothing is written.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn preview_history_file(
     desk: State<'_, Desk>,
     file: String,
@@ -159,7 +159,7 @@ pub fn preview_history_file(
 /// with `work` stops it with nothing written.
 // Tauri takes a command's arguments one by one, as the page names them.
 #[allow(clippy::too_many_arguments)]
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_history_file(
     desk: State<'_, Desk>,
     file: String,

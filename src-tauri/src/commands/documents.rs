@@ -2,14 +2,14 @@
 
 use super::prelude::*;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_attachments(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Attachment>> {
     crate::state::guarded(|| Ok(desk.store()?.attachments(&delegation_id)?))
 }
 
 /// Attaches a file the user chose in the system dialog or dropped on the window. Its size is
 /// checked before a byte is read.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_attachment_file(
     desk: State<'_, Desk>,
     input: AttachmentInput,
@@ -29,7 +29,7 @@ pub fn add_attachment_file(
 }
 
 /// The attachment as a `data:` URL, for previews inside the window.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn attachment_data_url(desk: State<'_, Desk>, id: String) -> Result<String> {
     crate::state::guarded(|| {
         let store = desk.store()?;
@@ -39,7 +39,7 @@ pub fn attachment_data_url(desk: State<'_, Desk>, id: String) -> Result<String> 
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_attachment(
     desk: State<'_, Desk>,
     id: String,
@@ -49,22 +49,22 @@ pub fn update_attachment(
     crate::state::guarded(|| Ok(desk.store()?.update_attachment(&id, &kind, &caption)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn remove_attachment(desk: State<'_, Desk>, id: String) -> Result<()> {
     crate::state::guarded(|| Ok(desk.store()?.remove_attachment(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_report(desk: State<'_, Desk>, delegation_id: String) -> Result<Option<MissionReport>> {
     crate::state::guarded(|| Ok(desk.store()?.report(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn start_report(desk: State<'_, Desk>, delegation_id: String) -> Result<MissionReport> {
     crate::state::guarded(|| Ok(desk.store()?.start_report(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_report(
     desk: State<'_, Desk>,
     id: String,
@@ -73,23 +73,23 @@ pub fn save_report(
     crate::state::guarded(|| Ok(desk.store()?.save_report(&id, &input)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn finalise_report(desk: State<'_, Desk>, id: String) -> Result<MissionReport> {
     crate::state::guarded(|| Ok(desk.store()?.finalise_report(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reopen_report(desk: State<'_, Desk>, id: String, reason: String) -> Result<MissionReport> {
     crate::state::guarded(|| Ok(desk.store()?.reopen_report(&id, &reason)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn report_versions(desk: State<'_, Desk>, report_id: String) -> Result<Vec<ReportVersion>> {
     crate::state::guarded(|| Ok(desk.store()?.report_versions(&report_id)?))
 }
 
 /// The report laid out exactly as it will print, for the preview beside the editor.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn report_preview(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -99,7 +99,7 @@ pub fn report_preview(
 }
 
 /// Writes the report as PDF to the path the user chose, and keeps that state as a version.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_report_pdf(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -115,14 +115,14 @@ pub fn export_report_pdf(
 }
 
 /// The printers the system offers, for the window's print dialog.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_printers() -> Result<Vec<print::Printer>> {
     crate::state::guarded(desk_ops::print::printer_list)
 }
 
 /// Draws a paper and sends it to the printer chosen in the print dialog (A4, 100 %). The
 /// document goes to the print service in memory: no file is written for it.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn print_paper(
     desk: State<'_, Desk>,
     paper: print::Paper,

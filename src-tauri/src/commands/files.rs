@@ -18,7 +18,7 @@ fn dialog(window: &Window, filters: &[FileFilter]) -> FileDialogBuilder<tauri::W
 }
 
 /// Asks the user for one file (or several) to open; an empty list when they cancel.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn choose_open_files(
     window: Window,
     desk: State<'_, Desk>,
@@ -42,7 +42,7 @@ pub fn choose_open_files(
 
 /// Asks the user where to save, suggesting `file_name` (a name only: any folder in it is
 /// dropped); `None` when they cancel.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn choose_save_file(
     window: Window,
     desk: State<'_, Desk>,

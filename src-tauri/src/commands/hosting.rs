@@ -4,7 +4,7 @@ use super::prelude::*;
 
 /// Reads the guest file the user chose (in the system dialog or by dropping it) after
 /// checking its size, and previews it: every problem by row and column; nothing is written.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn preview_guest_file(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -26,7 +26,7 @@ pub fn preview_guest_file(
 }
 
 /// Imports the guest file: all or nothing, or leaving out the rows with problems.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_guest_file(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -49,12 +49,12 @@ pub fn import_guest_file(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_guests(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<GuestRecord>> {
     crate::state::guarded(|| Ok(desk.store()?.guests(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn check_in(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -67,7 +67,7 @@ pub fn check_in(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn undo_check_in(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -80,13 +80,13 @@ pub fn undo_check_in(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn default_checklist() -> Result<ChecklistTemplate> {
     crate::state::guarded(|| Ok(desk_store::default_checklist()?))
 }
 
 /// Adds the default hosting checklist's duties as tasks, due counting back from day one.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn apply_checklist(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -104,23 +104,23 @@ pub fn apply_checklist(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn generate_transfers(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Transfer>> {
     crate::state::guarded(|| Ok(desk.store()?.generate_transfers(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn transfer_board(desk: State<'_, Desk>, delegation_id: String) -> Result<TransferBoard> {
     crate::state::guarded(|| Ok(desk.store()?.transfer_board(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn rooming_list(desk: State<'_, Desk>, delegation_id: String) -> Result<RoomingList> {
     crate::state::guarded(|| Ok(desk.store()?.rooming_list(&delegation_id)?))
 }
 
 /// Moves a guest out of one room and into another in one transaction.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn move_guest(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -138,13 +138,13 @@ pub fn move_guest(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn programme_days(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<ProgrammeDay>> {
     crate::state::guarded(|| Ok(desk.store()?.programme_days(&delegation_id)?))
 }
 
 /// Writes the guest, rooming or transfer list as XLSX or CSV where the user chose.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_hosting_list(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -159,7 +159,7 @@ pub fn export_hosting_list(
 
 /// Prints a hosting paper (programme, transfers, rooming, badges, tent cards, letters) as PDF
 /// where the user chose.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_hosting_paper(
     desk: State<'_, Desk>,
     delegation_id: String,

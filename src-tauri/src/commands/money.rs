@@ -3,7 +3,7 @@
 use super::prelude::*;
 
 /// The estimate as the rate table computes it now, the last saved one, and what changed.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn review_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -12,7 +12,7 @@ pub fn review_estimate(
     crate::state::guarded(|| Ok(desk.store()?.review_estimate(&delegation_id, &request)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -21,13 +21,13 @@ pub fn save_estimate(
     crate::state::guarded(|| Ok(desk.store()?.save_estimate(&delegation_id, &request)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn settlement(desk: State<'_, Desk>, delegation_id: String) -> Result<Settlement> {
     crate::state::guarded(|| Ok(desk.store()?.settlement(&delegation_id)?))
 }
 
 /// Writes the estimate as PDF (official layout) or XLSX, by the file's extension.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_estimate(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -49,7 +49,7 @@ pub fn export_estimate(
 }
 
 /// Writes the settlement as PDF (official layout) or XLSX, by the file's extension.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_settlement(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -69,14 +69,14 @@ pub fn export_settlement(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_rate_tables(desk: State<'_, Desk>) -> Result<Vec<RateTable>> {
     crate::state::guarded(|| Ok(desk.store()?.rate_tables()?))
 }
 
 /// Imports a per-diem table from the CSV file the user chose; a malformed file is refused
 /// whole, with its line numbers, and the tables already there stay as they were.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_rate_table_file(desk: State<'_, Desk>, file: String) -> Result<RateTable> {
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_read(&file)?;
@@ -86,7 +86,7 @@ pub fn import_rate_table_file(desk: State<'_, Desk>, file: String) -> Result<Rat
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, file: String) -> Result<()> {
     crate::state::guarded(|| {
         let path = desk.chosen.take_to_write(&file)?;
@@ -96,12 +96,12 @@ pub fn export_rate_table_file(desk: State<'_, Desk>, id: String, file: String) -
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn delete_rate_table(desk: State<'_, Desk>, id: String) -> Result<()> {
     crate::state::guarded(|| Ok(desk.store()?.delete_rate_table(&id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn load_example_rates(desk: State<'_, Desk>) -> Result<RateTable> {
     crate::state::guarded(|| {
         let mut store = desk.store()?;

@@ -6,7 +6,7 @@ use super::prelude::*;
 /// The commands of a kind of record that belongs to a delegation: list, add, update, remove.
 macro_rules! child_commands {
     ($input:ty, $list:ident, $add:ident, $update:ident, $remove:ident) => {
-        #[tauri::command(async)]
+        #[tauri::command]
         pub fn $list(
             desk: State<'_, Desk>,
             delegation_id: String,
@@ -17,7 +17,7 @@ macro_rules! child_commands {
         child_commands!($input, $add, $update, $remove);
     };
     ($input:ty, $add:ident, $update:ident, $remove:ident) => {
-        #[tauri::command(async)]
+        #[tauri::command]
         pub fn $add(
             desk: State<'_, Desk>,
             delegation_id: String,
@@ -26,7 +26,7 @@ macro_rules! child_commands {
             crate::state::guarded(|| Ok(desk.store()?.add(&delegation_id, &input)?))
         }
 
-        #[tauri::command(async)]
+        #[tauri::command]
         pub fn $update(
             desk: State<'_, Desk>,
             id: String,
@@ -35,7 +35,7 @@ macro_rules! child_commands {
             crate::state::guarded(|| Ok(desk.store()?.replace(&id, &input)?))
         }
 
-        #[tauri::command(async)]
+        #[tauri::command]
         pub fn $remove(desk: State<'_, Desk>, id: String) -> Result<()> {
             crate::state::guarded(|| {
                 Ok(desk
@@ -49,7 +49,7 @@ macro_rules! child_commands {
 child_commands!(SegmentInput, add_segment, update_segment, remove_segment);
 
 /// Segments with their offsets and durations across zones.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_segments(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<SegmentView>> {
     crate::state::guarded(|| {
         let segments = desk.store()?.list::<SegmentInput>(&delegation_id)?;
@@ -68,7 +68,7 @@ child_commands!(TaskInput, list_tasks, add_task, update_task, remove_task);
 child_commands!(ExpenseInput, add_expense, update_expense, remove_expense);
 
 /// Expenses with their VND amounts at their own rates.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_expenses(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<ExpenseView>> {
     crate::state::guarded(|| {
         let expenses = desk.store()?.list::<ExpenseInput>(&delegation_id)?;
@@ -76,22 +76,22 @@ pub fn list_expenses(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_visas(desk: State<'_, Desk>, delegation_id: String) -> Result<Vec<Visa>> {
     crate::state::guarded(|| Ok(desk.store()?.visas_for(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_visa(desk: State<'_, Desk>, input: VisaInput) -> Result<Visa> {
     crate::state::guarded(|| Ok(desk.store()?.add_visa(&input)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_visa(desk: State<'_, Desk>, id: String, input: VisaInput) -> Result<Visa> {
     crate::state::guarded(|| Ok(desk.store()?.update_visa(&id, &input)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn remove_visa(desk: State<'_, Desk>, id: String) -> Result<()> {
     crate::state::guarded(|| Ok(desk.store()?.remove::<Visa>(&id)?))
 }

@@ -31,7 +31,7 @@ fn status(desk: &Desk) -> Result<DatabaseStatus> {
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn database_status(desk: State<'_, Desk>) -> Result<DatabaseStatus> {
     crate::state::guarded(|| status(&desk))
 }
@@ -39,7 +39,7 @@ pub fn database_status(desk: State<'_, Desk>) -> Result<DatabaseStatus> {
 /// The unlock screen: the key typed from the recovery sheet. Once it opens the database it
 /// is kept in the keyring (else a key file beside the database) so the next start needs no
 /// typing; a key file the user named is never overwritten (it may be another database's).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn unlock_database(desk: State<'_, Desk>, key: String) -> Result<DatabaseStatus> {
     crate::state::guarded(|| {
         let key = desk_store::Key::from_hex(&key).ok_or_else(|| {
@@ -55,12 +55,12 @@ pub fn unlock_database(desk: State<'_, Desk>, key: String) -> Result<DatabaseSta
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_backups(desk: State<'_, Desk>) -> Result<Vec<BackupInfo>> {
     crate::state::guarded(|| Ok(named(desk_store::backups::list(desk.path())?)))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn make_backup(desk: State<'_, Desk>) -> Result<BackupInfo> {
     crate::state::guarded(|| {
         let made = desk
@@ -74,7 +74,7 @@ pub fn make_backup(desk: State<'_, Desk>) -> Result<BackupInfo> {
 }
 
 /// Restores the backup named `file` (a name from the list, inside the backups folder only).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn restore_backup(desk: State<'_, Desk>, file: String) -> Result<DatabaseStatus> {
     crate::state::guarded(|| {
         let chosen = desk_store::backups::list(desk.path())?
@@ -106,7 +106,7 @@ pub fn restore_backup(desk: State<'_, Desk>, file: String) -> Result<DatabaseSta
 }
 
 /// The recovery sheet's text, shown in Settings → Security to print.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn recovery_sheet(desk: State<'_, Desk>) -> Result<String> {
     crate::state::guarded(|| {
         let store = desk.store()?;
@@ -123,7 +123,7 @@ pub fn recovery_sheet(desk: State<'_, Desk>) -> Result<String> {
 
 /// Writes the recovery sheet (0600) where the user chose in the save dialog (`file` is its
 /// token).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_recovery_sheet(desk: State<'_, Desk>, file: String) -> Result<()> {
     crate::state::guarded(|| {
         let text = {
@@ -142,7 +142,7 @@ pub fn save_recovery_sheet(desk: State<'_, Desk>, file: String) -> Result<()> {
 /// records written down `on_progress`; `cancel_work` with the same `work` id stops it and
 /// the database is left exactly as it was. The office's settings are kept unless
 /// `replace_settings`.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_data_file(
     desk: State<'_, Desk>,
     file: String,
@@ -171,7 +171,7 @@ pub fn import_data_file(
 
 /// Asks the work `id` to stop where stopping leaves nothing changed; nothing happens when
 /// it has already ended.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn cancel_work(desk: State<'_, Desk>, id: String) -> Result<()> {
     crate::state::guarded(|| {
         desk.work.cancel(&id);

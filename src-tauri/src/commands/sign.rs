@@ -45,7 +45,7 @@ fn signed_name(paper: &Paper) -> &'static str {
 /// Signs a paper (mission report, letters, annual report) with the images of Settings →
 /// Signature: asks for the key file (or module) and where to save, then writes the signed
 /// PDF. Returns the path written, or `None` when a dialog was cancelled (nothing written).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sign_paper_pdf(
     app: AppHandle,
     desk: State<'_, Desk>,
@@ -117,14 +117,14 @@ fn setup(assets: &desk_store::SigningAssets) -> SigningSetup {
 }
 
 /// Settings → Signature: the images' previews and the trusted roots.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_signing_setup(desk: State<'_, Desk>) -> Result<SigningSetup> {
     crate::state::guarded(|| Ok(setup(&desk.store()?.signing_assets()?)))
 }
 
 /// Asks for a transparent PNG in the system's dialog and keeps it as the signer's signature
 /// or the agency's seal. `None` when the dialog was cancelled.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn choose_sign_image(
     app: AppHandle,
     desk: State<'_, Desk>,
@@ -148,7 +148,7 @@ pub fn choose_sign_image(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn remove_sign_image(desk: State<'_, Desk>, kind: SignImageKind) -> Result<SigningSetup> {
     crate::state::guarded(|| {
         Ok(setup(&desk_ops::sign::remove_sign_image(
@@ -160,7 +160,7 @@ pub fn remove_sign_image(desk: State<'_, Desk>, kind: SignImageKind) -> Result<S
 
 /// Asks for a root certificate file (PEM or DER) and adds its certificates to the roots the
 /// office trusts. `None` when the dialog was cancelled.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_trusted_root(app: AppHandle, desk: State<'_, Desk>) -> Result<Option<SigningSetup>> {
     crate::state::guarded(|| {
         let Some(file) = app
@@ -183,7 +183,7 @@ pub fn add_trusted_root(app: AppHandle, desk: State<'_, Desk>) -> Result<Option<
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn remove_trusted_root(desk: State<'_, Desk>, id: String) -> Result<SigningSetup> {
     crate::state::guarded(|| {
         Ok(setup(&desk_ops::sign::remove_trusted_root(
@@ -194,7 +194,7 @@ pub fn remove_trusted_root(desk: State<'_, Desk>, id: String) -> Result<SigningS
 }
 
 /// Checks the signatures of a PDF attachment against the office's trusted roots.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn verify_attachment(
     desk: State<'_, Desk>,
     id: String,

@@ -4,13 +4,13 @@ use super::prelude::*;
 
 /// The years that hold delegations, the latest first (for the Statistics screen's default
 /// year and its choices).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn stats_years(desk: State<'_, Desk>) -> Result<Vec<i32>> {
     crate::state::guarded(|| Ok(desk.store()?.stats_years()?))
 }
 
 /// The figures of a range (a year or any dates), compared with the range before.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_stats(desk: State<'_, Desk>, range: StatsRangeInput) -> Result<YearStats> {
     crate::state::guarded(|| {
         let range = range.validate()?;
@@ -20,7 +20,7 @@ pub fn get_stats(desk: State<'_, Desk>, range: StatsRangeInput) -> Result<YearSt
 
 /// Writes the annual report of a range as PDF where the user chose; returns the path.
 /// Country names come from the window, which has them in every language.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_annual_report(
     desk: State<'_, Desk>,
     range: StatsRangeInput,
@@ -42,7 +42,7 @@ pub fn export_annual_report(
 }
 
 /// Writes the figures of a range as an XLSX workbook where the user chose; returns the path.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_annual_workbook(
     desk: State<'_, Desk>,
     range: StatsRangeInput,

@@ -13,13 +13,13 @@ fn status(desk: &Desk) -> Result<SyncStatus> {
     Ok(desk.store()?.sync_status(kept)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sync_status(desk: State<'_, Desk>) -> Result<SyncStatus> {
     crate::state::guarded(|| status(&desk))
 }
 
 /// The folder dialog; the status unchanged when the user cancels.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn choose_sync_folder(window: Window, desk: State<'_, Desk>) -> Result<SyncStatus> {
     crate::state::guarded(|| {
         let picked = window
@@ -37,7 +37,7 @@ pub fn choose_sync_folder(window: Window, desk: State<'_, Desk>) -> Result<SyncS
 
 /// One sync with the chosen folder. A passphrase typed in the window is kept in the
 /// system keyring once it has opened the folder, so it is typed once per machine.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sync_now(desk: State<'_, Desk>, passphrase: Option<String>) -> Result<SyncReport> {
     crate::state::guarded(|| {
         let typed = passphrase.filter(|p| !p.is_empty());
@@ -63,7 +63,7 @@ pub fn sync_now(desk: State<'_, Desk>, passphrase: Option<String>) -> Result<Syn
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_auto_sync(desk: State<'_, Desk>, on: bool) -> Result<SyncStatus> {
     crate::state::guarded(|| {
         desk.store()?.set_auto_sync(on)?;
@@ -96,12 +96,12 @@ fn without_folder(mut error: Error, folder: &Option<std::path::PathBuf>) -> Erro
     error
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_conflicts(desk: State<'_, Desk>) -> Result<Vec<SyncConflict>> {
     crate::state::guarded(|| Ok(desk.store()?.conflicts()?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn resolve_conflict(desk: State<'_, Desk>, id: String, keep: Keep) -> Result<SyncConflict> {
     crate::state::guarded(|| Ok(desk.store()?.resolve_conflict(&id, keep)?))
 }

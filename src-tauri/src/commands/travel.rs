@@ -3,18 +3,18 @@
 use super::prelude::*;
 
 /// Airports and cities matching what is typed in a place field, with their zones.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn suggest_places(typed: String) -> Result<Vec<Place>> {
     crate::state::guarded(|| Ok(desk_domain::places::suggest(&typed, 8)))
 }
 
 /// The trip in departure order, with the nights no stay covers.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_itinerary(desk: State<'_, Desk>, delegation_id: String) -> Result<Itinerary> {
     crate::state::guarded(|| Ok(desk.store()?.itinerary(&delegation_id)?))
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_itinerary_pdf(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -30,7 +30,7 @@ pub fn export_itinerary_pdf(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_itinerary_ics(
     desk: State<'_, Desk>,
     delegation_id: String,
@@ -45,7 +45,7 @@ pub fn export_itinerary_ics(
 }
 
 /// The delegations of the shown calendar range as an `.ics` file.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_calendar_ics(
     desk: State<'_, Desk>,
     from: String,
