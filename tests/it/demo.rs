@@ -101,7 +101,7 @@ fn the_hanoi_session_hosts_sixty_plus_delegates_from_the_ten_consal_countries() 
 
 #[test]
 fn the_demo_says_it_is_illustrative() {
-    let data: desk_store::Export = serde_json::from_str(desk_store::DEMO).unwrap();
+    let data: desk_store::Export = serde_json::from_str(desk_store::demo_json()).unwrap();
     assert!(data.note.contains("illustrative"), "{}", data.note);
 }
 

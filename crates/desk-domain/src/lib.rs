@@ -28,6 +28,7 @@ pub mod itinerary;
 pub mod member;
 pub mod money;
 pub mod organisation;
+pub mod packed;
 pub mod person;
 pub mod places;
 pub mod print;

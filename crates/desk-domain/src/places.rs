@@ -1,7 +1,7 @@
 //! Places a traveller names (an IATA airport code, an IATA city code, a city) and the IANA
 //! time zone each one is in, from the `airportsdata` data set shipped in `assets/data/`.
 //!
-//! The data is compiled in with `include_str!` (no file is read at run time) and indexed on
+//! The data is compiled in (deflated, see [`crate::packed`]; no file is read at run time) and indexed on
 //! first use. A city is matched without diacritics, case or spaces, so "Hà Nội", "ha noi"
 //! and "Hanoi" are one city. When a name is shared (Paris, France and Paris, Texas), the city
 //! the data set lists as a metropolitan area (PAR) wins, then the one with an international
@@ -20,7 +20,9 @@ use crate::named;
 use crate::text;
 
 /// `iata,name,city,country,tz`, one airport a line (see `assets/data/README.md`).
-const AIRPORTS_CSV: &str = include_str!("../../../assets/data/airports.csv");
+fn airports_csv() -> &'static str {
+    crate::packed::Packed::Airports.text()
+}
 /// `code,city,country,airport`: metropolitan-area codes and their airports.
 const CITY_CODES_CSV: &str = include_str!("../../../assets/data/iata-cities.csv");
 
@@ -119,7 +121,7 @@ fn parse_csv(source: &str) -> Vec<csv::StringRecord> {
 }
 
 fn build() -> Data {
-    let mut airports: Vec<Airport> = parse_csv(AIRPORTS_CSV)
+    let mut airports: Vec<Airport> = parse_csv(airports_csv())
         .iter()
         .filter_map(|r| {
             let field = |i: usize| r.get(i).unwrap_or_default().to_owned();
@@ -497,7 +499,7 @@ mod tests {
 
     #[test]
     fn every_zone_in_the_data_is_known() {
-        let rows = AIRPORTS_CSV.lines().count() - 1;
+        let rows = airports_csv().lines().count() - 1;
         assert_eq!(
             airports().len(),
             rows,

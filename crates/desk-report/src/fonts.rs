@@ -1,4 +1,5 @@
-//! The four Liberation Serif faces, embedded in the binary (deflated by `build.rs`), and how
+//! The four Liberation Serif faces, embedded in the binary (deflated, see
+//! `desk_domain::packed`), and how
 //! wide text set in them is.
 //!
 //! Liberation Serif is metric-compatible with Times New Roman, the face Decree 30 has in
@@ -59,44 +60,17 @@ impl FontFace {
     }
 
     /// The TrueType file of this face, inflated from the binary the first time it is asked
-    /// for and kept for the life of the process.
+    /// for and kept for the life of the process (an empty face, if the binary is damaged,
+    /// makes `Fonts::load` report a font error on the paper instead of a panic).
     pub fn bytes(self) -> &'static [u8] {
-        static FACES: [OnceLock<Vec<u8>>; 4] = [const { OnceLock::new() }; 4];
-        FACES[self.index()].get_or_init(|| {
-            let packed: &[u8] = match self {
-                FontFace::Regular => {
-                    include_bytes!(concat!(
-                        env!("OUT_DIR"),
-                        "/LiberationSerif-Regular.ttf.deflate"
-                    ))
-                }
-                FontFace::Bold => {
-                    include_bytes!(concat!(
-                        env!("OUT_DIR"),
-                        "/LiberationSerif-Bold.ttf.deflate"
-                    ))
-                }
-                FontFace::Italic => {
-                    include_bytes!(concat!(
-                        env!("OUT_DIR"),
-                        "/LiberationSerif-Italic.ttf.deflate"
-                    ))
-                }
-                FontFace::BoldItalic => include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/LiberationSerif-BoldItalic.ttf.deflate"
-                )),
-            };
-            let mut bytes = Vec::with_capacity(packed.len() * 2);
-            // The build script deflated these exact bytes; inflating them cannot fail unless
-            // the binary itself is damaged, and then an empty face makes `Fonts::load` report
-            // a font error on the paper instead of a panic.
-            let _ = std::io::Read::read_to_end(
-                &mut flate2::read::DeflateDecoder::new(packed),
-                &mut bytes,
-            );
-            bytes
-        })
+        use desk_domain::packed::Packed;
+        match self {
+            FontFace::Regular => Packed::SerifRegular,
+            FontFace::Bold => Packed::SerifBold,
+            FontFace::Italic => Packed::SerifItalic,
+            FontFace::BoldItalic => Packed::SerifBoldItalic,
+        }
+        .bytes()
     }
 
     /// Whether the face has bold weight.

@@ -388,14 +388,16 @@ impl Store {
     }
 
     pub fn load_demo(&mut self) -> Result<Imported, StoreError> {
-        let data: Export = serde_json::from_str(DEMO)
+        let data: Export = serde_json::from_str(demo_json())
             .map_err(|e| StoreError::Corrupt(format!("the demo data set: {e}")))?;
         self.import(&data, SettingsMode::Replace)
     }
 }
 
-/// The demo data set: the INELI-ASEAN story of the seed news article.
-pub const DEMO: &str = include_str!("../../../assets/demo/ineli-asean.json");
+/// The demo data set: the INELI-ASEAN story of the seed news article (compiled in, deflated).
+pub fn demo_json() -> &'static str {
+    desk_domain::packed::Packed::Demo.text()
+}
 
 fn refused(message: String) -> StoreError {
     StoreError::Domain(Error::new(ErrorKind::Conflict, message))

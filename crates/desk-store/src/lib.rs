@@ -53,7 +53,7 @@ pub use desk_domain::{
 pub use desk_domain::{Keep, SyncConflict, SyncReport, SyncStatus};
 pub use error::StoreError;
 pub use exchange::{
-    DEMO, Export, ExportedAttachment, FORMAT, Imported, SettingsMode, SettingsOutcome,
+    Export, ExportedAttachment, FORMAT, Imported, SettingsMode, SettingsOutcome, demo_json,
 };
 pub use hosting::{HOSTING_CHECKLIST, KeyedSetting, default_checklist};
 pub use keys::{Key, KeyChoice, KeyPlace};

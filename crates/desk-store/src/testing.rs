@@ -207,7 +207,7 @@ pub fn demo_copy() -> Result<crate::Export, StoreError> {
         }
     }
     let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("the demo data set: {e}"));
-    let mut value: serde_json::Value = serde_json::from_str(crate::DEMO).map_err(corrupt)?;
+    let mut value: serde_json::Value = serde_json::from_str(crate::demo_json()).map_err(corrupt)?;
     renew(&mut value, &mut std::collections::HashMap::new());
     let mut copy: crate::Export = serde_json::from_value(value).map_err(corrupt)?;
     // A rate table is one per name and date: the copy uses the one already there.
