@@ -436,7 +436,8 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool, guests_only: bool
             group.finish();
             continue;
         }
-        // What every import pays first, whatever its size: the verified backup.
+        // What a history import pays first, whatever its size: the verified backup (a guest
+        // list relies on the daily one instead).
         let t = Instant::now();
         or_die(store.backup(desk_store::BackupReason::Manual), "backup");
         figure(
