@@ -123,6 +123,37 @@ pub fn delegation_args<'a>(
     args
 }
 
+/// A new incoming delegation in `store` (the 2017 INELI-ASEAN session in Hà Nội) and a guest
+/// list of `rows` guests numbered from `first` for it, read as the window reads a partner's
+/// CSV (`desk_store::testing::guest_list_csv`).
+pub fn delegation_and_guest_list(
+    store: &mut desk_store::Store,
+    first: usize,
+    rows: usize,
+) -> (String, desk_domain::hosting::GuestSheet) {
+    let mut input = desk_domain::DelegationInput::new(
+        desk_domain::Direction::Incoming,
+        "Phiên họp INELI-ASEAN",
+        "VN",
+        "2017-11-27",
+        "2017-11-30",
+    );
+    input.cities = "Hà Nội".into();
+    let delegation = match store.create_delegation(&input) {
+        Ok(made) => made.id,
+        Err(e) => panic!("the delegation: {e}"),
+    };
+    let csv = desk_store::testing::guest_list_csv(first, rows);
+    match desk_exchange::read_guests(
+        "guests.csv",
+        csv.as_bytes(),
+        &desk_exchange::ReadOptions::default(),
+    ) {
+        Ok(sheet) => (delegation, sheet),
+        Err(e) => panic!("the guest list: {e}"),
+    }
+}
+
 /// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on a PDF and returns what it
 /// printed. Poppler is installed by `scripts/test.sh`; its absence fails the test loudly.
 pub fn poppler(tool: &str, pdf: &Path, extra: &[&str]) -> String {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use desk_tests::{TempDb, desk};
+use desk_tests::{TempDb, delegation_and_guest_list, desk};
 
 /// A passport number and a Vietnamese name no file on disk may show.
 const PASSPORT: &str = "C7654321";
@@ -448,6 +448,52 @@ fn risky_operations_are_preceded_by_a_verified_backup() {
     store.purge_delegation(&trip.id).unwrap();
     let reasons: Vec<String> = backup_reasons(&db);
     assert!(reasons.contains(&"purge".to_owned()), "{reasons:?}");
+}
+
+#[test]
+fn a_guest_list_is_preceded_by_the_daily_backup_when_due_and_by_no_other_copy() {
+    // No backup at all yet: the import makes the daily one first, and that copy holds the
+    // database as it was before the guests came.
+    let db = TempDb::with_database().unwrap();
+    let mut store = db.open();
+    assert!(
+        backup_reasons(&db).is_empty(),
+        "a new database has no backup"
+    );
+    let (delegation, sheet) = delegation_and_guest_list(&mut store, 0, 20);
+    let imported = store.import_guests(&delegation, &sheet, false).unwrap();
+    assert_eq!(imported.people.len(), 20);
+    assert_eq!(
+        backup_reasons(&db),
+        ["daily"],
+        "one backup, made before the import"
+    );
+    // Read through a copy, so that the backup itself stays as it was made.
+    let newest = desk_store::backups::newest(&db.path).unwrap().unwrap();
+    let look = db.dir.path().join("look.sqlite");
+    std::fs::copy(&newest.file, &look).unwrap();
+    let before = desk_store::Store::open(&look, &db.key()).unwrap();
+    assert_eq!(
+        before.guests(&delegation).unwrap().len(),
+        0,
+        "the backup is the database before the import: the delegation without its guests"
+    );
+    drop(before);
+
+    // A verified backup made today: the next guest list makes no copy of its own.
+    let db = TempDb::with_database().unwrap();
+    let mut store = db.open();
+    store.backup(desk_store::BackupReason::Manual).unwrap();
+    let (delegation, sheet) = delegation_and_guest_list(&mut store, 100, 20);
+    store.import_guests(&delegation, &sheet, false).unwrap();
+    let (delegation, sheet) = delegation_and_guest_list(&mut store, 200, 20);
+    store.import_guests(&delegation, &sheet, false).unwrap();
+    assert_eq!(
+        backup_reasons(&db),
+        ["manual"],
+        "guest lists imported after today's backup add no backup"
+    );
+    assert_eq!(store.guests(&delegation).unwrap().len(), 20);
 }
 
 /// Overwrites `pages` 4 KiB pages of the file from page `first` on, as a failing disk would.

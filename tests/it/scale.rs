@@ -439,22 +439,7 @@ fn the_count_of_people_stays_exact_through_every_kind_of_write() {
     );
 
     // A guest list adds the guests nobody knew yet.
-    let mut input = desk_domain::DelegationInput::new(
-        Direction::Incoming,
-        "Phiên họp INELI-ASEAN",
-        "VN",
-        "2017-11-27",
-        "2017-11-30",
-    );
-    input.cities = "Hà Nội".into();
-    let delegation = store.create_delegation(&input).unwrap().id;
-    let csv = desk_store::testing::guest_list_csv(0, 40);
-    let sheet = desk_exchange::read_guests(
-        "guests.csv",
-        csv.as_bytes(),
-        &desk_exchange::ReadOptions::default(),
-    )
-    .unwrap();
+    let (delegation, sheet) = desk_tests::delegation_and_guest_list(&mut store, 0, 40);
     store.import_guests(&delegation, &sheet, false).unwrap();
     assert_eq!(people_shown(&store), counted(&store), "after a guest list");
     assert_eq!(people_shown(&store), 51);

@@ -7,7 +7,8 @@
 //! Run with `cargo bench -p desk-ops --bench scale`. Set
 //! `DESK_BENCH_DB` to use another database (e.g. `desk synthetic --years 2` for a quick
 //! run); `DESK_BENCH_QUICK=1` makes fewer samples; `DESK_BENCH_ONLY=reads` or `writes` one half,
-//! `history` only an office's first history import. Besides Criterion's report it prints one
+//! `history` only an office's first history import, `guests` only the guest lists of the
+//! writes. Besides Criterion's report it prints one
 //! line per figure (`figure: name = value unit`) that `scripts/bench.sh` collects.
 
 use std::hint::black_box;
@@ -132,10 +133,15 @@ fn bench(c: &mut Criterion) {
     let quick = std::env::var_os("DESK_BENCH_QUICK").is_some();
     // DESK_BENCH_ONLY=writes skips the reads (a second run after a change to writes),
     // DESK_BENCH_ONLY=reads the writes, DESK_BENCH_ONLY=history all but the first history
-    // import (which needs no twenty-year database).
+    // import (which needs no twenty-year database), DESK_BENCH_ONLY=guests the guest lists
+    // of the writes alone (before and after a change to the guest import, run alternately).
     let only = std::env::var("DESK_BENCH_ONLY").unwrap_or_default();
     if only == "history" {
         measure_first_history(c, quick);
+        return;
+    }
+    if only == "guests" {
+        measure_writes(c, &big_database(), quick, true);
         return;
     }
     let path = big_database();
@@ -149,7 +155,7 @@ fn bench(c: &mut Criterion) {
     drop(store);
     if only != "reads" {
         measure_first_history(c, quick);
-        measure_writes(c, &path, quick);
+        measure_writes(c, &path, quick, false);
     }
 }
 
@@ -358,9 +364,10 @@ fn measure_reads(c: &mut Criterion, store: &Store, quick: bool) {
     group.finish();
 }
 
-fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
+fn measure_writes(c: &mut Criterion, path: &Path, quick: bool, guests_only: bool) {
     // Writes: a guest list of 1,000 and of 9,999 rows (the most a sheet may hold), preview
-    // then import, into an empty database and into a copy of the big one.
+    // then import, into an empty database and into a copy of the big one; then (unless
+    // `guests_only`) a backup, history files and a copy of the demo.
     let empty_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scale-empty.sqlite");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", empty_path.display()));
@@ -425,7 +432,12 @@ fn measure_writes(c: &mut Criterion, path: &Path, quick: bool) {
                 "ms",
             );
         }
-        // What every import pays first, whatever its size: the verified backup.
+        if guests_only {
+            group.finish();
+            continue;
+        }
+        // What a history import pays first, whatever its size: the verified backup (a guest
+        // list relies on the daily one instead).
         let t = Instant::now();
         or_die(store.backup(desk_store::BackupReason::Manual), "backup");
         figure(

@@ -1,7 +1,8 @@
 //! Backups in a `backups` folder beside the database: copies made with SQLite's online backup
 //! API, encrypted with the database's key, and checked (`integrity_check` on the copy) before
-//! they count. One a day when the database is opened, one before every risky operation; the
-//! last 7 daily, 4 weekly and 12 monthly are kept.
+//! they count. One a day when the database is opened (or, if it has stayed open since, when
+//! a guest list is imported); one before a schema upgrade, a JSON or history import, a
+//! purge and a restore. The last 7 daily, 4 weekly and 12 monthly are kept.
 //!
 //! A backup's name says when it was made and why: `desk-20261202T075500123Z-daily.sqlite`.
 //! A copy still being written or checked ends in `.partial`; one that failed its check is
@@ -29,7 +30,8 @@ pub enum Reason {
     Migration,
     /// Before a JSON import.
     Import,
-    /// Before a guest list or history import.
+    /// Before a history import (the name is older: guest lists made one too, until a
+    /// guest list came to rely on the daily backup and its one transaction).
     GuestImport,
     /// Before a delegation is purged from the trash.
     Purge,

@@ -9,11 +9,12 @@ use desk_domain::{
     Organisation, Person, ProgrammeItem, RateTable, SavedEstimate, Segment, Settings, Stay, Task,
     Transfer, Visa,
 };
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::record::{self, Record};
-use crate::{LATEST_VERSION, Store, StoreError, search};
+use crate::write::Writer;
+use crate::{LATEST_VERSION, Store, StoreError};
 use desk_domain::ReportVersion;
 use desk_domain::progress::{Reporter, Unwatched};
 
@@ -241,16 +242,16 @@ impl Store {
         let writer = self.writer()?;
         let tx = writer.raw();
         let mut tally = Tally::new(reporter, data.records())?;
-        insert_all(tx, &data.organisations, &mut tally)?;
-        insert_all(tx, &data.people, &mut tally)?;
-        insert_all(tx, &data.delegations, &mut tally)?;
-        insert_all(tx, &data.members, &mut tally)?;
-        insert_all(tx, &data.segments, &mut tally)?;
-        insert_all(tx, &data.stays, &mut tally)?;
-        insert_all(tx, &data.visas, &mut tally)?;
-        insert_all(tx, &data.programme_items, &mut tally)?;
-        insert_all(tx, &data.tasks, &mut tally)?;
-        insert_all(tx, &data.transfers, &mut tally)?;
+        insert_all(&writer, &data.organisations, &mut tally)?;
+        insert_all(&writer, &data.people, &mut tally)?;
+        insert_all(&writer, &data.delegations, &mut tally)?;
+        insert_all(&writer, &data.members, &mut tally)?;
+        insert_all(&writer, &data.segments, &mut tally)?;
+        insert_all(&writer, &data.stays, &mut tally)?;
+        insert_all(&writer, &data.visas, &mut tally)?;
+        insert_all(&writer, &data.programme_items, &mut tally)?;
+        insert_all(&writer, &data.tasks, &mut tally)?;
+        insert_all(&writer, &data.transfers, &mut tally)?;
         for exported in &data.attachments {
             let content = BASE64.decode(&exported.content_base64).map_err(|e| {
                 refused(format!(
@@ -264,23 +265,23 @@ impl Store {
                     exported.attachment.file_name
                 )));
             }
-            insert_one(tx, &exported.attachment)?;
+            insert_one(&writer, &exported.attachment)?;
             tally.one()?;
             tx.execute(
                 "INSERT INTO attachment_content (id, content) VALUES (?1, ?2)",
                 params![exported.attachment.id, content],
             )?;
         }
-        insert_all(tx, &data.expenses, &mut tally)?;
-        insert_all(tx, &data.mission_reports, &mut tally)?;
+        insert_all(&writer, &data.expenses, &mut tally)?;
+        insert_all(&writer, &data.mission_reports, &mut tally)?;
         for v in &data.report_versions {
             let content =
                 serde_json::to_string(&v.report).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             crate::write::insert_report_version(tx, v, &content)?;
             tally.one()?;
         }
-        insert_all(tx, &data.rate_tables, &mut tally)?;
-        insert_all(tx, &data.estimates, &mut tally)?;
+        insert_all(&writer, &data.rate_tables, &mut tally)?;
+        insert_all(&writer, &data.estimates, &mut tally)?;
         for entry in &data.audit {
             tx.execute(
                 "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value, new_value)
@@ -403,8 +404,10 @@ fn refused(message: String) -> StoreError {
     StoreError::Domain(Error::new(ErrorKind::Conflict, message))
 }
 
-fn insert_one<T: Record>(tx: &Transaction<'_>, item: &T) -> Result<(), StoreError> {
-    record::insert(tx, item).map_err(|e| match e {
+/// Writes a record as it was exported, and its search entry (written by the writer with the
+/// others at the commit).
+fn insert_one<T: Record>(writer: &Writer<'_>, item: &T) -> Result<(), StoreError> {
+    record::insert(writer.raw(), item).map_err(|e| match e {
         StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
@@ -416,16 +419,16 @@ fn insert_one<T: Record>(tx: &Transaction<'_>, item: &T) -> Result<(), StoreErro
         }
         other => other,
     })?;
-    search::index(tx, item)
+    writer.reindex(item)
 }
 
 fn insert_all<T: Record>(
-    tx: &Transaction<'_>,
+    writer: &Writer<'_>,
     items: &[T],
     tally: &mut Tally<'_>,
 ) -> Result<(), StoreError> {
     items.iter().try_for_each(|item| {
-        insert_one(tx, item)?;
+        insert_one(writer, item)?;
         tally.one()
     })
 }

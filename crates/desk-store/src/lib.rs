@@ -208,6 +208,16 @@ impl Store {
         Ok(write::Writer::new(tx, capture, &self.actor))
     }
 
+    /// A read transaction for a call that reads many times, so that its reads share one
+    /// snapshot and one set of file locks; none when a transaction is already open. It
+    /// ends (rolled back: it wrote nothing) when dropped.
+    pub(crate) fn reading(&self) -> Result<Option<rusqlite::Transaction<'_>>, StoreError> {
+        if !self.conn.is_autocommit() {
+            return Ok(None);
+        }
+        Ok(Some(self.conn.unchecked_transaction()?))
+    }
+
     /// Search people, organisations, delegations, programme items and reports as typed,
     /// without diacritics; up to `limit` hits per kind.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchGroup>, StoreError> {

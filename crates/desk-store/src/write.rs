@@ -1,6 +1,9 @@
 //! Every change goes through a [`Writer`]: one transaction that writes the record, its
 //! audit entries and its search entry together, so that the three never disagree and a
-//! refused change leaves nothing behind.
+//! refused change leaves nothing behind. The full-text part of the search entries is
+//! written once, as the transaction commits (`search::Pending`).
+
+use std::cell::RefCell;
 
 use rusqlite::{Transaction, params};
 use serde_json::Value;
@@ -18,6 +21,8 @@ use crate::{StoreError, search};
 pub struct Writer<'a> {
     tx: Transaction<'a>,
     capture: Option<Capture<'a>>,
+    /// The search texts this transaction wrote, until its commit.
+    search: RefCell<search::Pending>,
     actor: &'a str,
     pub at: String,
 }
@@ -27,6 +32,7 @@ impl<'a> Writer<'a> {
         Self {
             tx,
             capture,
+            search: RefCell::default(),
             actor,
             at: crate::now_rfc3339(),
         }
@@ -73,7 +79,7 @@ impl<'a> Writer<'a> {
     pub fn create<T: Record>(&self, record: &T) -> Result<(), StoreError> {
         record::insert(&self.tx, record)?;
         self.audit(T::TABLE, record.id(), "*", None, None)?;
-        search::index(&self.tx, record)
+        search::index_new(&self.tx, &mut self.search.borrow_mut(), record)
     }
 
     /// Writes `new` over `old` and records each changed field. A change that changes
@@ -98,7 +104,7 @@ impl<'a> Writer<'a> {
                 after.as_deref(),
             )?;
         }
-        search::index(&self.tx, new)?;
+        search::index(&self.tx, &mut self.search.borrow_mut(), new)?;
         Ok(true)
     }
 
@@ -111,7 +117,12 @@ impl<'a> Writer<'a> {
             Some(&Self::whole(record)?),
             None,
         )?;
-        search::unindex(&self.tx, T::TABLE, record.id())
+        search::unindex(
+            &self.tx,
+            &mut self.search.borrow_mut(),
+            T::TABLE,
+            record.id(),
+        )
     }
 
     /// An audited event that is not a field change (a report reopened, an export).
@@ -182,13 +193,18 @@ impl<'a> Writer<'a> {
     /// Writes a record's search entry again: a record found by another's name (a person by
     /// their organisation's) after that name changed.
     pub fn reindex<T: Record>(&self, record: &T) -> Result<(), StoreError> {
-        search::index(&self.tx, record)
+        search::index(&self.tx, &mut self.search.borrow_mut(), record)
+    }
+
+    /// Brings the search entry of a row written through [`Writer::raw`] up to date.
+    pub(crate) fn reindex_row(&self, table: &str, id: &str) -> Result<(), StoreError> {
+        search::reindex_row(&self.tx, &mut self.search.borrow_mut(), table, id)
     }
 
     /// Removes the search entries of every record that belongs to a delegation deleted for
     /// good (its members, trips and papers go with it by the schema's cascade).
     pub fn unindex_belonging_to(&self, delegation_id: &str) -> Result<(), StoreError> {
-        search::unindex_belonging_to(&self.tx, delegation_id)
+        search::unindex_belonging_to(&self.tx, &mut self.search.borrow_mut(), delegation_id)
     }
 
     /// Who the audit trail names for this change.
@@ -203,6 +219,9 @@ impl<'a> Writer<'a> {
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
+        // The search index is this device's own (never captured), so its texts may be
+        // written after the records in any order.
+        self.search.borrow_mut().flush(&self.tx)?;
         if let Some(capture) = self.capture {
             capture.finish(&self.tx)?;
         }

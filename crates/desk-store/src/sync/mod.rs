@@ -598,9 +598,11 @@ impl Store {
     fn apply_one(&mut self, incoming: &apply::Incoming) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let touched = apply::apply(&tx, incoming)?;
+        let mut search = crate::search::Pending::default();
         for (table, pk) in touched {
-            crate::search::reindex_row(&tx, &table, &pk)?;
+            crate::search::reindex_row(&tx, &mut search, &table, &pk)?;
         }
+        search.flush(&tx)?;
         if let Json::Array(entries) = &incoming.audit {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO audit_entry (at, actor, entity, entity_id, field, old_value,
@@ -830,7 +832,7 @@ impl Store {
             "UPDATE sync_conflict SET resolved_at = ?2, kept = ?3 WHERE id = ?1",
             params![id, crate::now_rfc3339(), kept],
         )?;
-        crate::search::reindex_row(tx, table, pk)?;
+        writer.reindex_row(table, pk)?;
         writer.commit()?;
         Ok(shown)
     }

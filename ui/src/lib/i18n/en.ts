@@ -633,7 +633,7 @@ export const en = {
   'safety.reason.manual': 'by hand',
   'safety.reason.migration': 'before an upgrade',
   'safety.reason.import': 'before an import',
-  'safety.reason.guest-import': 'before a guest import',
+  'safety.reason.guest-import': 'before a history or guest-list import',
   'safety.reason.purge': 'before a deletion',
   'safety.reason.restore': 'before a restore',
   'recovery.damaged.title': 'The database needs repair',

@@ -629,7 +629,7 @@ export const vi = {
   'safety.reason.manual': 'làm tay',
   'safety.reason.migration': 'trước khi nâng cấp',
   'safety.reason.import': 'trước khi nhập',
-  'safety.reason.guest-import': 'trước khi nhập danh sách khách',
+  'safety.reason.guest-import': 'trước khi nhập lịch sử hoặc danh sách khách',
   'safety.reason.purge': 'trước khi xóa hẳn',
   'safety.reason.restore': 'trước khi khôi phục',
   'recovery.damaged.title': 'Cơ sở dữ liệu cần sửa chữa',
