@@ -494,6 +494,24 @@ fn a_guest_list_is_preceded_by_the_daily_backup_when_due_and_by_no_other_copy() 
         "guest lists imported after today's backup add no backup"
     );
     assert_eq!(store.guests(&delegation).unwrap().len(), 20);
+
+    // An empty file with today's daily-backup name is no backup: the next guest list makes
+    // the daily one, and the window does not offer the empty file to restore.
+    let db = TempDb::with_database().unwrap();
+    let mut store = db.open();
+    let backups = desk_store::backups::folder(&db.path);
+    std::fs::create_dir_all(&backups).unwrap();
+    let stem = db.path.file_stem().unwrap().to_string_lossy().into_owned();
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%3fZ");
+    std::fs::write(backups.join(format!("{stem}-{stamp}-daily.sqlite")), b"").unwrap();
+    assert!(
+        desk_store::backups::newest(&db.path).unwrap().is_none(),
+        "an empty file does not count as a verified backup"
+    );
+    let (delegation, sheet) = delegation_and_guest_list(&mut store, 300, 20);
+    store.import_guests(&delegation, &sheet, false).unwrap();
+    let newest = desk_store::backups::newest(&db.path).unwrap().unwrap();
+    assert!(newest.size > 0, "the import made a real daily backup first");
 }
 
 /// Overwrites `pages` 4 KiB pages of the file from page `first` on, as a failing disk would.

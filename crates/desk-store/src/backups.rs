@@ -149,13 +149,18 @@ fn parse(path: &Path, db: &Path) -> Option<(DateTime<Utc>, String, bool)> {
 }
 
 fn info(path: &Path, db: &Path) -> Option<BackupInfo> {
-    let (at, reason, verified) = parse(path, db)?;
-    let size = std::fs::metadata(path).ok()?.len();
+    let (at, reason, named_verified) = parse(path, db)?;
+    let meta = std::fs::metadata(path).ok()?;
+    let size = meta.len();
     Some(BackupInfo {
         file: path.display().to_string(),
         made_at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         size,
-        verified,
+        // The name is given only to a copy that passed its check, but a name alone is not
+        // trusted: an empty or cut file (a full disk, a hand-made file) is no backup, and the
+        // guest import relies on the day's backup being one. Every page size SQLite allows
+        // is a multiple of 512.
+        verified: named_verified && meta.is_file() && size > 0 && size % 512 == 0,
         reason,
     })
 }
