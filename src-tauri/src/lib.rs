@@ -29,7 +29,8 @@ pub fn run() -> ExitCode {
     };
     let keys = state::key_choice(std::env::args_os());
     let desk = Desk::open(path, keys, default_place);
-    let full_check_later = desk.check_on_open();
+    let check_later = desk.check_on_open();
+    let check_started = std::sync::Once::new();
 
     let result = tauri::Builder::default()
         .plugin(navigation::guard())
@@ -41,22 +42,19 @@ pub fn run() -> ExitCode {
             let path = request.uri().path().to_owned();
             std::thread::spawn(move || responder.respond(fonts::respond(&path)));
         })
-        .setup(move |app| {
-            if full_check_later {
-                // A large file: the full check runs while the window works; on damage the
-                // window is told and shows the recovery screen.
-                let handle = app.handle().clone();
-                std::thread::spawn(move || {
-                    let desk = handle.state::<Desk>();
-                    if let Some(key) = desk.key() {
-                        desk.check_now(&key, false);
-                        if desk.problem().ok().flatten().is_some() {
+        // A large file is checked once the page has loaded, so the check never delays the
+        // first paint; on damage the window is told and shows the recovery screen.
+        .on_page_load(move |webview, payload| {
+            if check_later && payload.event() == tauri::webview::PageLoadEvent::Finished {
+                let handle = webview.app_handle().clone();
+                check_started.call_once(|| {
+                    std::thread::spawn(move || {
+                        if handle.state::<Desk>().check_beside_the_window() {
                             let _ = handle.emit("database-status", ());
                         }
-                    }
+                    });
                 });
             }
-            Ok(())
         })
         // A file dropped on the window is received here; the window gets a token, not a path.
         .on_window_event(|window, event| {

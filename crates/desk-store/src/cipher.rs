@@ -241,5 +241,5 @@ pub fn check_file(path: &Path, key: &Key, quick: bool) -> Result<String, StoreEr
 }
 
 /// Files up to this size are checked in full before the window opens (well under a second);
-/// larger ones get the quick check first and the full one in the background.
+/// larger ones are checked once the window is up, the quick check first, then the full one.
 pub const FULL_CHECK_BYTES: u64 = 48 * 1024 * 1024;
