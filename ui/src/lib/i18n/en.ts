@@ -55,6 +55,7 @@ export const en = {
   'today.way.demo':
     'Two illustrative delegations (Singapore 2016, Hanoi 2017) with invented names, passports and amounts, to try every screen. Only into an empty database.',
   'today.demo_loaded': 'The demo data is loaded (illustrative: names, passports and amounts are invented).',
+  'today.more': 'Show {count} more ({left} not shown)',
   'today.to_list': 'All delegations',
   'today.upcoming': 'Departures and arrivals (next 14 days)',
 

@@ -53,6 +53,7 @@ export const vi = {
   'today.way.demo':
     'Hai đoàn minh họa (Singapore 2016, Hà Nội 2017) với tên, hộ chiếu và số tiền giả định, để thử mọi màn hình. Chỉ nạp vào cơ sở dữ liệu trống.',
   'today.demo_loaded': 'Đã nạp dữ liệu mẫu (minh họa: tên, hộ chiếu và số tiền đều là giả định).',
+  'today.more': 'Xem thêm {count} mục ({left} mục chưa hiện)',
   'today.to_list': 'Tất cả các đoàn',
   'today.upcoming': 'Sắp khởi hành / sắp đến (14 ngày tới)',
 

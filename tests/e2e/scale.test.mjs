@@ -1,0 +1,52 @@
+// A busy office's first screen: on a synthetic year (2,500 delegations, thousands of reports
+// and settlements due), Today shows each section's count in full but draws only its most
+// urgent lines, 50 at a time, so that the window is not blank for seconds while thousands
+// of lines are drawn; "Show more" draws the next ones.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { deskBinary, openApp, scratchDir, screenshot, startDriver, textOf } from './harness.mjs';
+
+describe('Today on a busy year', { timeout: 180000 }, () => {
+  const database = join(scratchDir('desk-e2e-scale-'), 'desk.sqlite');
+  let driver;
+  let browser;
+  let due;
+
+  before(async () => {
+    execFileSync(deskBinary, ['synthetic', '--years', '1', '--out', database], { stdio: 'ignore' });
+    // The whole agenda as the CLI gives it (2 MB of JSON: more than execFileSync's default buffer).
+    const agenda = execFileSync(deskBinary, ['--db', database, '--json', 'warnings'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    due = JSON.parse(agenda).items.filter((item) => item.severity === 'overdue').length;
+    driver = await startDriver(4820);
+    browser = await openApp(driver, database);
+  });
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    await driver?.stop();
+  });
+
+  const overdue = () => browser.$$('[data-testid="agenda-overdue"] [data-testid="agenda-item"]');
+
+  it('counts every overdue line and draws the first 50', async () => {
+    assert.ok(due > 100, `the synthetic year has many overdue lines (${due})`);
+    await browser.$('[data-testid="agenda-item"]').waitForExist({ timeout: 30000 });
+    assert.equal((await overdue()).length, 50, 'only the most urgent 50 are drawn');
+    const heading = await textOf(browser.$('h2.section.overdue .count'));
+    assert.equal(Number(heading.replace(/\D/g, '')), due, `the heading counts them all (${heading})`);
+    const more = browser.$('[data-testid="agenda-more-overdue"]');
+    assert.match(await textOf(more), new RegExp(`Xem thêm 50 mục \\(${(due - 50).toLocaleString('vi-VN')} mục chưa hiện\\)`));
+    await more.scrollIntoView();
+    await screenshot(browser, 'today-busy-year');
+  });
+
+  it('draws 50 more at each click on "Show more"', async () => {
+    await browser.$('[data-testid="agenda-more-overdue"]').click();
+    await browser.waitUntil(async () => (await overdue()).length === 100, {
+      timeout: 10000,
+      timeoutMsg: 'the next 50 lines are drawn',
+    });
+  });
+});
