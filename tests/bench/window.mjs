@@ -98,7 +98,7 @@ async function once(binary, appArgs, listSelector, walk) {
   return { startMs, idleMib: idle.mib, processes: idle.processes, walkedMib: walked?.mib ?? null };
 }
 
-/** Every screen in turn, as a person would click through them, for `seconds`. */
+/** Every screen in turn, a delegation and a person opened from their lists, as a person would click through them, for `seconds`. */
 async function walkEveryScreen(browser) {
   const pages = ['today', 'delegations', 'calendar', 'people', 'organisations', 'statistics', 'trash', 'settings'];
   const until = Date.now() + walkSeconds * 1000;
@@ -108,8 +108,16 @@ async function walkEveryScreen(browser) {
       const link = browser.$(`[data-testid="nav-${page}"]`);
       if (await link.isExisting()) await link.click();
       await sleep(400);
-      if (page === 'delegations') {
-        // Open the first delegation and scroll the list, as people do.
+      const row = { delegations: 'delegation-row', people: 'person-row' }[page];
+      if (row) {
+        // Open the first record of the list and come back, then scroll the list, as people do.
+        const first = browser.$(`[data-testid="${row}"]`);
+        if ((await first.isExisting()) && (await first.isClickable())) {
+          await first.click();
+          await sleep(600);
+          await link.click();
+          await sleep(300);
+        }
         // Found in the page: WebKitWebDriver does not hand an element argument to the script.
         await browser.execute(() => document.querySelector('[data-testid="virtual-list"]')?.scrollBy(0, 20000));
         await sleep(300);
