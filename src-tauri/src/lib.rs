@@ -145,6 +145,7 @@ pub fn run() -> ExitCode {
             commands::remove_trusted_root,
             commands::verify_attachment,
             commands::agenda,
+            commands::today_agenda,
             commands::suggest_places,
             commands::get_itinerary,
             commands::export_itinerary_pdf,

@@ -1,7 +1,7 @@
 // A busy office's first screen: on a synthetic year (2,500 delegations, thousands of reports
-// and settlements due), Today shows each section's count in full but draws only its most
-// urgent lines, 50 at a time, so that the window is not blank for seconds while thousands
-// of lines are drawn; "Show more" draws the next ones.
+// and settlements due), Today shows each section's count in full but asks the shell for its
+// most urgent lines only, 50 at a time, so that the window is not blank for seconds while
+// thousands of lines are sent and drawn; "Show more" fetches and draws the next ones.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -602,6 +602,58 @@ pub fn compute_with(today: NaiveDate, rules: &Rules, input: &AgendaInput) -> Vec
     items
 }
 
+/// So many lines of each section of the Today screen: how many to send, or how many there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SectionCounts {
+    pub overdue: u32,
+    pub due_soon: u32,
+    pub info: u32,
+}
+
+impl SectionCounts {
+    fn of(&mut self, severity: Severity) -> &mut u32 {
+        match severity {
+            Severity::Overdue => &mut self.overdue,
+            Severity::DueSoon => &mut self.due_soon,
+            Severity::Info => &mut self.info,
+        }
+    }
+}
+
+/// The Today screen's agenda: the first lines of each section, most urgent first, and how
+/// many each section holds in all. An office's whole history can have thousands of lines
+/// due (2,599 on twenty synthetic years, 1.46 MB as JSON); the window asks for the few it
+/// draws.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AgendaSections {
+    pub items: Vec<AgendaItem>,
+    pub counts: SectionCounts,
+}
+
+impl AgendaSections {
+    /// Keeps the first lines of each section, as many as `shown` says, from `items` in
+    /// [`compute`]'s order.
+    pub fn first(items: Vec<AgendaItem>, shown: SectionCounts) -> Self {
+        let mut counts = SectionCounts {
+            overdue: 0,
+            due_soon: 0,
+            info: 0,
+        };
+        let mut kept = shown;
+        let items = items
+            .into_iter()
+            .filter(|item| {
+                *counts.of(item.severity) += 1;
+                let left = kept.of(item.severity);
+                let keep = *left > 0;
+                *left = left.saturating_sub(1);
+                keep
+            })
+            .collect();
+        Self { items, counts }
+    }
+}
+
 fn when(item: &AgendaItem) -> String {
     match (item.due_on, item.days_left) {
         (Some(day), Some(0)) => format!("today ({day})"),
@@ -683,6 +735,58 @@ mod tests {
 
     fn run(input: &AgendaInput) -> Vec<AgendaItem> {
         compute(d(TODAY), &Settings::default(), input)
+    }
+
+    fn line(severity: Severity, title: &str) -> AgendaItem {
+        AgendaItem {
+            kind: AgendaKind::ReportDue,
+            severity,
+            due_on: None,
+            days_left: None,
+            delegation_id: None,
+            delegation_title: title.to_owned(),
+            direction: None,
+            person_id: None,
+            person_name: String::new(),
+            task_id: None,
+            segment_id: None,
+            other_delegation_id: None,
+            subject: String::new(),
+            country: String::new(),
+            related_on: None,
+            threshold: None,
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn today_gets_the_first_lines_of_each_section_and_every_section_counted() {
+        let mut items: Vec<AgendaItem> = (0..120)
+            .map(|n| line(Severity::Overdue, &format!("overdue {n}")))
+            .collect();
+        items.extend((0..3).map(|n| line(Severity::DueSoon, &format!("soon {n}"))));
+        items.push(line(Severity::Info, "info"));
+        let shown = SectionCounts {
+            overdue: 50,
+            due_soon: 50,
+            info: 0,
+        };
+        let sections = AgendaSections::first(items, shown);
+        let expected = SectionCounts {
+            overdue: 120,
+            due_soon: 3,
+            info: 1,
+        };
+        assert_eq!(sections.counts, expected, "every line is counted");
+        let titles: Vec<&str> = sections
+            .items
+            .iter()
+            .map(|i| i.delegation_title.as_str())
+            .collect();
+        assert_eq!(titles.len(), 53, "50 overdue, 3 due soon, no info line");
+        assert_eq!(titles[0], "overdue 0", "the most urgent first");
+        assert_eq!(titles[49], "overdue 49");
+        assert_eq!(titles[50..], ["soon 0", "soon 1", "soon 2"]);
     }
 
     fn kinds(items: &[AgendaItem]) -> Vec<(AgendaKind, Severity, Option<i64>)> {

@@ -329,6 +329,14 @@ pub fn commands() -> Vec<Command> {
             ts::<Vec<AgendaItem>>(),
         ),
         c(
+            "today_agenda",
+            vec![
+                ("today", ts::<Option<String>>()),
+                ("shown", ts::<SectionCounts>()),
+            ],
+            ts::<AgendaSections>(),
+        ),
+        c(
             "suggest_places",
             vec![("typed", ts::<String>())],
             ts::<Vec<Place>>(),
@@ -752,6 +760,8 @@ pub fn typescript() -> String {
     declare::<Severity>(&mut out);
     declare::<AgendaKind>(&mut out);
     declare::<AgendaItem>(&mut out);
+    declare::<SectionCounts>(&mut out);
+    declare::<AgendaSections>(&mut out);
     declare::<Leg>(&mut out);
     declare::<ItineraryWarning>(&mut out);
     declare::<Itinerary>(&mut out);

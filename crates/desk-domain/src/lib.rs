@@ -49,7 +49,7 @@ pub mod travel;
 pub mod views;
 pub mod warning;
 
-pub use agenda::{AgendaInput, AgendaItem, AgendaKind, Severity};
+pub use agenda::{AgendaInput, AgendaItem, AgendaKind, AgendaSections, SectionCounts, Severity};
 pub use attachment::{Attachment, AttachmentInput, AttachmentKind};
 pub use audit::AuditEntry;
 pub use chosen::{ChosenFile, FileFilter};

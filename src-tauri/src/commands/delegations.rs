@@ -132,6 +132,24 @@ pub fn agenda(
     })
 }
 
+/// The Today screen's agenda as of `today` (ISO; the computer's date by default): the first
+/// lines of each section, as many as `shown` says, and how many each section holds.
+#[tauri::command]
+pub fn today_agenda(
+    desk: State<'_, Desk>,
+    today: Option<String>,
+    shown: SectionCounts,
+) -> Result<AgendaSections> {
+    crate::state::guarded(|| {
+        let today = match today {
+            Some(day) => desk_domain::check::date_argument("today", "today", &day)?,
+            None => chrono::Local::now().date_naive(),
+        };
+        let items = desk.store()?.agenda(today)?;
+        Ok(AgendaSections::first(items, shown))
+    })
+}
+
 /// Reads the office's history file the user chose and previews it against the record:
 /// every problem by row and column, trips already recorded, names that may be known
 /// people. Nothing is written.

@@ -777,6 +777,19 @@ related_on: string | null,
 threshold: number | null, message: string, };
 
 /**
+ * So many lines of each section of the Today screen: how many to send, or how many there are.
+ */
+export type SectionCounts = { overdue: number, due_soon: number, info: number, };
+
+/**
+ * The Today screen's agenda: the first lines of each section, most urgent first, and how
+ * many each section holds in all. An office's whole history can have thousands of lines
+ * due (2,599 on twenty synthetic years, 1.46 MB as JSON); the window asks for the few it
+ * draws.
+ */
+export type AgendaSections = { items: Array<AgendaItem>, counts: SectionCounts, };
+
+/**
  * One segment as the itinerary shows it.
  */
 export type Leg = { segment: Segment, 
@@ -2272,6 +2285,7 @@ export interface Commands {
   remove_trusted_root: { args: { id: string }; returns: SigningSetup };
   verify_attachment: { args: { id: string; uiLanguage: Language }; returns: PdfVerification };
   agenda: { args: { today: string | null; delegationId: string | null }; returns: Array<AgendaItem> };
+  today_agenda: { args: { today: string | null; shown: SectionCounts }; returns: AgendaSections };
   suggest_places: { args: { typed: string }; returns: Array<Place> };
   get_itinerary: { args: { delegationId: string }; returns: Itinerary };
   export_itinerary_pdf: { args: { delegationId: string; person: string | null; language: Language; file: string }; returns: null };

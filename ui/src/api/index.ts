@@ -6,6 +6,7 @@ import type {
   AttachmentInput,
   Language,
   Commands,
+  SectionCounts,
   DelegationFilter,
   DelegationInput,
   DelegationStatus,
@@ -252,6 +253,7 @@ export const api = {
   removeTrustedRoot: (id: string) => call('remove_trusted_root', { id }),
   verifyAttachment: (id: string, uiLanguage: Language) => call('verify_attachment', { id, uiLanguage }),
   agenda: (today: string | null = null, delegationId: string | null = null) => call('agenda', { today, delegationId }),
+  todayAgenda: (shown: SectionCounts, today: string | null = null) => call('today_agenda', { today, shown }),
   suggestPlaces: (typed: string) => call('suggest_places', { typed }),
   getItinerary: (delegationId: string) => call('get_itinerary', { delegationId }),
   exportItineraryPdf: (delegationId: string, person: string | null, language: Language, file: string) =>
