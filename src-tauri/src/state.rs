@@ -255,10 +255,7 @@ mod tests {
     #[test]
     fn a_panic_in_an_operation_is_an_internal_error_and_the_next_call_works() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let keys = KeyChoice {
-            file: Some(dir.path().join("test.key")),
-        };
-        let desk = Desk::open(dir.path().join("desk.sqlite"), keys, true);
+        let desk = Desk::open(dir.path().join("desk.sqlite"), key_in(dir.path()), true);
         assert!(
             desk.problem().is_ok_and(|p| p.is_none()),
             "the database opens"
@@ -282,14 +279,18 @@ mod tests {
         );
     }
 
+    /// The key file of a test's database, in its folder.
+    fn key_in(dir: &std::path::Path) -> KeyChoice {
+        KeyChoice {
+            file: Some(dir.join("test.key")),
+        }
+    }
+
     /// A demo database with four pages in its middle overwritten, as a failing disk would.
     fn damaged_demo(dir: &std::path::Path) -> Desk {
         use std::io::{Seek, SeekFrom, Write};
-        let keys = || KeyChoice {
-            file: Some(dir.join("test.key")),
-        };
         let path = dir.join("desk.sqlite");
-        let desk = Desk::open(path.clone(), keys(), true);
+        let desk = Desk::open(path.clone(), key_in(dir), true);
         let loaded = desk
             .store()
             .and_then(|mut store| desk_ops::load_demo_into_empty(&mut store));
@@ -305,7 +306,7 @@ mod tests {
             .and_then(|_| file.write_all(&[0x5a; 4 * 4096]))
             .unwrap_or_else(|e| panic!("{e}"));
         drop(file);
-        Desk::open(path, keys(), false)
+        Desk::open(path, key_in(dir), false)
     }
 
     #[test]
@@ -345,10 +346,7 @@ mod tests {
     #[test]
     fn an_undamaged_large_file_stays_open_after_both_checks() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let keys = KeyChoice {
-            file: Some(dir.path().join("test.key")),
-        };
-        let desk = Desk::open(dir.path().join("desk.sqlite"), keys, true);
+        let desk = Desk::open(dir.path().join("desk.sqlite"), key_in(dir.path()), true);
         assert!(desk.check_on_open_over(0));
         assert!(!desk.check_beside_the_window(), "no damage is reported");
         assert!(

@@ -120,15 +120,20 @@ pub fn agenda(
     delegation_id: Option<String>,
 ) -> Result<Vec<AgendaItem>> {
     crate::state::guarded(|| {
-        let today = match today {
-            Some(day) => desk_domain::check::date_argument("today", "today", &day)?,
-            None => chrono::Local::now().date_naive(),
-        };
+        let today = day_or_today(today)?;
         let store = desk.store()?;
         Ok(match delegation_id {
             Some(id) => store.agenda_of(today, &id)?,
             None => store.agenda(today)?,
         })
+    })
+}
+
+/// The day the page named (ISO), else the computer's date.
+fn day_or_today(day: Option<String>) -> Result<chrono::NaiveDate> {
+    Ok(match day {
+        Some(day) => desk_domain::check::date_argument("today", "today", &day)?,
+        None => chrono::Local::now().date_naive(),
     })
 }
 
@@ -141,10 +146,7 @@ pub fn today_agenda(
     shown: SectionCounts,
 ) -> Result<AgendaSections> {
     crate::state::guarded(|| {
-        let today = match today {
-            Some(day) => desk_domain::check::date_argument("today", "today", &day)?,
-            None => chrono::Local::now().date_naive(),
-        };
+        let today = day_or_today(today)?;
         let items = desk.store()?.agenda(today)?;
         Ok(AgendaSections::first(items, shown))
     })
