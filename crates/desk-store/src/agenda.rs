@@ -16,11 +16,17 @@ use crate::{Store, StoreError};
 /// either not closed (a report or settlement may still be due) or not over yet. Closed
 /// trips of the past are history and are not read at all.
 ///
-/// Written as an `IN` list and a range (not `<>`) so that the index on (status, ends_on) of
-/// schema 6 answers it: the Today screen reads what can be due, never the whole history.
-const AGENDA_DELEGATIONS: &str = "deleted_at IS NULL AND \
-     (status IN ('draft', 'approved', 'underway', 'returned', 'reported') \
-      OR (status = 'closed' AND ends_on >= ?1))";
+/// Written as two searches of the index on (status, ends_on) of schema 6, joined by
+/// `UNION ALL`, so that only the trips that can be due are read. The same condition as
+/// one `OR` let SQLite walk the whole history in date order instead (the index by start
+/// date spares it a sort): 129 ms and every delegation page decrypted on twenty years,
+/// against 4 ms for the 1,267 trips the agenda is about.
+const AGENDA_DELEGATIONS: &str = "id IN (\
+     SELECT id FROM delegation WHERE deleted_at IS NULL \
+        AND status IN ('draft', 'approved', 'underway', 'returned', 'reported') \
+     UNION ALL \
+     SELECT id FROM delegation WHERE deleted_at IS NULL AND status = 'closed' \
+        AND ends_on >= ?1)";
 
 impl Store {
     /// The records [`agenda::compute`] needs for `today`.
@@ -54,12 +60,13 @@ impl Store {
         // Who travels, their papers and their flights matter only for trips not over yet and
         // for those that can overlap one (ended after the earliest of them began): the trips
         // of past months are read for their deadlines and tasks only.
-        let earliest: Option<String> = self.conn.query_row(
-            &format!("SELECT min(starts_on) FROM delegation WHERE {which} AND ends_on >= ?1"),
-            params.as_slice(),
-            |row| row.get(0),
-        )?;
-        let since = earliest.unwrap_or_else(|| day.clone());
+        let since = delegations
+            .iter()
+            .filter(|d| d.ends_on >= today)
+            .map(|d| d.starts_on)
+            .min()
+            .unwrap_or(today)
+            .to_string();
         let mut current_params = params.clone();
         current_params.push(&since);
         let of_current = format!(
@@ -139,6 +146,7 @@ mod tests {
     use desk_domain::DelegationStatus;
 
     use super::AGENDA_DELEGATIONS;
+    use crate::Store;
 
     #[test]
     fn the_agenda_reads_every_status_but_cancelled() {
@@ -150,5 +158,33 @@ mod tests {
                 "{status:?} in the agenda's delegations"
             );
         }
+    }
+
+    /// On twenty years of history the agenda is about a thousand trips among fifty
+    /// thousand: they must be found through the index on status, never by walking every
+    /// delegation in date order (what SQLite chose for the condition written with `OR`).
+    #[test]
+    fn todays_trips_are_found_by_their_status_without_walking_the_history() {
+        let store = Store::open_in_memory().unwrap();
+        let mut plan = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT * FROM delegation WHERE {AGENDA_DELEGATIONS} \
+                 ORDER BY starts_on, id"
+            ))
+            .unwrap();
+        let steps: Vec<String> = plan
+            .query_map(["2026-12-04"], |row| row.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            steps.iter().any(|s| s.contains("USING INDEX delegation_live_status")),
+            "{steps:?}"
+        );
+        assert!(
+            !steps.iter().any(|s| s.starts_with("SCAN delegation")),
+            "{steps:?}"
+        );
     }
 }
