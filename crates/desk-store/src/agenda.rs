@@ -164,27 +164,26 @@ mod tests {
     /// thousand: they must be found through the index on status, never by walking every
     /// delegation in date order (what SQLite chose for the condition written with `OR`).
     #[test]
-    fn todays_trips_are_found_by_their_status_without_walking_the_history() {
-        let store = Store::open_in_memory().unwrap();
-        let mut plan = store
-            .conn
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT * FROM delegation WHERE {AGENDA_DELEGATIONS} \
-                 ORDER BY starts_on, id"
-            ))
-            .unwrap();
+    fn todays_trips_are_found_by_their_status_without_walking_the_history()
+    -> Result<(), crate::StoreError> {
+        let store = Store::open_in_memory()?;
+        let mut plan = store.conn.prepare(&format!(
+            "EXPLAIN QUERY PLAN SELECT * FROM delegation WHERE {AGENDA_DELEGATIONS} \
+             ORDER BY starts_on, id"
+        ))?;
         let steps: Vec<String> = plan
-            .query_map(["2026-12-04"], |row| row.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+            .query_map(["2026-12-04"], |row| row.get(3))?
+            .collect::<Result<_, _>>()?;
         assert!(
-            steps.iter().any(|s| s.contains("USING INDEX delegation_live_status")),
+            steps
+                .iter()
+                .any(|s| s.contains("USING INDEX delegation_live_status")),
             "{steps:?}"
         );
         assert!(
             !steps.iter().any(|s| s.starts_with("SCAN delegation")),
             "{steps:?}"
         );
+        Ok(())
     }
 }
