@@ -37,6 +37,15 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(desk)
+        // Today's agenda is read while WebKit makes the window, not after its page asks.
+        .setup(|app| {
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let today = chrono::Local::now().date_naive();
+                handle.state::<Desk>().read_agenda_ahead(today);
+            });
+            Ok(())
+        })
         // Answered off the main thread: the first request inflates the face (a few ms).
         .register_asynchronous_uri_scheme_protocol(fonts::SCHEME, |_ctx, request, responder| {
             let path = request.uri().path().to_owned();

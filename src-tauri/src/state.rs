@@ -24,6 +24,15 @@ pub struct Desk {
     pub chosen: Chosen,
     /// The long work the window watches and may cancel.
     pub work: crate::work::Work,
+    /// Today's agenda, read while the window was being made (see [`Desk::read_agenda_ahead`]).
+    ahead: Mutex<Option<Ahead>>,
+}
+
+/// An agenda read ahead: for which day, and where the database stood when it was read.
+struct Ahead {
+    day: chrono::NaiveDate,
+    mark: desk_store::ChangeMark,
+    items: Vec<desk_domain::AgendaItem>,
 }
 
 /// The open store, held for one operation.
@@ -68,7 +77,39 @@ impl Desk {
             keys,
             chosen: Chosen::default(),
             work: crate::work::Work::default(),
+            ahead: Mutex::new(None),
         }
+    }
+
+    /// Reads `day`'s agenda while WebKit makes the window and loads its page (about 300 ms
+    /// here), so that the first screen's request finds it ready instead of reading a large
+    /// store then, beside the page's own start on the same two cores. Kept for one request.
+    pub fn read_agenda_ahead(&self, day: chrono::NaiveDate) {
+        let Ok(store) = self.store() else {
+            return;
+        };
+        // The lock on the store is held until the agenda is kept: a request that comes
+        // meanwhile waits for it instead of reading it a second time.
+        if let (Ok(mark), Ok(items)) = (store.change_mark(), store.agenda(day)) {
+            *self.ahead() = Some(Ahead { day, mark, items });
+        }
+    }
+
+    /// `day`'s agenda: the one read ahead if it is for that day and nothing was written since,
+    /// else read now.
+    pub fn agenda(&self, day: chrono::NaiveDate) -> Result<Vec<desk_domain::AgendaItem>, Error> {
+        let store = self.store()?;
+        if let Some(ahead) = self.ahead().take()
+            && ahead.day == day
+            && ahead.mark == store.change_mark()?
+        {
+            return Ok(ahead.items);
+        }
+        Ok(store.agenda(day)?)
+    }
+
+    fn ahead(&self) -> MutexGuard<'_, Option<Ahead>> {
+        self.ahead.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn info(&self) -> Result<desk_domain::AppInfo, Error> {
@@ -171,12 +212,14 @@ impl Desk {
     /// reason until [`Desk::reopen`].
     pub fn close(&self, problem: Error) -> Result<(), Error> {
         *self.lock()? = Err(problem);
+        *self.ahead() = None;
         Ok(())
     }
 
     /// Opens the database again with `key` (the unlock screen) or as the keys say.
     pub fn reopen(&self, key: Option<&desk_store::Key>) -> Result<(), Error> {
         let mut guard = self.lock()?;
+        *self.ahead() = None;
         let opened = match key {
             Some(key) => Store::open(&self.path, key).map_err(Error::from),
             None => desk_store::open_database(&self.path, &self.keys, false)
@@ -276,6 +319,85 @@ mod tests {
         assert!(
             next.is_ok(),
             "the store is usable after the panic: {next:?}"
+        );
+    }
+
+    /// The demo, and a day before its first trip leaves: Today has something to say.
+    fn demo_before_its_trip(dir: &std::path::Path) -> (Desk, chrono::NaiveDate) {
+        let desk = Desk::open(dir.join("desk.sqlite"), key_in(dir), true);
+        let first = desk.store().and_then(|mut store| {
+            desk_ops::load_demo_into_empty(&mut store)?;
+            let page = store.delegation_page(
+                &desk_domain::DelegationFilter::default(),
+                &desk_domain::PageRequest::first(100),
+            )?;
+            Ok(page.items.iter().map(|d| d.starts_on).min())
+        });
+        let day = match first {
+            Ok(Some(first)) => first - chrono::Duration::days(3),
+            other => panic!("the demo loads with its trips: {other:?}"),
+        };
+        (desk, day)
+    }
+
+    #[test]
+    fn the_agenda_read_ahead_is_todays_and_never_outlives_a_write() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (desk, day) = demo_before_its_trip(dir.path());
+        let fresh = || desk.store().and_then(|store| Ok(store.agenda(day)?));
+        let expected = fresh().unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(!expected.is_empty(), "the demo has something due on {day}");
+
+        desk.read_agenda_ahead(day);
+        assert_eq!(desk.agenda(day).ok(), Some(expected.clone()), "read ahead");
+        desk.read_agenda_ahead(day);
+        assert_eq!(
+            desk.agenda(day + chrono::Duration::days(400)).ok(),
+            desk.store()
+                .and_then(|s| Ok(s.agenda(day + chrono::Duration::days(400))?))
+                .ok(),
+            "another day is read for that day"
+        );
+
+        // A trip thrown away after the agenda was read ahead is gone from Today at once.
+        desk.read_agenda_ahead(day);
+        let trip = expected
+            .iter()
+            .find_map(|item| item.delegation_id.clone())
+            .unwrap_or_else(|| panic!("an item about a trip: {expected:?}"));
+        let trashed = desk
+            .store()
+            .and_then(|mut s| Ok(s.trash_delegation(&trip)?));
+        assert!(trashed.is_ok(), "{trashed:?}");
+        let after = desk.agenda(day).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(Ok(after.clone()), fresh(), "read after the write");
+        assert!(
+            after
+                .iter()
+                .all(|item| item.delegation_id.as_deref() != Some(trip.as_str())),
+            "the trashed trip is not on Today"
+        );
+    }
+
+    #[test]
+    fn a_write_by_another_process_also_voids_the_agenda_read_ahead() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (desk, day) = demo_before_its_trip(dir.path());
+        desk.read_agenda_ahead(day);
+        let before = desk.agenda(day).unwrap_or_else(|e| panic!("{e:?}"));
+        desk.read_agenda_ahead(day);
+        // The terminal, on the same file, throws every trip of Today away.
+        let key = desk.key().unwrap_or_else(|| panic!("a keyed file"));
+        let mut other =
+            Store::open(&dir.path().join("desk.sqlite"), &key).unwrap_or_else(|e| panic!("{e}"));
+        for id in before.iter().filter_map(|i| i.delegation_id.as_deref()) {
+            let _ = other.trash_delegation(id);
+        }
+        drop(other);
+        let after = desk.agenda(day).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(
+            after.iter().all(|i| i.delegation_id.is_none()),
+            "only lines about no trip are left: {after:?}"
         );
     }
 

@@ -100,6 +100,15 @@ pub fn database_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool), desk_doma
     })
 }
 
+/// See [`Store::change_mark`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeMark {
+    /// SQLite's `data_version`: changes when another connection commits.
+    others: i64,
+    /// Rows this connection has changed since it opened.
+    own: u64,
+}
+
 /// The app-data folder name; it matches the Tauri bundle identifier.
 pub const APP_FOLDER: &str = "vn.gov.nlv.delegation-desk";
 
@@ -181,6 +190,18 @@ impl Store {
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         Ok(migrate::schema_version(&self.conn)?)
+    }
+
+    /// Where the database stands: what this connection has written and what any other has
+    /// committed. Two equal marks mean nothing was written in between, so what was read at
+    /// the first still holds at the second.
+    pub fn change_mark(&self) -> Result<ChangeMark, StoreError> {
+        Ok(ChangeMark {
+            others: self
+                .conn
+                .pragma_query_value(None, "data_version", |row| row.get(0))?,
+            own: self.conn.total_changes(),
+        })
     }
 
     /// The database file, if the store has one.

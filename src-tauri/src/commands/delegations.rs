@@ -146,8 +146,7 @@ pub fn today_agenda(
     shown: SectionCounts,
 ) -> Result<AgendaSections> {
     crate::state::guarded(|| {
-        let today = day_or_today(today)?;
-        let items = desk.store()?.agenda(today)?;
+        let items = desk.agenda(day_or_today(today)?)?;
         Ok(AgendaSections::first(items, shown))
     })
 }
