@@ -9,6 +9,7 @@ mod commands;
 mod dispatch;
 mod files;
 mod fonts;
+pub mod memory;
 mod navigation;
 mod state;
 mod work;

@@ -5,8 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { deskBinary, openApp, scratchDir, screenshot, startDriver, textOf } from './harness.mjs';
+import { appBinary, deskBinary, openApp, scratchDir, screenshot, startDriver, textOf } from './harness.mjs';
 
 describe('Today on a busy year', { timeout: 180000 }, () => {
   const database = join(scratchDir('desk-e2e-scale-'), 'desk.sqlite');
@@ -48,5 +49,22 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
       timeout: 10000,
       timeoutMsg: 'the next 50 lines are drawn',
     });
+  });
+
+  it('keeps two heaps, not one per thread its commands ran on', () => {
+    // glibc gives every thread that allocates a heap of its own and keeps in it what was
+    // freed; the app starts itself with MALLOC_ARENA_MAX=2 (src-tauri/src/memory.rs).
+    const app = realpathSync(appBinary);
+    const environs = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .flatMap((pid) => {
+        try {
+          return readlinkSync(`/proc/${pid}/exe`) === app ? [readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0')] : [];
+        } catch {
+          return [];
+        }
+      });
+    assert.ok(environs.length > 0, 'the window app is running');
+    for (const environ of environs) assert.ok(environ.includes('MALLOC_ARENA_MAX=2'), 'the app runs with two arenas');
   });
 });
