@@ -11,13 +11,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, Row, Transaction, params_from_iter};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::StoreError;
+
+mod row_de;
 
 /// A desk-domain record kept in one table.
 pub trait Record: Serialize + DeserializeOwned {
@@ -99,33 +101,13 @@ pub fn values<T: Record>(record: &T) -> Result<Vec<SqlValue>, StoreError> {
 
 /// Reads a row selected with `column_list::<T>()` into the record.
 pub fn from_row<T: Record>(row: &Row<'_>) -> Result<T, StoreError> {
-    let mut fields = Map::with_capacity(T::COLUMNS.len());
-    for (index, column) in T::COLUMNS.iter().enumerate() {
-        let value = match row.get_ref(index)? {
-            ValueRef::Null => Value::Null,
-            ValueRef::Integer(i) => Value::from(i),
-            ValueRef::Real(f) => Value::from(f),
-            ValueRef::Text(bytes) => {
-                let text = String::from_utf8_lossy(bytes);
-                if T::JSON_COLUMNS.contains(column) {
-                    serde_json::from_str(&text).map_err(|e| {
-                        StoreError::Corrupt(format!("{}.{column} is not JSON: {e}", T::TABLE))
-                    })?
-                } else {
-                    Value::String(text.into_owned())
-                }
-            }
-            ValueRef::Blob(_) => {
-                return Err(StoreError::Corrupt(format!(
-                    "{}.{column} holds bytes",
-                    T::TABLE
-                )));
-            }
-        };
-        fields.insert((*column).to_owned(), value);
-    }
-    serde_json::from_value(Value::Object(fields))
-        .map_err(|e| StoreError::Corrupt(format!("{} row: {e}", T::TABLE)))
+    T::deserialize(row_de::RowDeserializer {
+        row,
+        table: T::TABLE,
+        columns: T::COLUMNS,
+        json_columns: T::JSON_COLUMNS,
+    })
+    .map_err(|e| StoreError::Corrupt(format!("{} row: {e}", T::TABLE)))
 }
 
 /// The statement a record kind is written with, made once per kind and thread: a bulk
