@@ -51,9 +51,10 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     });
   });
 
-  it('keeps two heaps, not one per thread its commands ran on', () => {
+  it('keeps two heaps, not one per thread its commands ran on, and gives large blocks back', () => {
     // glibc gives every thread that allocates a heap of its own and keeps in it what was
-    // freed; the app starts itself with MALLOC_ARENA_MAX=2 (src-tauri/src/memory.rs).
+    // freed, and raises its thresholds as large blocks are freed; the app starts itself
+    // with two arenas and fixed thresholds (src-tauri/src/memory.rs).
     const app = realpathSync(appBinary);
     const environs = readdirSync('/proc')
       .filter((pid) => /^\d+$/.test(pid))
@@ -65,6 +66,10 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
         }
       });
     assert.ok(environs.length > 0, 'the window app is running');
-    for (const environ of environs) assert.ok(environ.includes('MALLOC_ARENA_MAX=2'), 'the app runs with two arenas');
+    for (const environ of environs) {
+      assert.ok(environ.includes('MALLOC_ARENA_MAX=2'), 'the app runs with two arenas');
+      assert.ok(environ.includes('MALLOC_MMAP_THRESHOLD_=262144'), 'blocks of 256 KiB go back to the system whole');
+      assert.ok(environ.includes('MALLOC_TRIM_THRESHOLD_=1048576'), "the heap's free top above 1 MiB goes back");
+    }
   });
 });
