@@ -80,102 +80,70 @@ impl<'de> MapAccess<'de> for Cells<'_, '_> {
         let index = self.next;
         self.next += 1;
         let column = self.de.columns.get(index).copied().unwrap_or_default();
-        let cell = match self.de.row.get_ref(index) {
-            Ok(ValueRef::Null) => Cell::Null,
-            Ok(ValueRef::Integer(i)) => Cell::Integer(i),
-            Ok(ValueRef::Real(f)) => Cell::Real(f),
-            Ok(ValueRef::Text(bytes)) => {
-                let text = String::from_utf8_lossy(bytes);
-                if self.de.json_columns.contains(&column) {
-                    Cell::Json(text)
-                } else {
-                    Cell::Text(text)
-                }
-            }
-            Ok(ValueRef::Blob(_)) => {
-                return Err(DecodeError(format!(
-                    "{}.{column} holds bytes",
-                    self.de.table
-                )));
-            }
-            Err(e) => return Err(DecodeError(e.to_string())),
-        };
         let table = self.de.table;
-        seed.deserialize(cell).map_err(|e| match e {
-            Decoded::Json(e) => DecodeError(format!("{table}.{column} is not JSON: {e}")),
-            Decoded::Other(e) => DecodeError(format!("{table}.{column}: {e}")),
-        })
+        let cell =
+            match self.de.row.get_ref(index) {
+                Ok(ValueRef::Null) => Cell::Null,
+                Ok(ValueRef::Integer(i)) => Cell::Integer(i),
+                Ok(ValueRef::Real(f)) => Cell::Real(f),
+                Ok(ValueRef::Text(bytes)) => {
+                    let text = String::from_utf8_lossy(bytes);
+                    if self.de.json_columns.contains(&column) {
+                        Cell::Json(serde_json::from_str(&text).map_err(|e| {
+                            DecodeError(format!("{table}.{column} is not JSON: {e}"))
+                        })?)
+                    } else {
+                        Cell::Text(text)
+                    }
+                }
+                Ok(ValueRef::Blob(_)) => {
+                    return Err(DecodeError(format!("{table}.{column} holds bytes")));
+                }
+                Err(e) => return Err(DecodeError(e.to_string())),
+            };
+        seed.deserialize(cell)
+            .map_err(|e| DecodeError(format!("{table}.{column}: {e}")))
     }
 }
 
-/// One column's value. Text is borrowed from SQLite unless it had to be repaired.
+/// One column's value. Text is borrowed from SQLite unless it had to be repaired; a JSON
+/// column is parsed by serde_json (into its own value, as before) and handed to the field
+/// whole, whatever the field asks for.
 enum Cell<'a> {
     Null,
     Integer(i64),
     Real(f64),
     Text(std::borrow::Cow<'a, str>),
-    Json(std::borrow::Cow<'a, str>),
+    Json(serde_json::Value),
 }
 
-/// A cell's failure: a JSON column that does not parse is named as such.
-#[derive(Debug)]
-enum Decoded {
-    Json(serde_json::Error),
-    Other(DecodeError),
-}
-
-impl fmt::Display for Decoded {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Decoded::Json(e) => e.fmt(f),
-            Decoded::Other(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for Decoded {}
-
-impl de::Error for Decoded {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Decoded::Other(DecodeError(msg.to_string()))
-    }
-}
-
-impl Cell<'_> {
-    /// A JSON column is parsed by serde_json (into its own value, as before) and handed
-    /// to the field whole, whatever the field asks for.
-    fn json<'de, V: Visitor<'de>>(
-        text: &str,
-        visitor: V,
-        read: impl FnOnce(serde_json::Value, V) -> Result<V::Value, serde_json::Error>,
-    ) -> Result<V::Value, Decoded> {
-        let value = serde_json::from_str(text).map_err(Decoded::Json)?;
-        read(value, visitor).map_err(|e| Decoded::Other(DecodeError(e.to_string())))
-    }
+/// A JSON column's failure to make its field.
+fn json_error(e: serde_json::Error) -> DecodeError {
+    DecodeError(e.to_string())
 }
 
 impl<'de> de::Deserializer<'de> for Cell<'_> {
-    type Error = Decoded;
+    type Error = DecodeError;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decoded> {
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         match self {
             Cell::Null => visitor.visit_unit(),
             Cell::Integer(i) => visitor.visit_i64(i),
             Cell::Real(f) => visitor.visit_f64(f),
             Cell::Text(text) => visitor.visit_str(&text),
-            Cell::Json(text) => Cell::json(&text, visitor, |json, v| json.deserialize_any(v)),
+            Cell::Json(json) => json.deserialize_any(visitor).map_err(json_error),
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decoded> {
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         match self {
             Cell::Null => visitor.visit_none(),
-            Cell::Json(text) => Cell::json(&text, visitor, |json, v| json.deserialize_option(v)),
+            Cell::Json(json) => json.deserialize_option(visitor).map_err(json_error),
             cell => visitor.visit_some(cell),
         }
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decoded> {
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         match self {
             Cell::Integer(0) => visitor.visit_bool(false),
             Cell::Integer(1) => visitor.visit_bool(true),
@@ -188,14 +156,14 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
         name: &'static str,
         variants: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, Decoded> {
+    ) -> Result<V::Value, DecodeError> {
         match self {
             Cell::Text(text) => {
-                visitor.visit_enum(de::value::StrDeserializer::<Decoded>::new(&text))
+                visitor.visit_enum(de::value::StrDeserializer::<DecodeError>::new(&text))
             }
-            Cell::Json(text) => Cell::json(&text, visitor, |json, v| {
-                json.deserialize_enum(name, variants, v)
-            }),
+            Cell::Json(json) => json
+                .deserialize_enum(name, variants, visitor)
+                .map_err(json_error),
             cell => cell.deserialize_any(visitor),
         }
     }
@@ -204,11 +172,11 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
         self,
         name: &'static str,
         visitor: V,
-    ) -> Result<V::Value, Decoded> {
+    ) -> Result<V::Value, DecodeError> {
         match self {
-            Cell::Json(text) => Cell::json(&text, visitor, |json, v| {
-                json.deserialize_newtype_struct(name, v)
-            }),
+            Cell::Json(json) => json
+                .deserialize_newtype_struct(name, visitor)
+                .map_err(json_error),
             cell => visitor.visit_newtype_struct(cell),
         }
     }
