@@ -21,7 +21,7 @@
 /// Replaces this process with itself under [`SETTINGS`], unless `MALLOC_ARENA_MAX` is set
 /// already (by this or by the person running the app; a setting of theirs is kept). Returns
 /// only if that cannot be done; the app then runs with glibc's defaults, as before.
-pub fn with_two_malloc_arenas() {
+pub fn with_malloc_settings() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os(SETTINGS[0].0).is_none()
         && let Ok(me) = std::env::current_exe()
