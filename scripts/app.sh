@@ -7,7 +7,8 @@ ensure_apt_packages "${APT_PACKAGES[@]}"
 build_ui
 step "Building and starting the app"
 cd "$ROOT"
-cargo build -p desk-desktop
+# The window and its engine (`desk engine`, the same `desk` as the CLI) sit side by side.
+cargo build -p desk-desktop -p desk-cli
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   # No screen (a server, a container): give the window a virtual one so it still runs.
   DISPLAY=:77

@@ -3,24 +3,25 @@
 //! The mission report's preview draws text at the positions the PDF uses, so it must be set
 //! in the very same Liberation Serif. Rather than bundle a second copy of the four faces with
 //! the web assets (0.9 MB of the window app), the page asks for `deskfont://localhost/<face>`
-//! and this handler answers with `desk_ops::FontFace::bytes()`. Nothing else is served:
+//! and this handler answers with the bytes `desk_domain::packed` holds for
+//! `desk_report`. Nothing else is served:
 //! any other path is a 404, and the scheme names no file on disk.
 
 use std::borrow::Cow;
 
-use desk_ops::FontFace;
+use desk_domain::packed::Packed;
 use tauri::http::{Response, StatusCode, header};
 
 /// The URI scheme the page's `@font-face` rules name (also allowed by the CSP's `font-src`).
 pub const SCHEME: &str = "deskfont";
 
 /// The face a request's path names, if it names one.
-fn face(path: &str) -> Option<FontFace> {
+fn face(path: &str) -> Option<Packed> {
     match path.trim_start_matches('/') {
-        "regular" => Some(FontFace::Regular),
-        "bold" => Some(FontFace::Bold),
-        "italic" => Some(FontFace::Italic),
-        "bold-italic" => Some(FontFace::BoldItalic),
+        "regular" => Some(Packed::SerifRegular),
+        "bold" => Some(Packed::SerifBold),
+        "italic" => Some(Packed::SerifItalic),
+        "bold-italic" => Some(Packed::SerifBoldItalic),
         _ => None,
     }
 }
@@ -48,10 +49,10 @@ mod tests {
     #[test]
     fn the_four_faces_are_served_and_nothing_else() {
         for (path, face) in [
-            ("/regular", FontFace::Regular),
-            ("/bold", FontFace::Bold),
-            ("/italic", FontFace::Italic),
-            ("/bold-italic", FontFace::BoldItalic),
+            ("/regular", Packed::SerifRegular),
+            ("/bold", Packed::SerifBold),
+            ("/italic", Packed::SerifItalic),
+            ("/bold-italic", Packed::SerifBoldItalic),
         ] {
             let response = respond(path);
             assert_eq!(response.status(), StatusCode::OK, "{path}");

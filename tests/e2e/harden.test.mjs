@@ -1,15 +1,16 @@
-// A compromised page and a busy database, against the real window: a page that names a path
-// (`/etc/passwd`, a file in the home folder) reaches nothing, and while another `desk`
-// process imports 10,000 delegations into the same database the window answers clicks at
-// once.
+// A compromised page, a busy database and a crashed engine, against the real window: a page
+// that names a path (`/etc/passwd`, a file in the home folder) reaches nothing; while
+// another `desk` process imports 10,000 delegations into the same database the window
+// answers clicks at once; and when the engine that runs the commands dies (as it would on
+// a crafted file), the window stays open and its next call starts another.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { deskBinary, openApp, startDriver, tempDatabase } from './harness.mjs';
+import { appBinary, deskBinary, nav, openApp, startDriver, tempDatabase, waitForText } from './harness.mjs';
 
 describe('hardened', { timeout: 240000 }, () => {
   const database = tempDatabase();
@@ -64,6 +65,42 @@ describe('hardened', { timeout: 240000 }, () => {
     assert.equal(existsSync(target), false, 'nothing was written in the home folder');
     const attachments = JSON.parse(desk('--json', 'delegation', 'show', delegation.id));
     assert.equal(JSON.stringify(attachments).includes('passwd'), false, 'nothing was attached');
+  });
+
+  /** The window's engines: `desk engine` processes whose parent is the window app. */
+  const engines = () => {
+    const app = realpathSync(appBinary);
+    const engine = join(dirname(app), 'desk');
+    const procs = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+          return [{ pid: Number(pid), ppid, exe: readlinkSync(`/proc/${pid}/exe`) }];
+        } catch {
+          return [];
+        }
+      });
+    const windows = new Set(procs.filter((p) => p.exe === app).map((p) => p.pid));
+    return procs.filter((p) => p.exe === engine && windows.has(p.ppid)).map((p) => p.pid);
+  };
+
+  it('stays open when its engine dies, and the next call starts another', async () => {
+    const [first] = engines();
+    assert.ok(first, 'the window runs its engine');
+    process.kill(first, 'SIGKILL');
+    // The engine's end is noticed by the window; nothing of the window goes with it.
+    for (let i = 0; i < 50 && engines().includes(first); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(engines().includes(first), false, 'the engine is gone');
+    await nav(browser, 'delegations');
+    await waitForText(browser, '[data-testid="delegation-list"]', /Đoàn khảo sát Singapore/);
+    const [second] = engines();
+    assert.ok(second && second !== first, `a new engine serves the window (${first} → ${second})`);
+    const info = await browser.executeAsync((done) =>
+      window.__TAURI_INTERNALS__.invoke('app_info', {}).then(done, (e) => done({ error: e })),
+    );
+    assert.ok(info.schema_version > 0, `the database is open again: ${JSON.stringify(info)}`);
   });
 
   it('keeps answering clicks while another process imports 10,000 delegations', async () => {

@@ -10,6 +10,7 @@ mod cli;
 mod decree30;
 mod demo;
 mod destinations;
+mod engine;
 mod history;
 mod hostile;
 mod hosting;

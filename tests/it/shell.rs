@@ -1,7 +1,7 @@
-//! The window's commands, read as source: none runs on the main thread (a slow disk or
+//! The page's commands, read as source: none runs on the window's main thread (a slow disk or
 //! another process's long write must never freeze the window; `tests/e2e/harden.test.mjs`
 //! clicks through the window during a long import to show it), and none takes a path (the
-//! page names files only by the tokens the shell gave it for the user's choices).
+//! page names files only by the tokens the engine gave it for the user's choices).
 
 use std::path::Path;
 
@@ -23,37 +23,29 @@ fn sources(dir: &Path, found: &mut Vec<(String, String)>) {
 
 #[test]
 fn no_command_runs_on_the_main_thread() {
+    // The commands live in the engine, declared in `commands!` blocks as
+    // `pub fn name(desk, arg: Type, ...) -> Value {`.
     let mut files = Vec::new();
-    sources(&repo_root().join("src-tauri/src"), &mut files);
+    sources(
+        &repo_root().join("crates/desk-engine/src/commands"),
+        &mut files,
+    );
     let mut commands = 0;
     let mut paths = Vec::new();
     for (file, text) in &files {
-        for (at, _) in text.match_indices("#[tauri::command") {
-            // An attribute, not a mention of one in a comment.
-            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-            if !text[line_start..at].trim().is_empty() {
-                continue;
-            }
+        let Some(block) = text.find("\ncommands! {\n") else {
+            continue;
+        };
+        for (at, _) in text[block..].match_indices("\n    pub fn ") {
             commands += 1;
-            let rest = &text[at..];
-            let signature = rest
-                .lines()
-                .skip(1)
-                .find(|l| l.contains("fn "))
-                .unwrap_or_default();
-            // The parameters: from the signature's `(` to the `)` before its `->` or `{`.
-            let open = rest
-                .find("fn ")
-                .map(|f| f + rest[f..].find('(').unwrap_or(0));
-            let close = rest.find(") ->").or_else(|| rest.find(") {"));
-            if let (Some(open), Some(close)) = (open, close) {
-                let parameters = &rest[open..close];
-                if parameters.contains("path")
-                    || parameters.contains("Path")
-                    || parameters.contains("OsString")
-                {
-                    paths.push(format!("{file}: {signature}"));
-                }
+            let rest = &text[block + at..];
+            let signature = &rest[..rest.find(") ->").unwrap_or(0)];
+            let parameters = &signature[signature.find('(').unwrap_or(0)..];
+            if parameters.contains("path")
+                || parameters.contains("Path")
+                || parameters.contains("OsString")
+            {
+                paths.push(format!("{file}: {}", signature.trim()));
             }
         }
     }
@@ -63,24 +55,37 @@ fn no_command_runs_on_the_main_thread() {
         "these commands take a path from the page:\n{}",
         paths.join("\n")
     );
-    // Tauri runs a plain command on the main thread. The one handler the app registers is
-    // wrapped so that every call is handed to a worker thread first (dispatch.rs), and that
-    // wrapper spawns before it calls the handler.
+
+    // The window has no command of its own: Tauri would run a plain command on the main
+    // thread. Its one handler forwards every call to the engine, from a worker thread it
+    // spawns first (dispatch.rs).
+    let mut window = Vec::new();
+    sources(&repo_root().join("src-tauri/src"), &mut window);
+    for (file, text) in &window {
+        assert!(
+            !text.contains("#[tauri::command"),
+            "{file} declares a command"
+        );
+        assert!(
+            !text.contains("generate_handler!"),
+            "{file} registers commands"
+        );
+    }
     let lib = std::fs::read_to_string(repo_root().join("src-tauri/src/lib.rs")).unwrap();
     let registrations: Vec<&str> = lib.matches(".invoke_handler(").collect();
     assert_eq!(registrations.len(), 1, "one handler is registered");
     assert!(
-        lib.contains(".invoke_handler(dispatch::off_the_main_thread(tauri::generate_handler!["),
+        lib.contains(".invoke_handler(dispatch::off_the_main_thread("),
         "the handler is registered through dispatch::off_the_main_thread"
     );
     let dispatch = std::fs::read_to_string(repo_root().join("src-tauri/src/dispatch.rs")).unwrap();
     let spawn = dispatch
         .find("spawn_blocking(move ||")
         .unwrap_or(usize::MAX);
-    let call = dispatch.find("handler(invoke)").unwrap_or(0);
+    let call = dispatch.find("engine.forward(invoke)").unwrap_or(0);
     assert!(
         spawn < call,
-        "dispatch.rs calls the handler inside the worker thread it spawns"
+        "dispatch.rs forwards the call inside the worker thread it spawns"
     );
 }
 

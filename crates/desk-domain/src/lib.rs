@@ -16,6 +16,7 @@ pub mod chosen;
 pub mod country;
 pub mod country_names;
 pub mod delegation;
+pub mod engine;
 pub mod error;
 pub mod estimate;
 pub mod expense;

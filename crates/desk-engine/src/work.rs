@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use desk_domain::progress::{Progress, Reporter};
-use tauri::ipc::Channel;
+
+use crate::commands::ProgressChannel;
+use crate::window::Window;
 
 /// The cancel flags of the work under way, by the ids the page gave.
 #[derive(Default)]
@@ -17,7 +19,12 @@ pub struct Work {
 
 impl Work {
     /// Starts watching the work `id`; the flag goes when the returned watch is dropped.
-    pub fn start<'a>(&'a self, id: &str, channel: &'a Channel<Progress>) -> Watch<'a> {
+    pub fn start<'a>(
+        &'a self,
+        id: &str,
+        channel: &'a ProgressChannel,
+        window: &'a dyn Window,
+    ) -> Watch<'a> {
         let flag = Arc::new(AtomicBool::new(false));
         self.flags
             .lock()
@@ -28,6 +35,7 @@ impl Work {
             id: id.to_owned(),
             flag,
             channel,
+            window,
         }
     }
 
@@ -47,13 +55,15 @@ pub struct Watch<'a> {
     work: &'a Work,
     id: String,
     flag: Arc<AtomicBool>,
-    channel: &'a Channel<Progress>,
+    channel: &'a ProgressChannel,
+    window: &'a dyn Window,
 }
 
 impl Reporter for Watch<'_> {
     fn step(&self, done: u64, total: u64) {
         // A window that went away no longer listens; the work goes on.
-        let _ = self.channel.send(Progress { done, total });
+        self.window
+            .progress(&self.channel.0, Progress { done, total });
     }
 
     fn is_cancelled(&self) -> bool {

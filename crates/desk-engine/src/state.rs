@@ -1,6 +1,6 @@
-//! The app's state (the one store) and how a command uses it: off the main thread (every
-//! call goes through `dispatch::off_the_main_thread`), with a panic turned into an error of
-//! kind `internal` for that call only.
+//! The engine's state (the one store) and how a command uses it: each call on a thread of
+//! its own (see `serve`), with a panic turned into an error of kind `internal` for that call
+//! only.
 
 use std::ffi::OsString;
 use std::ops::{Deref, DerefMut};
@@ -12,6 +12,7 @@ use desk_domain::{Error, ErrorKind};
 use desk_store::{KeyChoice, Store};
 
 use crate::chosen::Chosen;
+use crate::window::{Dialogs, Window};
 
 /// The app's state: the one store, or why it is not open (a database that is locked or
 /// damaged opens the unlock or recovery screen instead). A rusqlite connection is `Send` but
@@ -26,6 +27,8 @@ pub struct Desk {
     pub work: crate::work::Work,
     /// Today's agenda, read while the window was being made (see [`Desk::read_agenda_ahead`]).
     ahead: Mutex<Option<Ahead>>,
+    /// The window served: its dialogs, the page's progress channels.
+    window: std::sync::Arc<dyn Window>,
 }
 
 /// An agenda read ahead: for which day, and where the database stood when it was read.
@@ -67,7 +70,12 @@ impl Desk {
     /// create one (`may_create`). A database that cannot be opened (locked: no key or a
     /// wrong one; damaged; missing) still gives a `Desk`: the window then shows the unlock or
     /// recovery screen with the reason, instead of a message on stderr nobody reads.
-    pub fn open(path: PathBuf, keys: KeyChoice, may_create: bool) -> Self {
+    pub fn open(
+        path: PathBuf,
+        keys: KeyChoice,
+        may_create: bool,
+        window: std::sync::Arc<dyn Window>,
+    ) -> Self {
         let store = desk_store::open_database(&path, &keys, may_create)
             .map(|opening| opening.store)
             .map_err(Error::from);
@@ -78,7 +86,22 @@ impl Desk {
             chosen: Chosen::default(),
             work: crate::work::Work::default(),
             ahead: Mutex::new(None),
+            window,
         }
+    }
+
+    /// The system dialogs, opened over the window.
+    pub fn dialogs(&self) -> Dialogs<'_> {
+        Dialogs(&*self.window)
+    }
+
+    /// Starts watching the long work `id`: its progress goes to the page's `channel`.
+    pub fn watch<'a>(
+        &'a self,
+        id: &str,
+        channel: &'a crate::commands::ProgressChannel,
+    ) -> crate::work::Watch<'a> {
+        self.work.start(id, channel, &*self.window)
     }
 
     /// Reads `day`'s agenda while WebKit makes the window and loads its page (about 300 ms
@@ -298,7 +321,12 @@ mod tests {
     #[test]
     fn a_panic_in_an_operation_is_an_internal_error_and_the_next_call_works() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let desk = Desk::open(dir.path().join("desk.sqlite"), key_in(dir.path()), true);
+        let desk = Desk::open(
+            dir.path().join("desk.sqlite"),
+            key_in(dir.path()),
+            true,
+            no_window(),
+        );
         assert!(
             desk.problem().is_ok_and(|p| p.is_none()),
             "the database opens"
@@ -324,7 +352,7 @@ mod tests {
 
     /// The demo, and a day before its first trip leaves: Today has something to say.
     fn demo_before_its_trip(dir: &std::path::Path) -> (Desk, chrono::NaiveDate) {
-        let desk = Desk::open(dir.join("desk.sqlite"), key_in(dir), true);
+        let desk = Desk::open(dir.join("desk.sqlite"), key_in(dir), true, no_window());
         let first = desk.store().and_then(|mut store| {
             desk_ops::load_demo_into_empty(&mut store)?;
             let page = store.delegation_page(
@@ -401,6 +429,10 @@ mod tests {
         );
     }
 
+    fn no_window() -> std::sync::Arc<dyn Window> {
+        std::sync::Arc::new(crate::window::NoWindow)
+    }
+
     /// The key file of a test's database, in its folder.
     fn key_in(dir: &std::path::Path) -> KeyChoice {
         KeyChoice {
@@ -412,7 +444,7 @@ mod tests {
     fn damaged_demo(dir: &std::path::Path) -> Desk {
         use std::io::{Seek, SeekFrom, Write};
         let path = dir.join("desk.sqlite");
-        let desk = Desk::open(path.clone(), key_in(dir), true);
+        let desk = Desk::open(path.clone(), key_in(dir), true, no_window());
         let loaded = desk
             .store()
             .and_then(|mut store| desk_ops::load_demo_into_empty(&mut store));
@@ -428,7 +460,7 @@ mod tests {
             .and_then(|_| file.write_all(&[0x5a; 4 * 4096]))
             .unwrap_or_else(|e| panic!("{e}"));
         drop(file);
-        Desk::open(path, key_in(dir), false)
+        Desk::open(path, key_in(dir), false, no_window())
     }
 
     #[test]
@@ -468,7 +500,12 @@ mod tests {
     #[test]
     fn an_undamaged_large_file_stays_open_after_both_checks() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let desk = Desk::open(dir.path().join("desk.sqlite"), key_in(dir.path()), true);
+        let desk = Desk::open(
+            dir.path().join("desk.sqlite"),
+            key_in(dir.path()),
+            true,
+            no_window(),
+        );
         assert!(desk.check_on_open_over(0));
         assert!(!desk.check_beside_the_window(), "no damage is reported");
         assert!(

@@ -14,9 +14,6 @@ use std::sync::{Mutex, PoisonError};
 
 use desk_domain::{ChosenFile, Error, Rule, Violation};
 
-/// The event that tells the window which files were dropped on it (as [`ChosenFile`]s).
-pub const DROPPED: &str = "desk://files-dropped";
-
 /// What the user chose the file for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Use {

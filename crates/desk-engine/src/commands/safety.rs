@@ -31,17 +31,15 @@ fn status(desk: &Desk) -> Result<DatabaseStatus> {
     })
 }
 
-#[tauri::command]
-pub fn database_status(desk: State<'_, Desk>) -> Result<DatabaseStatus> {
-    crate::state::guarded(|| status(&desk))
-}
+commands! {
+    pub fn database_status(desk) -> DatabaseStatus {
+        status(desk)
+    }
 
-/// The unlock screen: the key typed from the recovery sheet. Once it opens the database it
-/// is kept in the keyring (else a key file beside the database) so the next start needs no
-/// typing; a key file the user named is never overwritten (it may be another database's).
-#[tauri::command]
-pub fn unlock_database(desk: State<'_, Desk>, key: String) -> Result<DatabaseStatus> {
-    crate::state::guarded(|| {
+    /// The unlock screen: the key typed from the recovery sheet. Once it opens the database it
+    /// is kept in the keyring (else a key file beside the database) so the next start needs no
+    /// typing; a key file the user named is never overwritten (it may be another database's).
+    pub fn unlock_database(desk, key: String) -> DatabaseStatus {
         let key = desk_store::Key::from_hex(&key).ok_or_else(|| {
             Error::invalid(vec![Violation::new(
                 "key",
@@ -51,18 +49,14 @@ pub fn unlock_database(desk: State<'_, Desk>, key: String) -> Result<DatabaseSta
         })?;
         desk.reopen(Some(&key))?;
         desk_store::KeyChoice::default().keep(desk.path(), &key)?;
-        status(&desk)
-    })
-}
+        status(desk)
+    }
 
-#[tauri::command]
-pub fn list_backups(desk: State<'_, Desk>) -> Result<Vec<BackupInfo>> {
-    crate::state::guarded(|| Ok(named(desk_store::backups::list(desk.path())?)))
-}
+    pub fn list_backups(desk) -> Vec<BackupInfo> {
+        Ok(named(desk_store::backups::list(desk.path())?))
+    }
 
-#[tauri::command]
-pub fn make_backup(desk: State<'_, Desk>) -> Result<BackupInfo> {
-    crate::state::guarded(|| {
+    pub fn make_backup(desk) -> BackupInfo {
         let made = desk
             .store()?
             .backup(desk_store::BackupReason::Manual)?
@@ -70,13 +64,10 @@ pub fn make_backup(desk: State<'_, Desk>) -> Result<BackupInfo> {
         named(vec![made])
             .pop()
             .ok_or_else(|| Error::new(ErrorKind::Internal, "the backup was not listed"))
-    })
-}
+    }
 
-/// Restores the backup named `file` (a name from the list, inside the backups folder only).
-#[tauri::command]
-pub fn restore_backup(desk: State<'_, Desk>, file: String) -> Result<DatabaseStatus> {
-    crate::state::guarded(|| {
+    /// Restores the backup named `file` (a name from the list, inside the backups folder only).
+    pub fn restore_backup(desk, file: String) -> DatabaseStatus {
         let chosen = desk_store::backups::list(desk.path())?
             .into_iter()
             .find(|b| b.verified && Path::new(&b.file).file_name() == Some(file.as_ref()))
@@ -101,14 +92,11 @@ pub fn restore_backup(desk: State<'_, Desk>, file: String) -> Result<DatabaseSta
         ))?;
         desk_store::backups::restore(desk.path(), &key, Path::new(&chosen.file))?;
         desk.reopen(Some(&key))?;
-        status(&desk)
-    })
-}
+        status(desk)
+    }
 
-/// The recovery sheet's text, shown in Settings → Security to print.
-#[tauri::command]
-pub fn recovery_sheet(desk: State<'_, Desk>) -> Result<String> {
-    crate::state::guarded(|| {
+    /// The recovery sheet's text, shown in Settings → Security to print.
+    pub fn recovery_sheet(desk) -> String {
         let store = desk.store()?;
         let key = store
             .key()
@@ -118,14 +106,11 @@ pub fn recovery_sheet(desk: State<'_, Desk>) -> Result<String> {
             key,
             chrono::Local::now().date_naive(),
         ))
-    })
-}
+    }
 
-/// Writes the recovery sheet (0600) where the user chose in the save dialog (`file` is its
-/// token).
-#[tauri::command]
-pub fn save_recovery_sheet(desk: State<'_, Desk>, file: String) -> Result<()> {
-    crate::state::guarded(|| {
+    /// Writes the recovery sheet (0600) where the user chose in the save dialog (`file` is its
+    /// token).
+    pub fn save_recovery_sheet(desk, file: String) -> () {
         let text = {
             let store = desk.store()?;
             let key = store.key().ok_or_else(|| {
@@ -135,25 +120,22 @@ pub fn save_recovery_sheet(desk: State<'_, Desk>, file: String) -> Result<()> {
         };
         let path = desk.chosen.take_to_write(&file)?;
         desk_ops::write_private_file(&path, text.as_bytes())
-    })
-}
+    }
 
-/// Imports a Delegation Desk export (JSON) the user chose, all or nothing, reporting the
-/// records written down `on_progress`; `cancel_work` with the same `work` id stops it and
-/// the database is left exactly as it was. The office's settings are kept unless
-/// `replace_settings`.
-#[tauri::command]
-pub fn import_data_file(
-    desk: State<'_, Desk>,
-    file: String,
-    replace_settings: bool,
-    work: String,
-    on_progress: tauri::ipc::Channel<progress::Progress>,
-) -> Result<()> {
-    crate::state::guarded(|| {
+    /// Imports a Delegation Desk export (JSON) the user chose, all or nothing, reporting the
+    /// records written down `on_progress`; `cancel_work` with the same `work` id stops it and
+    /// the database is left exactly as it was. The office's settings are kept unless
+    /// `replace_settings`.
+    pub fn import_data_file(
+        desk,
+        file: String,
+        replace_settings: bool,
+        work: String,
+        on_progress: ProgressChannel,
+    ) -> () {
         let path = desk.chosen.take_to_read(&file)?;
         // Watched from the start: a Cancel while the file is read is heard too.
-        let watch = desk.work.start(&work, &on_progress);
+        let watch = desk.watch(&work, &on_progress);
         // Read and parsed before the store is locked: the window stays usable meanwhile.
         let data = desk_ops::read_exchange(&path)?;
         if progress::Reporter::is_cancelled(&watch) {
@@ -166,15 +148,12 @@ pub fn import_data_file(
         };
         desk.store()?.import_reporting(&data, mode, &watch)?;
         Ok(())
-    })
-}
+    }
 
-/// Asks the work `id` to stop where stopping leaves nothing changed; nothing happens when
-/// it has already ended.
-#[tauri::command]
-pub fn cancel_work(desk: State<'_, Desk>, id: String) -> Result<()> {
-    crate::state::guarded(|| {
+    /// Asks the work `id` to stop where stopping leaves nothing changed; nothing happens when
+    /// it has already ended.
+    pub fn cancel_work(desk, id: String) -> () {
         desk.work.cancel(&id);
         Ok(())
-    })
+    }
 }
