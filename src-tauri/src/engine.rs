@@ -58,9 +58,11 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// An error as the page knows errors.
-fn failure(message: String) -> Value {
-    serde_json::to_value(Error::new(ErrorKind::Internal, message)).unwrap_or_default()
+/// An error as the page knows errors, of kind `internal`; `code` names it for the page's
+/// sentence in its language (empty when the page has none).
+fn failure(message: String, code: &str) -> Value {
+    serde_json::to_value(Error::new(ErrorKind::Internal, message).coded(code, &[]))
+        .unwrap_or_default()
 }
 
 impl Engine {
@@ -104,7 +106,8 @@ impl Engine {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("the engine ({}) did not start: {e}", self.program.display()))?;
+            // The page is not told where the program is: no path reaches it.
+            .map_err(|e| format!("the engine (desk, beside the window app) did not start: {e}"))?;
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             let _ = child.kill();
             return Err("the engine has no pipes".to_owned());
@@ -131,7 +134,7 @@ impl Engine {
         let mut running = lock(&self.running);
         if let Err(message) = self.ensure_running(&mut running) {
             drop(running);
-            waiting.fail(failure(message), &self.channels);
+            waiting.fail(failure(message, "engine_missing"), &self.channels);
             return;
         }
         let Some(current) = running.as_ref() else {
@@ -156,13 +159,13 @@ impl Engine {
         let name = invoke.message.command().to_owned();
         let resolver = invoke.resolver;
         if name.starts_with('@') {
-            resolver.reject(failure(format!("Command {name} not found")));
+            resolver.reject(failure(format!("Command {name} not found"), ""));
             return;
         }
         let args = match invoke.message.payload() {
             InvokeBody::Json(args) => args.clone(),
             InvokeBody::Raw(_) => {
-                resolver.reject(failure(format!("Command {name} takes JSON arguments")));
+                resolver.reject(failure(format!("Command {name} takes JSON arguments"), ""));
                 return;
             }
         };
@@ -270,7 +273,12 @@ impl Reader {
         let held: Vec<Waiting> = lock(&self.pending).drain().map(|(_, w)| w).collect();
         for waiting in held {
             waiting.fail(
-                failure("the engine stopped before it answered; try again".to_owned()),
+                failure(
+                    "the engine stopped before it answered, and what the call was writing was \
+                     not kept; try again"
+                        .to_owned(),
+                    "engine_stopped",
+                ),
                 &self.engine.channels,
             );
         }
@@ -346,4 +354,40 @@ fn open_dialog(app: &AppHandle, dialog: Dialog) -> Vec<String> {
         .filter_map(|p| p.into_path().ok())
         .filter_map(|p| p.into_os_string().into_string().ok())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A call the engine could not answer is an error the page says in its language, and
+    /// names no path.
+    #[test]
+    fn a_call_the_engine_did_not_answer_is_a_coded_error() {
+        let stopped = failure("the engine stopped".to_owned(), "engine_stopped");
+        assert_eq!(stopped["kind"], "internal");
+        assert_eq!(stopped["code"], "engine_stopped");
+        assert!(stopped["violations"].as_array().is_some_and(Vec::is_empty));
+
+        let engine = Arc::new(Engine {
+            program: PathBuf::from("/nowhere/desk"),
+            args: Vec::new(),
+            running: Mutex::new(None),
+            next: AtomicU64::new(1),
+            channels: Arc::default(),
+            app: OnceLock::new(),
+        });
+        let (tx, rx) = mpsc::channel();
+        engine.send("app_info", Value::Null, Waiting::Window(tx));
+        let missing = rx
+            .recv_timeout(Duration::from_secs(5))
+            .ok()
+            .and_then(Result::err);
+        let missing = missing.unwrap_or_default();
+        assert_eq!(missing["code"], "engine_missing", "{missing}");
+        assert!(
+            !missing.to_string().contains("/nowhere"),
+            "no path: {missing}"
+        );
+    }
 }

@@ -46,6 +46,22 @@ describe("errors said in the window's language", () => {
     expect(say(refused)).toBe('A delegation cannot go from “Closed” to “Draft”.');
   });
 
+  it('say that a call was cut short when the engine stopped under it', async () => {
+    const { describe: say } = await import('../lib/forms');
+    const { setLang } = await import('../lib/i18n/index.svelte');
+    const stopped = {
+      kind: 'internal' as const,
+      message: 'the engine stopped before it answered, and what the call was writing was not kept; try again',
+      violations: [],
+      code: 'engine_stopped',
+      params: {},
+    };
+    setLang('vi');
+    expect(say(stopped)).toBe('Thao tác bị dừng trước khi xong; không có gì của nó được ghi lại. Hãy thử lại.');
+    setLang('en');
+    expect(say(stopped)).toBe('The operation stopped before it finished, and nothing of it was kept. Try again.');
+  });
+
   it("name each refused field in the window's language", async () => {
     const { describe: say } = await import('../lib/forms');
     const { setLang } = await import('../lib/i18n/index.svelte');

@@ -236,6 +236,9 @@ export const en = {
   'error.code.in_use': '“{name}” is still used by other records and cannot be deleted.',
   'error.code.in_trash': '“{title}” is in the trash: restore it first.',
   'error.code.purge_outside_trash': 'Only a delegation in the trash can be deleted for good.',
+  'error.code.engine_stopped': 'The operation stopped before it finished, and nothing of it was kept. Try again.',
+  'error.code.engine_missing':
+    "The app's engine (the desk program installed with the window) did not start. Reinstall the app.",
   'error.code.demo_needs_empty': 'The demo data loads into an empty database only; this one already holds records.',
   'rule.required': '{field} is required.',
   'rule.too_long': '{field} is too long.',

@@ -231,6 +231,9 @@ export const vi = {
   'error.code.in_use': '“{name}” vẫn đang được hồ sơ khác sử dụng nên không thể xóa.',
   'error.code.in_trash': '“{title}” đang ở thùng rác: hãy khôi phục trước.',
   'error.code.purge_outside_trash': 'Chỉ có thể xóa vĩnh viễn đoàn đang ở thùng rác.',
+  'error.code.engine_stopped': 'Thao tác bị dừng trước khi xong; không có gì của nó được ghi lại. Hãy thử lại.',
+  'error.code.engine_missing':
+    'Không khởi động được phần xử lý của ứng dụng (chương trình desk cài cùng cửa sổ). Hãy cài lại ứng dụng.',
   'error.code.demo_needs_empty': 'Dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống; cơ sở dữ liệu này đã có hồ sơ.',
   'rule.required': '{field} không được để trống.',
   'rule.too_long': '{field} quá dài.',
