@@ -3,6 +3,8 @@
 //   start  ms from asking for the window to its first list in the DOM (WebDriver session
 //          start included, for both);
 //   idle   PSS of the whole process tree (app + WebKit processes) 10 s after that;
+//   split  when each page began (on this script's clock) and, for Delegation Desk, when its
+//          script ran and Today's first lines arrived (on the page's clock);
 //   walk   (Delegation Desk only) PSS after a scripted walk through every screen, and the
 //          PSS after 10 s of the same run, so the two can be divided.
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
@@ -86,6 +88,14 @@ async function once(binary, appArgs, listSelector, walk) {
   const browser = await open(binary, appArgs);
   await browser.$(listSelector).waitForExist({ timeout: 60000, interval: 20 });
   const startMs = performance.now() - started;
+  // The page's own clock: how long it had existed when its list was found, and its marks
+  // (Delegation Desk's `desk:script`, `desk:today-answered`), to split the start into the
+  // window's making, the page's work and the time until WebDriver saw the list.
+  const page = await browser.execute(() => ({
+    now: performance.now(),
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  }));
+  const pageOriginMs = performance.now() - started - page.now;
   await sleep(10000);
   const idle = treePss(binary);
   let walked = null;
@@ -95,7 +105,15 @@ async function once(binary, appArgs, listSelector, walk) {
     walked = treePss(binary);
   }
   await browser.deleteSession();
-  return { startMs, idleMib: idle.mib, processes: idle.processes, walkedMib: walked?.mib ?? null };
+  return {
+    startMs,
+    pageOriginMs,
+    scriptMs: page.marks['desk:script'] ?? null,
+    linesMs: page.marks['desk:today-answered'] ?? null,
+    idleMib: idle.mib,
+    processes: idle.processes,
+    walkedMib: walked?.mib ?? null,
+  };
 }
 
 /** Every screen in turn, a delegation and a person opened from their lists, as a person would click through them, for `seconds`. */
@@ -161,6 +179,12 @@ console.log(
     walk_seconds: walkSeconds,
     desk_start_ms: median(desk.map((r) => r.startMs)),
     shell_start_ms: median(shell.map((r) => r.startMs)),
+    // The start split: when the page began (bench clock), when its script ran and its first
+    // lines arrived (page clock); the rest of the start is WebDriver seeing them.
+    desk_page_origin_ms: median(desk.map((r) => r.pageOriginMs)),
+    shell_page_origin_ms: median(shell.map((r) => r.pageOriginMs)),
+    desk_page_script_ms: median(desk.map((r) => r.scriptMs).filter((x) => x !== null)),
+    desk_page_lines_ms: median(desk.map((r) => r.linesMs).filter((x) => x !== null)),
     desk_idle_mib: median(desk.map((r) => r.idleMib)),
     shell_idle_mib: median(shell.map((r) => r.idleMib)),
     desk_processes: walked.processes,
