@@ -20,7 +20,8 @@ use std::time::Duration;
 use desk_domain::engine::{Dialog, FromEngine, ToEngine};
 use desk_domain::{Error, ErrorKind};
 use serde_json::Value;
-use tauri::ipc::{Channel, InvokeBody, InvokeResolver, JavaScriptChannelId};
+use serde_json::value::RawValue;
+use tauri::ipc::{Channel, InvokeBody, InvokeResolver, JavaScriptChannelId, Response};
 use tauri::{AppHandle, Manager, Wry};
 use tauri_plugin_dialog::DialogExt;
 
@@ -203,12 +204,17 @@ impl Engine {
 
 impl Waiting {
     fn fail(self, error: Value, channels: &Mutex<HashMap<String, Channel<Value>>>) {
-        self.reply(Err(error), channels);
+        match serde_json::value::to_raw_value(&error) {
+            Ok(error) => self.reply(Err(error), channels),
+            Err(_) => self.reply(Err(RawValue::NULL.to_owned()), channels),
+        }
     }
 
+    /// Hands the answer on: to the page as the JSON text the engine wrote (a tree of it is
+    /// never built here), or to the window's own caller as a value.
     fn reply(
         self,
-        result: Result<Value, Value>,
+        result: Result<Box<RawValue>, Box<RawValue>>,
         channels: &Mutex<HashMap<String, Channel<Value>>>,
     ) {
         match self {
@@ -222,12 +228,16 @@ impl Waiting {
                 }
                 drop(open);
                 match result {
-                    Ok(value) => resolver.resolve(value),
+                    Ok(text) => {
+                        resolver.resolve(Response::new(Box::<str>::from(text).into_string()))
+                    }
                     Err(error) => resolver.reject(error),
                 }
             }
             Waiting::Window(tx) => {
-                let _ = tx.send(result);
+                let value =
+                    |text: Box<RawValue>| serde_json::from_str(text.get()).unwrap_or_default();
+                let _ = tx.send(result.map(value).map_err(value));
             }
         }
     }
@@ -291,7 +301,7 @@ impl Reader {
                 if let Some(waiting) = waiting {
                     let result = match err {
                         Some(error) => Err(error),
-                        None => Ok(ok.unwrap_or(Value::Null)),
+                        None => Ok(ok.unwrap_or_else(|| RawValue::NULL.to_owned())),
                     };
                     waiting.reply(result, &self.engine.channels);
                 }

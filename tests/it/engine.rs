@@ -62,7 +62,15 @@ impl Engine {
                 id: replied,
                 ok,
                 err,
-            } if replied == id => err.map_or_else(|| Ok(ok.unwrap_or(Value::Null)), Err),
+            } if replied == id => {
+                let value = |text: Box<serde_json::value::RawValue>| {
+                    serde_json::from_str::<Value>(text.get()).unwrap()
+                };
+                match err {
+                    Some(error) => Err(value(error)),
+                    None => Ok(ok.map_or(Value::Null, value)),
+                }
+            }
             other => panic!("expected the reply to {id}, got {other:?}"),
         }
     }

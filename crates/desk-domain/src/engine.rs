@@ -12,6 +12,7 @@
 //! processes, and the page still only ever sees tokens (see [`crate::chosen`]).
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::chosen::FileFilter;
 
@@ -42,17 +43,18 @@ pub enum ToEngine {
 }
 
 /// A line the engine writes to the window.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FromEngine {
     /// The answer to the call `id`: its value, or the error as the page knows errors
-    /// (`{ kind, message, violations, code, params }`).
+    /// (`{ kind, message, violations, code, params }`). Kept as JSON text: the window passes
+    /// it to the page as it is (a year's statistics is megabytes).
     Reply {
         id: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        ok: Option<serde_json::Value>,
+        ok: Option<Box<RawValue>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        err: Option<serde_json::Value>,
+        err: Option<Box<RawValue>>,
     },
     /// Progress of long work, for the page's channel named by the call's argument.
     Progress {
@@ -118,6 +120,19 @@ mod tests {
             },
         };
         let line = serde_json::to_string(&ask).unwrap_or_default();
-        assert_eq!(serde_json::from_str::<FromEngine>(&line).ok(), Some(ask));
+        let back = serde_json::from_str::<FromEngine>(&line).ok();
+        assert_eq!(
+            back.and_then(|m| serde_json::to_string(&m).ok()),
+            Some(line)
+        );
+        let reply = r#"{"reply":{"id":3,"ok":{"rows":[1,2],"note":"a\nb"}}}"#;
+        let Ok(FromEngine::Reply { ok: Some(ok), .. }) = serde_json::from_str(reply) else {
+            panic!("a reply reads back");
+        };
+        assert_eq!(
+            ok.get(),
+            r#"{"rows":[1,2],"note":"a\nb"}"#,
+            "the answer as its text"
+        );
     }
 }

@@ -119,18 +119,15 @@ fn run(
 }
 
 fn reply(id: u64, result: Result<serde_json::Value, Error>) -> FromEngine {
-    match result {
-        Ok(value) => FromEngine::Reply {
-            id,
-            ok: Some(value),
-            err: None,
-        },
-        Err(error) => FromEngine::Reply {
-            id,
-            ok: None,
-            err: Some(serde_json::to_value(&error).unwrap_or_default()),
-        },
-    }
+    let as_text = result.and_then(|value| {
+        serde_json::value::to_raw_value(&value)
+            .map_err(|e| Error::new(ErrorKind::Internal, format!("the answer is not JSON: {e}")))
+    });
+    let (ok, err) = match as_text {
+        Ok(text) => (Some(text), None),
+        Err(error) => (None, serde_json::value::to_raw_value(&error).ok()),
+    };
+    FromEngine::Reply { id, ok, err }
 }
 
 /// The way out to the window, one whole message per line whichever thread writes.
