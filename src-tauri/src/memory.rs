@@ -18,11 +18,12 @@
 //! once more with them set, by `exec` (same process, same id, before any thread or window
 //! exists). The engine it starts inherits them.
 //!
-//! Since the commands run in the engine, the window's own heap holds the answers it hands
-//! to the page (a year's statistics, a page of rows, as JSON). Tried on 4 Dec 2026 (twenty
-//! years, 180 s walk): the settings for the engine only, without this `exec`, ended the
-//! walk at 704 MiB for the whole tree against 599 MiB with them here too, for a start
-//! about 50-90 ms sooner; kept as is.
+//! Since the commands run in the engine, the window's own heap holds only the answers it
+//! hands on; but WebKit's web and network processes are the window's children and inherit
+//! these variables as well, and the web process is what grows most in use. Tried on 4 Dec 2026 (twenty years, 180 s
+//! walks): the variables given to the engine only, without this `exec`, ended the walks at
+//! 704 and 680 MiB for the whole tree against 599 and 606 MiB with it, for a start 50-90 ms
+//! sooner (the GTK and WebKit libraries are linked twice). Kept.
 
 /// Replaces this process with itself under [`SETTINGS`], unless `MALLOC_ARENA_MAX` is set
 /// already (by this or by the person running the app; a setting of theirs is kept). Returns
