@@ -10,6 +10,7 @@
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { basename } from 'node:path';
 import { keyFile, remote, startDriver } from '../e2e/harness.mjs';
 
 const args = Object.fromEntries(
@@ -61,15 +62,21 @@ function treePss(binary) {
     }
   }
   let kib = 0;
+  // The same by program (the window, its engine, WebKit's web and network processes), so
+  // that a change can be traced to the process it moved.
+  const byProgram = {};
   for (const pid of tree) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const program = basename(all.find((p) => p.pid === pid)?.exe ?? '?');
+      kib += pss;
+      byProgram[program] = Math.round(((byProgram[program] ?? 0) + pss / 1024) * 10) / 10;
     } catch {
       // gone meanwhile
     }
   }
-  return { mib: kib / 1024, processes: tree.size };
+  return { mib: kib / 1024, processes: tree.size, byProgram };
 }
 
 async function open(binary, appArgs) {
@@ -112,7 +119,9 @@ async function once(binary, appArgs, listSelector, walk) {
     linesMs: page.marks['desk:today-answered'] ?? null,
     idleMib: idle.mib,
     processes: idle.processes,
+    idleByProgram: idle.byProgram,
     walkedMib: walked?.mib ?? null,
+    walkedByProgram: walked?.byProgram ?? null,
   };
 }
 
@@ -190,5 +199,9 @@ console.log(
     desk_processes: walked.processes,
     walk_idle_mib: walked.idleMib,
     walk_after_mib: walked.walkedMib,
+    // MiB by program, idle and after the walk, in the run that walked; the shell's last idle.
+    walk_idle_by_program: walked.idleByProgram,
+    walk_after_by_program: walked.walkedByProgram,
+    shell_idle_by_program: shell[shell.length - 1]?.idleByProgram ?? null,
   }),
 );
