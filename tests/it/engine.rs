@@ -110,6 +110,38 @@ fn a_call_is_answered_and_a_name_outside_the_contract_is_refused() {
 }
 
 #[test]
+fn the_days_backup_waits_for_the_first_screen_and_is_made_beside_the_window() {
+    let db = TempDb::with_database().unwrap();
+    let daily = || {
+        desk_store::backups::list(&db.path)
+            .unwrap()
+            .iter()
+            .filter(|b| b.reason == "daily" && b.verified)
+            .count()
+    };
+    assert_eq!(daily(), 0, "a new database has no backup");
+    let mut engine = Engine::on(&db);
+    // The first screen's calls are answered before any copy is made: of a twenty-year file
+    // the copy takes about a minute.
+    let shown = json!({ "overdue": 50, "due_soon": 50, "info": 50 });
+    engine.call(1, "today_agenda", json!({ "shown": shown }));
+    assert!(engine.reply(1).unwrap().is_object());
+    assert_eq!(
+        daily(),
+        0,
+        "the first screen does not wait for the day's backup"
+    );
+
+    // The window says its page has loaded: the check, then the day's backup.
+    engine.call(2, internal::CHECK, json!({}));
+    assert_eq!(engine.reply(2).unwrap(), json!(false), "no damage");
+    assert_eq!(daily(), 1, "the day's backup, verified");
+    engine.call(3, internal::CHECK, json!({}));
+    engine.reply(3).unwrap();
+    assert_eq!(daily(), 1, "one a day");
+}
+
+#[test]
 fn a_dialog_is_asked_of_the_window_and_its_answer_comes_back_as_a_token() {
     let db = TempDb::with_database().unwrap();
     let chosen = db.dir.path().join("khách.xlsx");

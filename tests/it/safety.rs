@@ -414,6 +414,43 @@ fn backups_are_listed_in_the_documented_json_shape_and_made_daily_on_open() {
     assert!(table.stdout.contains("VERIFIED"), "{}", table.stdout);
 }
 
+#[test]
+fn the_days_backup_beside_an_open_store_holds_what_it_had_and_lets_it_write_on() {
+    // The window's engine makes the day's backup on a connection of its own while its store
+    // stays open, so that the first screen of the day does not wait for a copy of the file.
+    let db = TempDb::with_database().unwrap();
+    let mut store = db.open();
+    let (delegation, sheet) = delegation_and_guest_list(&mut store, 0, 20);
+    let key = db.key();
+    let made = desk_store::backups::daily_beside(&db.path, &key)
+        .unwrap()
+        .expect("the day's backup is due on a database that has none");
+    assert!(made.verified, "{made:?}");
+    assert_eq!(made.reason, "daily");
+    assert_eq!(
+        desk_store::backups::daily_beside(&db.path, &key).unwrap(),
+        None,
+        "one a day"
+    );
+
+    // The store writes on, and relies on that copy (no second one for a guest list).
+    let imported = store.import_guests(&delegation, &sheet, false).unwrap();
+    assert_eq!(imported.people.len(), 20);
+    assert_eq!(backup_reasons(&db), ["daily"]);
+
+    // The copy holds the delegation as it was, before its guests.
+    let copy = desk_store::cipher::open_keyed_read_only(Path::new(&made.file), &key).unwrap();
+    let count = |sql: &str| -> i64 {
+        copy.query_row(sql, [&delegation], |row| row.get(0))
+            .unwrap()
+    };
+    assert_eq!(count("SELECT count(*) FROM delegation WHERE id = ?1"), 1);
+    assert_eq!(
+        count("SELECT count(*) FROM member WHERE delegation_id = ?1"),
+        0
+    );
+}
+
 /// `desk export --out <out>` of the whole database.
 fn export(db: &TempDb, out: &Path) -> desk_tests::Run {
     desk(&["--db", db.arg(), "export", "--out", out.to_str().unwrap()])

@@ -22,7 +22,8 @@ use crate::chosen::FileFilter;
 pub mod internal {
     /// Files dropped on the window: `{ paths }` → the `ChosenFile`s the page may know.
     pub const DROPPED: &str = "@dropped";
-    /// The full check of a large database, once the page has loaded → true on damage.
+    /// Once the page has loaded: the full check of a large database, then the day's backup
+    /// if it is due → true on damage.
     pub const CHECK: &str = "@check_beside_the_window";
     /// The window is closing: the automatic sync, then the engine may end.
     pub const EXIT: &str = "@exit";

@@ -52,7 +52,8 @@ pub fn serve_on(
     });
     let desk = Desk::open(path, key_choice(args), default_place, window.clone());
     // A small file is checked in full now, before the first call is read: damage opens the
-    // recovery screen. A large one waits for the window's `@check_beside_the_window`.
+    // recovery screen. A large one waits for the window's `@check_beside_the_window`,
+    // as the day's backup does (`Desk::beside_the_window`).
     let check_later = desk.check_on_open();
     let desk = Arc::new(desk);
     // Today's agenda is read while WebKit makes the window, not after its page asks.
@@ -102,9 +103,7 @@ fn run(
                 .collect();
             serde_json::to_value(files).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
         }
-        internal::CHECK => Ok(serde_json::Value::Bool(
-            check_later && desk.check_beside_the_window(),
-        )),
+        internal::CHECK => Ok(serde_json::Value::Bool(desk.beside_the_window(check_later))),
         internal::EXIT => {
             crate::commands::sync_on_exit(desk);
             Ok(serde_json::Value::Null)

@@ -70,13 +70,17 @@ impl Desk {
     /// create one (`may_create`). A database that cannot be opened (locked: no key or a
     /// wrong one; damaged; missing) still gives a `Desk`: the window then shows the unlock or
     /// recovery screen with the reason, instead of a message on stderr nobody reads.
+    ///
+    /// The day's backup is not made here but once the window's first screen is up
+    /// ([`Desk::beside_the_window`]): of a twenty-year file it took 53 s, and Today's first
+    /// lines waited for it on the first start of every day.
     pub fn open(
         path: PathBuf,
         keys: KeyChoice,
         may_create: bool,
         window: std::sync::Arc<dyn Window>,
     ) -> Self {
-        let store = desk_store::open_database(&path, &keys, may_create)
+        let store = desk_store::open_database_only(&path, &keys, may_create)
             .map(|opening| opening.store)
             .map_err(Error::from);
         Self {
@@ -162,7 +166,7 @@ impl Desk {
 
     /// The check when the app opens the database. A file checked in full well under a
     /// second is checked now, before the window: damage opens on the recovery screen. A
-    /// larger one is left to [`Desk::check_beside_the_window`], once the window has loaded:
+    /// larger one is left to [`Desk::beside_the_window`], once the window has loaded:
     /// even its quick check took 8.5–10 s on a twenty-year file (1.1 GB), all of it before
     /// the first paint (issue 15). True when that check is still to run.
     pub fn check_on_open(&self) -> bool {
@@ -182,21 +186,42 @@ impl Desk {
         false
     }
 
-    /// The check of a large file while the window works: the quick one first (the sooner
-    /// damage is found, the less is typed into it), then the full one. True when damage was
-    /// found and the store closed; the caller tells the window, which shows the recovery
-    /// screen.
-    pub fn check_beside_the_window(&self) -> bool {
+    /// What the engine does once the window's page has loaded, while the person works: the
+    /// quick check of a large file (the sooner damage is found, the less is typed into it),
+    /// the day's backup if it is due, and the full check of a large file unless that backup
+    /// was just made (its copy passed the full check, so the file was whole when it was
+    /// read: on the first start of a day with a twenty-year file, one pass over it instead
+    /// of two). `large` is [`Desk::check_on_open`]'s answer. True when damage was found and
+    /// the store closed; the caller tells the window, which shows the recovery screen.
+    pub fn beside_the_window(&self, large: bool) -> bool {
         let Some(key) = self.key() else {
             return false;
         };
-        for quick in [true, false] {
-            self.check_now(&key, quick);
-            if self.problem().ok().flatten().is_some() {
-                return true;
+        if large && self.finds_damage(&key, true) {
+            return true;
+        }
+        let backed_up = self.daily_backup_beside(&key).is_some();
+        large && !backed_up && self.finds_damage(&key, false)
+    }
+
+    fn finds_damage(&self, key: &desk_store::Key, quick: bool) -> bool {
+        self.check_now(key, quick);
+        self.problem().ok().flatten().is_some()
+    }
+
+    /// The day's backup, if it is due, on a connection of its own: the store stays free for
+    /// the page's calls meanwhile. A copy that fails is said on standard error, as the CLI
+    /// says it, and tried again at the next start (the engine ends with its window, so a
+    /// session shorter than the copy leaves it to the next one; a `.partial` file left
+    /// behind is removed an hour later); the backups screen shows the newest verified one.
+    fn daily_backup_beside(&self, key: &desk_store::Key) -> Option<desk_domain::BackupInfo> {
+        match desk_store::backups::daily_beside(&self.path, key) {
+            Ok(made) => made,
+            Err(e) => {
+                eprintln!("desk engine: the daily backup failed: {e}");
+                None
             }
         }
-        false
     }
 
     /// Runs the check (on a connection of its own) and closes the store on damage.
@@ -488,7 +513,7 @@ mod tests {
             large.problem().is_ok_and(|p| p.is_none()),
             "the window opens on the record meanwhile"
         );
-        assert!(large.check_beside_the_window(), "the window is told");
+        assert!(large.beside_the_window(true), "the window is told");
         let problem = large.problem().ok().flatten().map(|p| p.kind);
         assert_eq!(
             problem,
@@ -498,7 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn an_undamaged_large_file_stays_open_after_both_checks() {
+    fn an_undamaged_large_file_stays_open_and_gets_its_days_backup() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let desk = Desk::open(
             dir.path().join("desk.sqlite"),
@@ -507,7 +532,12 @@ mod tests {
             no_window(),
         );
         assert!(desk.check_on_open_over(0));
-        assert!(!desk.check_beside_the_window(), "no damage is reported");
+        assert!(!desk.beside_the_window(true), "no damage is reported");
+        let daily = desk_store::backups::newest(desk.path()).ok().flatten();
+        assert!(
+            daily.is_some_and(|b| b.reason == "daily" && b.verified),
+            "the day's backup is made beside the window, in place of the second full read"
+        );
         assert!(
             desk.problem().is_ok_and(|p| p.is_none()),
             "the store stays open"

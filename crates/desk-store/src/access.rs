@@ -1,5 +1,7 @@
 //! Opening a database the way the window and the CLI both do: find its key, encrypt an
-//! earlier plaintext database, create one only when asked to, make the daily backup.
+//! earlier plaintext database, create one only when asked to, make the daily backup (the
+//! CLI before its command; the window's engine beside the window, see
+//! [`crate::backups::daily_beside`]).
 
 use std::path::Path;
 
@@ -31,6 +33,23 @@ pub struct Opening {
 /// refused as "no database at PATH". A key that does not open the database is refused with
 /// where it came from, the file unchanged.
 pub fn open_database(
+    path: &Path,
+    keys: &KeyChoice,
+    may_create: bool,
+) -> Result<Opening, StoreError> {
+    let mut opening = open_database_only(path, keys, may_create)?;
+    if !opening.created {
+        match opening.store.backup_if_due() {
+            Ok(made) => opening.daily_backup = made,
+            Err(e) => opening.backup_failed = Some(e.to_string()),
+        }
+    }
+    Ok(opening)
+}
+
+/// [`open_database`] without the daily backup, which the caller makes when it suits it: the
+/// window's engine makes it once the first screen is up, on a connection of its own.
+pub fn open_database_only(
     path: &Path,
     keys: &KeyChoice,
     may_create: bool,
@@ -70,17 +89,13 @@ pub fn open_database(
         _ => keys.find(path)?,
     };
     let store = Store::open(path, &key).map_err(|e| refused_by(e, &key_place))?;
-    let (daily_backup, backup_failed) = match store.backup_if_due() {
-        Ok(made) => (made, None),
-        Err(e) => (None, Some(e.to_string())),
-    };
     Ok(Opening {
         store,
         key_place,
         created: false,
         encrypted_now: state == FileState::Plain,
-        daily_backup,
-        backup_failed,
+        daily_backup: None,
+        backup_failed: None,
     })
 }
 

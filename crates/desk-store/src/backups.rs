@@ -1,8 +1,12 @@
 //! Backups in a `backups` folder beside the database: copies made with SQLite's online backup
 //! API, encrypted with the database's key, and checked (`integrity_check` on the copy) before
-//! they count. One a day when the database is opened (or, if it has stayed open since, when
-//! a guest list is imported); one before a schema upgrade, a JSON or history import, a
-//! purge and a restore. The last 7 daily, 4 weekly and 12 monthly are kept.
+//! they count. One a day: when the CLI opens the database, beside the window once its first
+//! screen is up ([`daily_beside`]), or, if the database has stayed open since, when a guest
+//! list is imported; one before a schema upgrade, a JSON or history import, a purge and a
+//! restore. The last 7 daily, 4 weekly and 12 monthly are kept.
+//!
+//! One backup is made at a time in a process ([`ONE_AT_A_TIME`]): a guest list imported
+//! while the day's backup is being made beside the window waits for it, then finds it.
 //!
 //! A backup's name says when it was made and why: `desk-20261202T075500123Z-daily.sqlite`.
 //! A copy still being written or checked ends in `.partial`; one that failed its check is
@@ -10,6 +14,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use desk_domain::BackupInfo;
@@ -68,9 +73,29 @@ fn stem(db: &Path) -> String {
         .unwrap_or_else(|| "desk".to_owned())
 }
 
+/// Held while a backup is made or restored: two copies of a large file at once would each
+/// take twice as long, and two daily ones would both find none and both be made.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    // A backup that panicked left no half-made copy counted (see `copy_into`).
+    ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Copies the database open on `conn` into its backups folder, checks the copy and prunes
 /// old backups. The copy has the database's key.
 pub(crate) fn make(
+    conn: &Connection,
+    db: &Path,
+    key: &Key,
+    reason: Reason,
+) -> Result<BackupInfo, StoreError> {
+    let _one = one_at_a_time();
+    make_held(conn, db, key, reason)
+}
+
+/// [`make`], [`ONE_AT_A_TIME`] held by the caller.
+fn make_held(
     conn: &Connection,
     db: &Path,
     key: &Key,
@@ -106,8 +131,15 @@ pub(crate) fn copy_into(conn: &Connection, target: &Path, key: &Key) -> Result<(
         drop(private::create_file(target)?);
         let mut copy = cipher::open_keyed(target, key, false)?;
         {
+            // In one step, so in one read of the source: copied in parts, a backup starts
+            // again whenever another connection commits between two parts, and the day's
+            // backup, made on a connection of its own while the window writes, might never
+            // end. In WAL mode that read does not hold up the writer.
             let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
-            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+            // Busy or locked (a writer between transactions): try again shortly.
+            while backup.step(-1)? != rusqlite::backup::StepResult::Done {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
         }
         let verdict = cipher::integrity(&copy)?;
         if verdict != "ok" {
@@ -243,6 +275,29 @@ pub fn retained(times: &[DateTime<Utc>]) -> BTreeSet<usize> {
     keep
 }
 
+/// Whether the day's backup of `db` is due: its newest verified backup is a day old or more,
+/// or it has none.
+fn daily_due(db: &Path) -> Result<bool, StoreError> {
+    Ok(match newest(db)? {
+        None => true,
+        Some(last) => DateTime::parse_from_rfc3339(&last.made_at)
+            .map(|at| (Utc::now() - at.with_timezone(&Utc)).num_seconds() >= DAY)
+            .unwrap_or(true),
+    })
+}
+
+/// The day's backup of the database at `db`, if it is due, made on a connection of its own:
+/// the window's store goes on reading and writing meanwhile (a twenty-year file takes about a
+/// minute to copy and check, which the first screen of the day used to wait for).
+pub fn daily_beside(db: &Path, key: &Key) -> Result<Option<BackupInfo>, StoreError> {
+    let _one = one_at_a_time();
+    if !daily_due(db)? {
+        return Ok(None);
+    }
+    let source = cipher::open_keyed_read_only(db, key)?;
+    make_held(&source, db, key, Reason::Daily).map(Some)
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restored {
@@ -257,6 +312,7 @@ pub struct Restored {
 /// database that was there (damaged or not) is moved into the backups folder as
 /// `…-replaced.sqlite.aside`, never deleted, and the copy takes its place.
 pub fn restore(db: &Path, key: &Key, from: &Path) -> Result<Restored, StoreError> {
+    let _one = one_at_a_time();
     let source = cipher::open_keyed_read_only(from, key).map_err(|e| match e {
         StoreError::WrongKey(_) => StoreError::WrongKey(format!(
             "the key of {} (the backup {} was made with another key)",
@@ -347,17 +403,12 @@ impl Store {
 
     /// The daily backup: made when the newest backup is older than a day (or there is none).
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>, StoreError> {
-        let Some((path, _)) = &self.file else {
+        let Some((path, key)) = &self.file else {
             return Ok(None);
         };
-        let due = match newest(path)? {
-            None => true,
-            Some(last) => DateTime::parse_from_rfc3339(&last.made_at)
-                .map(|at| (Utc::now() - at.with_timezone(&Utc)).num_seconds() >= DAY)
-                .unwrap_or(true),
-        };
-        if due {
-            self.backup(Reason::Daily)
+        let _one = one_at_a_time();
+        if daily_due(path)? {
+            make_held(&self.conn, path, key, Reason::Daily).map(Some)
         } else {
             Ok(None)
         }

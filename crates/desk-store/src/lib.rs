@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use access::{Opening, open_database};
+pub use access::{Opening, open_database, open_database_only};
 pub use attachments::sha256_hex;
 pub use backups::Reason as BackupReason;
 pub use children::{Base, ChildInput};
