@@ -427,11 +427,28 @@ fn the_days_backup_beside_an_open_store_holds_what_it_had_and_lets_it_write_on()
         .expect("the day's backup is due on a database that has none");
     assert!(made.verified, "{made:?}");
     assert_eq!(made.reason, "daily");
+    // Copies cut short when a window closed before they were done: the one over an hour
+    // old goes at the next start, a recent one (perhaps another window's) stays.
+    let partial = |ago: chrono::Duration| {
+        let stamp = (chrono::Utc::now() - ago).format("%Y%m%dT%H%M%S%3fZ");
+        let file = desk_store::backups::folder(&db.path)
+            .join(format!("desk-{stamp}-daily.sqlite.partial"));
+        std::fs::write(&file, b"cut short").unwrap();
+        file
+    };
+    let stale = partial(chrono::Duration::hours(2));
+    let recent = partial(chrono::Duration::minutes(5));
     assert_eq!(
         desk_store::backups::daily_beside(&db.path, &key).unwrap(),
         None,
         "one a day"
     );
+    assert!(
+        !stale.exists(),
+        "a copy cut short over an hour ago is removed"
+    );
+    assert!(recent.exists(), "a copy that may still be written is left");
+    std::fs::remove_file(recent).unwrap();
 
     // The store writes on, and relies on that copy (no second one for a guest list).
     let imported = store.import_guests(&delegation, &sheet, false).unwrap();

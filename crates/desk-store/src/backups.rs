@@ -292,6 +292,9 @@ fn daily_due(db: &Path) -> Result<bool, StoreError> {
 pub fn daily_beside(db: &Path, key: &Key) -> Result<Option<BackupInfo>, StoreError> {
     let _one = one_at_a_time();
     if !daily_due(db)? {
+        // A copy cut short when an earlier window closed before it was done is removed
+        // once it is an hour old, here as after any backup.
+        prune(db, Utc::now())?;
         return Ok(None);
     }
     let source = cipher::open_keyed_read_only(db, key)?;
