@@ -1,13 +1,14 @@
 // A busy office's first screen: on a synthetic year (2,500 delegations, thousands of reports
 // and settlements due), Today shows each section's count in full but asks the shell for its
 // most urgent lines only, 50 at a time, so that the window is not blank for seconds while
-// thousands of lines are sent and drawn; "Show more" fetches and draws the next ones.
+// thousands of lines are sent and drawn; "Show more" fetches and draws the next ones. The
+// Calendar opens such a year on a month.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { appBinary, deskBinary, openApp, scratchDir, screenshot, startDriver, textOf } from './harness.mjs';
+import { appBinary, deskBinary, nav, openApp, scratchDir, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 describe('Today on a busy year', { timeout: 180000 }, () => {
   const database = join(scratchDir('desk-e2e-scale-'), 'desk.sqlite');
@@ -49,6 +50,21 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
       timeout: 10000,
       timeoutMsg: 'the next 50 lines are drawn',
     });
+  });
+
+  it('opens the Calendar of a busy year on a month, not on thousands of rows', async () => {
+    // A year's timeline of 2,500 trips is unreadable, and reading it sent the window 4.2 MB
+    // at each visit on twenty years; the year stays one click away.
+    const listed = execFileSync(deskBinary, ['--db', database, '--json', 'delegation', 'list', '--limit', '1'], {
+      encoding: 'utf8',
+    });
+    const trips = JSON.parse(listed).total;
+    await nav(browser, 'calendar');
+    await waitForText(browser, '[data-testid="calendar-range"]', /^\d\d\/\d{4}$/);
+    await browser.$('[data-testid="calendar"]').waitForExist({ timeout: 30000 });
+    const drawn = (await browser.$$('[data-testid="calendar"] .label button.link')).length;
+    assert.ok(drawn > 0 && drawn < trips / 4, `a month's trips (${drawn}) of the year's ${trips}`);
+    await screenshot(browser, 'calendar-busy-year');
   });
 
   it('keeps two heaps, not one per thread its commands ran on, and gives large blocks back', () => {
