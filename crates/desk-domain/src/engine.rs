@@ -22,8 +22,8 @@ use crate::chosen::FileFilter;
 pub mod internal {
     /// Files dropped on the window: `{ paths }` → the `ChosenFile`s the page may know.
     pub const DROPPED: &str = "@dropped";
-    /// Once the page has loaded: the full check of a large database, then the day's backup
-    /// if it is due → true on damage.
+    /// Once the page has loaded: the quick check of a large database, the day's backup if
+    /// it is due, the full check if no backup was made → true on damage.
     pub const CHECK: &str = "@check_beside_the_window";
     /// The window is closing: the automatic sync, then the engine may end.
     pub const EXIT: &str = "@exit";

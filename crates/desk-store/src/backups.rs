@@ -290,15 +290,36 @@ fn daily_due(db: &Path) -> Result<bool, StoreError> {
 /// the window's store goes on reading and writing meanwhile (a twenty-year file takes about a
 /// minute to copy and check, which the first screen of the day used to wait for).
 pub fn daily_beside(db: &Path, key: &Key) -> Result<Option<BackupInfo>, StoreError> {
+    let made = daily(db, key, None)?;
+    if made.is_none() {
+        // A copy cut short when an earlier window closed before it was done is removed
+        // once it is an hour old, here as after any backup (pruning twice is harmless).
+        prune(db, Utc::now())?;
+    }
+    Ok(made)
+}
+
+/// The day's backup of `db` if it is due, copied from `conn`, or from a read connection of
+/// its own when none is given; none when it is not due.
+fn daily(
+    db: &Path,
+    key: &Key,
+    conn: Option<&Connection>,
+) -> Result<Option<BackupInfo>, StoreError> {
     let _one = one_at_a_time();
     if !daily_due(db)? {
-        // A copy cut short when an earlier window closed before it was done is removed
-        // once it is an hour old, here as after any backup.
-        prune(db, Utc::now())?;
         return Ok(None);
     }
-    let source = cipher::open_keyed_read_only(db, key)?;
-    make_held(&source, db, key, Reason::Daily).map(Some)
+    let made = match conn {
+        Some(conn) => make_held(conn, db, key, Reason::Daily),
+        None => make_held(
+            &cipher::open_keyed_read_only(db, key)?,
+            db,
+            key,
+            Reason::Daily,
+        ),
+    };
+    made.map(Some)
 }
 
 /// What a restore did.
@@ -406,14 +427,9 @@ impl Store {
 
     /// The daily backup: made when the newest backup is older than a day (or there is none).
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>, StoreError> {
-        let Some((path, key)) = &self.file else {
-            return Ok(None);
-        };
-        let _one = one_at_a_time();
-        if daily_due(path)? {
-            make_held(&self.conn, path, key, Reason::Daily).map(Some)
-        } else {
-            Ok(None)
+        match &self.file {
+            Some((path, key)) => daily(path, key, Some(&self.conn)),
+            None => Ok(None),
         }
     }
 
