@@ -65,6 +65,13 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     const drawn = (await browser.$$('[data-testid="calendar"] .label button.link')).length;
     assert.ok(drawn > 0 && drawn < trips / 4, `a month's trips (${drawn}) of the year's ${trips}`);
     await screenshot(browser, 'calendar-busy-year');
+    // At the smallest window the month's day numbers would run together: every other one.
+    await browser.setWindowSize(960, 600);
+    const days = await browser.$$('[data-testid="calendar"] .track.cols span');
+    assert.ok(await days[0].isDisplayed(), 'day 1 is shown');
+    assert.equal(await days[1].isDisplayed(), false, 'day 2 gives its room to its neighbours');
+    await screenshot(browser, 'calendar-busy-year-960x600');
+    await browser.setWindowSize(1280, 800);
   });
 
   it('keeps two heaps, not one per thread its commands ran on, and gives large blocks back', () => {
