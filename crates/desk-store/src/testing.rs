@@ -15,6 +15,12 @@ pub fn write_empty_database_with_version(path: &Path, version: i64) -> Result<()
     Ok(())
 }
 
+/// Holds the sync clock of this thread at `ms` (or lets it run again with `None`): every
+/// stamp made meanwhile falls in that millisecond, ordered by counter and device alone.
+pub fn hold_sync_clock(ms: Option<i64>) {
+    crate::sync::clock::HELD.with(|held| held.set(ms));
+}
+
 /// The schema version of the encrypted database file at `path`, read without migrating it.
 pub fn schema_version_of(path: &Path, key: &crate::Key) -> Result<i64, StoreError> {
     let conn = crate::cipher::open_keyed_read_only(path, key)?;

@@ -7,7 +7,8 @@
 //!   columns an update changed);
 //! - a record edited on one side and deleted on the other: the deletion wins;
 //! - two new records that clash on a unique rule (the same person twice on a delegation): the
-//!   later one stays, and a place emptied later (the person taken off again) stays empty;
+//!   later one stays, and a place emptied later (the person taken off again) stays empty,
+//!   also on a device where the row taken off never was;
 //! - a record whose parent was deleted elsewhere goes with its parent.
 //!
 //! Each of these (but a field both sides set alike) becomes a row of `sync_conflict`,
@@ -351,7 +352,11 @@ fn settle(
                 }
             }
         }
-        // Deleting what is already gone, or anything else: nothing to settle.
+        // Deleting what is not here: its slots are emptied as where it was deleted.
+        (ConflictType::SQLITE_CHANGESET_NOTFOUND, Action::SQLITE_DELETE) => {
+            capture::deleted_elsewhere(tx, change, theirs)?;
+        }
+        // Anything else: nothing to settle.
         _ => {}
     }
     Ok(())

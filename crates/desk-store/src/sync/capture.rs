@@ -289,6 +289,56 @@ fn empty_slots(conn: &Connection, change: &Change, stamp: &str) -> Result<(), St
     Ok(())
 }
 
+/// A row deleted on another device that is not here to delete (here it lost its unique slot
+/// to a row from a third device, say): its slots are emptied all the same, and a row here in
+/// one of them that was made before goes too, as it went (or was refused) on the devices
+/// where the deletion was made. So every device keeps a slot's latest row only if it was
+/// made after the slot was last emptied, whatever order the changes reach it in.
+pub(crate) fn deleted_elsewhere(
+    conn: &Connection,
+    change: &Change,
+    stamp: &str,
+) -> Result<(), StoreError> {
+    let mut stamps = stamps_of(conn, &change.table, &change.pk)?;
+    if stamps
+        .get("-")
+        .and_then(Json::as_str)
+        .is_none_or(|at| at < stamp)
+    {
+        stamps.insert("-".into(), Json::String(stamp.into()));
+        put_stamps(conn, &change.table, &change.pk, &stamps)?;
+    }
+    empty_slots(conn, change, stamp)?;
+    let names = columns(conn, &change.table)?;
+    let key_column = super::apply::key_column(conn, &change.table)?;
+    for (_, at) in unique_slots(conn, &change.table)? {
+        let condition: Vec<String> = at
+            .iter()
+            .enumerate()
+            .filter_map(|(n, i)| Some(format!("\"{}\" IS ?{}", names.get(*i)?, n + 1)))
+            .collect();
+        let values = at.iter().map(|i| change.old.get(*i).cloned().flatten());
+        let in_slot: Vec<String> = conn
+            .prepare_cached(&format!(
+                "SELECT \"{key_column}\" FROM \"{}\" WHERE {}",
+                change.table,
+                condition.join(" AND ")
+            ))?
+            .query_map(rusqlite::params_from_iter(values), |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        for pk in in_slot {
+            // Rows from before this device synced carry no stamp: older than any.
+            let mut stamps = stamps_of(conn, &change.table, &pk)?;
+            if stamp_of(&stamps, "*").as_str() < stamp {
+                super::apply::delete_row(conn, &change.table, &pk)?;
+                stamps.insert("-".into(), Json::String(stamp.into()));
+                put_stamps(conn, &change.table, &pk, &stamps)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Whether a new row from another device lands in a unique slot that was emptied after it.
 pub(crate) fn slot_emptied_since(
     conn: &Connection,

@@ -32,9 +32,24 @@ fn keep(conn: &Connection, stamp: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+#[cfg(feature = "testing")]
+thread_local! {
+    /// A time the tests set, so that every stamp falls in one millisecond and only the
+    /// counters and device ids order them, as on a fast machine or one whose clock is held.
+    pub(crate) static HELD: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+fn now_ms() -> i64 {
+    #[cfg(feature = "testing")]
+    if let Some(ms) = HELD.with(std::cell::Cell::get) {
+        return ms;
+    }
+    chrono::Utc::now().timestamp_millis()
+}
+
 /// The stamp of a change this device makes now.
 pub(crate) fn next(conn: &Connection, device: &str) -> Result<String, StoreError> {
-    let now = chrono::Utc::now().timestamp_millis();
+    let now = now_ms();
     let (ms, counter) = match last(conn)?.as_deref().and_then(parts) {
         Some((ms, counter)) if ms >= now => (ms, counter + 1),
         _ => (now, 0),

@@ -18,7 +18,7 @@
 
 mod apply;
 mod capture;
-mod clock;
+pub(crate) mod clock;
 mod seal;
 
 use std::collections::BTreeMap;
