@@ -187,6 +187,14 @@ impl Store {
         })
     }
 
+    /// How much of the database SQLite keeps decrypted in memory for this connection, in
+    /// MiB (64 when opened).
+    pub fn set_page_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "cache_size", -1024 * i64::from(mib))?;
+        Ok(())
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         Ok(migrate::schema_version(&self.conn)?)

@@ -12,7 +12,7 @@ commands! {
     /// The figures of a range (a year or any dates), compared with the range before.
     pub fn get_stats(desk, range: StatsRangeInput) -> YearStats {
         let range = range.validate()?;
-        Ok(desk.store()?.stats(range.from, range.to)?)
+        desk.stats(range.from, range.to)
     }
 
     /// Writes the annual report of a range as PDF where the user chose; returns the path.
@@ -26,8 +26,9 @@ commands! {
     ) -> String {
         let path = desk.chosen.take_to_write(&file)?;
         let range = range.validate()?;
+        // The figures on the screen, as a rule: computed then and kept.
+        let stats = desk.stats(range.from, range.to)?;
         let store = desk.store()?;
-        let stats = store.stats(range.from, range.to)?;
         let mut options = desk_ops::annual::options(&store, language, None)?;
         options.country_names = country_names;
         let bytes = desk_ops::annual::pdf(&stats, &options)?;
@@ -44,7 +45,7 @@ commands! {
     ) -> String {
         let path = desk.chosen.take_to_write(&file)?;
         let range = range.validate()?;
-        let stats = desk.store()?.stats(range.from, range.to)?;
+        let stats = desk.stats(range.from, range.to)?;
         let bytes = desk_ops::annual::workbook(&stats, language)?;
         desk_ops::write_file(&path, &bytes)?;
         Ok(path.display().to_string())
