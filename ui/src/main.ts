@@ -18,9 +18,12 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { lang } from './lib/i18n/index.svelte';
 import { applyTheme, savedTheme } from './lib/theme';
+import { askEarly } from './lib/today';
 
 // A mark on the page's own clock for the start figures of the bench (tests/bench/window.mjs).
 performance.mark('desk:script');
+// Before anything is mounted: the window opens on Today as a rule (lib/today.ts).
+askEarly();
 document.documentElement.lang = lang();
 applyTheme(savedTheme());
 
