@@ -21,6 +21,13 @@ use tauri::{Emitter, Manager};
 /// The event that tells the window which files were dropped on it (as `ChosenFile`s).
 const DROPPED: &str = "desk://files-dropped";
 
+/// How long after the page has loaded the engine begins the check of a large file and the
+/// day's backup. The page's load comes before its first screen is drawn (Today's lines are
+/// asked for then, and laid out after): begun at once, the check took one of the two cores
+/// through the first paint. The quick check of a twenty-year file takes 8-10 s and the full
+/// one minutes, so two seconds more are nothing to what they guard.
+const CHECK_AFTER_LOAD: Duration = Duration::from_secs(2);
+
 /// Starts the app. The database is `--db FILE`, else `$DESK_DB`, else the app-data folder;
 /// the engine reads these arguments as the window was given them.
 pub fn run() -> ExitCode {
@@ -45,14 +52,16 @@ pub fn run() -> ExitCode {
             let path = request.uri().path().to_owned();
             std::thread::spawn(move || responder.respond(fonts::respond(&path)));
         })
-        // A large file is checked once the page has loaded, so the check never delays the
-        // first paint; on damage the window is told and shows the recovery screen.
+        // A large file is checked once the page has loaded and drawn its first screen, so
+        // the check never delays the first paint; on damage the window is told and shows the
+        // recovery screen.
         .on_page_load(move |webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 let handle = webview.app_handle().clone();
                 let engine = std::sync::Arc::clone(&on_load);
                 check_started.call_once(|| {
                     std::thread::spawn(move || {
+                        std::thread::sleep(CHECK_AFTER_LOAD);
                         // The full check of a twenty-year file takes minutes.
                         let damaged =
                             engine.ask(internal::CHECK, serde_json::json!({}), Duration::MAX);
