@@ -96,7 +96,7 @@ async function once(binary, appArgs, listSelector, walk) {
   await browser.$(listSelector).waitForExist({ timeout: 60000, interval: 20 });
   const startMs = performance.now() - started;
   // The page's own clock: how long it had existed when its list was found, and its marks
-  // (Delegation Desk's `desk:script`, `desk:today-answered`), to split the start into the
+  // (Delegation Desk's `desk:script`, `desk:today-answered`, `desk:today-frame`), to split the start into the
   // window's making, the page's work and the time until WebDriver saw the list.
   const page = await browser.execute(() => ({
     now: performance.now(),
@@ -117,6 +117,7 @@ async function once(binary, appArgs, listSelector, walk) {
     pageOriginMs,
     scriptMs: page.marks['desk:script'] ?? null,
     linesMs: page.marks['desk:today-answered'] ?? null,
+    frameMs: page.marks['desk:today-frame'] ?? null,
     idleMib: idle.mib,
     processes: idle.processes,
     idleByProgram: idle.byProgram,
@@ -194,6 +195,8 @@ console.log(
     shell_page_origin_ms: median(shell.map((r) => r.pageOriginMs)),
     desk_page_script_ms: median(desk.map((r) => r.scriptMs).filter((x) => x !== null)),
     desk_page_lines_ms: median(desk.map((r) => r.linesMs).filter((x) => x !== null)),
+    // The first frame after Today's lines were drawn (none when WebDriver found them first).
+    desk_page_frame_ms: median(desk.map((r) => r.frameMs).filter((x) => x !== null)),
     desk_idle_mib: median(desk.map((r) => r.idleMib)),
     shell_idle_mib: median(shell.map((r) => r.idleMib)),
     desk_processes: walked.processes,
