@@ -663,7 +663,7 @@ mod convergence {
         ok(office.sync(None, PASS));
         desk_store::testing::hold_sync_clock(Some(start + 1));
         ok(office.remove_member(&added.member.id));
-        ok(laptop.add_member(&trip, &on));
+        let put_on = ok(laptop.add_member(&trip, &on)).member.id;
         for _ in 0..2 {
             for machine in [&mut first, &mut office, &mut laptop] {
                 ok(machine.sync(None, PASS));
@@ -682,5 +682,38 @@ mod convergence {
         );
         // Taken off last, by the stamps: on the trip nowhere.
         assert!(ok(first.members(&trip)).is_empty());
+        // Where the laptop's row was refused or removed, it is kept in a conflict, the same
+        // one on both, so that a person can put them back on.
+        for (name, machine) in [("the office", &office), ("the laptop", &laptop)] {
+            let listed: Vec<_> = ok(machine.conflicts())
+                .into_iter()
+                .filter(|c| c.record_id == put_on && c.field == "*")
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(listed.len(), 1, "{name} lists the laptop's row once");
+        }
+        let id_on = |machine: &Store| {
+            ok(machine.conflicts())
+                .into_iter()
+                .find(|c| c.record_id == put_on)
+                .map(|c| c.id)
+        };
+        assert_eq!(id_on(&office), id_on(&laptop), "one conflict, named alike");
+
+        // The laptop keeps its side: the person is back on the trip everywhere.
+        let id = id_on(&laptop).unwrap_or_else(|| panic!("the laptop lists it"));
+        ok(laptop.resolve_conflict(&id, desk_domain::Keep::Mine));
+        for _ in 0..2 {
+            for machine in [&mut laptop, &mut first, &mut office] {
+                ok(machine.sync(None, PASS));
+            }
+        }
+        for machine in [&first, &office, &laptop] {
+            let on: Vec<String> = ok(machine.members(&trip))
+                .into_iter()
+                .map(|m| m.member.person_id)
+                .collect();
+            assert_eq!(on, vec![person.clone()], "back on the trip");
+        }
     }
 }

@@ -233,12 +233,23 @@ pub(crate) fn apply(
             continue;
         }
         if change.action == Action::SQLITE_INSERT
-            && capture::slot_emptied_since(tx, change, theirs)?
+            && let Some(emptied) = capture::slot_emptied_since(tx, change, theirs)?
         {
-            // The slot was emptied after this row was made elsewhere: it stays empty.
+            // The slot was emptied after this row was made elsewhere: it stays empty, and
+            // the row is kept in a conflict, so that a person can bring it back.
+            let names = capture::columns(tx, &change.table)?;
+            let row = row_json(&names, &change.new);
+            whole_record_conflict(
+                tx,
+                &change.table,
+                &change.pk,
+                (Json::Null, emptied.clone()),
+                row,
+                theirs,
+            )?;
             delete_row(tx, &change.table, &change.pk)?;
             let mut gone = Map::new();
-            gone.insert("-".into(), Json::String(theirs.into()));
+            gone.insert("-".into(), Json::String(emptied));
             capture::put_stamps(tx, &change.table, &change.pk, &gone)?;
             continue;
         }
@@ -354,7 +365,10 @@ fn settle(
         }
         // Deleting what is not here: its slots are emptied as where it was deleted.
         (ConflictType::SQLITE_CHANGESET_NOTFOUND, Action::SQLITE_DELETE) => {
-            capture::deleted_elsewhere(tx, change, theirs)?;
+            for older in capture::deleted_elsewhere(tx, change, theirs)? {
+                let here = whole_row(tx, table, &older)?;
+                lose_to_deletion(tx, table, &older, here, theirs)?;
+            }
         }
         // Anything else: nothing to settle.
         _ => {}

@@ -290,15 +290,16 @@ fn empty_slots(conn: &Connection, change: &Change, stamp: &str) -> Result<(), St
 }
 
 /// A row deleted on another device that is not here to delete (here it lost its unique slot
-/// to a row from a third device, say): its slots are emptied all the same, and a row here in
-/// one of them that was made before goes too, as it went (or was refused) on the devices
-/// where the deletion was made. So every device keeps a slot's latest row only if it was
-/// made after the slot was last emptied, whatever order the changes reach it in.
+/// to a row from a third device, say): its slots are emptied all the same. Returns the rows
+/// here in those slots that were made before the deletion: they go, as they went (or were
+/// refused) on the devices where it was made, so that every device keeps a slot's latest row
+/// only if it was made after the slot was last emptied, whatever order the changes reach it
+/// in.
 pub(crate) fn deleted_elsewhere(
     conn: &Connection,
     change: &Change,
     stamp: &str,
-) -> Result<(), StoreError> {
+) -> Result<Vec<String>, StoreError> {
     let mut stamps = stamps_of(conn, &change.table, &change.pk)?;
     if stamps
         .get("-")
@@ -311,6 +312,7 @@ pub(crate) fn deleted_elsewhere(
     empty_slots(conn, change, stamp)?;
     let names = columns(conn, &change.table)?;
     let key_column = super::apply::key_column(conn, &change.table)?;
+    let mut older = Vec::new();
     for (_, at) in unique_slots(conn, &change.table)? {
         let condition: Vec<String> = at
             .iter()
@@ -328,30 +330,29 @@ pub(crate) fn deleted_elsewhere(
             .collect::<Result<_, _>>()?;
         for pk in in_slot {
             // Rows from before this device synced carry no stamp: older than any.
-            let mut stamps = stamps_of(conn, &change.table, &pk)?;
-            if stamp_of(&stamps, "*").as_str() < stamp {
-                super::apply::delete_row(conn, &change.table, &pk)?;
-                stamps.insert("-".into(), Json::String(stamp.into()));
-                put_stamps(conn, &change.table, &pk, &stamps)?;
+            if stamp_of(&stamps_of(conn, &change.table, &pk)?, "*").as_str() < stamp {
+                older.push(pk);
             }
         }
     }
-    Ok(())
+    Ok(older)
 }
 
-/// Whether a new row from another device lands in a unique slot that was emptied after it.
+/// When a new row from another device lands in a unique slot that was emptied after it was
+/// made: the stamp of that emptying.
 pub(crate) fn slot_emptied_since(
     conn: &Connection,
     change: &Change,
     stamp: &str,
-) -> Result<bool, StoreError> {
+) -> Result<Option<String>, StoreError> {
     for (index, at) in unique_slots(conn, &change.table)? {
         let (tbl, key) = slot(&change.table, &index, &change.new, &at);
-        if stamp_of(&stamps_of(conn, &tbl, &key)?, "-").as_str() > stamp {
-            return Ok(true);
+        let emptied = stamp_of(&stamps_of(conn, &tbl, &key)?, "-");
+        if emptied.as_str() > stamp {
+            return Ok(Some(emptied));
         }
     }
-    Ok(false)
+    Ok(None)
 }
 
 /// Marks what one change wrote with `stamp`: a new row whole, an updated row the fields it
