@@ -363,11 +363,21 @@ fn settle(
                 }
             }
         }
-        // Deleting what is not here: its slots are emptied as where it was deleted.
+        // Deleting what is not here: its slots are emptied as where it was deleted, and a row
+        // here in one of them made before goes, as it went (or was refused) there. So every
+        // device keeps a slot's latest row only if it was made after the slot was last
+        // emptied, whatever order the changes reach it in.
         (ConflictType::SQLITE_CHANGESET_NOTFOUND, Action::SQLITE_DELETE) => {
-            for older in capture::deleted_elsewhere(tx, change, theirs)? {
-                let here = whole_row(tx, table, &older)?;
-                lose_to_deletion(tx, table, &older, here, theirs)?;
+            capture::deleted_elsewhere(tx, change, theirs)?;
+            let Json::Object(old) = row_json(&names, &change.old) else {
+                return Ok(());
+            };
+            if let Some((rival_id, rival_row)) = unique_rival(tx, table, pk, &old)? {
+                // Rows from before this device synced carry no stamp: older than any.
+                let made = capture::stamp_of(&capture::stamps_of(tx, table, &rival_id)?, "*");
+                if made.as_str() < theirs {
+                    lose_to_deletion(tx, table, &rival_id, rival_row, theirs)?;
+                }
             }
         }
         // Anything else: nothing to settle.

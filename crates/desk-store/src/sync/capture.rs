@@ -290,16 +290,13 @@ fn empty_slots(conn: &Connection, change: &Change, stamp: &str) -> Result<(), St
 }
 
 /// A row deleted on another device that is not here to delete (here it lost its unique slot
-/// to a row from a third device, say): its slots are emptied all the same. Returns the rows
-/// here in those slots that were made before the deletion: they go, as they went (or were
-/// refused) on the devices where it was made, so that every device keeps a slot's latest row
-/// only if it was made after the slot was last emptied, whatever order the changes reach it
-/// in.
+/// to a row from a third device, say): it is marked deleted then, and its slots emptied all
+/// the same, as on the devices where it was deleted.
 pub(crate) fn deleted_elsewhere(
     conn: &Connection,
     change: &Change,
     stamp: &str,
-) -> Result<Vec<String>, StoreError> {
+) -> Result<(), StoreError> {
     let mut stamps = stamps_of(conn, &change.table, &change.pk)?;
     if stamps
         .get("-")
@@ -309,33 +306,7 @@ pub(crate) fn deleted_elsewhere(
         stamps.insert("-".into(), Json::String(stamp.into()));
         put_stamps(conn, &change.table, &change.pk, &stamps)?;
     }
-    empty_slots(conn, change, stamp)?;
-    let names = columns(conn, &change.table)?;
-    let key_column = super::apply::key_column(conn, &change.table)?;
-    let mut older = Vec::new();
-    for (_, at) in unique_slots(conn, &change.table)? {
-        let condition: Vec<String> = at
-            .iter()
-            .enumerate()
-            .filter_map(|(n, i)| Some(format!("\"{}\" IS ?{}", names.get(*i)?, n + 1)))
-            .collect();
-        let values = at.iter().map(|i| change.old.get(*i).cloned().flatten());
-        let in_slot: Vec<String> = conn
-            .prepare_cached(&format!(
-                "SELECT \"{key_column}\" FROM \"{}\" WHERE {}",
-                change.table,
-                condition.join(" AND ")
-            ))?
-            .query_map(rusqlite::params_from_iter(values), |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
-        for pk in in_slot {
-            // Rows from before this device synced carry no stamp: older than any.
-            if stamp_of(&stamps_of(conn, &change.table, &pk)?, "*").as_str() < stamp {
-                older.push(pk);
-            }
-        }
-    }
-    Ok(older)
+    empty_slots(conn, change, stamp)
 }
 
 /// When a new row from another device lands in a unique slot that was emptied after it was
