@@ -18,7 +18,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { lang } from './lib/i18n/index.svelte';
 import { applyTheme, savedTheme } from './lib/theme';
-import { askEarly } from './lib/today';
+import { answered, askEarly } from './lib/today';
 
 // A mark on the page's own clock for the start figures of the bench (tests/bench/window.mjs).
 performance.mark('desk:script');
@@ -27,5 +27,11 @@ askEarly();
 document.documentElement.lang = lang();
 applyTheme(savedTheme());
 
+// How long the first screen waits for the engine's first answers (lib/today.ts): they come
+// within ~10 ms of being asked from an engine that is ready; from a slower one, "Loading…" is
+// drawn meanwhile. Mounted at once, the window drew its frame with "Loading…" (~35 ms here)
+// before it could take the answers that were already waiting.
+const WAIT_FOR_ANSWERS_MS = 250;
+
 const target = document.getElementById('app');
-if (target) mount(App, { target });
+if (target) void answered(WAIT_FOR_ANSWERS_MS).then(() => mount(App, { target }));
