@@ -16,7 +16,9 @@ step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (unit, integration, IPC bindings drift)"
-cargo test --workspace
+# Under a virtual display: the window's WebKit settings (src-tauri/src/webkit.rs) are made
+# by WebKit only where GTK has a display.
+xvfb-run -a cargo test --workspace
 
 step "The database key in the system keyring (gnome-keyring on a private session bus)"
 # The same test binary, run again with a real Secret Service: a new database's key goes to

@@ -10,6 +10,8 @@ mod engine;
 mod fonts;
 pub mod memory;
 mod navigation;
+#[cfg(target_os = "linux")]
+mod webkit;
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -43,6 +45,8 @@ pub fn run() -> ExitCode {
         .setup({
             let engine = std::sync::Arc::clone(&engine);
             move |app| {
+                #[cfg(target_os = "linux")]
+                webkit::set_up(app);
                 engine.serve_app(app.handle().clone());
                 Ok(())
             }

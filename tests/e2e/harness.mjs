@@ -1,7 +1,7 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and hands the tests a
 // WebDriver session. The display comes from the caller (`xvfb-run` in scripts/test.sh).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -215,11 +215,47 @@ export async function openRow(browser, testid, pattern, timeout = 10000) {
   );
 }
 
-/** A screenshot for people to look at (WebDriver screenshots lag the DOM a little). */
+/**
+ * A screenshot for people to look at: the window as the display shows it, taken by
+ * ImageMagick's `import` from the X server once it is painted and two takes in a row are the
+ * same (the last change painted; 5 s at most). WebKitWebDriver's own screenshot never answers for a page
+ * drawn without GPU compositing, as the app's is (src-tauri/src/webkit.rs). The window is
+ * found by its title and, among several open at once, by the place and size WebDriver gives
+ * for the session's own.
+ */
 export async function screenshot(browser, name) {
   mkdirSync(artifacts, { recursive: true });
-  await sleep(500);
-  await browser.saveScreenshot(join(artifacts, `${name}.png`));
+  await sleep(300);
+  const rect = await browser.getWindowRect();
+  const ids = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Delegation Desk$'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  const at = (id) => {
+    const shell = execFileSync('xdotool', ['getwindowgeometry', '--shell', id], { encoding: 'utf8' });
+    const value = (key) => Number(new RegExp(`^${key}=(\\d+)`, 'm').exec(shell)?.[1]);
+    return { x: value('X'), y: value('Y'), width: value('WIDTH'), height: value('HEIGHT') };
+  };
+  const mine = ids.find((id) => {
+    const g = at(id);
+    return g.width === rect.width && g.height === rect.height && g.x === rect.x && g.y === rect.y;
+  });
+  const id = mine ?? ids[0];
+  if (!id) throw new Error(`no window of the app on the display for the screenshot ${name}`);
+  const file = join(artifacts, `${name}.png`);
+  const before = join(artifacts, `${name}.before.png`);
+  // A window not painted yet (just opened) is one colour; a window being painted differs
+  // from its take before.
+  const painted = () => execFileSync('identify', ['-format', '%k', file], { encoding: 'utf8' }).trim() !== '1';
+  const same = () => spawnSync('compare', ['-metric', 'AE', before, file, 'null:'], { encoding: 'utf8' }).stderr.trim() === '0';
+  const until = Date.now() + 5000;
+  execFileSync('import', ['-window', id, file]);
+  do {
+    await sleep(150);
+    renameSync(file, before);
+    execFileSync('import', ['-window', id, file]);
+  } while (!(painted() && same()) && Date.now() < until);
+  rmSync(before, { force: true });
 }
 
 /**
