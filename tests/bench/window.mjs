@@ -7,6 +7,9 @@
 //          script ran and Today's first lines arrived (on the page's clock);
 //   walk   (Delegation Desk only) PSS after a scripted walk through every screen, and the
 //          PSS after 10 s of the same run, so the two can be divided.
+// Delegation Desk draws its page without GPU compositing (src-tauri/src/webkit.rs); the shell
+// is measured as Tauri makes it and, for a like-for-like figure, also drawn the same way
+// (WebKit's WEBKIT_DISABLE_COMPOSITING_MODE, through a second driver).
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
@@ -79,10 +82,10 @@ function treePss(binary) {
   return { mib: kib / 1024, processes: tree.size, byProgram };
 }
 
-async function open(binary, appArgs) {
+async function open(binary, appArgs, on = port) {
   return remote({
     hostname: '127.0.0.1',
-    port,
+    port: on,
     logLevel: 'error',
     connectionRetryCount: 0,
     capabilities: { 'tauri:options': { application: binary, args: appArgs } },
@@ -90,9 +93,9 @@ async function open(binary, appArgs) {
 }
 
 /** One cold start: ms to the first list, then PSS after 10 s; the window is closed after. */
-async function once(binary, appArgs, listSelector, walk) {
+async function once(binary, appArgs, listSelector, walk, on = port) {
   const started = performance.now();
-  const browser = await open(binary, appArgs);
+  const browser = await open(binary, appArgs, on);
   await browser.$(listSelector).waitForExist({ timeout: 60000, interval: 20 });
   const startMs = performance.now() - started;
   // The page's own clock: how long it had existed when its list was found, and its marks
@@ -162,12 +165,18 @@ const median = (xs) => {
 };
 
 const driver = await startDriver(port);
+// The driver's apps inherit its environment: the second one's draw without compositing.
+process.env.WEBKIT_DISABLE_COMPOSITING_MODE = '1';
+const alikeDriver = args.shell ? await startDriver(port + 2) : null;
+delete process.env.WEBKIT_DISABLE_COMPOSITING_MODE;
 const desk = [];
 const shell = [];
+const shellAlike = [];
 try {
   for (let i = 0; i < runs; i++) {
     // Alternating, so that whatever else the machine does falls on both.
     if (args.shell) shell.push(await once(args.shell, [], '[data-testid="row"]', null));
+    if (args.shell) shellAlike.push(await once(args.shell, [], '[data-testid="row"]', null, port + 2));
     const last = i === runs - 1;
     desk.push(
       await once(
@@ -181,6 +190,7 @@ try {
   }
 } finally {
   await driver.stop();
+  await alikeDriver?.stop();
 }
 const walked = desk[desk.length - 1];
 console.log(
@@ -199,6 +209,9 @@ console.log(
     desk_page_frame_ms: median(desk.map((r) => r.frameMs).filter((x) => x !== null)),
     desk_idle_mib: median(desk.map((r) => r.idleMib)),
     shell_idle_mib: median(shell.map((r) => r.idleMib)),
+    // The shell drawn without compositing, as Delegation Desk's page is.
+    shell_alike_start_ms: median(shellAlike.map((r) => r.startMs)),
+    shell_alike_idle_mib: median(shellAlike.map((r) => r.idleMib)),
     desk_processes: walked.processes,
     walk_idle_mib: walked.idleMib,
     walk_after_mib: walked.walkedMib,
