@@ -1,7 +1,8 @@
 // The window figures of scripts/bench.sh, measured side by side: for Delegation Desk and the
 // empty Tauri shell (tests/bench/empty-shell), alternating runs, each from a cold process:
 //   start  ms from asking for the window to its first list in the DOM (WebDriver session
-//          start included, for both);
+//          start included, for both), and to the first time the display showed the window
+//          painted (sampled about every 100 ms from the X server, after the list was found);
 //   idle   PSS of the whole process tree (app + WebKit processes) 10 s after that;
 //   split  when each page began (on this script's clock) and, for Delegation Desk, when its
 //          script ran and Today's first lines arrived (on the page's clock);
@@ -12,6 +13,7 @@
 // (WebKit's WEBKIT_DISABLE_COMPOSITING_MODE, through a second driver).
 // Prints one JSON object. Run under a display (xvfb-run) with tauri-driver installed:
 //   node tests/bench/window.mjs --desk BIN --db FILE [--shell BIN] [--runs 5] [--walk-seconds 600]
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { keyFile, remote, startDriver } from '../e2e/harness.mjs';
@@ -92,12 +94,32 @@ async function open(binary, appArgs, on = port) {
   });
 }
 
+/**
+ * When the display first showed the window painted, in ms since `started`: the screen's
+ * top-left corner (where the window opens under Xvfb) is taken by ImageMagick's `import`
+ * about every 100 ms until it holds more than one colour (the bare screen and a window GTK
+ * has mapped but WebKit not painted yet are one colour). A list in the DOM is not yet a
+ * list on the screen: a composited page shows it some 350 ms later here. Null after 4 s.
+ */
+function paintedAt(started) {
+  const until = performance.now() + 4000;
+  while (performance.now() < until) {
+    const at = performance.now() - started;
+    const colours = execFileSync('sh', ['-c', 'import -window root -crop 400x300+0+0 png:- | identify -format %k -'], {
+      encoding: 'utf8',
+    }).trim();
+    if (colours !== '1') return at;
+  }
+  return null;
+}
+
 /** One cold start: ms to the first list, then PSS after 10 s; the window is closed after. */
 async function once(binary, appArgs, listSelector, walk, on = port) {
   const started = performance.now();
   const browser = await open(binary, appArgs, on);
   await browser.$(listSelector).waitForExist({ timeout: 60000, interval: 20 });
   const startMs = performance.now() - started;
+  const paintedMs = paintedAt(started);
   // The page's own clock: how long it had existed when its list was found, and its marks
   // (Delegation Desk's `desk:script`, `desk:today-answered`, `desk:today-frame`), to split the start into the
   // window's making, the page's work and the time until WebDriver saw the list.
@@ -117,6 +139,7 @@ async function once(binary, appArgs, listSelector, walk, on = port) {
   await browser.deleteSession();
   return {
     startMs,
+    paintedMs,
     pageOriginMs,
     scriptMs: page.marks['desk:script'] ?? null,
     linesMs: page.marks['desk:today-answered'] ?? null,
@@ -199,6 +222,10 @@ console.log(
     walk_seconds: walkSeconds,
     desk_start_ms: median(desk.map((r) => r.startMs)),
     shell_start_ms: median(shell.map((r) => r.startMs)),
+    // To the window painted on the display (null when it never was within 4 s).
+    desk_painted_ms: median(desk.map((r) => r.paintedMs).filter((x) => x !== null)),
+    shell_painted_ms: median(shell.map((r) => r.paintedMs).filter((x) => x !== null)),
+    shell_alike_painted_ms: median(shellAlike.map((r) => r.paintedMs).filter((x) => x !== null)),
     // The start split: when the page began (bench clock), when its script ran and its first
     // lines arrived (page clock); the rest of the start is WebDriver seeing them.
     desk_page_origin_ms: median(desk.map((r) => r.pageOriginMs)),
