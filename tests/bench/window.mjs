@@ -99,7 +99,7 @@ async function open(binary, appArgs, on = port) {
  * top-left corner (where the window opens under Xvfb) is taken by ImageMagick's `import`
  * about every 100 ms until it holds more than one colour (the bare screen and a window GTK
  * has mapped but WebKit not painted yet are one colour). A list in the DOM is not yet a
- * list on the screen: a composited page shows it some 350 ms later here. Null after 4 s.
+ * list on the screen: a composited page shows it 100-400 ms later here. Null after 4 s.
  */
 function paintedAt(started) {
   const until = performance.now() + 4000;
@@ -121,8 +121,8 @@ async function once(binary, appArgs, listSelector, walk, on = port) {
   const startMs = performance.now() - started;
   const paintedMs = paintedAt(started);
   // The page's own clock: how long it had existed when its list was found, and its marks
-  // (Delegation Desk's `desk:script`, `desk:today-answered`, `desk:today-frame`), to split the start into the
-  // window's making, the page's work and the time until WebDriver saw the list.
+  // (Delegation Desk's `desk:script`, `desk:today-answered`, `desk:today-frame`), to split
+  // the start into the window's making, the page's work and the time until WebDriver saw it.
   const page = await browser.execute(() => ({
     now: performance.now(),
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),

@@ -217,11 +217,11 @@ export async function openRow(browser, testid, pattern, timeout = 10000) {
 
 /**
  * A screenshot for people to look at: the window as the display shows it, taken by
- * ImageMagick's `import` from the X server once it is painted and two takes in a row are the
- * same (the last change painted; 5 s at most). WebKitWebDriver's own screenshot never answers for a page
- * drawn without GPU compositing, as the app's is (src-tauri/src/webkit.rs). The window is
- * found by its title and, among several open at once, by the place and size WebDriver gives
- * for the session's own.
+ * ImageMagick's `import` from the X server once it is painted and two takes in a row are
+ * the same (the last change painted; 5 s at most). WebKitWebDriver's own screenshot never
+ * answers for a page drawn without GPU compositing, as the app's is (src-tauri/src/webkit.rs).
+ * The window is found by its title and, among several open at once, by the place and size
+ * WebDriver gives for the session's own.
  */
 export async function screenshot(browser, name) {
   mkdirSync(artifacts, { recursive: true });

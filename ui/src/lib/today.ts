@@ -21,8 +21,12 @@ export type TodayAnswer = [AgendaSections, boolean];
 /** What the start asks for; replaced in tests. */
 export type Asks = { today: () => Promise<TodayAnswer>; info: () => Promise<AppInfo> };
 
+/** Today's lines, `counts` of each section, and whether the database is empty. */
+export const askToday = (counts: SectionCounts): Promise<TodayAnswer> =>
+  Promise.all([api.todayAgenda(counts), api.isEmpty()]);
+
 const askNow: Asks = {
-  today: () => Promise.all([api.todayAgenda(firstCounts()), api.isEmpty()]),
+  today: () => askToday(firstCounts()),
   info: () => api.appInfo(),
 };
 
