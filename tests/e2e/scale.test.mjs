@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { appBinary, deskBinary, nav, openApp, scratchDir, screenshot, startDriver, textOf, waitForText } from './harness.mjs';
 
 describe('Today on a busy year', { timeout: 180000 }, () => {
@@ -78,21 +78,42 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     // glibc gives every thread that allocates a heap of its own and keeps in it what was
     // freed, and raises its thresholds as large blocks are freed; the app starts itself
     // with two arenas and fixed thresholds (src-tauri/src/memory.rs).
-    const app = realpathSync(appBinary);
-    const environs = readdirSync('/proc')
-      .filter((pid) => /^\d+$/.test(pid))
-      .flatMap((pid) => {
-        try {
-          return readlinkSync(`/proc/${pid}/exe`) === app ? [readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0')] : [];
-        } catch {
-          return [];
-        }
-      });
+    const environs = running().filter((p) => p.exe === realpathSync(appBinary));
     assert.ok(environs.length > 0, 'the window app is running');
-    for (const environ of environs) {
+    for (const { environ } of environs) {
       assert.ok(environ.includes('MALLOC_ARENA_MAX=2'), 'the app runs with two arenas');
       assert.ok(environ.includes('MALLOC_MMAP_THRESHOLD_=262144'), 'blocks of 256 KiB go back to the system whole');
       assert.ok(environ.includes('MALLOC_TRIM_THRESHOLD_=1048576'), "the heap's free top above 1 MiB goes back");
     }
   });
+
+  it("keeps the page's script heap near what the page holds", () => {
+    // What a screen held goes when the screen closes: the page's JavaScript heap is
+    // collected whole each time (src-tauri/src/memory.rs).
+    const all = running();
+    const app = new Set(all.filter((p) => p.exe === realpathSync(appBinary)).map((p) => p.pid));
+    const children = all.filter((p) => app.has(p.ppid));
+    const page = children.filter((p) => basename(p.exe) === 'WebKitWebProcess');
+    assert.ok(page.length > 0, "the window's web process is running");
+    for (const { environ } of page) {
+      assert.ok(environ.includes('JSC_useGenerationalGC=0'), 'the page collects its whole heap each time');
+    }
+  });
 });
+
+/** Every process this user can read: its program, its parent and its environment. */
+function running() {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .flatMap((pid) => {
+      try {
+        // The parent is the fourth field, after the name in parentheses (which may hold spaces).
+        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const environ = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+        return [{ pid: Number(pid), ppid, exe: readlinkSync(`/proc/${pid}/exe`), environ }];
+      } catch {
+        return [];
+      }
+    });
+}
