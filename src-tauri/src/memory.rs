@@ -30,9 +30,13 @@
 //!   whole heap each time rather than its young objects first. The young-first way leaves
 //!   what a screen held (a year's figures, a page of rows) in the old heap until a full
 //!   collection, which came when that heap had grown to 60-105 MiB; every collection full,
-//!   the heap stayed near 26 MiB on the Statistics of a busy year, and after a walk through every screen on
-//!   twenty synthetic years the web process held 175-182 MiB against 181-217 (4 Dec 2026).
-//!   A collection of so small a heap takes milliseconds, on JavaScriptCore's own threads.
+//!   the heap stayed near 26 MiB on the Statistics of a busy year, and after a walk through
+//!   every screen on twenty synthetic years the web process held 175-182 MiB against
+//!   181-217 (4 Dec 2026). A collection of so small a heap takes milliseconds, on
+//!   JavaScriptCore's own threads.
+//! - The engine (`desk`, on mimalloc: `crates/desk-cli/src/main.rs`) gives freed pages back
+//!   at once, and commits its arenas as it uses them rather than whole: after a walk
+//!   through every screen it held 47 MiB instead of 61-63.
 
 /// Replaces this process with itself under [`SETTINGS`], unless `MALLOC_ARENA_MAX` is set
 /// already (by this or by the person running the app; a setting of theirs is kept). Returns
@@ -55,10 +59,13 @@ pub fn with_malloc_settings() {
 }
 
 /// The variables, with the app's values: glibc's (mallopt(3)) for the window, then
-/// JavaScriptCore's for the page. The first one says that the app has started itself already.
-pub const SETTINGS: [(&str, &str); 4] = [
+/// JavaScriptCore's for the page, then mimalloc's for the engine. The first one says that the
+/// app has started itself already.
+pub const SETTINGS: [(&str, &str); 6] = [
     ("MALLOC_ARENA_MAX", "2"),
     ("MALLOC_MMAP_THRESHOLD_", "262144"),
     ("MALLOC_TRIM_THRESHOLD_", "1048576"),
     ("JSC_useGenerationalGC", "0"),
+    ("MIMALLOC_PURGE_DELAY", "0"),
+    ("MIMALLOC_ARENA_EAGER_COMMIT", "0"),
 ];

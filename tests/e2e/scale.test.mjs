@@ -87,16 +87,21 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     }
   });
 
-  it("keeps the page's script heap near what the page holds", () => {
+  it("keeps the page's script heap and the engine's near what they hold", () => {
     // What a screen held goes when the screen closes: the page's JavaScript heap is
-    // collected whole each time (src-tauri/src/memory.rs).
+    // collected whole, and the engine gives freed pages back at once (src-tauri/src/memory.rs).
     const all = running();
     const app = new Set(all.filter((p) => p.exe === realpathSync(appBinary)).map((p) => p.pid));
     const children = all.filter((p) => app.has(p.ppid));
     const page = children.filter((p) => basename(p.exe) === 'WebKitWebProcess');
+    const engine = children.filter((p) => basename(p.exe) === 'desk');
     assert.ok(page.length > 0, "the window's web process is running");
+    assert.ok(engine.length > 0, "the window's engine is running");
     for (const { environ } of page) {
       assert.ok(environ.includes('JSC_useGenerationalGC=0'), 'the page collects its whole heap each time');
+    }
+    for (const { environ } of engine) {
+      assert.ok(environ.includes('MIMALLOC_PURGE_DELAY=0'), 'the engine gives freed pages back at once');
     }
   });
 });
