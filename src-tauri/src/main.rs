@@ -4,6 +4,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() -> std::process::ExitCode {
-    desk_desktop::memory::with_malloc_settings();
+    desk_desktop::memory::with_memory_settings();
     desk_desktop::run()
 }

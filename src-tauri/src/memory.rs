@@ -25,23 +25,20 @@
 //! 704 and 680 MiB for the whole tree against 599 and 606 MiB with it, for a start 50-90 ms
 //! sooner (the GTK and WebKit libraries are linked twice). Kept.
 //!
-//! The same `exec` sets what the window's children read when they start:
-//! - The page's JavaScript engine (JavaScriptCore, in WebKit's web process) collects its
-//!   whole heap each time rather than its young objects first. The young-first way leaves
-//!   what a screen held (a year's figures, a page of rows) in the old heap until a full
-//!   collection, which came when that heap had grown to 60-105 MiB; every collection full,
-//!   the heap stayed near 26 MiB on the Statistics of a busy year, and after a walk through
-//!   every screen on twenty synthetic years the web process held 175-182 MiB against
-//!   181-217 (4 Dec 2026). A collection of so small a heap takes milliseconds, on
-//!   JavaScriptCore's own threads.
-//! - The engine (`desk`, on mimalloc: `crates/desk-cli/src/main.rs`) gives freed pages back
-//!   at once, and commits its arenas as it uses them rather than whole: after a walk
-//!   through every screen it held 47 MiB instead of 61-63.
+//! The same `exec` sets what the page reads when it starts: its JavaScript engine
+//! (JavaScriptCore, in WebKit's web process) collects its whole heap each time rather than
+//! its young objects first. The young-first way leaves what a screen held (a year's figures,
+//! a page of rows) in the old heap until a full collection, which came when that heap had
+//! grown to 60-105 MiB; every collection full, the heap stayed near 26 MiB on the Statistics
+//! of a busy year, and after a walk through every screen on twenty synthetic years the web
+//! process held 175-182 MiB against 181-217 (4 Dec 2026). A collection of so small a heap
+//! takes milliseconds, on JavaScriptCore's own threads. (The engine's allocator is set where
+//! the engine is started: `engine.rs`.)
 
 /// Replaces this process with itself under [`SETTINGS`], unless `MALLOC_ARENA_MAX` is set
 /// already (by this or by the person running the app; a setting of theirs is kept). Returns
-/// only if that cannot be done; the app then runs with glibc's defaults, as before.
-pub fn with_malloc_settings() {
+/// only if that cannot be done; the app then runs with glibc's and JavaScriptCore's defaults.
+pub fn with_memory_settings() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os(SETTINGS[0].0).is_none()
         && let Ok(me) = std::env::current_exe()
@@ -59,13 +56,10 @@ pub fn with_malloc_settings() {
 }
 
 /// The variables, with the app's values: glibc's (mallopt(3)) for the window, then
-/// JavaScriptCore's for the page, then mimalloc's for the engine. The first one says that the
-/// app has started itself already.
-pub const SETTINGS: [(&str, &str); 6] = [
+/// JavaScriptCore's for the page. The first one says that the app has started itself already.
+pub const SETTINGS: [(&str, &str); 4] = [
     ("MALLOC_ARENA_MAX", "2"),
     ("MALLOC_MMAP_THRESHOLD_", "262144"),
     ("MALLOC_TRIM_THRESHOLD_", "1048576"),
     ("JSC_useGenerationalGC", "0"),
-    ("MIMALLOC_PURGE_DELAY", "0"),
-    ("MIMALLOC_ARENA_EAGER_COMMIT", "0"),
 ];

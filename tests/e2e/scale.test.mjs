@@ -78,7 +78,8 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     // glibc gives every thread that allocates a heap of its own and keeps in it what was
     // freed, and raises its thresholds as large blocks are freed; the app starts itself
     // with two arenas and fixed thresholds (src-tauri/src/memory.rs).
-    const environs = running().filter((p) => p.exe === realpathSync(appBinary));
+    const app = realpathSync(appBinary);
+    const environs = running().filter((p) => p.exe === app);
     assert.ok(environs.length > 0, 'the window app is running');
     for (const { environ } of environs) {
       assert.ok(environ.includes('MALLOC_ARENA_MAX=2'), 'the app runs with two arenas');
@@ -89,9 +90,11 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
 
   it("keeps the page's script heap and the engine's near what they hold", () => {
     // What a screen held goes when the screen closes: the page's JavaScript heap is
-    // collected whole, and the engine gives freed pages back at once (src-tauri/src/memory.rs).
+    // collected whole (src-tauri/src/memory.rs), and the engine gives freed pages back at
+    // once (src-tauri/src/engine.rs).
     const all = running();
-    const app = new Set(all.filter((p) => p.exe === realpathSync(appBinary)).map((p) => p.pid));
+    const windowApp = realpathSync(appBinary);
+    const app = new Set(all.filter((p) => p.exe === windowApp).map((p) => p.pid));
     const children = all.filter((p) => app.has(p.ppid));
     const page = children.filter((p) => basename(p.exe) === 'WebKitWebProcess');
     const engine = children.filter((p) => basename(p.exe) === 'desk');

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 /// leaves but does not give them back, so the engine stayed at its largest reading (23 MiB
 /// at rest, 61-63 after a walk through every screen on twenty synthetic years). mimalloc
 /// returns freed pages to the system, at once under the window's settings
-/// (`MIMALLOC_PURGE_DELAY=0`, set by `src-tauri/src/memory.rs`): 47 MiB after the same walk,
+/// (`MIMALLOC_PURGE_DELAY=0`, set by the window: `src-tauri/src/engine.rs`): 47 MiB after the same walk,
 /// and a year's statistics in the window as fast (640-680 ms with the answer's way to the
 /// page, against 610-760; 4 Dec 2026). The CLI runs on it too.
 #[global_allocator]
