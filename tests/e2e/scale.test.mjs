@@ -88,6 +88,21 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     }
   });
 
+  it('gives back what a year of statistics read once the window is at rest', async () => {
+    // The engine keeps SQLite's decrypted pages while the person works; 5 s after the last
+    // call it gives them back (crates/desk-engine/src/serve.rs), and its allocator returns
+    // them to the system (SQLite's own allocations included).
+    await nav(browser, 'statistics');
+    await browser.$('[data-testid="headline-outgoing-value"]').waitForDisplayed({ timeout: 60000 });
+    const read = enginePss();
+    await nav(browser, 'today');
+    await browser.$('[data-testid="agenda-overdue"]').waitForDisplayed({ timeout: 20000 });
+    // Five seconds without a call, the engine's once-a-second look, and a margin.
+    await new Promise((done) => setTimeout(done, 8000));
+    const rested = enginePss();
+    assert.ok(read - rested >= 8, `the engine gave back at least 8 MiB at rest: ${read.toFixed(1)} → ${rested.toFixed(1)} MiB`);
+  });
+
   it("keeps the page's script heap and the engine's near what they hold", () => {
     // What a screen held goes when the screen closes: the page's JavaScript heap is
     // collected whole (src-tauri/src/memory.rs), and the engine gives freed pages back at
@@ -108,6 +123,16 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     }
   });
 });
+
+/** The memory the window's engine holds (its proportional set size), in MiB. */
+function enginePss() {
+  const all = running();
+  const app = new Set(all.filter((p) => p.exe === realpathSync(appBinary)).map((p) => p.pid));
+  const engine = all.find((p) => app.has(p.ppid) && basename(p.exe) === 'desk');
+  assert.ok(engine, "the window's engine is running");
+  const kib = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${engine.pid}/smaps_rollup`, 'latin1'));
+  return Number(kib[1]) / 1024;
+}
 
 /** Every process this user can read: its program, its parent and its environment. */
 function running() {

@@ -5,6 +5,10 @@
 //! reaches the import it names, and the store's mutex orders what touches the database.
 //! The engine ends when the window closes its end of the pipe (the window asks for the
 //! automatic sync first, see [`internal::EXIT`]).
+//!
+//! When no call has come for [`AT_REST_AFTER`], the engine gives back what it keeps only
+//! for speed ([`Desk::rest`]), as the page's JavaScript engine collects its heap a few
+//! seconds after the page stops working.
 
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -13,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::time::{Duration, Instant};
 
 use desk_domain::engine::{Dialog, FromEngine, ToEngine, internal};
 use desk_domain::progress::Progress;
@@ -62,6 +67,10 @@ pub fn serve_on(
         ahead.read_agenda_ahead(chrono::Local::now().date_naive());
     });
 
+    let activity = Arc::new(Mutex::new(Activity::default()));
+    let resting = (Arc::clone(&desk), Arc::clone(&activity));
+    std::thread::spawn(move || rest_when_idle(&resting.0, &resting.1));
+
     let mut line = String::new();
     loop {
         line.clear();
@@ -73,13 +82,68 @@ pub fn serve_on(
             Ok(ToEngine::Call { id, name, args }) => {
                 let desk = Arc::clone(&desk);
                 let out = Arc::clone(&out);
+                let activity = Arc::clone(&activity);
                 std::thread::spawn(move || {
+                    Activity::begins(&activity);
                     let result = guarded(|| run(&desk, &name, args, check_later));
+                    Activity::ends(&activity);
                     out.send(&reply(id, result));
                 });
             }
             Ok(ToEngine::Answer { id, paths }) => window.answer(id, paths),
             Err(e) => eprintln!("desk engine: a line from the window is not a message: {e}"),
+        }
+    }
+}
+
+/// How long the window goes without a call before the engine rests. Long enough that a
+/// person moving between screens keeps the pages already read; short enough that a
+/// window left open gives back what a year's statistics read before anyone looks.
+const AT_REST_AFTER: Duration = Duration::from_secs(5);
+
+/// The calls running, when the last one ended, and whether the engine has rested since.
+#[derive(Default)]
+struct Activity {
+    running: usize,
+    last_ended: Option<Instant>,
+    rested: bool,
+}
+
+impl Activity {
+    fn begins(activity: &Mutex<Self>) {
+        let mut now = activity.lock().unwrap_or_else(PoisonError::into_inner);
+        now.running += 1;
+        now.rested = false;
+    }
+
+    fn ends(activity: &Mutex<Self>) {
+        let mut now = activity.lock().unwrap_or_else(PoisonError::into_inner);
+        now.running = now.running.saturating_sub(1);
+        now.last_ended = Some(Instant::now());
+    }
+
+    /// True, once, when nothing has run for [`AT_REST_AFTER`] since the last call.
+    fn time_to_rest(&mut self) -> bool {
+        let due = self.running == 0
+            && !self.rested
+            && self
+                .last_ended
+                .is_some_and(|t| t.elapsed() >= AT_REST_AFTER);
+        self.rested |= due;
+        due
+    }
+}
+
+/// Looks once a second whether the window is at rest; runs as long as the engine.
+fn rest_when_idle(desk: &Desk, activity: &Mutex<Activity>) {
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+        let due = activity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .time_to_rest();
+        if due {
+            desk.rest();
         }
     }
 }

@@ -235,6 +235,16 @@ impl Desk {
         Ok(self.store.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
+    /// The window is at rest (no call for a while): SQLite's page cache is given back. A
+    /// year's statistics fill it (16 MiB) and it stays full otherwise, as long as the
+    /// window is open; read again, a screen's first page costs a few more milliseconds.
+    pub fn rest(&self) {
+        if let Ok(store) = self.store() {
+            // A store that cannot free its cache keeps it; nothing is lost.
+            let _ = store.release_memory();
+        }
+    }
+
     /// The check when the app opens the database. A file checked in full well under a
     /// second is checked now, before the window: damage opens on the recovery screen. A
     /// larger one is left to [`Desk::beside_the_window`], once the window has loaded:

@@ -200,6 +200,14 @@ impl Store {
         Ok(migrate::schema_version(&self.conn)?)
     }
 
+    /// Gives back the memory of SQLite's page cache (the decrypted pages kept since they
+    /// were read) and of the statements not in use. The next reading decrypts its pages
+    /// again; nothing else changes.
+    pub fn release_memory(&self) -> Result<(), StoreError> {
+        self.conn.release_memory()?;
+        Ok(())
+    }
+
     /// Where the database stands: what this connection has written and what any other has
     /// committed. Two equal marks mean nothing was written in between, so what was read at
     /// the first still holds at the second.
