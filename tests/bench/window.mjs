@@ -6,8 +6,10 @@
 //   idle   PSS of the whole process tree (app + WebKit processes) 10 s after that;
 //   split  when each page began (on this script's clock) and, for Delegation Desk, when its
 //          script ran and Today's first lines arrived (on the page's clock);
-//   walk   (Delegation Desk only) PSS after a scripted walk through every screen, and the
-//          PSS after 10 s of the same run, so the two can be divided.
+//   walk   (Delegation Desk only) PSS after a scripted walk through every screen and 10 s
+//          at rest, as the idle figure is taken 10 s after the start, and the PSS after 10 s
+//          of the same run, so the two can be divided; also the PSS 2 s after the walk, while
+//          what the last screens held has not been collected yet.
 // Delegation Desk draws its page without GPU compositing (src-tauri/src/webkit.rs); the shell
 // is measured as Tauri makes it and, for a like-for-like figure, also drawn the same way
 // (WebKit's WEBKIT_DISABLE_COMPOSITING_MODE, through a second driver).
@@ -131,9 +133,12 @@ async function once(binary, appArgs, listSelector, walk, on = port) {
   await sleep(10000);
   const idle = treePss(binary);
   let walked = null;
+  let walkedBusy = null;
   if (walk) {
     await walk(browser);
     await sleep(2000);
+    walkedBusy = treePss(binary);
+    await sleep(8000);
     walked = treePss(binary);
   }
   await browser.deleteSession();
@@ -148,6 +153,7 @@ async function once(binary, appArgs, listSelector, walk, on = port) {
     processes: idle.processes,
     idleByProgram: idle.byProgram,
     walkedMib: walked?.mib ?? null,
+    walkedBusyMib: walkedBusy?.mib ?? null,
     walkedByProgram: walked?.byProgram ?? null,
   };
 }
@@ -242,6 +248,7 @@ console.log(
     desk_processes: walked.processes,
     walk_idle_mib: walked.idleMib,
     walk_after_mib: walked.walkedMib,
+    walk_after_2s_mib: walked.walkedBusyMib,
     // MiB by program, idle and after the walk, in the run that walked; the shell's last idle.
     walk_idle_by_program: walked.idleByProgram,
     walk_after_by_program: walked.walkedByProgram,
