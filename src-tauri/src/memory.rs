@@ -16,7 +16,8 @@
 //! glibc reads these variables once, when the process starts, and setting them from inside
 //! would take `unsafe` (`mallopt`), which the workspace forbids; so the app starts itself
 //! once more with them set, by `exec` (same process, same id, before any thread or window
-//! exists). The engine it starts inherits them.
+//! exists). The engine it starts inherits them, but allocates with mimalloc, its C code
+//! included (`crates/desk-cli/src/main.rs`), so glibc's variables no longer reach its heap.
 //!
 //! Since the commands run in the engine, the window's own heap holds only the answers it
 //! hands on; but WebKit's web and network processes are the window's children and inherit

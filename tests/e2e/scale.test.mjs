@@ -107,12 +107,8 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     // What a screen held goes when the screen closes: the page's JavaScript heap is
     // collected whole (src-tauri/src/memory.rs), and the engine gives freed pages back at
     // once (src-tauri/src/engine.rs).
-    const all = running();
-    const windowApp = realpathSync(appBinary);
-    const app = new Set(all.filter((p) => p.exe === windowApp).map((p) => p.pid));
-    const children = all.filter((p) => app.has(p.ppid));
-    const page = children.filter((p) => basename(p.exe) === 'WebKitWebProcess');
-    const engine = children.filter((p) => basename(p.exe) === 'desk');
+    const page = windowChildren('WebKitWebProcess');
+    const engine = windowChildren('desk');
     assert.ok(page.length > 0, "the window's web process is running");
     assert.ok(engine.length > 0, "the window's engine is running");
     for (const { environ } of page) {
@@ -124,11 +120,16 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
   });
 });
 
-/** The memory the window's engine holds (its proportional set size), in MiB. */
-function enginePss() {
+/** The processes the window app started whose program is named `program`. */
+function windowChildren(program) {
   const all = running();
   const app = new Set(all.filter((p) => p.exe === realpathSync(appBinary)).map((p) => p.pid));
-  const engine = all.find((p) => app.has(p.ppid) && basename(p.exe) === 'desk');
+  return all.filter((p) => app.has(p.ppid) && basename(p.exe) === program);
+}
+
+/** The memory the window's engine holds (its proportional set size), in MiB. */
+function enginePss() {
+  const [engine] = windowChildren('desk');
   assert.ok(engine, "the window's engine is running");
   const kib = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${engine.pid}/smaps_rollup`, 'latin1'));
   return Number(kib[1]) / 1024;

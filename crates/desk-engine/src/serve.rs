@@ -83,8 +83,9 @@ pub fn serve_on(
                 let desk = Arc::clone(&desk);
                 let out = Arc::clone(&out);
                 let activity = Arc::clone(&activity);
+                // Counted before its thread starts, so the engine cannot rest in between.
+                Activity::begins(&activity);
                 std::thread::spawn(move || {
-                    Activity::begins(&activity);
                     let result = guarded(|| run(&desk, &name, args, check_later));
                     Activity::ends(&activity);
                     out.send(&reply(id, result));
