@@ -91,6 +91,8 @@ describe('statistics', { timeout: 180000 }, () => {
     await clickBar('country', 'Singapore');
     const list = browser.$('[data-testid="stats-delegations"]');
     await list.waitForDisplayed({ timeout: 5000 });
+    // The screen holds the figures alone: the delegations behind one are asked for at the click.
+    await browser.$('[data-testid="stats-line"]').waitForExist({ timeout: 10000 });
     const lines = await browser.$$('[data-testid="stats-line"]');
     assert.equal(lines.length, 1);
     assert.match(await textOf(lines[0]), /INELI-ASEAN/);

@@ -578,3 +578,28 @@ fn on_a_busy_year_a_delegations_own_warnings_are_todays_for_it() {
     }
     assert!(compared > 0, "the busy year has something due");
 }
+
+#[test]
+fn the_statistics_screen_gets_a_busy_years_figures_without_the_lists_behind_them() {
+    let store = office().open();
+    let year = store.stats_years().unwrap()[0];
+    let range = desk_domain::StatsRange::year(year).unwrap();
+    let as_of = chrono::Local::now().date_naive();
+    let whole = store.stats_as_of(range.from, range.to, as_of).unwrap();
+    let whole_bytes = serde_json::to_vec(&whole).unwrap().len();
+    let figures = whole.clone().figures_only();
+    let figures_bytes = serde_json::to_vec(&figures).unwrap().len();
+    // What `get_stats` sends the screen at each visit, against what `get_stats_in_full`
+    // sends once someone opens the delegations behind a figure.
+    eprintln!("statistics of {year}: {figures_bytes} bytes drawn, {whole_bytes} in full");
+    assert!(
+        whole.delegations.len() >= 2_000,
+        "a busy year ({} delegations)",
+        whole.delegations.len()
+    );
+    assert!(
+        figures_bytes * 3 < whole_bytes,
+        "the screen's figures are a fraction of the whole: {figures_bytes} of {whole_bytes} bytes"
+    );
+    assert_eq!(figures.totals.outgoing.count, whole.totals.outgoing.count);
+}

@@ -487,6 +487,11 @@ pub fn commands() -> Vec<Command> {
             ts::<YearStats>(),
         ),
         c(
+            "get_stats_in_full",
+            vec![("range", ts::<StatsRangeInput>())],
+            ts::<YearStats>(),
+        ),
+        c(
             "export_annual_report",
             vec![
                 ("range", ts::<StatsRangeInput>()),

@@ -2321,6 +2321,7 @@ export interface Commands {
   audit_of: { args: { entity: string; id: string }; returns: Array<AuditEntry> };
   stats_years: { args: Record<string, never>; returns: Array<number> };
   get_stats: { args: { range: StatsRangeInput }; returns: YearStats };
+  get_stats_in_full: { args: { range: StatsRangeInput }; returns: YearStats };
   export_annual_report: { args: { range: StatsRangeInput; language: Language; file: string; countryNames: { [key in string]: string } }; returns: string };
   export_annual_workbook: { args: { range: StatsRangeInput; language: Language; file: string }; returns: string };
   preview_history_file: { args: { file: string; sheet: string | null; mapping: HistoryMapping | null; decisions: PeopleDecisions }; returns: HistorySheet };

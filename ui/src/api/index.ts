@@ -280,6 +280,7 @@ export const api = {
 
   statsYears: () => call('stats_years', {}),
   getStats: (range: StatsRangeInput) => call('get_stats', { range }),
+  getStatsInFull: (range: StatsRangeInput) => call('get_stats_in_full', { range }),
   exportAnnualReport: (
     range: StatsRangeInput,
     language: Language,

@@ -11,6 +11,9 @@ import {
   defaultYear,
   deltaText,
   formatDecimal,
+  HEADLINES,
+  headlineCount,
+  idsFor,
   idsOf,
   linesOf,
   monthLabel,
@@ -22,6 +25,21 @@ import {
 
 const y2017 = demo2017 as unknown as YearStats;
 const both = demoBoth as unknown as YearStats;
+
+/**
+ * What `get_stats` sends the screen (Rust's `YearStats::figures_only`): the same figures
+ * without any delegation ids, and of the counted lines only those an unconverted expense names.
+ */
+function figuresOnly(full: YearStats): YearStats {
+  const named = new Set(full.unconverted.map((u) => u.delegation_id));
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'delegation_ids' ? [] : strip(v)]));
+  };
+  const figures = strip(full) as YearStats;
+  return { ...figures, delegations: full.delegations.filter((l) => named.has(l.id)) };
+}
 
 function chart(stats: YearStats, id: ChartModel['id'], lang: 'vi' | 'en' = 'en'): ChartModel {
   const found = buildCharts(stats, lang).find((c) => c.id === id);
@@ -189,6 +207,62 @@ describe('periods and lists', () => {
     expect(countOf('delegations', 1, 'en')).toBe('1 delegation');
     expect(countOf('delegations', 2, 'en')).toBe('2 delegations');
     expect(countOf('days', 30, 'vi')).toBe('30 ngày-người');
+  });
+});
+
+describe('the figures alone, and the whole answer at a click', () => {
+  const figures = figuresOnly(both);
+
+  it('draw the same charts and tables from the figures alone as from the whole answer', () => {
+    const whole = buildCharts(both, 'vi');
+    const drawn = buildCharts(figures, 'vi');
+    expect(drawn.map((m) => m.id)).toEqual(whole.map((m) => m.id));
+    for (const [i, model] of drawn.entries()) {
+      const same = whole[i] as ChartModel;
+      expect(model.categories, model.id).toEqual(same.categories);
+      expect(
+        model.series.map((s) => s.values),
+        model.id,
+      ).toEqual(same.series.map((s) => s.values));
+      expect(
+        model.rows.map((r) => [r.label, r.cells, r.pickable]),
+        model.id,
+      ).toEqual(same.rows.map((r) => [r.label, r.cells, r.pickable]));
+      expect(
+        model.rows.flatMap((r) => r.ids),
+        `${model.id}: the figures name no delegation`,
+      ).toEqual([]);
+    }
+  });
+
+  it('list behind a bar, a row or a headline what the whole answer lists there', () => {
+    let bars = 0;
+    for (const model of buildCharts(figures, 'en')) {
+      const full = buildCharts(both, 'en').find((m) => m.id === model.id) as ChartModel;
+      for (const [s, series] of model.series.entries()) {
+        for (const [index, value] of series.values.entries()) {
+          const ids = idsFor(both, { kind: 'bar', chart: model.id, series: s, index }, 'en');
+          expect(ids, `${model.id} bar ${index}`).toEqual(full.series[s]?.ids[index]);
+          if (value !== 0) {
+            bars += 1;
+            expect(ids.length, `${model.id} bar ${index} counts delegations`).toBeGreaterThan(0);
+          }
+        }
+      }
+      for (const [row, r] of model.rows.entries()) {
+        const ids = idsFor(both, { kind: 'row', chart: model.id, row }, 'en');
+        expect(ids, `${model.id}: "${r.label}"`).toEqual(full.rows[row]?.ids);
+        expect(ids.length > 0, `${model.id}: "${r.label}" can be clicked when it lists some`).toBe(r.pickable);
+      }
+    }
+    expect(bars, 'the demo years draw bars').toBeGreaterThan(5);
+    for (const h of HEADLINES) {
+      const ids = idsFor(both, { kind: 'headline', metric: h.metric }, 'en');
+      expect(ids.length, h.metric).toBe(headlineCount(figures, h.metric));
+    }
+    expect(linesOf(both, idsFor(both, { kind: 'headline', metric: 'incoming' }, 'en')).map((l) => l.title)).toEqual(
+      linesOf(both, idsOf(both, [both.totals.incoming])).map((l) => l.title),
+    );
   });
 });
 

@@ -27,8 +27,10 @@ export interface Column {
 export interface Row {
   label: string;
   cells: (number | string)[];
-  /** Every delegation the row counts, in the order of the delegations. */
+  /** Every delegation the row counts, in the order of the delegations (none in the screen's figures alone). */
   ids: string[];
+  /** Whether the row counts any delegation: a click lists them. */
+  pickable: boolean;
 }
 
 export type ChartId = 'month' | 'country' | 'organisation' | 'event' | 'funding' | 'person' | 'unit' | 'reports';
@@ -167,6 +169,7 @@ function ranked(
       label: bucketLabel(b, id, lang),
       cells: [b.outgoing.count, b.incoming.count, b.total, b.trips],
       ids: idsOf(stats, [b.outgoing, b.incoming]),
+      pickable: b.total > 0,
     })),
     hidden: Math.max(buckets.length - TOP, 0),
   };
@@ -192,6 +195,7 @@ function byMonth(stats: YearStats, lang: Lang): ChartModel {
       label: label(m.month),
       cells: [m.outgoing.count, m.incoming.count, m.outgoing.count + m.incoming.count],
       ids: idsOf(stats, [m.outgoing, m.incoming]),
+      pickable: m.outgoing.count + m.incoming.count > 0,
     })),
     hidden: 0,
   };
@@ -236,6 +240,7 @@ function byFunding(stats: YearStats, lang: Lang): ChartModel {
         f.money.advance_vnd,
       ],
       ids: idsOf(stats, [f.outgoing, f.incoming]),
+      pickable: f.total > 0,
     })),
     hidden: 0,
   };
@@ -272,6 +277,7 @@ function byPerson(stats: YearStats, lang: Lang): ChartModel {
       label: p.full_name,
       cells: [p.days, p.trips, unitName(p.unit)],
       ids: p.delegation_ids,
+      pickable: p.trips > 0,
     })),
     hidden: Math.max(people.length - TOP, 0),
   };
@@ -304,7 +310,12 @@ function byUnit(stats: YearStats, lang: Lang): ChartModel {
       { label: t('stats.col.people'), format: 'count' },
       { label: t('stats.col.trips'), format: 'count' },
     ],
-    rows: units.map((u) => ({ label: unitName(u.unit), cells: [u.days, u.people, u.trips], ids: u.delegation_ids })),
+    rows: units.map((u) => ({
+      label: unitName(u.unit),
+      cells: [u.days, u.people, u.trips],
+      ids: u.delegation_ids,
+      pickable: u.trips > 0,
+    })),
     hidden: Math.max(units.length - TOP, 0),
   };
 }
@@ -343,6 +354,7 @@ function reports(stats: YearStats, lang: Lang): ChartModel {
       label: t(`stats.report.${state}`),
       cells: [tallies[i]?.count ?? 0],
       ids: tallies[i]?.delegation_ids ?? [],
+      pickable: (tallies[i]?.count ?? 0) > 0,
     })),
     hidden: 0,
   };
@@ -424,6 +436,39 @@ export const HEADLINES: readonly { metric: StatsMetric; tally?: (s: YearStats) =
   { metric: 'reports_on_time', tally: (s) => [s.totals.reports.on_time] },
   { metric: 'reports_late', tally: (s) => [s.totals.reports.late, s.totals.reports.late_unfiled] },
 ];
+
+/**
+ * What a click on a figure asks to list. The screen draws the figures alone (`get_stats`);
+ * the delegations behind a figure are read from the whole answer (`get_stats_in_full`),
+ * asked for at the first click, by finding the same figure in it.
+ */
+export type Pick =
+  | { kind: 'headline'; metric: StatsMetric }
+  | { kind: 'bar'; chart: ChartId; series: number; index: number }
+  | { kind: 'row'; chart: ChartId; row: number }
+  | { kind: 'estimated' };
+
+/** How many delegations a headline figure lists on a click (0: nothing to list). */
+export function headlineCount(stats: YearStats, metric: StatsMetric): number {
+  const tally = HEADLINES.find((h) => h.metric === metric)?.tally;
+  return tally ? tally(stats).reduce((sum, t) => sum + t.count, 0) : 0;
+}
+
+/** The delegations a pick lists, read from the whole answer of the range shown. */
+export function idsFor(full: YearStats, pick: Pick, lang: Lang): string[] {
+  switch (pick.kind) {
+    case 'headline': {
+      const tally = HEADLINES.find((h) => h.metric === pick.metric)?.tally;
+      return tally ? idsOf(full, tally(full)) : [];
+    }
+    case 'estimated':
+      return full.totals.money.estimated_ids;
+    case 'bar':
+      return buildCharts(full, lang).find((m) => m.id === pick.chart)?.series[pick.series]?.ids[pick.index] ?? [];
+    case 'row':
+      return buildCharts(full, lang).find((m) => m.id === pick.chart)?.rows[pick.row]?.ids ?? [];
+  }
+}
 
 /** The lines of some delegations (counted or cancelled), in the order of the ids. */
 export function linesOf(stats: YearStats, ids: string[]): DelegationLine[] {
