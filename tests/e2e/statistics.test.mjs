@@ -28,6 +28,8 @@ describe('statistics', { timeout: 180000 }, () => {
   async function clickBar(chart, category) {
     const canvas = browser.$(`[data-testid="canvas-${chart}"]`);
     await canvas.waitForDisplayed({ timeout: 5000 });
+    // A chart is drawn once it comes near the screen, as a person scrolls to it.
+    await canvas.scrollIntoView();
     let bars = [];
     await browser.waitUntil(
       async () => {
@@ -58,6 +60,18 @@ describe('statistics', { timeout: 180000 }, () => {
     assert.match(await text('[data-testid="headline-trips-value"]'), /^6$/);
     await browser.$('[data-testid="canvas-country"]').waitForDisplayed();
     await screenshot(browser, 'statistics-2016-vi');
+  });
+
+  it('draws a chart once it comes near the screen', async () => {
+    const last = browser.$('[data-testid="canvas-unit"]');
+    await last.waitForExist({ timeout: 5000 });
+    assert.equal(await last.getAttribute('data-bars'), null, 'the last chart, far below the first look, is not drawn');
+    await last.scrollIntoView();
+    await browser.waitUntil(async () => (await last.getAttribute('data-bars')) !== null, {
+      timeout: 5000,
+      timeoutMsg: 'the chart was not drawn once scrolled to',
+    });
+    await browser.execute(() => document.querySelector('main.content').scrollTo(0, 0));
   });
 
   it('shows the same numbers in the tables', async () => {
