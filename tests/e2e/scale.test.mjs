@@ -113,6 +113,7 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     assert.ok(engine.length > 0, "the window's engine is running");
     for (const { environ } of page) {
       assert.ok(environ.includes('JSC_useGenerationalGC=0'), 'the page collects its whole heap each time');
+      assert.ok(environ.includes('JSC_useDFGJIT=0'), "the page's script runs without the optimising compilers");
     }
     for (const { environ } of engine) {
       assert.ok(environ.includes('MIMALLOC_PURGE_DELAY=0'), 'the engine gives freed pages back at once');
