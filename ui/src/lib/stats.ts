@@ -362,16 +362,40 @@ function reports(stats: YearStats, lang: Lang): ChartModel {
 
 /** Every chart of the screen, in the order it shows them. */
 export function buildCharts(stats: YearStats, lang: Lang): ChartModel[] {
-  return [
-    byMonth(stats, lang),
-    ranked(stats, 'country', stats.by_country, lang),
-    ranked(stats, 'organisation', stats.by_organisation, lang),
-    ranked(stats, 'event', stats.by_event, lang),
-    reports(stats, lang),
-    byFunding(stats, lang),
-    byPerson(stats, lang),
-    byUnit(stats, lang),
-  ];
+  return CHART_ORDER.map((id) => buildChart(stats, id, lang));
+}
+
+const CHART_ORDER: readonly ChartId[] = [
+  'month',
+  'country',
+  'organisation',
+  'event',
+  'reports',
+  'funding',
+  'person',
+  'unit',
+];
+
+/** One chart of the screen: a click on a figure lists from its own chart only. */
+function buildChart(stats: YearStats, id: ChartId, lang: Lang): ChartModel {
+  switch (id) {
+    case 'month':
+      return byMonth(stats, lang);
+    case 'country':
+      return ranked(stats, id, stats.by_country, lang);
+    case 'organisation':
+      return ranked(stats, id, stats.by_organisation, lang);
+    case 'event':
+      return ranked(stats, id, stats.by_event, lang);
+    case 'reports':
+      return reports(stats, lang);
+    case 'funding':
+      return byFunding(stats, lang);
+    case 'person':
+      return byPerson(stats, lang);
+    case 'unit':
+      return byUnit(stats, lang);
+  }
 }
 
 /** The value a series shows for a category, summed over the series (a stacked bar's total). */
@@ -464,9 +488,9 @@ export function idsFor(full: YearStats, pick: Pick, lang: Lang): string[] {
     case 'estimated':
       return full.totals.money.estimated_ids;
     case 'bar':
-      return buildCharts(full, lang).find((m) => m.id === pick.chart)?.series[pick.series]?.ids[pick.index] ?? [];
+      return buildChart(full, pick.chart, lang).series[pick.series]?.ids[pick.index] ?? [];
     case 'row':
-      return buildCharts(full, lang).find((m) => m.id === pick.chart)?.rows[pick.row]?.ids ?? [];
+      return buildChart(full, pick.chart, lang).rows[pick.row]?.ids ?? [];
   }
 }
 
