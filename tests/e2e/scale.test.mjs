@@ -65,6 +65,22 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     const drawn = (await browser.$$('[data-testid="calendar"] .label button.link')).length;
     assert.ok(drawn > 0 && drawn < trips / 4, `a month's trips (${drawn}) of the year's ${trips}`);
     await screenshot(browser, 'calendar-busy-year');
+    // A busy month is hundreds of lines (727 on twenty synthetic years): the window draws a
+    // screenful and the rest as they are scrolled to, down to the last person away.
+    const lines = () => browser.$$('[data-testid="calendar"] .line:not(.head)');
+    const held = await browser.execute(() => {
+      const scroller = document.querySelector('[data-testid="calendar-lines"]');
+      return scroller ? Math.round(scroller.scrollHeight / 28) : 0;
+    });
+    const shown = (await lines()).length;
+    assert.ok(held > 2 * shown, `${shown} lines drawn of the month's ${held}`);
+    await browser.execute(() => {
+      const scroller = document.querySelector('[data-testid="calendar-lines"]');
+      if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    });
+    await browser.$('[data-testid="calendar-person"]').waitForExist({ timeout: 5000 });
+    assert.ok((await lines()).length <= shown + 1, 'the lines scrolled past are let go');
+    await screenshot(browser, 'calendar-busy-year-end');
     // At the smallest window the month's day numbers would run together: every other one.
     await browser.setWindowSize(960, 600);
     const days = await browser.$$('[data-testid="calendar"] .track.cols span');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../api';
-import { YEAR_VIEW_MAX, awayRows, firstView } from './calendar';
+import { YEAR_VIEW_MAX, awayRows, firstView, timelineLines } from './calendar';
 
 describe('the first view of the Calendar', () => {
   const today = new Date(2026, 11, 4);
@@ -48,5 +48,34 @@ describe('the people away in the Calendar', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.bars.map((b) => b.overlap)).toEqual([true, true]);
+  });
+});
+
+describe("the Calendar's lines", () => {
+  const trip = (id: string, direction: 'outgoing' | 'incoming', people: [string, string][]) =>
+    ({
+      delegation: { id, title: `Trip ${id}`, direction },
+      people: people.map(([person_id, name]) => ({ person_id, name, first_day: '2026-12-01', last_day: '2026-12-03' })),
+    }) as unknown as CalendarEntry;
+
+  it('lists every delegation, then the people away under a line of their own, each once', () => {
+    const entries = [
+      trip('a', 'outgoing', [
+        ['p1', 'Bình'],
+        ['p2', 'An'],
+      ]),
+      trip('b', 'incoming', [['p3', 'Cường']]),
+      trip('c', 'outgoing', [['p1', 'Bình']]),
+    ];
+    const lines = timelineLines(entries, awayRows(entries, 'vi'));
+    expect(lines.map((l) => l.kind)).toEqual(['trip', 'trip', 'trip', 'away', 'person', 'person']);
+    expect(lines.flatMap((l) => (l.kind === 'person' ? [l.row.name] : []))).toEqual(['An', 'Bình']);
+    // The window draws the lines in view by key: two lines never share one.
+    expect(new Set(lines.map((l) => l.key)).size).toBe(lines.length);
+  });
+
+  it('has no line for the people away when nobody travels', () => {
+    const entries = [trip('b', 'incoming', [['p3', 'Cường']])];
+    expect(timelineLines(entries, awayRows(entries, 'vi')).map((l) => l.kind)).toEqual(['trip']);
   });
 });
