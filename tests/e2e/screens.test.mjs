@@ -90,6 +90,41 @@ describe('the demo story on every screen', () => {
     await screenshot(browser, 'settings-vi');
   });
 
+  it('asks before letting an unsaved setting go, and keeps what was saved', async () => {
+    const place = browser.$('[data-testid="settings-form"] input[name="place"]');
+    await place.waitForDisplayed({ timeout: 5000 });
+    const saved = await place.getValue();
+    const field = await place;
+    // This very field is marked, to know it again on the way back.
+    await browser.execute((el) => (el.dataset.firstVisit = 'yes'), field);
+    await field.setValue('Thành phố chưa lưu');
+    await nav(browser, 'people');
+    await browser.$('[data-testid="confirm-yes"]').click();
+    await browser.$('[data-testid="people-search"]').waitForDisplayed({ timeout: 5000 });
+    // Ctrl+S on another screen saves nothing of the change let go.
+    await browser.keys(['Control', 's']);
+    await nav(browser, 'settings');
+    await browser.waitUntil(async () => (await field.getValue()) === saved, {
+      timeout: 5000,
+      timeoutMsg: 'the change let go came back',
+    });
+    // The same fields are shown again, not made anew: WebKit keeps memory for every text
+    // field made and painted, and Settings has 23 of them.
+    const shown = await browser.execute(
+      () => document.querySelector('[data-testid="settings-form"] input[name="place"]')?.dataset.firstVisit,
+    );
+    assert.equal(shown, 'yes', 'the field kept from the first visit is the one shown');
+    await field.setValue('Hải Phòng');
+    await browser.keys(['Control', 's']);
+    await browser.$('[data-testid="save-settings"]').waitForEnabled({ timeout: 5000, reverse: true });
+    await nav(browser, 'today');
+    await nav(browser, 'settings');
+    await browser.waitUntil(async () => (await field.getValue()) === 'Hải Phòng', { timeout: 5000 });
+    await field.setValue(saved);
+    await browser.keys(['Control', 's']);
+    await browser.$('[data-testid="save-settings"]').waitForEnabled({ timeout: 5000, reverse: true });
+  });
+
   it('switches every label to English and back', async () => {
     await browser.$('[data-testid="switch-language"]').click();
     await nav(browser, 'delegations');
