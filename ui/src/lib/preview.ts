@@ -3,16 +3,11 @@
  * task (which owns the document and its worker) and the pixels of the canvases it drew.
  */
 
+import { emptyCanvas, type Drawn } from './canvas';
+
 /** The part of pdf.js's loading task a preview uses: destroying it ends its worker. */
 export interface LoadingTask {
   destroy(): Promise<void> | void;
-}
-
-/** A canvas's size: setting it to zero gives its pixels back at once (WebKit keeps them
- * until the element is collected otherwise). */
-export interface Drawn {
-  width: number;
-  height: number;
 }
 
 export class PreviewResources {
@@ -41,9 +36,6 @@ export class PreviewResources {
     this.#closed = true;
     void this.#task?.destroy();
     this.#task = null;
-    for (const canvas of this.#canvases()) {
-      canvas.width = 0;
-      canvas.height = 0;
-    }
+    for (const canvas of this.#canvases()) emptyCanvas(canvas);
   }
 }
