@@ -82,6 +82,21 @@ describe('Today on a busy year', { timeout: 180000 }, () => {
     await browser.$('[data-testid="calendar-person"]').waitForExist({ timeout: 5000 });
     assert.ok((await lines()).length <= shown + 1, 'the lines scrolled past are let go');
     await screenshot(browser, 'calendar-busy-year-end');
+    // Left and come back to (the Calendar is kept, hidden, meanwhile): the lines in view are
+    // drawn, not a blank where the list thought it was scrolled to.
+    await nav(browser, 'today');
+    await nav(browser, 'calendar');
+    await browser.waitUntil(
+      () =>
+        browser.execute(() => {
+          const scroller = document.querySelector('[data-testid="calendar-lines"]');
+          const box = scroller?.getBoundingClientRect();
+          if (!box || box.height === 0) return false;
+          const middle = document.elementFromPoint(box.left + 20, box.top + box.height / 2);
+          return Boolean(middle?.closest('[data-testid="calendar-lines"] .line'));
+        }),
+      { timeout: 5000, timeoutMsg: 'the Calendar came back with its lines in view not drawn' },
+    );
     // At the smallest window the month's day numbers would run together: every other one.
     await browser.setWindowSize(960, 600);
     const days = await browser.$$('[data-testid="calendar"] .track.cols span');

@@ -125,6 +125,31 @@ describe('the demo story on every screen', () => {
     await browser.$('[data-testid="save-settings"]').waitForEnabled({ timeout: 5000, reverse: true });
   });
 
+  it('keeps the Calendar where it was left, with what changed meanwhile', async () => {
+    const desk = (...args) => execFileSync(deskBinary, ['--db', database, ...args], { encoding: 'utf8' });
+    const title = JSON.parse(desk('--json', 'delegation', 'show', SINGAPORE)).title;
+    await nav(browser, 'calendar');
+    await waitForText(browser, '[data-testid="calendar-range"]', /^2017$/);
+    // The page is marked, to know it again on the way back.
+    await browser.execute(() => (document.querySelector('.calendar-page').dataset.firstVisit = 'yes'));
+    await browser.$('[data-testid="calendar-previous"]').click();
+    await waitForText(browser, '[data-testid="calendar-range"]', /^2016$/);
+    await waitForText(browser, '[data-testid="calendar"]', /Singapore/);
+    await nav(browser, 'people');
+    assert.equal(await browser.$('[data-testid="calendar-range"]').isDisplayed(), false, 'the Calendar is out of sight');
+    desk('delegation', 'edit', SINGAPORE, '--title', 'Đoàn đổi tên khi Lịch đã đóng');
+    await nav(browser, 'calendar');
+    // The year chosen is kept, and its trips are read again.
+    await waitForText(browser, '[data-testid="calendar"]', /Đoàn đổi tên khi Lịch đã đóng/);
+    assert.equal(await textOf(browser.$('[data-testid="calendar-range"]')), '2016');
+    // Made once: WebKit keeps memory for every page made and painted, visit after visit.
+    const shown = await browser.execute(() => document.querySelector('.calendar-page')?.dataset.firstVisit);
+    assert.equal(shown, 'yes', 'the Calendar shown on return is the one from the first visit');
+    desk('delegation', 'edit', SINGAPORE, '--title', title);
+    await browser.$('[data-testid="calendar-next"]').click();
+    await waitForText(browser, '[data-testid="calendar-range"]', /^2017$/);
+  });
+
   it('switches every label to English and back', async () => {
     await browser.$('[data-testid="switch-language"]').click();
     await nav(browser, 'delegations');
